@@ -1,0 +1,150 @@
+//! Command-line arguments.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Exact, explainable mentor–mentee matching from CSV rosters.
+#[derive(Debug, Parser)]
+#[command(name = "matcher", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Match mentees to mentors: an exact, explained, capacity-respecting assignment.
+    Match(MatchArgs),
+    /// Check both rosters and report every problem at once.
+    Validate(ValidateArgs),
+    /// Explain one pair's score, and whether a rule forbids it.
+    Explain(ExplainArgs),
+    /// List the best-scoring allowed mentors for every mentee.
+    Suggest(SuggestArgs),
+    /// Write seeded synthetic rosters of any size.
+    Generate(GenerateArgs),
+    /// Print the default configuration, with comments.
+    Init,
+}
+
+/// The two roster files.
+#[derive(Debug, Args)]
+pub struct Rosters {
+    /// Mentors CSV (id, name, capacity, skills, values, goals, exclude, any attributes).
+    #[arg(long, value_name = "FILE")]
+    pub mentors: PathBuf,
+    /// Mentees CSV (id, name, skills, values, goals, exclude, any attributes).
+    #[arg(long, value_name = "FILE")]
+    pub mentees: PathBuf,
+}
+
+/// Rosters plus a configuration.
+#[derive(Debug, Args)]
+pub struct Inputs {
+    #[command(flatten)]
+    pub rosters: Rosters,
+    /// Configuration TOML (see `matcher init`); defaults apply without it.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Worker threads (0 = every core); overrides `solver.threads`.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// Output formats for tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Comma-separated values.
+    Csv,
+    /// Pretty-printed JSON.
+    Json,
+}
+
+/// Output formats for reports meant to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text.
+    Text,
+    /// Pretty-printed JSON.
+    Json,
+}
+
+/// `matcher match`.
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// Write the result here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// `csv`: matches.csv, one row per mentee; `json`: matches, unmatched, mentors and summary.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Print no summary or progress on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `matcher validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    #[command(flatten)]
+    pub rosters: Rosters,
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// `matcher explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// The mentor's id.
+    #[arg(long, value_name = "ID")]
+    pub mentor: String,
+    /// The mentee's id.
+    #[arg(long, value_name = "ID")]
+    pub mentee: String,
+    /// How to print the breakdown.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// `matcher suggest`.
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    /// How many mentors per mentee.
+    #[arg(long, default_value_t = 3, value_name = "K")]
+    pub top: usize,
+    /// Write the result here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// `csv`: one row per suggestion; `json`: one object per mentee.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+}
+
+/// `matcher generate`.
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Number of mentors.
+    #[arg(long, value_name = "N")]
+    pub mentors: usize,
+    /// Number of mentees.
+    #[arg(long, value_name = "N")]
+    pub mentees: usize,
+    /// Seed; the same seed writes the same files.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Give every mentor this capacity (default: a realistic spread of 1–5).
+    #[arg(long, value_name = "N")]
+    pub capacity: Option<u32>,
+    /// Folder to write mentors.csv and mentees.csv into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+}

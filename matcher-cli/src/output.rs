@@ -1,0 +1,148 @@
+//! Rendering results for people (text) and programs (CSV, JSON).
+
+use crate::args::ReportFormat;
+use matcher::config::Config;
+use matcher::explain::Explanation;
+use matcher::matching::UnmatchedReason;
+use matcher::{Diagnostic, MatchOutcome, Roster};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::time::Duration;
+
+/// Pretty JSON with a trailing newline.
+pub fn json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, value)?;
+    writeln!(w)
+}
+
+/// One line describing two clean rosters.
+pub fn roster_summary(mentors: &Roster, mentees: &Roster) -> String {
+    format!(
+        "ok: {} has {} mentors (total capacity {}), {} has {} mentees; no problems found",
+        mentors.source,
+        mentors.people.len(),
+        mentors.total_capacity(),
+        mentees.source,
+        mentees.people.len()
+    )
+}
+
+/// Every roster problem, one per line, or as JSON.
+pub fn diagnostics(
+    w: &mut dyn Write,
+    problems: &[Diagnostic],
+    format: ReportFormat,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Json => json(w, problems),
+        ReportFormat::Text => problems.iter().try_for_each(|d| writeln!(w, "{d}")),
+    }
+}
+
+/// The run's summary, for standard error.
+pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> io::Result<()> {
+    let s = &outcome.summary;
+    write!(w, "matched {} of {} mentees", s.matched, s.mentees)?;
+    if s.unmatched > 0 {
+        let reasons = [
+            UnmatchedReason::NoCapacity,
+            UnmatchedReason::AllCandidatesForbidden,
+            UnmatchedReason::BelowMinScore,
+        ]
+        .iter()
+        .filter_map(|&r| {
+            let n = outcome.unmatched.iter().filter(|u| u.reason == r).count();
+            (n > 0).then(|| format!("{n} {}", r.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+        write!(w, " ({} unmatched: {reasons})", s.unmatched)?;
+    }
+    writeln!(w, " with {} of {} mentors", s.mentors_used, s.mentors)?;
+    if let Some(score) = s.score {
+        writeln!(
+            w,
+            "score mean {:.2}, median {:.2}, min {:.2}, max {:.2}",
+            score.mean, score.median, score.min, score.max
+        )?;
+    }
+    let verdict = if s.gap == 0.0 {
+        "proven optimal"
+    } else {
+        "gap"
+    };
+    writeln!(
+        w,
+        "total score {:.2}, dual bound {:.2} ({verdict}, objective {}); {:.2} s",
+        s.total_score,
+        s.dual_bound,
+        serde_json::to_value(s.objective)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default(),
+        elapsed.as_secs_f64()
+    )
+}
+
+/// A pair's breakdown as text.
+pub fn explanation(w: &mut dyn Write, x: &Explanation, config: &Config) -> io::Result<()> {
+    writeln!(
+        w,
+        "mentee {} with mentor {}: score {:.2}",
+        x.mentee_id, x.mentor_id, x.score
+    )?;
+    if let Some(forbidden) = &x.forbidden {
+        writeln!(w, "  never matched: {forbidden}")?;
+    }
+    let weights = &config.weights;
+    let rows = [
+        ("skills", x.criteria.skills, weights.skills),
+        ("goals", x.criteria.goals, weights.goals),
+        ("values", x.criteria.values, weights.values),
+        ("diversity", x.criteria.diversity, weights.diversity),
+    ];
+    for (name, score, weight) in rows {
+        let score = score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
+        writeln!(w, "  {name:<10} {score:>6}  (weight {weight})")?;
+    }
+    for s in &x.skills {
+        let offered = s
+            .offered
+            .map_or_else(|| "not offered".to_owned(), |l| format!("offered at {l}"));
+        writeln!(
+            w,
+            "    skill {}: wanted at {}, {offered}",
+            s.skill, s.wanted
+        )?;
+    }
+    writeln!(w, "    shared goals: {}", list_or_none(&x.shared_goals))?;
+    writeln!(w, "    shared values: {}", list_or_none(&x.shared_values))?;
+    for a in &x.attributes {
+        let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
+        let verdict = match a.met {
+            Some(true) => "met",
+            Some(false) => "not met",
+            None => "not scored",
+        };
+        writeln!(
+            w,
+            "    {}: mentee {}, mentor {} (prefer {}: {verdict})",
+            a.attribute,
+            value(&a.mentee),
+            value(&a.mentor),
+            serde_json::to_value(a.prefer)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default(),
+        )?;
+    }
+    Ok(())
+}
+
+fn list_or_none(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}

@@ -1,0 +1,214 @@
+//! Orchestration: open files, call the core, write results.
+
+use crate::args::{
+    Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, SuggestArgs,
+};
+use crate::{bar, output};
+use matcher::{Config, Roster};
+use std::fmt;
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Why a command failed, and so its exit code.
+#[derive(Debug)]
+pub enum Failure {
+    /// The input is at fault: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(String),
+    /// Standard output was closed early (e.g. piped into `head`): not an error.
+    BrokenPipe,
+}
+
+impl Failure {
+    /// 2 for bad input, 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Failure::Input(_) => 2,
+            Failure::Other(_) => 1,
+            Failure::BrokenPipe => 0,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let message = match self {
+            Failure::Input(m) | Failure::Other(m) => m.as_str(),
+            Failure::BrokenPipe => "broken pipe",
+        };
+        for (i, line) in message.lines().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "error: {line}")?;
+        }
+        Ok(())
+    }
+}
+
+impl From<matcher::Error> for Failure {
+    fn from(e: matcher::Error) -> Self {
+        if e.is_bad_input() {
+            Failure::Input(e.to_string())
+        } else {
+            Failure::Other(e.to_string())
+        }
+    }
+}
+
+/// A failure to write output: broken pipes are success, the rest exit 1.
+fn write_failure(path: Option<&Path>, e: io::Error) -> Failure {
+    match (e.kind(), path) {
+        (io::ErrorKind::BrokenPipe, _) => Failure::BrokenPipe,
+        (_, Some(path)) => Failure::Other(format!("could not write {}: {e}", path.display())),
+        (_, None) => Failure::Other(format!("could not write to standard output: {e}")),
+    }
+}
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Match(args) => run_match(args),
+        Command::Validate(args) => match parse_rosters(&args.rosters)? {
+            Ok((mentors, mentees)) => {
+                let summary = output::roster_summary(&mentors, &mentees);
+                write_to(None, |w| writeln!(w, "{summary}"))
+            }
+            Err(matcher::Error::Roster(problems)) => {
+                write_to(None, |w| output::diagnostics(w, &problems, args.format))?;
+                Err(Failure::Input(format!(
+                    "{} problem(s) found in the rosters",
+                    problems.len()
+                )))
+            }
+            Err(other) => Err(other.into()),
+        },
+        Command::Explain(args) => {
+            let (mentors, mentees, config) = load(&args.inputs)?;
+            let explanation =
+                matcher::explain(&mentors, &mentees, &config, &args.mentor, &args.mentee)?;
+            write_to(None, |w| match args.format {
+                ReportFormat::Text => output::explanation(w, &explanation, &config),
+                ReportFormat::Json => output::json(w, &explanation),
+            })
+        }
+        Command::Suggest(args) => run_suggest(args),
+        Command::Generate(args) => run_generate(&args),
+        Command::Init => write_to(None, |w| {
+            w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
+        }),
+    }
+}
+
+fn run_match(args: MatchArgs) -> Result<(), Failure> {
+    let started = Instant::now();
+    let (mentors, mentees, config) = load(&args.inputs)?;
+    let show = !args.quiet && io::stderr().is_terminal();
+    let progress = bar::Bar::new(show);
+    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &progress)?;
+    progress.finish();
+    write_to(args.out.as_deref(), |w| match args.format {
+        Format::Csv => matcher::report::write_csv(&outcome, w),
+        Format::Json => matcher::report::write_json(&outcome, w),
+    })?;
+    if !args.quiet {
+        let mut err = io::stderr().lock();
+        let _ = output::summary(&mut err, &outcome, started.elapsed());
+    }
+    Ok(())
+}
+
+fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
+    let (mentors, mentees, config) = load(&args.inputs)?;
+    let suggestions = matcher::suggest(&mentors, &mentees, &config, args.top)?;
+    write_to(args.out.as_deref(), |w| match args.format {
+        Format::Csv => matcher::report::write_suggestions_csv(&suggestions, w),
+        Format::Json => output::json(w, &suggestions),
+    })
+}
+
+fn run_generate(args: &GenerateArgs) -> Result<(), Failure> {
+    std::fs::create_dir_all(&args.out)
+        .map_err(|e| Failure::Other(format!("could not create {}: {e}", args.out.display())))?;
+    let create = |name: &str| -> Result<(PathBuf, BufWriter<File>), Failure> {
+        let path = args.out.join(name);
+        let file = File::create(&path)
+            .map_err(|e| Failure::Other(format!("could not create {}: {e}", path.display())))?;
+        Ok((path, BufWriter::new(file)))
+    };
+    let (mentors_path, mentors) = create("mentors.csv")?;
+    let (_, mentees) = create("mentees.csv")?;
+    let spec = matcher::generate::Spec {
+        mentors: args.mentors,
+        mentees: args.mentees,
+        seed: args.seed,
+        capacity: args.capacity,
+    };
+    matcher::generate::write(&spec, mentors, mentees)
+        .map_err(|e| write_failure(Some(&mentors_path), e))
+}
+
+/// Opens a file for streaming; a missing or unreadable file is bad input.
+fn open(path: &Path) -> Result<BufReader<File>, Failure> {
+    File::open(path)
+        .map(BufReader::new)
+        .map_err(|e| Failure::Input(format!("could not open {}: {e}", path.display())))
+}
+
+/// Opens and parses both rosters; the inner result holds the roster problems.
+fn parse_rosters(rosters: &Rosters) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
+    let label = |p: &Path| p.display().to_string();
+    Ok(matcher::read_rosters(
+        open(&rosters.mentors)?,
+        &label(&rosters.mentors),
+        open(&rosters.mentees)?,
+        &label(&rosters.mentees),
+    ))
+}
+
+/// Reads the rosters and the config (defaults when none is given).
+fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
+    let mut config = match &inputs.config {
+        None => Config::default(),
+        Some(path) => read_config(path)?,
+    };
+    if let Some(threads) = inputs.threads {
+        config.solver.threads = threads;
+    }
+    let (mentors, mentees) = parse_rosters(&inputs.rosters)??;
+    Ok((mentors, mentees, config))
+}
+
+/// Parses and validates a TOML config; errors name the file and the key.
+pub fn read_config(path: &Path) -> Result<Config, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Input(format!("could not read {}: {e}", path.display())))?;
+    let config: Config = toml::from_str(&text)
+        .map_err(|e| Failure::Input(format!("{}: {}", path.display(), e.to_string().trim_end())))?;
+    config
+        .validate()
+        .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
+    Ok(config)
+}
+
+/// Writes through a buffer to a file or standard output.
+fn write_to(
+    path: Option<&Path>,
+    body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
+    let result = match path {
+        Some(path) => File::create(path).and_then(|file| {
+            let mut w = BufWriter::new(file);
+            body(&mut w)?;
+            w.flush()
+        }),
+        None => {
+            let mut w = BufWriter::new(io::stdout().lock());
+            body(&mut w).and_then(|()| w.flush())
+        }
+    };
+    result.map_err(|e| write_failure(path, e))
+}

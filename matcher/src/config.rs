@@ -1,0 +1,224 @@
+//! The run configuration: weights, diversity preferences, hard constraints and
+//! solver options. The CLI reads it from TOML, JavaScript passes a plain object
+//! of the same shape; unknown keys are errors in both.
+
+use crate::list;
+use crate::solve::Objective;
+use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Everything that shapes a run. Every key is optional.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// How much each criterion counts in the total score.
+    pub weights: Weights,
+    /// Background attributes scored by the diversity criterion, with their preference.
+    pub diversity: BTreeMap<String, AttributeRule>,
+    /// Hard rules: a pair that breaks one is never made.
+    pub constraints: Constraints,
+    /// How the assignment is solved.
+    pub solver: SolverOptions,
+}
+
+/// The weight of each criterion; finite, ≥ 0 and not all 0.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// What the mentee wants to learn vs what the mentor offers.
+    pub skills: f64,
+    /// Shared goals.
+    pub goals: f64,
+    /// Shared values.
+    pub values: f64,
+    /// Background attributes, by the `[diversity]` preferences.
+    pub diversity: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            skills: 0.35,
+            goals: 0.25,
+            values: 0.20,
+            diversity: 0.20,
+        }
+    }
+}
+
+/// Whether a pair should differ or agree on an attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Preference {
+    /// The pair scores when the values differ.
+    Different,
+    /// The pair scores when the values are equal.
+    Same,
+}
+
+impl Preference {
+    /// Whether two attribute values satisfy the preference.
+    pub fn holds(self, a: &str, b: &str) -> bool {
+        match self {
+            Preference::Different => a != b,
+            Preference::Same => a == b,
+        }
+    }
+}
+
+/// One `[diversity]` entry: `department = "different"` or
+/// `gender = { prefer = "different", weight = 0.5 }`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AttributeRule {
+    /// Differ or agree.
+    pub prefer: Preference,
+    /// Relative weight among the diversity attributes (default 1).
+    pub weight: f64,
+}
+
+impl<'de> Deserialize<'de> for AttributeRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            prefer: Preference,
+            #[serde(default = "one")]
+            weight: f64,
+        }
+        fn one() -> f64 {
+            1.0
+        }
+        struct RuleVisitor;
+        impl<'de> Visitor<'de> for RuleVisitor {
+            type Value = AttributeRule;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("\"different\", \"same\" or { prefer = ..., weight = ... }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<AttributeRule, E> {
+                let prefer = Preference::deserialize(v.into_deserializer())?;
+                Ok(AttributeRule {
+                    prefer,
+                    weight: 1.0,
+                })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<AttributeRule, A::Error> {
+                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(AttributeRule {
+                    prefer: full.prefer,
+                    weight: full.weight,
+                })
+            }
+        }
+        deserializer.deserialize_any(RuleVisitor)
+    }
+}
+
+/// Hard constraints.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Constraints {
+    /// Pairs scoring below this (0–100) are never made.
+    pub min_score: f64,
+    /// Attributes a pair must differ on (checked when both sides have a value).
+    pub require_different: Vec<String>,
+    /// Attributes a pair must share (checked when both sides have a value).
+    pub require_same: Vec<String>,
+}
+
+/// Solver options.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SolverOptions {
+    /// `coverage` (default): match as many mentees as possible, then maximise the
+    /// total score; `total`: maximise the total score alone.
+    pub objective: Objective,
+    /// Worker threads; 0 uses every core.
+    pub threads: usize,
+}
+
+/// A configuration value that is not allowed, named by its key path.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{key}: {message}")]
+pub struct ConfigError {
+    /// The dotted key path, e.g. `weights.skills`.
+    pub key: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl ConfigError {
+    fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
+        ConfigError {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl Config {
+    /// Checks every value; the first problem is returned, naming its key.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let w = &self.weights;
+        let weights = [
+            ("skills", w.skills),
+            ("goals", w.goals),
+            ("values", w.values),
+            ("diversity", w.diversity),
+        ];
+        for (name, value) in weights {
+            check_weight(&format!("weights.{name}"), value)?;
+        }
+        if weights.iter().all(|(_, v)| *v == 0.0) {
+            return Err(ConfigError::new(
+                "weights",
+                "at least one weight must be greater than 0",
+            ));
+        }
+        for (name, rule) in &self.diversity {
+            if list::normalize(name).is_empty() {
+                return Err(ConfigError::new(
+                    "diversity",
+                    "attribute names must not be empty",
+                ));
+            }
+            check_weight(&format!("diversity.{name}.weight"), rule.weight)?;
+        }
+        let c = &self.constraints;
+        if !(c.min_score.is_finite() && (0.0..=100.0).contains(&c.min_score)) {
+            return Err(ConfigError::new(
+                "constraints.min_score",
+                format!("must be between 0 and 100, got {}", c.min_score),
+            ));
+        }
+        for (key, names) in [
+            ("constraints.require_different", &c.require_different),
+            ("constraints.require_same", &c.require_same),
+        ] {
+            if names.iter().any(|n| list::normalize(n).is_empty()) {
+                return Err(ConfigError::new(key, "attribute names must not be empty"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The thread count to run on: `None` uses rayon's default (every core).
+    pub fn threads(&self) -> Option<usize> {
+        Some(self.solver.threads).filter(|&n| n > 0)
+    }
+}
+
+fn check_weight(key: &str, value: f64) -> Result<(), ConfigError> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(ConfigError::new(
+            key,
+            format!("must be a finite number ≥ 0, got {value}"),
+        ))
+    }
+}
+
+/// The default configuration as commented TOML, for `matcher init`.
+pub const DEFAULT_TOML: &str = include_str!("default_config.toml");

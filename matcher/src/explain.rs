@@ -1,0 +1,180 @@
+//! Why a pair scores what it does: per-criterion scores, what is shared, and how
+//! the diversity attributes compare.
+
+use crate::config::Preference;
+use crate::score::{coverage, Criteria, Forbidden, Scorer};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// A score of 0–100 rounded to two decimals, as reported everywhere.
+pub fn percent(fraction: f64) -> f64 {
+    (fraction * 10_000.0).round() / 100.0
+}
+
+/// Per-criterion scores of a pair, 0–100 with two decimals; `None` = not applicable.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CriterionScores {
+    /// Skills coverage.
+    pub skills: Option<f64>,
+    /// Goals overlap.
+    pub goals: Option<f64>,
+    /// Values overlap.
+    pub values: Option<f64>,
+    /// Diversity preferences met.
+    pub diversity: Option<f64>,
+}
+
+impl From<Criteria> for CriterionScores {
+    fn from(c: Criteria) -> Self {
+        CriterionScores {
+            skills: c.skills.map(percent),
+            goals: c.goals.map(percent),
+            values: c.values.map(percent),
+            diversity: c.diversity.map(percent),
+        }
+    }
+}
+
+/// How one wanted skill is covered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillCoverage {
+    /// The skill.
+    pub skill: String,
+    /// The level the mentee wants.
+    pub wanted: u8,
+    /// The level the mentor offers, `None` when not offered.
+    pub offered: Option<u8>,
+}
+
+/// How one diversity attribute compares.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttributeComparison {
+    /// The attribute.
+    pub attribute: String,
+    /// The configured preference.
+    pub prefer: Preference,
+    /// The mentee's value.
+    pub mentee: Option<String>,
+    /// The mentor's value.
+    pub mentor: Option<String>,
+    /// Whether the preference is met; `None` when a side has no value.
+    pub met: Option<bool>,
+}
+
+/// The full breakdown of one pair's score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The mentee's id.
+    pub mentee_id: String,
+    /// The mentor's id.
+    pub mentor_id: String,
+    /// Total score, 0–100 with two decimals.
+    pub score: f64,
+    /// Per-criterion scores.
+    pub criteria: CriterionScores,
+    /// Every skill the mentee wants, with the mentor's level.
+    pub skills: Vec<SkillCoverage>,
+    /// Goals the mentee has that the mentor can help with.
+    pub shared_goals: Vec<String>,
+    /// Values both hold.
+    pub shared_values: Vec<String>,
+    /// Each diversity attribute.
+    pub attributes: Vec<AttributeComparison>,
+    /// Why the pair may never be made, if it may not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forbidden: Option<Forbidden>,
+}
+
+impl Explanation {
+    /// Explains mentee `e` with mentor `m` (positions in their rosters).
+    pub fn new(scorer: &Scorer, e: usize, m: usize) -> Self {
+        let (mentee, mentor) = (&scorer.mentees().people[e], &scorer.mentors().people[m]);
+        let criteria = scorer.criteria(e, m);
+        let score = scorer.score(e, m);
+        let skills = mentee
+            .skills
+            .iter()
+            .map(|want| SkillCoverage {
+                skill: want.name.clone(),
+                wanted: want.level,
+                offered: mentor
+                    .skills
+                    .iter()
+                    .find(|s| s.name == want.name)
+                    .map(|s| s.level),
+            })
+            .collect();
+        let attributes = scorer
+            .diversity_attributes()
+            .map(|(i, name, prefer)| {
+                let (a, b) = scorer.attribute_values(e, m, i);
+                AttributeComparison {
+                    attribute: name.to_owned(),
+                    prefer,
+                    mentee: a.map(str::to_owned),
+                    mentor: b.map(str::to_owned),
+                    met: a.zip(b).map(|(a, b)| prefer.holds(a, b)),
+                }
+            })
+            .collect();
+        let forbidden = scorer
+            .rule_forbids(e, m)
+            .or_else(|| (mentor.capacity == 0).then_some(Forbidden::Unavailable))
+            .or_else(|| scorer.below_min(score).then_some(Forbidden::BelowMinScore));
+        Explanation {
+            mentee_id: mentee.id.clone(),
+            mentor_id: mentor.id.clone(),
+            score: f64::from(score) / 100.0,
+            criteria: criteria.into(),
+            skills,
+            shared_goals: scorer.shared_goals(e, m),
+            shared_values: scorer.shared_values(e, m),
+            attributes,
+            forbidden,
+        }
+    }
+
+    /// A one-line reason a person can read, e.g.
+    /// `skills: python, sql (2 of 3); goals: promotion; values: curiosity; different department (data, engineering)`.
+    pub fn reason(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        let covered: Vec<String> = self
+            .skills
+            .iter()
+            .filter_map(|s| {
+                let offered = s.offered?;
+                Some(if coverage(s.wanted, offered) < 1.0 {
+                    format!("{} ({offered} of {})", s.skill, s.wanted)
+                } else {
+                    s.skill.clone()
+                })
+            })
+            .collect();
+        for (label, items) in [
+            ("skills", &covered),
+            ("goals", &self.shared_goals),
+            ("values", &self.shared_values),
+        ] {
+            if !items.is_empty() {
+                parts.push(format!("{label}: {}", items.join(", ")));
+            }
+        }
+        for a in &self.attributes {
+            if let (Some(true), Some(mentee), Some(mentor)) = (a.met, &a.mentee, &a.mentor) {
+                let mut text = String::new();
+                let _ = match a.prefer {
+                    Preference::Different => {
+                        write!(text, "different {} ({mentee}, {mentor})", a.attribute)
+                    }
+                    Preference::Same => write!(text, "same {} ({mentee})", a.attribute),
+                };
+                parts.push(text);
+            }
+        }
+        if parts.is_empty() {
+            "nothing in common".to_owned()
+        } else {
+            parts.join("; ")
+        }
+    }
+}

@@ -1,0 +1,240 @@
+//! Seeded synthetic rosters of any size, in the same CSV schema as real ones:
+//! skewed tag popularity (a few skills are wanted by many), levels, values,
+//! goals, background attributes and a few exclusions.
+
+use std::io::{self, Write};
+use std::ops::RangeInclusive;
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spec {
+    /// Number of mentors.
+    pub mentors: usize,
+    /// Number of mentees.
+    pub mentees: usize,
+    /// Seed: the same seed gives the same bytes on every platform.
+    pub seed: u64,
+    /// Every mentor's capacity, or `None` for a realistic spread of 1–5.
+    pub capacity: Option<u32>,
+}
+
+const SKILLS: [&str; 36] = [
+    "python",
+    "leadership",
+    "public speaking",
+    "system design",
+    "sql",
+    "machine learning",
+    "product strategy",
+    "stakeholder management",
+    "javascript",
+    "people management",
+    "data visualization",
+    "statistics",
+    "typescript",
+    "react",
+    "user research",
+    "figma",
+    "negotiation",
+    "career planning",
+    "kubernetes",
+    "aws",
+    "security",
+    "roadmapping",
+    "storytelling",
+    "hiring",
+    "budgeting",
+    "financial modeling",
+    "excel",
+    "accessibility",
+    "seo",
+    "copywriting",
+    "agile",
+    "rust",
+    "time management",
+    "presentation skills",
+    "customer discovery",
+    "mentoring",
+];
+const VALUES: [&str; 12] = [
+    "growth",
+    "curiosity",
+    "impact",
+    "collaboration",
+    "integrity",
+    "learning",
+    "work-life balance",
+    "autonomy",
+    "inclusion",
+    "craftsmanship",
+    "customer focus",
+    "transparency",
+];
+const GOALS: [&str; 10] = [
+    "career growth",
+    "technical depth",
+    "leadership",
+    "promotion",
+    "networking",
+    "public speaking",
+    "switch to management",
+    "work-life balance",
+    "switch careers",
+    "start a company",
+];
+const DEPARTMENTS: [&str; 9] = [
+    "Engineering",
+    "Data",
+    "Product",
+    "Design",
+    "Marketing",
+    "Sales",
+    "Finance",
+    "People",
+    "Operations",
+];
+const GENDERS: [&str; 3] = ["woman", "man", "non-binary"];
+const LOCATIONS: [&str; 6] = [
+    "Berlin", "London", "Remote", "Lisbon", "New York", "Toronto",
+];
+
+/// SplitMix64: tiny, fast and stable forever, so a seed's output never changes
+/// with a dependency upgrade.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..n` (n > 0).
+    fn below(&mut self, n: usize) -> usize {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64 * n as f64) as usize
+    }
+
+    /// Skewed towards low indices: index i has weight 1/(i+1).
+    fn skewed(&mut self, n: usize) -> usize {
+        let total: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
+        let mut x = (self.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        for i in 0..n {
+            x -= 1.0 / (i + 1) as f64;
+            if x < 0.0 {
+                return i;
+            }
+        }
+        n - 1
+    }
+
+    /// Between `count.start()` and `count.end()` distinct items, skewed or uniform.
+    fn pick<'a>(
+        &mut self,
+        items: &[&'a str],
+        count: RangeInclusive<usize>,
+        skewed: bool,
+    ) -> Vec<&'a str> {
+        let count = count.start() + self.below(count.end() - count.start() + 1);
+        let mut chosen = Vec::with_capacity(count);
+        while chosen.len() < count.min(items.len()) {
+            let i = if skewed {
+                self.skewed(items.len())
+            } else {
+                self.below(items.len())
+            };
+            if !chosen.contains(&items[i]) {
+                chosen.push(items[i]);
+            }
+        }
+        chosen
+    }
+}
+
+/// Writes the mentor and mentee rosters as CSV.
+pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Result<()> {
+    let mut rng = Rng(spec.seed);
+    let mut out = csv::Writer::from_writer(mentors);
+    out.write_record([
+        "id",
+        "name",
+        "capacity",
+        "department",
+        "gender",
+        "location",
+        "skills",
+        "values",
+        "goals",
+        "exclude",
+    ])?;
+    for i in 0..spec.mentors {
+        let capacity = spec.capacity.unwrap_or_else(|| 1 + rng.skewed(5) as u32);
+        let skills = rng.pick(&SKILLS, 3..=6, false);
+        let skills: Vec<String> = skills
+            .iter()
+            .map(|s| format!("{s}:{}", 3 + rng.below(3)))
+            .collect();
+        let values = rng.pick(&VALUES, 2..=4, false).join(";");
+        let goals = rng.pick(&GOALS, 2..=5, false).join(";");
+        let exclude = exclusion(&mut rng, 'E', spec.mentees, 0.01);
+        out.write_record([
+            format!("M{:06}", i + 1),
+            format!("Mentor {}", i + 1),
+            capacity.to_string(),
+            DEPARTMENTS[rng.skewed(DEPARTMENTS.len())].to_owned(),
+            GENDERS[rng.below(GENDERS.len())].to_owned(),
+            LOCATIONS[rng.below(LOCATIONS.len())].to_owned(),
+            skills.join(";"),
+            values,
+            goals,
+            exclude,
+        ])?;
+    }
+    out.flush()?;
+
+    let mut out = csv::Writer::from_writer(mentees);
+    out.write_record([
+        "id",
+        "name",
+        "department",
+        "gender",
+        "location",
+        "skills",
+        "values",
+        "goals",
+        "exclude",
+    ])?;
+    for i in 0..spec.mentees {
+        let skills = rng.pick(&SKILLS, 1..=4, true);
+        let skills: Vec<String> = skills
+            .iter()
+            .map(|s| format!("{s}:{}", 1 + rng.below(5)))
+            .collect();
+        let values = rng.pick(&VALUES, 1..=3, true).join(";");
+        let goals = rng.pick(&GOALS, 1..=3, true).join(";");
+        let exclude = exclusion(&mut rng, 'M', spec.mentors, 0.03);
+        out.write_record([
+            format!("E{:06}", i + 1),
+            format!("Mentee {}", i + 1),
+            DEPARTMENTS[rng.skewed(DEPARTMENTS.len())].to_owned(),
+            GENDERS[rng.below(GENDERS.len())].to_owned(),
+            LOCATIONS[rng.below(LOCATIONS.len())].to_owned(),
+            skills.join(";"),
+            values,
+            goals,
+            exclude,
+        ])?;
+    }
+    out.flush()
+}
+
+/// With probability `rate`, one id from the other side (prefix + number).
+fn exclusion(rng: &mut Rng, prefix: char, others: usize, rate: f64) -> String {
+    let roll = (rng.next() >> 11) as f64 / (1u64 << 53) as f64;
+    if others > 0 && roll < rate {
+        format!("{prefix}{:06}", rng.below(others) + 1)
+    } else {
+        String::new()
+    }
+}

@@ -1,0 +1,82 @@
+//! # matcher
+//!
+//! Exact, explainable mentor–mentee matching. You probably want to start with
+//! [`read_rosters`] and [`match_rosters`]:
+//!
+//! ```
+//! use matcher::{match_rosters, read_rosters, report, Config};
+//!
+//! let mentors = "id,name,capacity,skills,goals\nm1,Ada,2,rust:5; sql:4,promotion\nm2,Grace,1,figma,leadership\n";
+//! let mentees = "id,name,skills,goals\ne1,Linus,rust:3,promotion\ne2,Joan,figma:2,leadership\n";
+//! let (mentors, mentees) =
+//!     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+//! let outcome = match_rosters(&mentors, &mentees, &Config::default())?;
+//! assert_eq!(outcome.summary.matched, 2);
+//! assert_eq!(outcome.matches[0].explanation.mentor_id, "m1");
+//! assert_eq!(outcome.matches[0].explanation.score, 100.0);
+//!
+//! let mut csv = Vec::new();
+//! report::write_csv(&outcome, &mut csv)?;
+//! assert!(csv.starts_with(b"mentee_id,mentee_name,mentor_id"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! The core does no I/O of its own: it reads from any [`std::io::Read`] under a
+//! source label used in every error, and writes reports to any [`std::io::Write`].
+
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod explain;
+pub mod generate;
+pub mod list;
+pub mod matching;
+pub mod progress;
+pub mod report;
+pub mod roster;
+pub mod score;
+pub mod solve;
+pub mod suggest;
+
+pub use config::{Config, ConfigError};
+pub use diagnostic::{Code, Diagnostic};
+pub use error::Error;
+pub use explain::Explanation;
+pub use matching::{match_rosters, match_rosters_with, MatchOutcome};
+pub use roster::{Roster, Side};
+pub use solve::Objective;
+pub use suggest::{explain, suggest};
+
+use std::io::Read;
+
+/// Parses both rosters and checks them against each other, returning every
+/// problem in both files at once.
+pub fn read_rosters<M: Read, E: Read>(
+    mentors: M,
+    mentors_source: &str,
+    mentees: E,
+    mentees_source: &str,
+) -> Result<(Roster, Roster), Error> {
+    let mentors = Roster::from_csv_reader(mentors, Side::Mentor, mentors_source);
+    let mentees = Roster::from_csv_reader(mentees, Side::Mentee, mentees_source);
+    match (mentors, mentees) {
+        (Ok(mentors), Ok(mentees)) => {
+            let problems = roster::check_pair(&mentors, &mentees);
+            if problems.is_empty() {
+                Ok((mentors, mentees))
+            } else {
+                Err(Error::Roster(problems))
+            }
+        }
+        (mentors, mentees) => {
+            let mut problems: Vec<Diagnostic> = mentors
+                .err()
+                .into_iter()
+                .chain(mentees.err())
+                .flatten()
+                .collect();
+            problems.sort();
+            Err(Error::Roster(problems))
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! List cells (`python:4; SQL ;  public   speaking`) and their normalisation.
+
+/// The level a skill has when its cell gives none.
+pub const DEFAULT_LEVEL: u8 = 3;
+
+/// Normalises one item: trimmed, lower-cased, inner whitespace collapsed to one space.
+pub fn normalize(item: &str) -> String {
+    let mut out = String::with_capacity(item.len());
+    for word in item.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Splits a list cell on `;`, normalises each item, drops empty items and
+/// duplicates (the first occurrence wins, order is kept).
+pub fn parse(cell: &str) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    for item in cell.split(';').map(normalize) {
+        if !item.is_empty() && !items.contains(&item) {
+            items.push(item);
+        }
+    }
+    items
+}
+
+/// A skill with its level (1–5).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skill {
+    /// The normalised skill name.
+    pub name: String,
+    /// 1 (beginner) to 5 (expert).
+    pub level: u8,
+}
+
+/// Why a skill item could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLevel {
+    /// The offending item as written.
+    pub item: String,
+    /// The text after the `:`.
+    pub level: String,
+}
+
+/// Parses a skills cell: a list whose items may carry a level (`python:4`).
+///
+/// Returns the skills (duplicates by name removed, first wins) and every item
+/// whose level is not a whole number from 1 to 5.
+pub fn parse_skills(cell: &str) -> (Vec<Skill>, Vec<BadLevel>) {
+    let mut skills: Vec<Skill> = Vec::new();
+    let mut bad = Vec::new();
+    for raw in cell.split(';') {
+        let (name, level) = match raw.rsplit_once(':') {
+            None => (normalize(raw), DEFAULT_LEVEL),
+            Some((name, level_text)) => match level_text.trim().parse::<u8>() {
+                Ok(level @ 1..=5) => (normalize(name), level),
+                _ => {
+                    bad.push(BadLevel {
+                        item: raw.trim().to_owned(),
+                        level: level_text.trim().to_owned(),
+                    });
+                    continue;
+                }
+            },
+        };
+        if !name.is_empty() && !skills.iter().any(|s| s.name == name) {
+            skills.push(Skill { name, level });
+        }
+    }
+    (skills, bad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_and_whitespace() {
+        assert_eq!(normalize("  Public \t  Speaking "), "public speaking");
+        assert_eq!(normalize("ÉCOLE"), "école");
+        assert_eq!(normalize("   "), "");
+    }
+
+    #[test]
+    fn list_drops_empties_and_duplicates_keeping_order() {
+        assert_eq!(parse("SQL; python;;sql ; Python  "), ["sql", "python"]);
+        assert!(parse("").is_empty());
+        assert!(parse(" ; ; ").is_empty());
+    }
+
+    #[test]
+    fn skills_carry_levels_with_default_three() {
+        let (skills, bad) = parse_skills("Python: 4; sql; python:1;  machine  learning:5");
+        assert!(bad.is_empty());
+        let got: Vec<_> = skills.iter().map(|s| (s.name.as_str(), s.level)).collect();
+        assert_eq!(got, [("python", 4), ("sql", 3), ("machine learning", 5)]);
+    }
+
+    #[test]
+    fn bad_levels_are_reported_not_dropped_silently() {
+        let (skills, bad) = parse_skills("python:9; sql:; rust:0; go:x; c:3");
+        assert_eq!(
+            skills,
+            [Skill {
+                name: "c".into(),
+                level: 3
+            }]
+        );
+        let levels: Vec<_> = bad.iter().map(|b| b.level.as_str()).collect();
+        assert_eq!(levels, ["9", "", "0", "x"]);
+        assert_eq!(bad[0].item, "python:9");
+    }
+}

@@ -1,0 +1,402 @@
+//! The batch job: score every pair, solve the assignment exactly, and report
+//! every mentee as matched or unmatched with a reason.
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::explain::{percent, CriterionScores, Explanation};
+use crate::progress::{Progress, Silent, Stage};
+use crate::roster::{check_pair, Roster, Side};
+use crate::score::{Criteria, Hundredths, Scorer};
+use crate::solve::{self, Objective, Problem};
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// The result of a run; serialises to the JSON output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchOutcome {
+    /// Matched mentees, in input order.
+    pub matches: Vec<Match>,
+    /// Unmatched mentees, in input order, with the reason.
+    pub unmatched: Vec<Unmatched>,
+    /// Every mentor with their load, in input order.
+    pub mentors: Vec<MentorLoad>,
+    /// Totals and statistics.
+    pub summary: Summary,
+}
+
+/// A pair that was made.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    /// The mentee's display name.
+    pub mentee_name: String,
+    /// The mentor's display name.
+    pub mentor_name: String,
+    /// A one-line reason a person can read.
+    pub reason: String,
+    /// The full breakdown of the score.
+    #[serde(flatten)]
+    pub explanation: Explanation,
+    #[serde(skip)]
+    mentee: usize,
+    #[serde(skip)]
+    mentor: usize,
+}
+
+/// Why a mentee was left unmatched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnmatchedReason {
+    /// Mentors could have taken them, but their places went to others (the
+    /// optimum cannot place everyone).
+    NoCapacity,
+    /// Every mentor is excluded or ruled out by an attribute rule.
+    AllCandidatesForbidden,
+    /// Every allowed mentor scores below `min_score`.
+    BelowMinScore,
+}
+
+impl UnmatchedReason {
+    /// The reason's code, as written in the CSV.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnmatchedReason::NoCapacity => "no_capacity",
+            UnmatchedReason::AllCandidatesForbidden => "all_candidates_forbidden",
+            UnmatchedReason::BelowMinScore => "below_min_score",
+        }
+    }
+}
+
+/// A mentee left unmatched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unmatched {
+    /// The mentee's id.
+    pub mentee_id: String,
+    /// The mentee's display name.
+    pub mentee_name: String,
+    /// Why.
+    pub reason: UnmatchedReason,
+    /// The reason in words, with numbers where they help.
+    pub detail: String,
+    #[serde(skip)]
+    mentee: usize,
+}
+
+/// How many mentees a mentor was given.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentorLoad {
+    /// The mentor's id.
+    pub id: String,
+    /// The mentor's display name.
+    pub name: String,
+    /// Mentees assigned.
+    pub assigned: u32,
+    /// The mentor's capacity.
+    pub capacity: u32,
+}
+
+/// Score statistics over matched pairs, 0–100 with two decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ScoreStats {
+    /// Mean score.
+    pub mean: f64,
+    /// Median score.
+    pub median: f64,
+    /// Lowest score.
+    pub min: f64,
+    /// Highest score.
+    pub max: f64,
+}
+
+/// Totals of a run. Deterministic: holds no timings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// Mentees in the input.
+    pub mentees: usize,
+    /// Mentees matched.
+    pub matched: usize,
+    /// Mentees unmatched.
+    pub unmatched: usize,
+    /// Mentors in the input.
+    pub mentors: usize,
+    /// Mentors given at least one mentee.
+    pub mentors_used: usize,
+    /// Total mentor capacity.
+    pub capacity: u64,
+    /// Score statistics; `None` when nobody was matched.
+    pub score: Option<ScoreStats>,
+    /// Mean of each criterion over the matched pairs where it applies.
+    pub criteria: CriterionScores,
+    /// The objective optimised.
+    pub objective: Objective,
+    /// The total score of the matching (sum over matched pairs).
+    pub total_score: f64,
+    /// The solver's proven upper bound on `total_score` (for `coverage`, among
+    /// matchings of the same size); equal to it at the optimum.
+    pub dual_bound: f64,
+    /// `dual_bound - total_score`: 0 proves the matching optimal.
+    pub gap: f64,
+}
+
+/// Checks the rosters against each other and the config, then matches them.
+///
+/// ```
+/// use matcher::{match_rosters, Config, Roster, Side};
+/// let mentors = "id,capacity,skills\nm1,1,rust:5\nm2,1,sql\n";
+/// let mentees = "id,skills\ne1,sql\ne2,rust:4\n";
+/// let mentors = Roster::from_csv_reader(mentors.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
+/// let mentees = Roster::from_csv_reader(mentees.as_bytes(), Side::Mentee, "mentees.csv").unwrap();
+/// let outcome = match_rosters(&mentors, &mentees, &Config::default()).unwrap();
+/// let pairs: Vec<_> = outcome.matches.iter()
+///     .map(|m| (m.explanation.mentee_id.as_str(), m.explanation.mentor_id.as_str())).collect();
+/// assert_eq!(pairs, [("e1", "m2"), ("e2", "m1")]);
+/// assert_eq!(outcome.summary.gap, 0.0);
+/// ```
+pub fn match_rosters(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+) -> Result<MatchOutcome, Error> {
+    match_rosters_with(mentors, mentees, config, &Silent)
+}
+
+/// [`match_rosters`], reporting progress.
+pub fn match_rosters_with(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<MatchOutcome, Error> {
+    let scorer = prepare(mentors, mentees, config)?;
+    in_pool(config.threads(), || {
+        solve_and_report(&scorer, config.solver.objective, progress)
+    })?
+}
+
+/// Validates the config and the rosters' cross-references, and builds the scorer.
+pub(crate) fn prepare<'a>(
+    mentors: &'a Roster,
+    mentees: &'a Roster,
+    config: &Config,
+) -> Result<Scorer<'a>, Error> {
+    config.validate()?;
+    let problems = check_pair(mentors, mentees);
+    if !problems.is_empty() {
+        return Err(Error::Roster(problems));
+    }
+    Ok(Scorer::new(mentors, mentees, config))
+}
+
+/// Runs `f` on a pool of `threads` workers, or on rayon's global pool for `None`.
+pub(crate) fn in_pool<T: Send>(
+    threads: Option<usize>,
+    f: impl FnOnce() -> T + Send,
+) -> Result<T, Error> {
+    match threads {
+        None => Ok(f()),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(f))
+            .map_err(|e| Error::Threads {
+                threads: n,
+                message: e.to_string(),
+            }),
+    }
+}
+
+/// The dense weight matrix: pair scores in hundredths, `-inf` where forbidden.
+fn weight_matrix(scorer: &Scorer, progress: &dyn Progress) -> Vec<f64> {
+    let (rows, cols) = (scorer.mentees().people.len(), scorer.mentors().people.len());
+    progress.start(Stage::Scoring, rows as u64);
+    let mut weights = vec![f64::NEG_INFINITY; rows * cols];
+    if cols > 0 {
+        weights
+            .par_chunks_mut(cols)
+            .enumerate()
+            .for_each(|(e, row)| {
+                for (m, cell) in row.iter_mut().enumerate() {
+                    if let Some(w) = scorer.weight(e, m) {
+                        *cell = f64::from(w);
+                    }
+                }
+                progress.advance(1);
+            });
+    }
+    weights
+}
+
+fn solve_and_report(
+    scorer: &Scorer,
+    objective: Objective,
+    progress: &dyn Progress,
+) -> Result<MatchOutcome, Error> {
+    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
+    let weights = weight_matrix(scorer, progress);
+    progress.start(Stage::Solving, 0);
+    let capacities: Vec<u32> = mentors.people.iter().map(|p| p.capacity).collect();
+    let solution = solve::solve(&Problem {
+        rows: mentees.people.len(),
+        cols: mentors.people.len(),
+        weights: &weights,
+        capacities: &capacities,
+        objective,
+    })?;
+
+    let mut matches = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut assigned = vec![0u32; mentors.people.len()];
+    for (e, mentee) in mentees.people.iter().enumerate() {
+        match solution.assignment[e] {
+            Some(m) => {
+                assigned[m] += 1;
+                let explanation = Explanation::new(scorer, e, m);
+                matches.push(Match {
+                    mentee_name: mentee.name.clone(),
+                    mentor_name: mentors.people[m].name.clone(),
+                    reason: explanation.reason(),
+                    explanation,
+                    mentee: e,
+                    mentor: m,
+                });
+            }
+            None => {
+                let (reason, detail) = why_unmatched(scorer, e);
+                unmatched.push(Unmatched {
+                    mentee_id: mentee.id.clone(),
+                    mentee_name: mentee.name.clone(),
+                    reason,
+                    detail,
+                    mentee: e,
+                });
+            }
+        }
+    }
+    let loads = mentors
+        .people
+        .iter()
+        .zip(&assigned)
+        .map(|(p, &assigned)| MentorLoad {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            assigned,
+            capacity: p.capacity,
+        })
+        .collect();
+    let summary = summarize(scorer, &matches, &assigned, objective, &solution);
+    Ok(MatchOutcome {
+        matches,
+        unmatched,
+        mentors: loads,
+        summary,
+    })
+}
+
+/// Works out why the optimum left mentee `e` unmatched.
+fn why_unmatched(scorer: &Scorer, e: usize) -> (UnmatchedReason, String) {
+    let mentors = &scorer.mentors().people;
+    let allowed: Vec<(usize, Hundredths)> = (0..mentors.len())
+        .filter(|&m| scorer.rule_forbids(e, m).is_none())
+        .map(|m| (m, scorer.score(e, m)))
+        .collect();
+    let best = allowed.iter().map(|&(_, s)| s).max();
+    match best {
+        None => (
+            UnmatchedReason::AllCandidatesForbidden,
+            format!(
+                "all {} mentors are excluded or ruled out by an attribute rule",
+                mentors.len()
+            ),
+        ),
+        Some(best) if scorer.below_min(best) => (
+            UnmatchedReason::BelowMinScore,
+            format!(
+                "the best allowed mentor scores {:.2}, below min_score",
+                f64::from(best) / 100.0
+            ),
+        ),
+        Some(_) => {
+            let eligible = allowed
+                .iter()
+                .filter(|&&(_, s)| !scorer.below_min(s))
+                .count();
+            (
+                UnmatchedReason::NoCapacity,
+                format!("the places of all {eligible} eligible mentors went to other mentees"),
+            )
+        }
+    }
+}
+
+fn summarize(
+    scorer: &Scorer,
+    matches: &[Match],
+    assigned: &[u32],
+    objective: Objective,
+    solution: &solve::Solution,
+) -> Summary {
+    let mut scores: Vec<Hundredths> = matches
+        .iter()
+        .map(|m| scorer.score(m.mentee, m.mentor))
+        .collect();
+    scores.sort_unstable();
+    let total: u64 = scores.iter().map(|&s| u64::from(s)).sum();
+    let score = (!scores.is_empty()).then(|| {
+        let n = scores.len();
+        let median = f64::from(scores[(n - 1) / 2] + scores[n / 2]) / 2.0;
+        ScoreStats {
+            mean: (total as f64 / n as f64).round() / 100.0,
+            median: median.round() / 100.0,
+            min: f64::from(scores[0]) / 100.0,
+            max: f64::from(scores[n - 1]) / 100.0,
+        }
+    });
+    let criteria: Vec<Criteria> = matches
+        .iter()
+        .map(|m| scorer.criteria(m.mentee, m.mentor))
+        .collect();
+    let mean = |pick: fn(&Criteria) -> Option<f64>| {
+        let values: Vec<f64> = criteria.iter().filter_map(pick).collect();
+        (!values.is_empty()).then(|| percent(values.iter().sum::<f64>() / values.len() as f64))
+    };
+    let mentees = scorer.mentees().people.len();
+    Summary {
+        mentees,
+        matched: matches.len(),
+        unmatched: mentees - matches.len(),
+        mentors: assigned.len(),
+        mentors_used: assigned.iter().filter(|&&a| a > 0).count(),
+        capacity: scorer.mentors().total_capacity(),
+        score,
+        criteria: CriterionScores {
+            skills: mean(|c| c.skills),
+            goals: mean(|c| c.goals),
+            values: mean(|c| c.values),
+            diversity: mean(|c| c.diversity),
+        },
+        objective,
+        total_score: total as f64 / 100.0,
+        dual_bound: solution.dual_bound / 100.0,
+        gap: solution.gap() / 100.0,
+    }
+}
+
+impl MatchOutcome {
+    /// Every mentee in input order: `Ok` with the match, or `Err` with why not.
+    pub fn rows(&self) -> impl Iterator<Item = Result<&Match, &Unmatched>> {
+        let mut matches = self.matches.iter().peekable();
+        let mut unmatched = self.unmatched.iter().peekable();
+        std::iter::from_fn(move || match (matches.peek(), unmatched.peek()) {
+            (Some(m), Some(u)) if u.mentee < m.mentee => unmatched.next().map(Err),
+            (Some(_), _) => matches.next().map(Ok),
+            (None, _) => unmatched.next().map(Err),
+        })
+    }
+}
+
+/// Looks a person up by id, or fails naming the id.
+pub(crate) fn find(roster: &Roster, side: Side, id: &str) -> Result<usize, Error> {
+    roster.position(id).ok_or_else(|| Error::UnknownId {
+        side,
+        id: id.to_owned(),
+    })
+}

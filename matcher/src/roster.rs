@@ -1,0 +1,442 @@
+//! Rosters: the people on one side of a program, parsed from CSV.
+//!
+//! Columns are matched by header name, case-insensitively; the order is free.
+//! `id`, `name`, `capacity` (mentors), `skills`, `values`, `goals` and `exclude`
+//! have a meaning; every other column is kept as a background attribute.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::list::{self, Skill};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Read;
+
+/// Which side of the program a roster holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// People who offer mentoring; they have a capacity.
+    Mentor,
+    /// People who are looking for a mentor.
+    Mentee,
+}
+
+impl Side {
+    /// The other side.
+    pub fn other(self) -> Side {
+        match self {
+            Side::Mentor => Side::Mentee,
+            Side::Mentee => Side::Mentor,
+        }
+    }
+
+    /// `"mentor"` or `"mentee"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Mentor => "mentor",
+            Side::Mentee => "mentee",
+        }
+    }
+}
+
+/// One person on a roster.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Person {
+    /// The id as written (trimmed). Ids compare case-insensitively.
+    pub id: String,
+    /// Display name; may be empty.
+    pub name: String,
+    /// The spreadsheet row the person was read from (the header is row 1).
+    pub row: usize,
+    /// How many mentees a mentor can take (default 1; 0 = unavailable). Always 1 for mentees.
+    pub capacity: u32,
+    /// Mentor: skills offered; mentee: skills wanted.
+    pub skills: Vec<Skill>,
+    /// Personal or work values.
+    pub values: Vec<String>,
+    /// Mentee: goals; mentor: goals they can help with.
+    pub goals: Vec<String>,
+    /// Normalised ids on the other side never to pair with.
+    pub exclude: Vec<String>,
+    /// Normalised background attribute values, aligned with [`Roster::attributes`]; `None` when empty.
+    pub attributes: Vec<Option<String>>,
+}
+
+/// The people on one side of a program, in input order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Roster {
+    /// Which side this roster holds.
+    pub side: Side,
+    /// The label the roster was read under, used in every message about it.
+    pub source: String,
+    /// Normalised names of the background attribute columns, in column order.
+    pub attributes: Vec<String>,
+    /// The people, in input order.
+    pub people: Vec<Person>,
+    #[serde(skip)]
+    index: HashMap<String, usize>,
+}
+
+/// What each header cell means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Field {
+    Id,
+    Name,
+    Capacity,
+    Skills,
+    Values,
+    Goals,
+    Exclude,
+    Attribute(usize),
+}
+
+impl Roster {
+    /// Parses a roster from CSV. `source` names the file in every diagnostic.
+    ///
+    /// Every problem is collected and returned at once, sorted by row.
+    ///
+    /// ```
+    /// use matcher::{Roster, Side};
+    /// let csv = "id,name,capacity,skills\nm1,Ada,2,rust:5; sql\n";
+    /// let mentors = Roster::from_csv_reader(csv.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
+    /// assert_eq!(mentors.people[0].capacity, 2);
+    /// assert_eq!(mentors.people[0].skills[0].level, 5);
+    /// ```
+    pub fn from_csv_reader<R: Read>(
+        reader: R,
+        side: Side,
+        source: &str,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        let mut records = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(reader)
+            .into_byte_records();
+        let header = match records.next() {
+            None => {
+                return Err(vec![Diagnostic::file(
+                    source,
+                    Code::EmptyFile,
+                    "the file is empty",
+                )
+                .with_hint("a roster needs a header row such as `id,name,skills`")])
+            }
+            Some(Err(e)) => return Err(vec![csv_error(source, &e)]),
+            Some(Ok(header)) => header,
+        };
+        let mut diagnostics = Vec::new();
+        let (columns, fields, attributes) = read_header(&header, side, source, &mut diagnostics);
+        if !fields.contains(&Field::Id) {
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    1,
+                    None,
+                    Code::MissingIdColumn,
+                    "the header has no `id` column",
+                )
+                .with_hint(format!("found columns: {}", columns.join(", "))),
+            );
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
+
+        let mut roster = Roster {
+            side,
+            source: source.to_owned(),
+            attributes,
+            people: Vec::new(),
+            index: HashMap::new(),
+        };
+        let mut cells = Vec::with_capacity(columns.len());
+        for (n, record) in records.enumerate() {
+            let row = n + 2;
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    diagnostics.push(csv_error(source, &e));
+                    break;
+                }
+            };
+            cells.clear();
+            for (bytes, column) in record
+                .iter()
+                .zip(columns.iter().chain(std::iter::repeat(&String::new())))
+            {
+                cells.push(match std::str::from_utf8(bytes) {
+                    Ok(text) => text.to_owned(),
+                    Err(e) => {
+                        diagnostics.push(
+                            Diagnostic::at(
+                                source,
+                                row,
+                                Some(column.as_str()).filter(|c| !c.is_empty()),
+                                Code::InvalidUtf8,
+                                format!(
+                                    "the cell is not valid UTF-8 (bad byte at offset {})",
+                                    e.valid_up_to()
+                                ),
+                            )
+                            .with_hint(
+                                "save the file as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)",
+                            ),
+                        );
+                        String::from_utf8_lossy(bytes).into_owned()
+                    }
+                });
+            }
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            if cells.len() != columns.len() {
+                diagnostics.push(
+                    Diagnostic::at(
+                        source,
+                        row,
+                        None,
+                        Code::RaggedRow,
+                        format!(
+                            "the row has {} cells but the header has {}",
+                            cells.len(),
+                            columns.len()
+                        ),
+                    )
+                    .with_hint("check for a missing or extra comma, or an unclosed quote"),
+                );
+                continue;
+            }
+            if let Some(person) =
+                roster.read_person(row, &cells, &fields, &columns, &mut diagnostics)
+            {
+                roster.people.push(person);
+            }
+        }
+        if roster.people.is_empty() && diagnostics.is_empty() {
+            diagnostics.push(Diagnostic::file(
+                source,
+                Code::NoRows,
+                "the file has a header but no people",
+            ));
+        }
+        if diagnostics.is_empty() {
+            Ok(roster)
+        } else {
+            diagnostics.sort();
+            Err(diagnostics)
+        }
+    }
+
+    /// Reads one row; `None` when its id is unusable (the problem is recorded).
+    fn read_person(
+        &mut self,
+        row: usize,
+        cells: &[String],
+        fields: &[Field],
+        columns: &[String],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Person> {
+        let source = self.source.as_str();
+        let mut person = Person {
+            id: String::new(),
+            name: String::new(),
+            row,
+            capacity: 1,
+            skills: Vec::new(),
+            values: Vec::new(),
+            goals: Vec::new(),
+            exclude: Vec::new(),
+            attributes: vec![None; self.attributes.len()],
+        };
+        for ((cell, field), column) in cells.iter().zip(fields).zip(columns) {
+            let at =
+                |code, message: String| Diagnostic::at(source, row, Some(column), code, message);
+            match *field {
+                Field::Id => person.id = cell.trim().to_owned(),
+                Field::Name => person.name = cell.trim().to_owned(),
+                Field::Capacity => match parse_capacity(cell) {
+                    Ok(capacity) => person.capacity = capacity,
+                    Err(message) => diagnostics.push(at(Code::BadCapacity, message).with_hint(
+                        "use a whole number of mentees, 0 for a mentor who is unavailable",
+                    )),
+                },
+                Field::Skills => {
+                    let (skills, bad) = list::parse_skills(cell);
+                    person.skills = skills;
+                    diagnostics.extend(bad.into_iter().map(|b| {
+                        at(
+                            Code::BadSkillLevel,
+                            format!("skill level must be a whole number from 1 to 5, got \"{}\" in \"{}\"", b.level, b.item),
+                        )
+                        .with_hint("write a skill as `name` or `name:level`, e.g. `python:4`")
+                    }));
+                }
+                Field::Values => person.values = list::parse(cell),
+                Field::Goals => person.goals = list::parse(cell),
+                Field::Exclude => person.exclude = list::parse(cell),
+                Field::Attribute(i) => {
+                    person.attributes[i] = Some(list::normalize(cell)).filter(|v| !v.is_empty())
+                }
+            }
+        }
+        let id_column = columns[fields.iter().position(|f| *f == Field::Id)?].as_str();
+        if person.id.is_empty() {
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    row,
+                    Some(id_column),
+                    Code::EmptyId,
+                    "the id is empty",
+                )
+                .with_hint("every person needs a unique id"),
+            );
+            return None;
+        }
+        let key = list::normalize(&person.id);
+        if let Some(&first) = self.index.get(&key) {
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    row,
+                    Some(id_column),
+                    Code::DuplicateId,
+                    format!(
+                        "the id \"{}\" is already used on row {}",
+                        person.id, self.people[first].row
+                    ),
+                )
+                .with_hint("ids must be unique within a file (they compare case-insensitively)"),
+            );
+            return None;
+        }
+        self.index.insert(key, self.people.len());
+        Some(person)
+    }
+
+    /// The position of the person with this id (compared case-insensitively).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(&list::normalize(id)).copied()
+    }
+
+    /// The position of the attribute column with this (normalised) name.
+    pub fn attribute(&self, name: &str) -> Option<usize> {
+        let name = list::normalize(name);
+        self.attributes.iter().position(|a| *a == name)
+    }
+
+    /// The total number of mentees the people on this roster can take.
+    pub fn total_capacity(&self) -> u64 {
+        self.people.iter().map(|p| u64::from(p.capacity)).sum()
+    }
+}
+
+/// Reads the header: display names, meanings and the attribute names.
+fn read_header(
+    header: &csv::ByteRecord,
+    side: Side,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Vec<String>, Vec<Field>, Vec<String>) {
+    let mut columns = Vec::with_capacity(header.len());
+    let mut fields = Vec::with_capacity(header.len());
+    let mut attributes: Vec<String> = Vec::new();
+    for (i, bytes) in header.iter().enumerate() {
+        let bytes = if i == 0 {
+            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+        } else {
+            bytes
+        };
+        let mut name = list::normalize(&String::from_utf8_lossy(bytes));
+        if name.is_empty() {
+            name = format!("column_{}", i + 1);
+        }
+        let field = match (name.as_str(), side) {
+            ("id", _) => Field::Id,
+            ("name", _) => Field::Name,
+            ("capacity", Side::Mentor) => Field::Capacity,
+            ("skills", _) => Field::Skills,
+            ("values", _) => Field::Values,
+            ("goals", _) => Field::Goals,
+            ("exclude", _) => Field::Exclude,
+            _ => Field::Attribute(attributes.len()),
+        };
+        if columns.contains(&name) {
+            diagnostics.push(Diagnostic::at(
+                source,
+                1,
+                Some(&name),
+                Code::DuplicateColumn,
+                format!(
+                    "the column \"{name}\" appears more than once (columns {} and {})",
+                    columns.iter().position(|c| *c == name).map_or(0, |p| p + 1),
+                    i + 1
+                ),
+            ));
+        }
+        if let Field::Attribute(_) = field {
+            attributes.push(name.clone());
+        }
+        columns.push(name);
+        fields.push(field);
+    }
+    (columns, fields, attributes)
+}
+
+fn parse_capacity(cell: &str) -> Result<u32, String> {
+    let text = cell.trim();
+    if text.is_empty() {
+        return Ok(1);
+    }
+    text.parse::<u32>().map_err(|_| {
+        if text.parse::<i64>().is_ok_and(|n| n < 0) {
+            format!("capacity must be 0 or more, got \"{text}\"")
+        } else if text.bytes().all(|b| b.is_ascii_digit()) {
+            format!("capacity \"{text}\" is too large")
+        } else {
+            format!("capacity must be a whole number, got \"{text}\"")
+        }
+    })
+}
+
+fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
+    let row = e.position().map(|p| p.record() as usize + 1);
+    let message = match e.kind() {
+        csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),
+        _ => format!("could not read the CSV: {e}"),
+    };
+    Diagnostic {
+        row,
+        ..Diagnostic::file(source, Code::CsvSyntax, message)
+    }
+}
+
+/// Checks what one roster says about the other: every `exclude` id must exist
+/// on the other side. Returns the problems sorted.
+pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (roster, other) in [(mentors, mentees), (mentees, mentors)] {
+        for person in &roster.people {
+            for id in person
+                .exclude
+                .iter()
+                .filter(|id| other.position(id).is_none())
+            {
+                diagnostics.push(
+                    Diagnostic::at(
+                        &roster.source,
+                        person.row,
+                        Some("exclude"),
+                        Code::UnknownExcludeId,
+                        format!(
+                            "\"{id}\" is not a {} id in {}",
+                            other.side.as_str(),
+                            other.source
+                        ),
+                    )
+                    .with_hint("`exclude` lists ids from the other file"),
+                );
+            }
+        }
+    }
+    diagnostics.sort();
+    diagnostics
+}

@@ -1,0 +1,448 @@
+//! Pair scoring (PRODUCT.md §3) and the hard constraints that forbid a pair.
+//!
+//! Lists are interned once into sorted id vectors so that scoring a pair is a
+//! few merges; every sum runs in a fixed order, so scores are bit-identical on
+//! any thread count and in WebAssembly.
+
+use crate::config::{Config, Preference, Weights};
+use crate::list::{self, Skill};
+use crate::roster::{Person, Roster, Side};
+use serde::Serialize;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The four criteria of one pair, each in `[0, 1]`; `None` when not applicable
+/// (the mentee asked nothing of it, or no diversity attribute has values on both sides).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Criteria {
+    /// Coverage of the skills the mentee wants.
+    pub skills: Option<f64>,
+    /// Share of the mentee's goals the mentor can help with.
+    pub goals: Option<f64>,
+    /// Jaccard overlap of values.
+    pub values: Option<f64>,
+    /// Weighted share of diversity attributes that meet their preference.
+    pub diversity: Option<f64>,
+}
+
+impl Criteria {
+    /// The weighted mean over applicable criteria, 0–100 (0 when none applies).
+    pub fn total(&self, weights: &Weights) -> f64 {
+        let parts = [
+            (self.skills, weights.skills),
+            (self.goals, weights.goals),
+            (self.values, weights.values),
+            (self.diversity, weights.diversity),
+        ];
+        let (mut sum, mut weight) = (0.0, 0.0);
+        for (score, w) in parts {
+            if let Some(score) = score {
+                sum += w * score;
+                weight += w;
+            }
+        }
+        if weight > 0.0 {
+            100.0 * sum / weight
+        } else {
+            0.0
+        }
+    }
+}
+
+/// A score of 0–100 in whole hundredths (`8735` is 87.35): exact to add and compare.
+pub type Hundredths = u32;
+
+/// Rounds a 0–100 score to whole hundredths.
+pub fn to_hundredths(score: f64) -> Hundredths {
+    (score * 100.0).round().clamp(0.0, 10_000.0) as Hundredths
+}
+
+/// Why a pair may never be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum Forbidden {
+    /// One of the two lists the other in `exclude`.
+    Excluded {
+        /// The side whose `exclude` list names the other.
+        by: Side,
+    },
+    /// The mentor's capacity is 0.
+    Unavailable,
+    /// A `require_different` attribute has the same value on both sides.
+    RequireDifferent {
+        /// The attribute.
+        attribute: String,
+    },
+    /// A `require_same` attribute has different values.
+    RequireSame {
+        /// The attribute.
+        attribute: String,
+    },
+    /// The pair scores below `min_score`.
+    BelowMinScore,
+}
+
+impl std::fmt::Display for Forbidden {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Forbidden::Excluded { by } => write!(f, "excluded by the {}", by.as_str()),
+            Forbidden::Unavailable => f.write_str("the mentor's capacity is 0"),
+            Forbidden::RequireDifferent { attribute } => {
+                write!(f, "require_different: same {attribute}")
+            }
+            Forbidden::RequireSame { attribute } => {
+                write!(f, "require_same: different {attribute}")
+            }
+            Forbidden::BelowMinScore => f.write_str("score below min_score"),
+        }
+    }
+}
+
+/// Interned tag ids.
+type Tag = u32;
+
+/// One person's lists and attributes as interned, sorted ids.
+#[derive(Debug, Default)]
+struct Profile {
+    /// Skills sorted by tag, with their level.
+    skills: Vec<(Tag, u8)>,
+    values: Vec<Tag>,
+    goals: Vec<Tag>,
+    /// One entry per scored or constrained attribute (see [`Scorer::attributes`]).
+    attributes: Vec<Option<Tag>>,
+}
+
+/// An attribute the config scores or constrains.
+#[derive(Debug)]
+struct AttributeUse {
+    name: String,
+    /// Diversity preference and weight, when scored.
+    diversity: Option<(Preference, f64)>,
+    /// Hard rule, when constrained.
+    required: Option<Preference>,
+}
+
+/// Scores pairs of one mentor roster and one mentee roster under a config.
+#[derive(Debug)]
+pub struct Scorer<'a> {
+    mentors: &'a Roster,
+    mentees: &'a Roster,
+    weights: Weights,
+    min_score: Hundredths,
+    tags: Vec<String>,
+    attributes: Vec<AttributeUse>,
+    mentor_profiles: Vec<Profile>,
+    mentee_profiles: Vec<Profile>,
+    /// Per mentee, the sorted mentor positions excluded (both directions) with who excluded.
+    exclusions: Vec<Vec<(usize, Side)>>,
+}
+
+/// Interns list items into dense ids.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, Tag>,
+    names: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, name: &str) -> Tag {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.names.len() as Tag;
+        self.names.push(name.to_owned());
+        self.ids.insert(name.to_owned(), id);
+        id
+    }
+
+    fn sorted(&mut self, items: &[String]) -> Vec<Tag> {
+        let mut ids: Vec<Tag> = items.iter().map(|i| self.id(i)).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    fn profile(&mut self, person: &Person, columns: &[Option<usize>]) -> Profile {
+        let mut skills: Vec<(Tag, u8)> = person
+            .skills
+            .iter()
+            .map(|Skill { name, level }| (self.id(name), *level))
+            .collect();
+        skills.sort_unstable();
+        Profile {
+            skills,
+            values: self.sorted(&person.values),
+            goals: self.sorted(&person.goals),
+            attributes: columns
+                .iter()
+                .map(|c| {
+                    c.and_then(|c| person.attributes[c].as_deref())
+                        .map(|v| self.id(v))
+                })
+                .collect(),
+        }
+    }
+}
+
+impl<'a> Scorer<'a> {
+    /// Prepares scoring; the config is assumed valid ([`Config::validate`]).
+    pub fn new(mentors: &'a Roster, mentees: &'a Roster, config: &Config) -> Self {
+        let mut attributes: Vec<AttributeUse> = Vec::new();
+        let mut use_of = |name: &str| -> usize {
+            let name = list::normalize(name);
+            match attributes.iter().position(|a| a.name == name) {
+                Some(i) => i,
+                None => {
+                    attributes.push(AttributeUse {
+                        name,
+                        diversity: None,
+                        required: None,
+                    });
+                    attributes.len() - 1
+                }
+            }
+        };
+        let mut rules = Vec::new();
+        for (name, rule) in &config.diversity {
+            rules.push((use_of(name), Some((rule.prefer, rule.weight)), None));
+        }
+        for (names, prefer) in [
+            (&config.constraints.require_different, Preference::Different),
+            (&config.constraints.require_same, Preference::Same),
+        ] {
+            for name in names {
+                rules.push((use_of(name), None, Some(prefer)));
+            }
+        }
+        for (i, diversity, required) in rules {
+            attributes[i].diversity = attributes[i].diversity.or(diversity);
+            attributes[i].required = attributes[i].required.or(required);
+        }
+
+        let mut interner = Interner::default();
+        let columns = |roster: &Roster| -> Vec<Option<usize>> {
+            attributes
+                .iter()
+                .map(|a| roster.attribute(&a.name))
+                .collect()
+        };
+        let (mentor_columns, mentee_columns) = (columns(mentors), columns(mentees));
+        let mentor_profiles = mentors
+            .people
+            .iter()
+            .map(|p| interner.profile(p, &mentor_columns))
+            .collect();
+        let mentee_profiles = mentees
+            .people
+            .iter()
+            .map(|p| interner.profile(p, &mentee_columns))
+            .collect();
+
+        let mut exclusions = vec![Vec::new(); mentees.people.len()];
+        for (e, mentee) in mentees.people.iter().enumerate() {
+            let found = mentee.exclude.iter().filter_map(|id| mentors.position(id));
+            exclusions[e].extend(found.map(|m| (m, Side::Mentee)));
+        }
+        for (m, mentor) in mentors.people.iter().enumerate() {
+            for e in mentor.exclude.iter().filter_map(|id| mentees.position(id)) {
+                exclusions[e].push((m, Side::Mentor));
+            }
+        }
+        for list in &mut exclusions {
+            list.sort_unstable_by_key(|&(m, by)| (m, by == Side::Mentor));
+            list.dedup_by_key(|&mut (m, _)| m);
+        }
+
+        Scorer {
+            mentors,
+            mentees,
+            weights: config.weights,
+            min_score: to_hundredths(config.constraints.min_score),
+            tags: interner.names,
+            attributes,
+            mentor_profiles,
+            mentee_profiles,
+            exclusions,
+        }
+    }
+
+    /// The mentor roster.
+    pub fn mentors(&self) -> &'a Roster {
+        self.mentors
+    }
+
+    /// The mentee roster.
+    pub fn mentees(&self) -> &'a Roster {
+        self.mentees
+    }
+
+    /// The four criteria for mentee `e` and mentor `m` (positions in their rosters).
+    pub fn criteria(&self, e: usize, m: usize) -> Criteria {
+        let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
+        Criteria {
+            skills: skills_score(&pe.skills, &pm.skills),
+            goals: (!pe.goals.is_empty())
+                .then(|| shared(&pe.goals, &pm.goals).count() as f64 / pe.goals.len() as f64),
+            values: (!pe.values.is_empty()).then(|| {
+                let common = shared(&pe.values, &pm.values).count();
+                common as f64 / (pe.values.len() + pm.values.len() - common) as f64
+            }),
+            diversity: self.diversity(pe, pm),
+        }
+    }
+
+    fn diversity(&self, pe: &Profile, pm: &Profile) -> Option<f64> {
+        let (mut met, mut total) = (0.0, 0.0);
+        for (i, attribute) in self.attributes.iter().enumerate() {
+            if let (Some((prefer, weight)), Some(a), Some(b)) =
+                (attribute.diversity, pe.attributes[i], pm.attributes[i])
+            {
+                total += weight;
+                if prefer_holds(prefer, a, b) {
+                    met += weight;
+                }
+            }
+        }
+        (total > 0.0).then(|| met / total)
+    }
+
+    /// The pair's total score in hundredths.
+    pub fn score(&self, e: usize, m: usize) -> Hundredths {
+        to_hundredths(self.criteria(e, m).total(&self.weights))
+    }
+
+    /// Why the pair may never be made, before looking at its score or the
+    /// mentor's capacity: an exclusion or an attribute rule.
+    pub fn rule_forbids(&self, e: usize, m: usize) -> Option<Forbidden> {
+        let excluded = &self.exclusions[e];
+        if let Ok(i) = excluded.binary_search_by(|&(x, _)| x.cmp(&m)) {
+            return Some(Forbidden::Excluded { by: excluded[i].1 });
+        }
+        let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
+        for (i, attribute) in self.attributes.iter().enumerate() {
+            if let (Some(rule), Some(a), Some(b)) =
+                (attribute.required, pe.attributes[i], pm.attributes[i])
+            {
+                if !prefer_holds(rule, a, b) {
+                    let attribute = attribute.name.clone();
+                    return Some(match rule {
+                        Preference::Different => Forbidden::RequireDifferent { attribute },
+                        Preference::Same => Forbidden::RequireSame { attribute },
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether a score is below `min_score`.
+    pub fn below_min(&self, score: Hundredths) -> bool {
+        score < self.min_score
+    }
+
+    /// The pair's weight for the solver: its score, or `None` when forbidden.
+    pub fn weight(&self, e: usize, m: usize) -> Option<Hundredths> {
+        if self.rule_forbids(e, m).is_some() {
+            return None;
+        }
+        Some(self.score(e, m)).filter(|&s| !self.below_min(s))
+    }
+
+    /// The weights.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The names of the attributes scored by diversity, with their preference.
+    pub(crate) fn diversity_attributes(&self) -> impl Iterator<Item = (usize, &str, Preference)> {
+        self.attributes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.diversity.map(|(p, _)| (i, a.name.as_str(), p)))
+    }
+
+    /// A mentee's and a mentor's value of the `i`th used attribute.
+    pub(crate) fn attribute_values(
+        &self,
+        e: usize,
+        m: usize,
+        i: usize,
+    ) -> (Option<&str>, Option<&str>) {
+        let name = |t: Option<Tag>| t.map(|t| self.tags[t as usize].as_str());
+        (
+            name(self.mentee_profiles[e].attributes[i]),
+            name(self.mentor_profiles[m].attributes[i]),
+        )
+    }
+
+    /// The tag names shared by the mentee's and the mentor's goals, in tag order.
+    pub(crate) fn shared_goals(&self, e: usize, m: usize) -> Vec<String> {
+        self.names(shared(
+            &self.mentee_profiles[e].goals,
+            &self.mentor_profiles[m].goals,
+        ))
+    }
+
+    /// The tag names shared by the mentee's and the mentor's values, in tag order.
+    pub(crate) fn shared_values(&self, e: usize, m: usize) -> Vec<String> {
+        self.names(shared(
+            &self.mentee_profiles[e].values,
+            &self.mentor_profiles[m].values,
+        ))
+    }
+
+    fn names(&self, tags: impl Iterator<Item = Tag>) -> Vec<String> {
+        tags.map(|t| self.tags[t as usize].clone()).collect()
+    }
+}
+
+fn prefer_holds(prefer: Preference, a: Tag, b: Tag) -> bool {
+    match prefer {
+        Preference::Different => a != b,
+        Preference::Same => a == b,
+    }
+}
+
+/// Σ coverage / |wanted|: 1 when offered at the wanted level or above, the level
+/// ratio when lower, 0 when not offered.
+fn skills_score(wanted: &[(Tag, u8)], offered: &[(Tag, u8)]) -> Option<f64> {
+    if wanted.is_empty() {
+        return None;
+    }
+    let mut sum = 0.0;
+    let mut offers = offered.iter().peekable();
+    for &(skill, want) in wanted {
+        while offers.next_if(|&&(s, _)| s < skill).is_some() {}
+        if let Some(&&(_, have)) = offers.peek().filter(|&&&(s, _)| s == skill) {
+            sum += coverage(want, have);
+        }
+    }
+    Some(sum / wanted.len() as f64)
+}
+
+/// How well an offered level covers a wanted level.
+pub fn coverage(wanted: u8, offered: u8) -> f64 {
+    if offered >= wanted {
+        1.0
+    } else {
+        f64::from(offered) / f64::from(wanted)
+    }
+}
+
+/// The items of two sorted lists that appear in both, in order.
+fn shared<'s>(a: &'s [Tag], b: &'s [Tag]) -> impl Iterator<Item = Tag> + 's {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                Ordering::Less => i += 1,
+                Ordering::Greater => j += 1,
+                Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
