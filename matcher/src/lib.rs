@@ -49,6 +49,11 @@ pub use suggest::{explain, suggest};
 
 use std::io::Read;
 
+/// The README's Rust examples, compiled by `cargo test` so the quickstart never rots.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
+
 /// Parses both rosters and checks them against each other, returning every
 /// problem in both files at once.
 pub fn read_rosters<M: Read, E: Read>(

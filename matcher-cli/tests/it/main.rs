@@ -1,0 +1,373 @@
+//! End-to-end tests of the `matcher` binary: exit codes, exact outputs, golden files.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Runs the binary from the workspace root so that paths in messages are relative.
+fn matcher(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_matcher"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+const SAMPLE: [&str; 6] = [
+    "--mentors",
+    "data/mentors.csv",
+    "--mentees",
+    "data/mentees.csv",
+    "--config",
+    "data/config.toml",
+];
+
+fn sample(command: &str, extra: &[&str]) -> Output {
+    let mut args = vec![command];
+    args.extend(SAMPLE);
+    args.extend(extra);
+    matcher(&args)
+}
+
+/// Compares with a golden file; `MAKE_REF=1` rewrites it instead.
+fn golden(path: &str, actual: &[u8]) {
+    let path = root().join(path);
+    if std::env::var_os("MAKE_REF").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+    }
+    let expected = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with MAKE_REF=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs from the output:\n{}",
+        path.display(),
+        text(actual)
+    );
+}
+
+#[test]
+fn sample_program_matches_the_golden_files() {
+    for (format, file) in [
+        ("csv", "data/expected/matches.csv"),
+        ("json", "data/expected/matches.json"),
+    ] {
+        let out = sample("match", &["--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        golden(file, &out.stdout);
+    }
+    let out = sample("explain", &["--mentor", "M008", "--mentee", "E002"]);
+    assert_eq!(out.status.code(), Some(0));
+    golden("data/expected/explain-E002-M008.txt", &out.stdout);
+}
+
+#[test]
+fn output_is_byte_identical_on_one_and_two_threads() {
+    for format in ["csv", "json"] {
+        let one = sample("match", &["--format", format, "--threads", "1"]);
+        let two = sample("match", &["--format", format, "--threads", "2"]);
+        assert_eq!(one.status.code(), Some(0));
+        assert!(!one.stdout.is_empty());
+        assert!(
+            one.stdout == two.stdout,
+            "{format} output differs between thread counts"
+        );
+    }
+}
+
+#[test]
+fn summary_goes_to_stderr_without_a_progress_bar_when_not_a_terminal() {
+    let out = sample("match", &["--out", "/dev/null"]);
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{stderr}");
+    assert!(lines[0].starts_with("matched "), "{stderr}");
+    assert!(lines[2].contains("proven optimal"), "{stderr}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains("scoring"),
+        "{stderr}"
+    );
+    assert!(sample("match", &["--quiet"]).stderr.is_empty());
+}
+
+#[test]
+fn match_writes_to_a_file_with_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("matches.csv");
+    let out = sample("match", &["--out", path.to_str().unwrap(), "--quiet"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    golden("data/expected/matches.csv", &std::fs::read(&path).unwrap());
+}
+
+#[test]
+fn validate_reports_every_problem_and_exits_2() {
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        &fixture("mentors_with_problems.csv"),
+        "--mentees",
+        &fixture("mentees_with_problems.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let (m, e) = (
+        fixture("mentors_with_problems.csv"),
+        fixture("mentees_with_problems.csv"),
+    );
+    let expected = format!(
+        "{e}:3:id: the id is empty (hint: every person needs a unique id)\n\
+         {e}:4:id: the id \"E1\" is already used on row 2 (hint: ids must be unique within a file (they compare case-insensitively))\n\
+         {e}:5: the row has 2 cells but the header has 3 (hint: check for a missing or extra comma, or an unclosed quote)\n\
+         {m}:3:capacity: capacity must be a whole number, got \"two\" (hint: use a whole number of mentees, 0 for a mentor who is unavailable)\n\
+         {m}:4:skills: skill level must be a whole number from 1 to 5, got \"7\" in \"rust:7\" (hint: write a skill as `name` or `name:level`, e.g. `python:4`)\n"
+    );
+    assert_eq!(text(&out.stdout), expected);
+    assert_eq!(
+        text(&out.stderr),
+        "error: 5 problem(s) found in the rosters\n"
+    );
+
+    let json = matcher(&[
+        "validate",
+        "--format",
+        "json",
+        "--mentors",
+        &m,
+        "--mentees",
+        &e,
+    ]);
+    let problems: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(problems[0]["row"], 3);
+    assert_eq!(problems[0]["column"], "id");
+    assert_eq!(problems[0]["code"], "empty_id");
+}
+
+#[test]
+fn validate_a_clean_program_exits_0_with_one_line() {
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        "data/mentors.csv",
+        "--mentees",
+        "data/mentees.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(
+        stdout.starts_with("ok: data/mentors.csv has 45 mentors"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn match_on_bad_rosters_exits_2_listing_the_problems_on_stderr() {
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        &fixture("mentors_with_problems.csv"),
+        "--mentees",
+        "data/mentees.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(":3:capacity: capacity must be a whole number, got \"two\""),
+        "{stderr}"
+    );
+    assert!(stderr.lines().all(|l| l.starts_with("error: ")), "{stderr}");
+
+    let missing = matcher(&[
+        "match",
+        "--mentors",
+        "nope.csv",
+        "--mentees",
+        "data/mentees.csv",
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).starts_with("error: could not open nope.csv: "));
+}
+
+#[test]
+fn config_errors_name_the_file_and_key_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("[wieghts]\nskills = 1\n", "unknown field `wieghts`"),
+        (
+            "[weights]\nskills = -0.5\n",
+            "weights.skills: must be a finite number ≥ 0, got -0.5",
+        ),
+        (
+            "[weights]\nskills = nan\n",
+            "weights.skills: must be a finite number ≥ 0, got NaN",
+        ),
+        (
+            "[diversity]\ngender = \"diffrent\"\n",
+            "unknown variant `diffrent`, expected `different` or `same`",
+        ),
+        (
+            "[constraints]\nmin_score = 120\n",
+            "constraints.min_score: must be between 0 and 100, got 120",
+        ),
+    ];
+    for (toml, expected) in cases {
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, toml).unwrap();
+        let path = path.display().to_string();
+        let out = matcher(&[
+            "match",
+            "--mentors",
+            "data/mentors.csv",
+            "--mentees",
+            "data/mentees.csv",
+            "--config",
+            &path,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{toml}");
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with(&format!("error: {path}: ")), "{stderr}");
+        assert!(stderr.contains(expected), "{toml}: {stderr}");
+    }
+}
+
+#[test]
+fn init_prints_the_defaults_as_commented_toml() {
+    let out = matcher(&["init"]);
+    assert_eq!(out.status.code(), Some(0));
+    let toml_text = text(&out.stdout);
+    assert!(
+        toml_text
+            .lines()
+            .filter(|l| l.trim_start().starts_with('#'))
+            .count()
+            > 5
+    );
+    let parsed: matcher::Config = toml::from_str(&toml_text).unwrap();
+    assert_eq!(parsed, matcher::Config::default());
+}
+
+#[test]
+fn csv_output_neutralises_formula_cells() {
+    let out = matcher(&[
+        "match",
+        "--quiet",
+        "--mentors",
+        &fixture("mentors_formula.csv"),
+        "--mentees",
+        &fixture("mentees_formula.csv"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "'-E1");
+    assert_eq!(&rows[0][1], "'@SUM(A1)");
+    assert_eq!(&rows[0][3], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(&rows[1][0], "'+E2");
+    assert_eq!(&rows[1][1], "'=1+2");
+    assert_eq!(&rows[1][9], "no_capacity");
+    for row in &rows {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "unsafe cell {cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn json_output_has_matches_unmatched_mentors_and_summary() {
+    let out = sample("match", &["--format", "json", "--quiet"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let summary = &v["summary"];
+    let matched = v["matches"].as_array().unwrap().len();
+    let unmatched = v["unmatched"].as_array().unwrap().len();
+    assert_eq!(matched + unmatched, 130);
+    assert_eq!(summary["matched"], matched);
+    assert_eq!(v["mentors"].as_array().unwrap().len(), 45);
+    assert_eq!(summary["gap"], 0.0);
+    assert_eq!(summary["total_score"], summary["dual_bound"]);
+    let load: u64 = v["mentors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["assigned"].as_u64().unwrap())
+        .sum();
+    assert_eq!(load as usize, matched);
+}
+
+#[test]
+fn explain_unknown_id_exits_2() {
+    let out = sample("explain", &["--mentor", "M999", "--mentee", "E001"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stderr), "error: no mentor with id \"M999\"\n");
+}
+
+#[test]
+fn suggest_lists_the_top_mentors_per_mentee() {
+    let out = sample("suggest", &["--top", "2"]);
+    assert_eq!(out.status.code(), Some(0));
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 260);
+    assert_eq!((&rows[0][0], &rows[0][2], &rows[1][2]), ("E001", "1", "2"));
+    let score = |r: &csv::StringRecord| r[5].parse::<f64>().unwrap();
+    assert!(score(&rows[0]) >= score(&rows[1]));
+}
+
+#[test]
+fn generate_is_seeded_and_writes_valid_rosters() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let status = matcher(&[
+            "generate",
+            "--mentors",
+            "50",
+            "--mentees",
+            "200",
+            "--seed",
+            "42",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .status;
+        assert_eq!(status.code(), Some(0));
+    }
+    for file in ["mentors.csv", "mentees.csv"] {
+        assert_eq!(
+            std::fs::read(a.join(file)).unwrap(),
+            std::fs::read(b.join(file)).unwrap()
+        );
+    }
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        a.join("mentors.csv").to_str().unwrap(),
+        "--mentees",
+        a.join("mentees.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("has 50 mentors"));
+    assert!(text(&out.stdout).contains("has 200 mentees"));
+}
