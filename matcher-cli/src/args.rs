@@ -23,6 +23,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// List the best-scoring allowed mentors for every mentee.
     Suggest(SuggestArgs),
+    /// Solve an assignment on your own score (or cost) matrix.
+    Solve(SolveArgs),
     /// Write seeded synthetic rosters of any size.
     Generate(GenerateArgs),
     /// Print the default configuration, with comments.
@@ -147,4 +149,39 @@ pub struct GenerateArgs {
     /// Folder to write mentors.csv and mentees.csv into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+}
+
+/// `matcher solve`.
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    /// The matrix: CSV (header row optional, an empty cell forbids the pair), or
+    /// raw little-endian f64 values when `--shape` is given.
+    #[arg(long, value_name = "FILE")]
+    pub matrix: PathBuf,
+    /// Read the matrix as raw little-endian f64 of this shape, e.g. `4000x4000`.
+    #[arg(long, value_name = "ROWSxCOLS", value_parser = parse_shape)]
+    pub shape: Option<(usize, usize)>,
+    /// The values are costs to minimise (default: scores to maximise).
+    #[arg(long, conflicts_with = "maximize")]
+    pub minimize: bool,
+    /// The values are scores to maximise (the default).
+    #[arg(long)]
+    pub maximize: bool,
+    /// Write the assignment here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// `csv`: row,col,value per row (0-based); `json`: assignment, objective and dual bound.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+    /// Print no summary on standard error.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn parse_shape(text: &str) -> Result<(usize, usize), String> {
+    let (rows, cols) = text
+        .split_once(['x', 'X'])
+        .ok_or("expected ROWSxCOLS, e.g. 4000x4000")?;
+    let number = |s: &str| s.trim().parse::<usize>().map_err(|e| format!("{s:?}: {e}"));
+    Ok((number(rows)?, number(cols)?))
 }

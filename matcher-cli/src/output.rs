@@ -146,3 +146,66 @@ fn list_or_none(items: &[String]) -> String {
         items.join(", ")
     }
 }
+
+/// The result of `matcher solve`, in the user's own units (costs when minimising).
+#[derive(Debug, Serialize)]
+pub struct SolveReport {
+    /// Per row, the assigned column (0-based) or `null`.
+    pub assignment: Vec<Option<usize>>,
+    /// Rows assigned.
+    pub assigned: usize,
+    /// The sum of assigned values.
+    pub objective: f64,
+    /// The dual bound proving the objective optimal (equal to it up to rounding).
+    pub dual_bound: f64,
+    #[serde(skip)]
+    values: Vec<Option<f64>>,
+}
+
+impl SolveReport {
+    /// Converts a solution back to the matrix's units (`sign` = -1 for costs).
+    pub fn new(
+        matrix: &matcher::matrix::Matrix,
+        solution: &matcher::solve::Solution,
+        sign: f64,
+    ) -> Self {
+        let values = solution
+            .assignment
+            .iter()
+            .enumerate()
+            .map(|(r, c)| c.map(|c| sign * matrix.values[r * matrix.cols + c]))
+            .collect();
+        SolveReport {
+            assignment: solution.assignment.clone(),
+            assigned: solution.matched,
+            objective: sign * solution.total,
+            dual_bound: sign * solution.dual_bound,
+            values,
+        }
+    }
+
+    /// `row,col,value`, one line per row; an unassigned row has empty cells.
+    pub fn write_csv(&self, w: &mut dyn Write) -> io::Result<()> {
+        writeln!(w, "row,col,value")?;
+        for (row, (col, value)) in self.assignment.iter().zip(&self.values).enumerate() {
+            match (col, value) {
+                (Some(col), Some(value)) => writeln!(w, "{row},{col},{value}")?,
+                _ => writeln!(w, "{row},,")?,
+            }
+        }
+        Ok(())
+    }
+
+    /// One line for standard error.
+    pub fn summary(&self, w: &mut dyn Write, elapsed: Duration) -> io::Result<()> {
+        writeln!(
+            w,
+            "assigned {} of {} rows; objective {} (dual bound {}); {:.3} s",
+            self.assigned,
+            self.assignment.len(),
+            self.objective,
+            self.dual_bound,
+            elapsed.as_secs_f64()
+        )
+    }
+}

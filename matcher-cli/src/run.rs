@@ -1,9 +1,12 @@
 //! Orchestration: open files, call the core, write results.
 
 use crate::args::{
-    Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, SuggestArgs,
+    Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, SolveArgs,
+    SuggestArgs,
 };
 use crate::{bar, output};
+use matcher::matrix::Matrix;
+use matcher::solve::{self, Objective, Problem};
 use matcher::{Config, Roster};
 use std::fmt;
 use std::fs::File;
@@ -96,6 +99,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             })
         }
         Command::Suggest(args) => run_suggest(args),
+        Command::Solve(args) => run_solve(&args),
         Command::Generate(args) => run_generate(&args),
         Command::Init => write_to(None, |w| {
             w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
@@ -128,6 +132,39 @@ fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
         Format::Csv => matcher::report::write_suggestions_csv(&suggestions, w),
         Format::Json => output::json(w, &suggestions),
     })
+}
+
+fn run_solve(args: &SolveArgs) -> Result<(), Failure> {
+    let started = Instant::now();
+    let source = args.matrix.display().to_string();
+    let reader = open(&args.matrix)?;
+    let parsed = match args.shape {
+        Some((rows, cols)) => Matrix::from_f64_le(reader, rows, cols, &source),
+        None => Matrix::from_csv_reader(reader, &source),
+    };
+    let mut matrix = parsed.map_err(matcher::Error::Roster)?;
+    if args.minimize {
+        matrix.negate();
+    }
+    let capacities = vec![1; matrix.cols];
+    let solution = solve::solve(&Problem {
+        rows: matrix.rows,
+        cols: matrix.cols,
+        weights: &matrix.values,
+        capacities: &capacities,
+        objective: Objective::Coverage,
+    })
+    .map_err(matcher::Error::from)?;
+    let sign = if args.minimize { -1.0 } else { 1.0 };
+    let report = output::SolveReport::new(&matrix, &solution, sign);
+    write_to(args.out.as_deref(), |w| match args.format {
+        Format::Csv => report.write_csv(w),
+        Format::Json => output::json(w, &report),
+    })?;
+    if !args.quiet {
+        let _ = report.summary(&mut io::stderr().lock(), started.elapsed());
+    }
+    Ok(())
 }
 
 fn run_generate(args: &GenerateArgs) -> Result<(), Failure> {

@@ -32,6 +32,12 @@ pub enum Code {
     BadSkillLevel,
     /// An `exclude` list names an id that the other roster does not have.
     UnknownExcludeId,
+    /// A matrix cell is not a number.
+    BadNumber,
+    /// A matrix cell is NaN or infinite.
+    NonFinite,
+    /// A raw matrix file does not have the size its shape says.
+    BadShape,
 }
 
 impl Code {
@@ -50,6 +56,9 @@ impl Code {
             Code::BadCapacity => "bad_capacity",
             Code::BadSkillLevel => "bad_skill_level",
             Code::UnknownExcludeId => "unknown_exclude_id",
+            Code::BadNumber => "bad_number",
+            Code::NonFinite => "non_finite",
+            Code::BadShape => "bad_shape",
         }
     }
 }

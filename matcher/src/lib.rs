@@ -31,6 +31,7 @@ pub mod explain;
 pub mod generate;
 pub mod list;
 pub mod matching;
+pub mod matrix;
 pub mod progress;
 pub mod report;
 pub mod roster;

@@ -302,7 +302,7 @@ fn json_output_has_matches_unmatched_mentors_and_summary() {
     let summary = &v["summary"];
     let matched = v["matches"].as_array().unwrap().len();
     let unmatched = v["unmatched"].as_array().unwrap().len();
-    assert_eq!(matched + unmatched, 130);
+    assert_eq!(matched + unmatched, 131);
     assert_eq!(summary["matched"], matched);
     assert_eq!(v["mentors"].as_array().unwrap().len(), 45);
     assert_eq!(summary["gap"], 0.0);

@@ -1,0 +1,81 @@
+//! Lexicographic costs, which let both objectives run exactly without a big-M
+//! constant.
+
+use std::ops::{Add, Neg, Sub};
+
+use super::problem::Objective;
+
+/// A cost to minimise, compared lexicographically: `major` first, then `minor`.
+///
+/// Taking a cell of weight `w` costs `(-1, -w)` under [`Objective::Coverage`]
+/// and `(-w, -1)` under [`Objective::Total`]; staying unmatched costs zero. The
+/// count half only ever holds small integers, so it is exact in `f64`.
+/// (The derived `PartialOrd` compares fields in declaration order.)
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub(super) struct Cost {
+    /// The component compared first.
+    pub(super) major: f64,
+    /// The tie-breaking component.
+    pub(super) minor: f64,
+}
+
+impl Cost {
+    /// The cost of leaving a row unmatched.
+    pub(super) const ZERO: Self = Self {
+        major: 0.0,
+        minor: 0.0,
+    };
+
+    /// Larger than every reachable cost: "not reached yet".
+    pub(super) const UNREACHED: Self = Self {
+        major: f64::INFINITY,
+        minor: f64::INFINITY,
+    };
+
+    /// The cost of assigning a row to a cell of (allowed) weight `weight`.
+    pub(super) fn of_cell(objective: Objective, weight: f64) -> Self {
+        match objective {
+            Objective::Coverage => Self {
+                major: -1.0,
+                minor: -weight,
+            },
+            Objective::Total => Self {
+                major: -weight,
+                minor: -1.0,
+            },
+        }
+    }
+}
+
+impl Add for Cost {
+    type Output = Self;
+
+    fn add(self, rhs: Self) -> Self {
+        Self {
+            major: self.major + rhs.major,
+            minor: self.minor + rhs.minor,
+        }
+    }
+}
+
+impl Sub for Cost {
+    type Output = Self;
+
+    fn sub(self, rhs: Self) -> Self {
+        Self {
+            major: self.major - rhs.major,
+            minor: self.minor - rhs.minor,
+        }
+    }
+}
+
+impl Neg for Cost {
+    type Output = Self;
+
+    fn neg(self) -> Self {
+        Self {
+            major: -self.major,
+            minor: -self.minor,
+        }
+    }
+}
