@@ -73,17 +73,25 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Where and how a command writes its table.
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Write the result here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
+}
+
 /// `matcher match`.
 #[derive(Debug, Args)]
 pub struct MatchArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// Write the result here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub out: Option<PathBuf>,
     /// `csv`: matches.csv, one row per mentee; `json`: matches, unmatched, mentors and summary.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: Output,
     /// Print no summary or progress on standard error.
     #[arg(long, short)]
     pub quiet: bool,
@@ -123,12 +131,9 @@ pub struct SuggestArgs {
     /// How many mentors per mentee.
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub top: usize,
-    /// Write the result here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// `csv`: one row per suggestion; `json`: one object per mentee.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    /// `csv`: one row per mentee and rank; `json`: one object per mentee.
+    #[command(flatten)]
+    pub output: Output,
 }
 
 /// `matcher generate`.
@@ -167,12 +172,9 @@ pub struct SolveArgs {
     /// The values are scores to maximise (the default).
     #[arg(long)]
     pub maximize: bool,
-    /// Write the assignment here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub out: Option<PathBuf>,
     /// `csv`: row,col,value per row (0-based); `json`: assignment, objective and dual bound.
-    #[arg(long, value_enum, default_value_t = Format::Csv)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: Output,
     /// Print no summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,

@@ -114,7 +114,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     let progress = bar::Bar::new(show);
     let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &progress)?;
     progress.finish();
-    write_to(args.out.as_deref(), |w| match args.format {
+    write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => matcher::report::write_csv(&outcome, w),
         Format::Json => matcher::report::write_json(&outcome, w),
     })?;
@@ -128,7 +128,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
 fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
     let (mentors, mentees, config) = load(&args.inputs)?;
     let suggestions = matcher::suggest(&mentors, &mentees, &config, args.top)?;
-    write_to(args.out.as_deref(), |w| match args.format {
+    write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => matcher::report::write_suggestions_csv(&suggestions, w),
         Format::Json => output::json(w, &suggestions),
     })
@@ -157,7 +157,7 @@ fn run_solve(args: &SolveArgs) -> Result<(), Failure> {
     .map_err(matcher::Error::from)?;
     let sign = if args.minimize { -1.0 } else { 1.0 };
     let report = output::SolveReport::new(&matrix, &solution, sign);
-    write_to(args.out.as_deref(), |w| match args.format {
+    write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => report.write_csv(w),
         Format::Json => output::json(w, &report),
     })?;

@@ -129,6 +129,11 @@ impl Rng {
         n - 1
     }
 
+    /// Uniform in `range`.
+    fn within(&mut self, range: RangeInclusive<usize>) -> usize {
+        range.start() + self.below(range.end() - range.start() + 1)
+    }
+
     /// Between `count.start()` and `count.end()` distinct items, skewed or uniform.
     fn pick<'a>(
         &mut self,
@@ -136,7 +141,7 @@ impl Rng {
         count: RangeInclusive<usize>,
         skewed: bool,
     ) -> Vec<&'a str> {
-        let count = count.start() + self.below(count.end() - count.start() + 1);
+        let count = self.within(count);
         let mut chosen = Vec::with_capacity(count);
         while chosen.len() < count.min(items.len()) {
             let i = if skewed {
@@ -152,51 +157,79 @@ impl Rng {
     }
 }
 
+/// How one side's people are drawn.
+struct Profile {
+    /// Id prefix of this side, and of the other side (for `exclude`).
+    prefix: (char, char),
+    label: &'static str,
+    skills: RangeInclusive<usize>,
+    levels: RangeInclusive<usize>,
+    values: RangeInclusive<usize>,
+    goals: RangeInclusive<usize>,
+    /// Mentees' wishes follow popularity; mentors' offers are uniform.
+    skewed: bool,
+    exclusion_rate: f64,
+}
+
+const MENTORS: Profile = Profile {
+    prefix: ('M', 'E'),
+    label: "Mentor",
+    skills: 3..=6,
+    levels: 3..=5,
+    values: 2..=4,
+    goals: 2..=5,
+    skewed: false,
+    exclusion_rate: 0.01,
+};
+
+const MENTEES: Profile = Profile {
+    prefix: ('E', 'M'),
+    label: "Mentee",
+    skills: 1..=4,
+    levels: 1..=5,
+    values: 1..=3,
+    goals: 1..=3,
+    skewed: true,
+    exclusion_rate: 0.03,
+};
+
 /// Writes the mentor and mentee rosters as CSV.
 pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Result<()> {
     let mut rng = Rng(spec.seed);
-    let mut out = csv::Writer::from_writer(mentors);
-    out.write_record([
-        "id",
-        "name",
-        "capacity",
-        "department",
-        "gender",
-        "location",
-        "skills",
-        "values",
-        "goals",
-        "exclude",
-    ])?;
-    for i in 0..spec.mentors {
-        let capacity = spec.capacity.unwrap_or_else(|| 1 + rng.skewed(5) as u32);
-        let skills = rng.pick(&SKILLS, 3..=6, false);
-        let skills: Vec<String> = skills
-            .iter()
-            .map(|s| format!("{s}:{}", 3 + rng.below(3)))
-            .collect();
-        let values = rng.pick(&VALUES, 2..=4, false).join(";");
-        let goals = rng.pick(&GOALS, 2..=5, false).join(";");
-        let exclude = exclusion(&mut rng, 'E', spec.mentees, 0.01);
-        out.write_record([
-            format!("M{:06}", i + 1),
-            format!("Mentor {}", i + 1),
-            capacity.to_string(),
-            DEPARTMENTS[rng.skewed(DEPARTMENTS.len())].to_owned(),
-            GENDERS[rng.below(GENDERS.len())].to_owned(),
-            LOCATIONS[rng.below(LOCATIONS.len())].to_owned(),
-            skills.join(";"),
-            values,
-            goals,
-            exclude,
-        ])?;
-    }
-    out.flush()?;
+    let capacity = |rng: &mut Rng| spec.capacity.unwrap_or_else(|| 1 + rng.skewed(5) as u32);
+    write_side(
+        &mut rng,
+        &MENTORS,
+        spec.mentors,
+        spec.mentees,
+        Some(&capacity),
+        mentors,
+    )?;
+    write_side(
+        &mut rng,
+        &MENTEES,
+        spec.mentees,
+        spec.mentors,
+        None,
+        mentees,
+    )
+}
 
-    let mut out = csv::Writer::from_writer(mentees);
-    out.write_record([
-        "id",
-        "name",
+/// Writes `count` people of one side; `capacity` draws a mentor's capacity.
+fn write_side<W: Write>(
+    rng: &mut Rng,
+    profile: &Profile,
+    count: usize,
+    others: usize,
+    capacity: Option<&dyn Fn(&mut Rng) -> u32>,
+    writer: W,
+) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(writer);
+    let mut header = vec!["id", "name"];
+    if capacity.is_some() {
+        header.push("capacity");
+    }
+    header.extend([
         "department",
         "gender",
         "location",
@@ -204,27 +237,33 @@ pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Res
         "values",
         "goals",
         "exclude",
-    ])?;
-    for i in 0..spec.mentees {
-        let skills = rng.pick(&SKILLS, 1..=4, true);
-        let skills: Vec<String> = skills
+    ]);
+    out.write_record(&header)?;
+    for i in 0..count {
+        let mut record = vec![
+            format!("{}{:06}", profile.prefix.0, i + 1),
+            format!("{} {}", profile.label, i + 1),
+        ];
+        if let Some(capacity) = capacity {
+            record.push(capacity(rng).to_string());
+        }
+        let skills: Vec<String> = rng
+            .pick(&SKILLS, profile.skills.clone(), profile.skewed)
             .iter()
-            .map(|s| format!("{s}:{}", 1 + rng.below(5)))
+            .map(|s| format!("{s}:{}", rng.within(profile.levels.clone())))
             .collect();
-        let values = rng.pick(&VALUES, 1..=3, true).join(";");
-        let goals = rng.pick(&GOALS, 1..=3, true).join(";");
-        let exclude = exclusion(&mut rng, 'M', spec.mentors, 0.03);
-        out.write_record([
-            format!("E{:06}", i + 1),
-            format!("Mentee {}", i + 1),
+        record.extend([
             DEPARTMENTS[rng.skewed(DEPARTMENTS.len())].to_owned(),
             GENDERS[rng.below(GENDERS.len())].to_owned(),
             LOCATIONS[rng.below(LOCATIONS.len())].to_owned(),
             skills.join(";"),
-            values,
-            goals,
-            exclude,
-        ])?;
+            rng.pick(&VALUES, profile.values.clone(), profile.skewed)
+                .join(";"),
+            rng.pick(&GOALS, profile.goals.clone(), profile.skewed)
+                .join(";"),
+            exclusion(rng, profile.prefix.1, others, profile.exclusion_rate),
+        ]);
+        out.write_record(&record)?;
     }
     out.flush()
 }

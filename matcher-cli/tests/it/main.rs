@@ -371,3 +371,73 @@ fn generate_is_seeded_and_writes_valid_rosters() {
     assert!(text(&out.stdout).contains("has 50 mentors"));
     assert!(text(&out.stdout).contains("has 200 mentees"));
 }
+
+#[test]
+fn solve_reads_a_users_matrix_and_optimises_either_way() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.csv");
+    // The expected optima come from enumerating all six permutations.
+    std::fs::write(&path, "a,b,c\n4,7,1\n8,2,5\n3,6,3\n").unwrap();
+    let m = [[4.0, 7.0, 1.0], [8.0, 2.0, 5.0], [3.0, 6.0, 3.0]];
+    let perms = [
+        [0, 1, 2],
+        [0, 2, 1],
+        [1, 0, 2],
+        [1, 2, 0],
+        [2, 0, 1],
+        [2, 1, 0],
+    ];
+    let value = |p: &[usize; 3]| (0..3).map(|r| m[r][p[r]]).sum::<f64>();
+    let best = perms.iter().map(value).fold(f64::MIN, f64::max);
+    let least = perms.iter().map(value).fold(f64::MAX, f64::min);
+    let path = path.to_str().unwrap();
+    for (flag, expected) in [("--maximize", best), ("--minimize", least)] {
+        let out = matcher(&[
+            "solve", "--matrix", path, flag, "--format", "json", "--quiet",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["objective"], expected, "{flag}");
+        assert_eq!(v["dual_bound"], expected, "{flag}");
+        let cols: Vec<usize> = v["assignment"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_u64().unwrap() as usize)
+            .collect();
+        assert_eq!((0..3).map(|r| m[r][cols[r]]).sum::<f64>(), expected);
+    }
+    let csv = matcher(&["solve", "--matrix", path, "--quiet"]);
+    assert_eq!(text(&csv.stdout).lines().next(), Some("row,col,value"));
+    assert_eq!(text(&csv.stdout).lines().count(), 4);
+}
+
+#[test]
+fn solve_rejects_non_finite_cells_naming_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.csv");
+    std::fs::write(&path, "1,2\n3,inf\n").unwrap();
+    let path = path.to_str().unwrap();
+    let out = matcher(&["solve", "--matrix", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!("error: {path}:2:2: \"inf\" is not a finite number (hint: leave the cell empty to forbid the pair)\n")
+    );
+    let raw = dir.path().join("m.f64");
+    std::fs::write(
+        &raw,
+        [1.0f64, f64::NAN]
+            .iter()
+            .flat_map(|v| v.to_le_bytes())
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let out = matcher(&["solve", "--matrix", raw.to_str().unwrap(), "--shape", "1x2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).ends_with(":1:2: NaN is not allowed\n"),
+        "{}",
+        text(&out.stderr)
+    );
+}
