@@ -1,0 +1,89 @@
+//! Scoring throughput: every pair of a generated 2 000 mentees × 500 mentors
+//! roster, on rayon pools of 1 and 2 threads (`scoring/threads=1`,
+//! `scoring/threads=2`). Each iteration checks the matrix's checksum.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use matcher::score::Scorer;
+use matcher::Config;
+use matcher_benches::rosters;
+use rayon::prelude::*;
+use std::hint::black_box;
+use std::time::Duration;
+
+const MENTEES: usize = 2_000;
+const MENTORS: usize = 500;
+
+/// A checksum that no scoring order can change: the sum of the allowed
+/// weights (whole hundredths) and the number of forbidden pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Checksum {
+    sum: u64,
+    forbidden: u64,
+}
+
+impl Checksum {
+    fn of_row(row: &[f64]) -> Checksum {
+        row.iter().fold(Checksum::default(), |c, &w| match w {
+            w if w.is_finite() => Checksum {
+                sum: c.sum + w as u64,
+                ..c
+            },
+            _ => Checksum {
+                forbidden: c.forbidden + 1,
+                ..c
+            },
+        })
+    }
+
+    fn add(self, other: Checksum) -> Checksum {
+        Checksum {
+            sum: self.sum + other.sum,
+            forbidden: self.forbidden + other.forbidden,
+        }
+    }
+}
+
+/// Scores every pair into `weights` (mentees by rows) on the current rayon
+/// pool, one row per task, as the matcher's pipeline does.
+fn score_all(scorer: &Scorer, weights: &mut [f64]) -> Checksum {
+    weights
+        .par_chunks_mut(MENTORS)
+        .enumerate()
+        .map(|(e, row)| {
+            for (m, cell) in row.iter_mut().enumerate() {
+                *cell = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
+            }
+            Checksum::of_row(row)
+        })
+        .reduce(Checksum::default, Checksum::add)
+}
+
+fn scoring(c: &mut Criterion) {
+    let (mentors, mentees) = rosters::generated(MENTEES, MENTORS, None);
+    let scorer = Scorer::new(&mentors, &mentees, &Config::default());
+    let expected = Checksum::of_row(&rosters::weight_matrix(&scorer));
+    let mut weights = vec![0.0; MENTEES * MENTORS];
+
+    let mut group = c.benchmark_group("scoring");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Elements((MENTEES * MENTORS) as u64));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a rayon pool");
+        group.bench_function(format!("threads={threads}"), |b| {
+            b.iter(|| {
+                let checksum = pool.install(|| score_all(&scorer, black_box(&mut weights)));
+                assert_eq!(checksum, expected, "scoring on {threads} threads");
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scoring);
+criterion_main!(benches);

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# matcher beside every Python peer on the same matrices, in one table with
+# ratios (peer time / matcher time) and a check that all objectives agree.
+#
+#   benches/peers/compare.sh
+#
+# Environment: RUNS (timed runs per solver and matrix, default 5; after 3 runs,
+# only while under BUDGET seconds, default 10), SHAPES
+# (default 1000,2000,4000,2000x4000), REWRITE=1 to regenerate the matrices,
+# DATA (matrix directory, default benches/peers/data), RESULTS (output directory,
+# default benches/peers/results).
+# Writes RESULTS/{matcher,peers-main,peers-lapx,compare}.json and compare.md;
+# exits 1 if an objective differs.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+data="${DATA:-$here/data}"
+results="${RESULTS:-$here/results}"
+runs="${RUNS:-5}"
+mkdir -p "$results"
+cd "$here/../.."
+
+compare() { cargo run --release --quiet -p matcher-benches --bin compare -- "$@"; }
+
+if [ -n "${REWRITE:-}" ] || ! compgen -G "$data/*.f64" >/dev/null; then
+  rm -f "$data"/*.f64
+  compare write "$data" --shapes "${SHAPES:-1000,2000,4000,2000x4000}"
+fi
+compare solve "$data" --runs "$runs" --budget "${BUDGET:-10}" --out "$results/matcher.json"
+DATA="$data" RESULTS="$results" RUNS="$runs" BUDGET="${BUDGET:-10}" "$here/run.sh" --no-table
+"$here/.venv-main/bin/python" "$here/peers.py" table \
+  "$results/matcher.json" "$results/peers-main.json" "$results/peers-lapx.json" \
+  --out "$results/compare.json" --markdown "$results/compare.md"

@@ -1,0 +1,237 @@
+//! The matcher side of `benches/peers/compare.sh`.
+//!
+//! ```text
+//! compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
+//! compare solve DIR [--runs 5] [--budget 10] [--out results/matcher.json]
+//! ```
+//!
+//! `write` generates the matrices and writes them as `DIR/{kind}-{rows}x{cols}.f64`
+//! for the Python peers. `solve` runs `matcher::solve::solve` on every file in
+//! `DIR` (plain assignment: capacity 1 per column, `coverage` objective) and
+//! reports the median time, the matched count and the objective recomputed from
+//! the assignment: progress on stderr, results as JSON (`--out`) in the same
+//! shape as `peers.py`'s. Like `peers.py`, it stops after 3 runs once
+//! `--budget` seconds are spent.
+
+// A command-line tool: progress and errors on stderr are its job.
+#![allow(clippy::print_stderr)]
+
+use matcher::solve::{solve, Objective, Problem};
+use matcher_benches::check::evaluate;
+use matcher_benches::matrix::{parse_shapes, Kind, Matrix};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+use std::{env, fs};
+
+const USAGE: &str =
+    "usage: compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
+       compare solve DIR [--runs 5] [--budget 10] [--out FILE.json]";
+
+/// One solver on one matrix: the shape shared with `peers.py`.
+#[derive(Debug, Serialize)]
+struct Record {
+    solver: &'static str,
+    instance: String,
+    kind: &'static str,
+    rows: usize,
+    cols: usize,
+    times_s: Vec<f64>,
+    median_s: Option<f64>,
+    matched: Option<usize>,
+    objective: Option<f64>,
+    /// The solver's own total and dual bound, for a glance at the gap.
+    reported_total: Option<f64>,
+    dual_bound: Option<f64>,
+    error: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("compare: {message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), String> {
+    let (command, dir, flags) = match args {
+        [command, dir, flags @ ..] => (command.as_str(), Path::new(dir), flags),
+        _ => return Err("expected a command and a directory".into()),
+    };
+    let flag = |name: &str| -> Result<Option<&str>, String> {
+        match flags.iter().position(|f| f == name) {
+            None => Ok(None),
+            Some(i) => flags
+                .get(i + 1)
+                .map(|v| Some(v.as_str()))
+                .ok_or_else(|| format!("{name} needs a value")),
+        }
+    };
+    match command {
+        "write" => {
+            let shapes = parse_shapes(flag("--shapes")?.unwrap_or("1000,2000,4000,2000x4000"))?;
+            let kinds = flag("--kinds")?
+                .unwrap_or("uniform,integer,roster")
+                .split(',')
+                .map(|k| Kind::from_name(k.trim()).ok_or_else(|| format!("unknown kind {k:?}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            write(dir, &kinds, &shapes)
+        }
+        "solve" => {
+            let runs = match flag("--runs")? {
+                Some(r) => r
+                    .parse()
+                    .map_err(|_| format!("--runs: not a number: {r}"))?,
+                None => 5,
+            };
+            let budget = match flag("--budget")? {
+                Some(b) => b
+                    .parse()
+                    .map_err(|_| format!("--budget: not a number: {b}"))?,
+                None => 10.0,
+            };
+            let records = solve_all(dir, runs, budget)?;
+            if let Some(out) = flag("--out")? {
+                let json = serde_json::json!({ "results": records });
+                let text = serde_json::to_string_pretty(&json).expect("serialisable");
+                fs::write(out, text + "\n").map_err(|e| format!("{out}: {e}"))?;
+            }
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+fn write(dir: &Path, kinds: &[Kind], shapes: &[(usize, usize)]) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for &kind in kinds {
+        for &(rows, cols) in shapes {
+            let path = Matrix::generate(kind, rows, cols)
+                .write(dir)
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            eprintln!("wrote {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+/// The matrix files in `dir`, by kind, squares before rectangles, then size.
+fn matrix_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_some_and(|e| e == "f64") {
+            files.push(path);
+        }
+    }
+    files.sort_by_cached_key(|path| {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let (kind, shape) = name.split_once('-').unwrap_or((name, ""));
+        let kind = Kind::from_name(kind).map_or(usize::MAX, |k| k as usize);
+        let (rows, cols) = parse_shapes(shape)
+            .ok()
+            .and_then(|s| s.first().copied())
+            .unwrap_or_default();
+        (kind, rows != cols, rows, cols)
+    });
+    Ok(files)
+}
+
+fn solve_all(dir: &Path, runs: usize, budget: f64) -> Result<Vec<Record>, String> {
+    let files = matrix_files(dir)?;
+    if files.is_empty() {
+        return Err(format!("no .f64 matrices in {}", dir.display()));
+    }
+    eprintln!(
+        "{:<22} {:>10} {:>8} {:>22}",
+        "instance", "median s", "matched", "objective"
+    );
+    let mut records = Vec::new();
+    for path in files {
+        let matrix = Matrix::read(&path).map_err(|e| e.to_string())?;
+        let record = solve_one(&matrix, runs.max(1), budget);
+        match &record.error {
+            None => eprintln!(
+                "{:<22} {:>10.4} {:>8} {:>22.6}",
+                record.instance,
+                record.median_s.unwrap_or(f64::NAN),
+                record.matched.unwrap_or(0),
+                record.objective.unwrap_or(f64::NAN),
+            ),
+            Some(error) => eprintln!("{:<22} error: {error}", record.instance),
+        }
+        records.push(record);
+    }
+    Ok(records)
+}
+
+/// Times up to `runs` solves of the plain assignment on `matrix` (at least 3,
+/// then only while under `budget` seconds) and checks the last.
+fn solve_one(matrix: &Matrix, runs: usize, budget: f64) -> Record {
+    let capacities = vec![1; matrix.cols];
+    let problem = Problem {
+        rows: matrix.rows,
+        cols: matrix.cols,
+        weights: &matrix.weights,
+        capacities: &capacities,
+        objective: Objective::Coverage,
+    };
+    let mut record = Record {
+        solver: "matcher",
+        instance: matrix.name(),
+        kind: matrix.kind.name(),
+        rows: matrix.rows,
+        cols: matrix.cols,
+        times_s: Vec::new(),
+        median_s: None,
+        matched: None,
+        objective: None,
+        reported_total: None,
+        dual_bound: None,
+        error: None,
+    };
+    let mut last = None;
+    for run in 0..runs {
+        if run >= 3 && record.times_s.iter().sum::<f64>() > budget {
+            break;
+        }
+        let start = Instant::now();
+        let solution = solve(&problem);
+        record.times_s.push(start.elapsed().as_secs_f64());
+        match solution {
+            Ok(solution) => last = Some(solution),
+            Err(e) => {
+                record.error = Some(e.to_string());
+                return record;
+            }
+        }
+    }
+    let solution = last.expect("at least one run");
+    record.median_s = Some(median(&record.times_s));
+    record.reported_total = Some(solution.total);
+    record.dual_bound = Some(solution.dual_bound);
+    match evaluate(matrix.cols, &matrix.weights, None, &solution.assignment) {
+        Ok(value) => {
+            record.matched = Some(value.matched);
+            record.objective = Some(value.total);
+        }
+        Err(e) => record.error = Some(format!("infeasible assignment: {e}")),
+    }
+    record
+}
+
+fn median(times: &[f64]) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    (sorted[(n - 1) / 2] + sorted[n / 2]) / 2.0
+}

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/ (pkg/web for browsers and bundlers, pkg/node
+# for Node) and the admin page's copies: www/pkg/ and the sample rosters in
+# www/sample/. Installs missing tools first (scripts/setup.sh). Idempotent:
+# wasm-bindgen and wasm-opt run again only when the compiled wasm changed.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(dirname "$here")"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}"
+
+bash "$here/scripts/setup.sh"
+
+# Small and fast: whole-program LTO in one codegen unit, no debug info. Kept
+# here rather than in the workspace manifest, as only this build uses it.
+profile=(
+  --profile wasm-release
+  --config 'profile.wasm-release.inherits="release"'
+  --config 'profile.wasm-release.lto=true'
+  --config 'profile.wasm-release.codegen-units=1'
+  --config 'profile.wasm-release.debug=false'
+)
+(cd "$root" && cargo build -p matcher-wasm --target wasm32-unknown-unknown "${profile[@]}")
+wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/matcher_wasm.wasm"
+
+# wasm-opt from npm's binaryen: Debian's (108) produces crashing -Oz output.
+wasm_opt=("$here/node_modules/.bin/wasm-opt" -O3 --strip-debug --strip-producers)
+stamp="$here/pkg/.built-from"
+fingerprint="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) ${wasm_opt[*]:1}"
+if [[ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]]; then
+  rm -rf "$here/pkg"
+  pids=()
+  for target in web node; do
+    wasm-bindgen --target "$( [[ $target == node ]] && echo nodejs || echo web )" \
+      --out-dir "$here/pkg/$target" "$wasm"
+    "${wasm_opt[@]}" "$here/pkg/$target/matcher_wasm_bg.wasm" \
+      -o "$here/pkg/$target/matcher_wasm_bg.wasm" &
+    pids+=($!)
+  done
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  # The node build is CommonJS, the web build an ES module.
+  echo '{ "type": "commonjs" }' > "$here/pkg/node/package.json"
+  echo '{ "type": "module" }' > "$here/pkg/web/package.json"
+  echo "$fingerprint" > "$stamp"
+fi
+
+# The published package.json: npm/package.json with the crate's version.
+version="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
+  node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
+    process.stdout.write(m.packages.find((p) => p.name === "matcher-wasm").version)')"
+node -e 'const [from, to, version] = process.argv.slice(1); const fs = require("fs");
+  const pkg = JSON.parse(fs.readFileSync(from, "utf8"));
+  fs.writeFileSync(to, JSON.stringify({ ...pkg, version }, null, 2) + "\n")' \
+  "$here/npm/package.json" "$here/pkg/package.json" "$version"
+cp "$here/npm/README.md" "$here/pkg/README.md"
+
+# The admin page loads the web build and the sample rosters from its own folder.
+mkdir -p "$here/www/pkg" "$here/www/sample"
+cp "$here/pkg/web/matcher_wasm.js" "$here/pkg/web/matcher_wasm_bg.wasm" "$here/www/pkg/"
+cp "$root/data/mentors.csv" "$root/data/mentees.csv" "$here/www/sample/"
+python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' \
+  "$root/data/config.toml" > "$here/www/sample/config.json"
+
+size="$(stat -c %s "$here/pkg/web/matcher_wasm_bg.wasm")"
+gzipped="$(gzip -9 -c "$here/pkg/web/matcher_wasm_bg.wasm" | wc -c)"
+echo "matcher_wasm_bg.wasm: $((size / 1024)) KiB raw, $((gzipped / 1024)) KiB gzipped"

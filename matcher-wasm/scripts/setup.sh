@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what building and testing matcher-wasm needs, skipping whatever is
+# already there: the wasm32 Rust target, wasm-bindgen-cli at the exact version
+# the crate pins, the npm dev tools (package-lock.json) and, with --browser,
+# Debian's Chromium. Nothing is downloaded outside crates.io, npm and apt.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the crate's `wasm-bindgen = "=X"` pin exactly.
+wbg_version="$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' "$here/Cargo.toml")"
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $wbg_version" ]]; then
+  # `--locked` fails for this version; a target dir of its own keeps the
+  # workspace's clean.
+  env -u CARGO_TARGET_DIR cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+if [[ ! "$here/node_modules/.package-lock.json" -nt "$here/package-lock.json" ]]; then
+  (cd "$here" && npm ci --no-audit --no-fund)
+fi
+
+if [[ "${1:-}" == "--browser" && ! -x /usr/bin/chromium ]]; then
+  sudo=()
+  [[ "$(id -u)" == 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y chromium
+fi

@@ -1,0 +1,183 @@
+//! WebAssembly bindings for [`matcher`]: plain JavaScript objects in and out.
+//!
+//! Every function takes rosters as CSV text and a config object of the same
+//! shape as the CLI's TOML config, delegates to the core crate, and returns its
+//! result as plain objects shaped like the CLI's JSON output. Failures are
+//! thrown as `Error` objects with `code`, `file`, `row` and `column` set
+//! ([`Failure`]). The TypeScript types live in `src/types.d.ts`.
+
+mod convert;
+mod error;
+
+pub use error::Failure;
+
+use convert::{read_config, to_js, utf8};
+use matcher::generate::{self, Spec};
+use matcher::{report, Roster, Side};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = include_str!("types.d.ts");
+
+/// The source label of the mentor roster in every diagnostic.
+const MENTORS: &str = "mentors.csv";
+/// The source label of the mentee roster in every diagnostic.
+const MENTEES: &str = "mentees.csv";
+
+#[wasm_bindgen(start, private)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Parses both rosters, checking them against each other.
+fn rosters(mentors_csv: &str, mentees_csv: &str) -> Result<(Roster, Roster), matcher::Error> {
+    matcher::read_rosters(
+        mentors_csv.as_bytes(),
+        MENTORS,
+        mentees_csv.as_bytes(),
+        MENTEES,
+    )
+}
+
+/// Matches mentees to mentors optimally. Every mentee appears in the result,
+/// matched or unmatched with a reason.
+#[wasm_bindgen(js_name = matchRosters, unchecked_return_type = "MatchOutcome")]
+pub fn match_rosters(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<JsValue, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    to_js(&matcher::match_rosters(
+        &mentors,
+        &mentees,
+        &read_config(config)?,
+    )?)
+}
+
+/// Matches the rosters and returns `matches.csv`, byte for byte what the CLI writes.
+#[wasm_bindgen(js_name = matchesCsv)]
+pub fn matches_csv(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<String, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    let outcome = matcher::match_rosters(&mentors, &mentees, &read_config(config)?)?;
+    let mut csv = Vec::new();
+    report::write_csv(&outcome, &mut csv)?;
+    utf8(csv)
+}
+
+/// Every problem in both rosters at once, sorted by file and row; empty when
+/// they can be matched.
+#[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
+pub fn validate(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+) -> Result<JsValue, Failure> {
+    match rosters(mentors_csv, mentees_csv) {
+        Ok(_) => to_js(&[] as &[matcher::Diagnostic]),
+        Err(matcher::Error::Roster(problems)) => to_js(&problems),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The `k` best allowed mentors for every mentee, best first.
+#[wasm_bindgen(unchecked_return_type = "Suggestions[]")]
+pub fn suggest(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
+    k: usize,
+) -> Result<JsValue, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    to_js(&matcher::suggest(
+        &mentors,
+        &mentees,
+        &read_config(config)?,
+        k,
+    )?)
+}
+
+/// The full score breakdown of one pair, made or not, and any rule that forbids it.
+#[wasm_bindgen(unchecked_return_type = "Explanation")]
+pub fn explain(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
+    #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
+    #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
+) -> Result<JsValue, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    let config = read_config(config)?;
+    to_js(&matcher::explain(
+        &mentors, &mentees, &config, mentor_id, mentee_id,
+    )?)
+}
+
+/// Parses one roster as the matcher reads it: normalised lists, background
+/// attribute columns, spreadsheet row numbers.
+#[wasm_bindgen(js_name = readRoster, unchecked_return_type = "Roster")]
+pub fn read_roster(
+    csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
+) -> Result<JsValue, Failure> {
+    let (side, source) = match side {
+        "mentor" => (Side::Mentor, MENTORS),
+        "mentee" => (Side::Mentee, MENTEES),
+        _ => {
+            return Err(Failure::new(
+                "invalid_argument",
+                "side must be \"mentor\" or \"mentee\"",
+            ))
+        }
+    };
+    let roster =
+        Roster::from_csv_reader(csv.as_bytes(), side, source).map_err(matcher::Error::Roster)?;
+    to_js(&roster)
+}
+
+/// Two synthetic rosters as CSV text: the same seed gives the same bytes as
+/// `matcher generate` on every platform. `capacity` gives every mentor the same
+/// capacity; left out, capacities spread realistically from 1 to 5.
+#[wasm_bindgen(js_name = generateRosters, unchecked_return_type = "GeneratedRosters")]
+pub fn generate_rosters(
+    mentors: usize,
+    mentees: usize,
+    seed: u32,
+    capacity: Option<u32>,
+) -> Result<JsValue, Failure> {
+    let spec = Spec {
+        mentors,
+        mentees,
+        seed: seed.into(),
+        capacity,
+    };
+    let (mut mentors_csv, mut mentees_csv) = (Vec::new(), Vec::new());
+    generate::write(&spec, &mut mentors_csv, &mut mentees_csv)?;
+    to_js(&GeneratedRosters {
+        mentors: utf8(mentors_csv)?,
+        mentees: utf8(mentees_csv)?,
+    })
+}
+
+/// What [`generate_rosters`] returns.
+#[derive(Serialize)]
+struct GeneratedRosters {
+    mentors: String,
+    mentees: String,
+}
+
+/// The default config with every key filled in: a starting point to edit.
+#[wasm_bindgen(js_name = defaultConfig, unchecked_return_type = "Config")]
+pub fn default_config() -> Result<JsValue, Failure> {
+    to_js(&matcher::Config::default())
+}
+
+/// The version of the package (and of the matcher crate it is built from).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}

@@ -1,0 +1,248 @@
+/** Which side of the program a roster holds. */
+export type Side = "mentor" | "mentee";
+
+/** `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree. */
+export type Preference = "different" | "same";
+
+/** `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone. */
+export type Objective = "coverage" | "total";
+
+/**
+ * A run's configuration: the same keys as the CLI's TOML config, every one optional.
+ * Unknown keys are errors.
+ */
+export interface Config {
+  /** How much each criterion counts in the total score; finite, ≥ 0, not all 0. */
+  weights?: {
+    skills?: number;
+    goals?: number;
+    values?: number;
+    diversity?: number;
+  };
+  /** Background attributes scored by the diversity criterion: `{ department: "different" }` or `{ gender: { prefer: "different", weight: 0.5 } }`. */
+  diversity?: Record<string, Preference | { prefer: Preference; weight?: number }>;
+  /** Hard rules: a pair that breaks one is never made. */
+  constraints?: {
+    /** Pairs scoring below this (0–100) are never made. */
+    min_score?: number;
+    /** Attributes a pair must differ on. */
+    require_different?: string[];
+    /** Attributes a pair must share. */
+    require_same?: string[];
+  };
+  solver?: {
+    objective?: Objective;
+    /** Ignored in WebAssembly, which always runs on the calling thread. */
+    threads?: number;
+  };
+}
+
+/** The kind of a roster problem. */
+export type DiagnosticCode =
+  | "empty_file"
+  | "no_rows"
+  | "invalid_utf8"
+  | "csv_syntax"
+  | "missing_id_column"
+  | "duplicate_column"
+  | "ragged_row"
+  | "empty_id"
+  | "duplicate_id"
+  | "bad_capacity"
+  | "bad_skill_level"
+  | "unknown_exclude_id";
+
+/** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
+export interface Diagnostic {
+  file: string;
+  row: number | null;
+  column: string | null;
+  code: DiagnosticCode;
+  message: string;
+  hint: string | null;
+}
+
+/**
+ * What every function throws: a real `Error` whose `name` is `"MatcherError"`.
+ * For roster problems `file`, `row` and `column` locate the first one and
+ * `diagnostics` lists them all; for a config problem `key` names the setting.
+ */
+export interface MatcherError extends Error {
+  name: "MatcherError";
+  /** A `DiagnosticCode`, or `"config"`, `"unknown_id"`, `"solve"`, `"invalid_argument"`, `"internal"`. */
+  code: DiagnosticCode | "config" | "unknown_id" | "solve" | "threads" | "invalid_argument" | "internal";
+  file: string | null;
+  row: number | null;
+  column: string | null;
+  /** The config key at fault, e.g. `"weights.skils"`. */
+  key: string | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Per-criterion scores, 0–100 with two decimals; `null` when the criterion does not apply. */
+export interface CriterionScores {
+  skills: number | null;
+  goals: number | null;
+  values: number | null;
+  diversity: number | null;
+}
+
+/** How one skill the mentee wants is covered. */
+export interface SkillCoverage {
+  skill: string;
+  /** The level wanted, 1–5. */
+  wanted: number;
+  /** The level the mentor offers, `null` when not offered. */
+  offered: number | null;
+}
+
+/** How one diversity attribute compares. */
+export interface AttributeComparison {
+  attribute: string;
+  prefer: Preference;
+  mentee: string | null;
+  mentor: string | null;
+  /** Whether the preference is met; `null` when a side has no value. */
+  met: boolean | null;
+}
+
+/** Why a pair may never be made. */
+export type Forbidden =
+  | { rule: "excluded"; by: Side }
+  | { rule: "unavailable" }
+  | { rule: "require_different"; attribute: string }
+  | { rule: "require_same"; attribute: string }
+  | { rule: "below_min_score" };
+
+/** The full breakdown of one pair's score. */
+export interface Explanation {
+  mentee_id: string;
+  mentor_id: string;
+  /** Total score, 0–100 with two decimals. */
+  score: number;
+  criteria: CriterionScores;
+  skills: SkillCoverage[];
+  shared_goals: string[];
+  shared_values: string[];
+  attributes: AttributeComparison[];
+  /** Present when a rule forbids the pair. */
+  forbidden?: Forbidden;
+}
+
+/** A pair that was made. */
+export interface Match extends Explanation {
+  mentee_name: string;
+  mentor_name: string;
+  /** A one-line reason a person can read. */
+  reason: string;
+}
+
+export type UnmatchedReason = "no_capacity" | "all_candidates_forbidden" | "below_min_score";
+
+/** A mentee left unmatched. */
+export interface Unmatched {
+  mentee_id: string;
+  mentee_name: string;
+  reason: UnmatchedReason;
+  /** The reason in words. */
+  detail: string;
+}
+
+/** How many mentees a mentor was given. */
+export interface MentorLoad {
+  id: string;
+  name: string;
+  assigned: number;
+  capacity: number;
+}
+
+/** Score statistics over the matched pairs, 0–100. */
+export interface ScoreStats {
+  mean: number;
+  median: number;
+  min: number;
+  max: number;
+}
+
+/** Totals of a run. */
+export interface Summary {
+  mentees: number;
+  matched: number;
+  unmatched: number;
+  mentors: number;
+  mentors_used: number;
+  /** Total mentor capacity. */
+  capacity: number;
+  /** `null` when nobody was matched. */
+  score: ScoreStats | null;
+  /** Mean of each criterion over the matched pairs where it applies. */
+  criteria: CriterionScores;
+  objective: Objective;
+  total_score: number;
+  /** The solver's proven bound on `total_score`. */
+  dual_bound: number;
+  /** `dual_bound - total_score`: 0 proves the matching optimal. */
+  gap: number;
+}
+
+/** The result of `matchRosters`: the same shape as the CLI's JSON output. */
+export interface MatchOutcome {
+  /** Matched mentees, in input order. */
+  matches: Match[];
+  /** Unmatched mentees, in input order. */
+  unmatched: Unmatched[];
+  /** Every mentor with their load, in input order. */
+  mentors: MentorLoad[];
+  summary: Summary;
+}
+
+/** One suggested mentor. */
+export interface Suggestion {
+  mentor_id: string;
+  mentor_name: string;
+  score: number;
+  reason: string;
+}
+
+/** The best allowed mentors for one mentee, best first. */
+export interface Suggestions {
+  mentee_id: string;
+  mentee_name: string;
+  mentors: Suggestion[];
+}
+
+/** A skill with its level, 1–5. */
+export interface Skill {
+  name: string;
+  level: number;
+}
+
+/** One person as the matcher reads them: lists normalised (trimmed, lower-cased). */
+export interface Person {
+  id: string;
+  name: string;
+  /** The spreadsheet row (the header is row 1). */
+  row: number;
+  capacity: number;
+  skills: Skill[];
+  values: string[];
+  goals: string[];
+  exclude: string[];
+  /** Background attribute values, aligned with `Roster.attributes`. */
+  attributes: (string | null)[];
+}
+
+/** A parsed roster. */
+export interface Roster {
+  side: Side;
+  source: string;
+  /** Names of the background attribute columns, in column order. */
+  attributes: string[];
+  people: Person[];
+}
+
+/** Synthetic rosters as CSV text. */
+export interface GeneratedRosters {
+  mentors: string;
+  mentees: string;
+}

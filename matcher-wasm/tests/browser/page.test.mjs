@@ -1,0 +1,199 @@
+// The admin page in headless Chromium (Debian's, driven by playwright-core),
+// served from www/ on 127.0.0.1 with every other address blocked: upload,
+// settings, run, table, downloads, errors, speed and a screenshot.
+//
+// UPDATE_SCREENSHOT=1 rewrites www/screenshot.png; otherwise the screenshot
+// goes to the temp directory.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { expected, menteesWithBadLevel, sample } from '../support/fixtures.mjs';
+import { startServer, WWW } from '../support/serve.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(WWW);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * Opens the page in a fresh context that may reach only the test server, and
+ * checks, when the test ends, that nothing failed or tried to leave.
+ */
+async function openPage(t, viewport = { width: 1280, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const problems = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith(server.url)) return route.continue();
+    problems.push(`blocked request to ${route.request().url()}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+  await page.goto(server.url);
+  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+  return page;
+}
+
+/** Sets the form to data/config.toml, as an admin would by hand. */
+async function enterSampleSettings(page) {
+  await page.selectOption('#attr-prefer-department', 'different');
+  await page.selectOption('#attr-rule-department', 'different');
+  await page.selectOption('#attr-prefer-gender', 'different');
+  await page.fill('#attr-weight-gender', '0.5');
+  await page.selectOption('#attr-prefer-location', 'same');
+  await page.fill('#min-score', '20');
+}
+
+async function run(page) {
+  await page.click('#run');
+  await page.locator('#results').waitFor();
+}
+
+/** Clicks a download button and returns the downloaded file's bytes. */
+async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return readFileSync(await file.path());
+}
+
+test('uploaded sample rosters give the CLI golden matches, in the table and the downloads', async (t) => {
+  const page = await openPage(t);
+  await page.setInputFiles('#mentors-file', join(DATA, 'mentors.csv'));
+  await page.setInputFiles('#mentees-file', join(DATA, 'mentees.csv'));
+  await page.locator('#mentees-status').filter({ hasText: 'mentees.csv:' }).waitFor();
+  await enterSampleSettings(page);
+  await run(page);
+
+  const matched = expected.rows().filter((row) => row[2] !== '');
+  assert.equal(await page.locator('#matches tbody tr').count(), matched.length);
+  const [menteeId, , mentorId, , score] = matched[0];
+  const row = page.locator('#matches tbody tr', { hasText: menteeId }).first();
+  assert.match(await row.innerText(), new RegExp(`${mentorId}[\\s\\S]*${score}`));
+  assert.equal(
+    await page.locator('#unmatched tbody tr').count(),
+    expected.rows().length - matched.length,
+  );
+
+  assert.ok((await download(page, '#download-csv')).equals(readFileSync(expected.csvPath)));
+  assert.deepEqual(JSON.parse(await download(page, '#download-json')), expected.json());
+});
+
+test('Load sample fills in the rosters and the settings', async (t) => {
+  const page = await openPage(t, { width: 1280, height: 1640 });
+  await page.click('#load-sample');
+  await page.locator('#run:enabled').waitFor();
+  assert.equal(await page.inputValue('#attr-weight-gender'), '0.5');
+  assert.equal(await page.inputValue('#min-score'), String(sample.config.constraints.min_score));
+  await run(page);
+  assert.ok((await download(page, '#download-csv')).equals(readFileSync(expected.csvPath)));
+
+  const path = process.env.UPDATE_SCREENSHOT
+    ? join(WWW, 'screenshot.png')
+    : join(tmpdir(), 'matcher-screenshot.png');
+  // From the settings down: the controls, the summary and the first matches.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('settings').closest('section').offsetTop - 12));
+  await page.screenshot({ path });
+  t.diagnostic(`screenshot: ${path}`);
+});
+
+test('a bad roster shows its row-level error and blocks the run', async (t) => {
+  const page = await openPage(t);
+  // The mentors arrive by drag and drop, the mentees through the file picker.
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'mentors.csv', { type: 'text/csv' }));
+    document.getElementById('mentors-drop')
+      .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, sample.mentors);
+  await page.locator('#mentors-status').filter({ hasText: /^mentors\.csv: \d+ mentors$/ }).waitFor();
+  await page.setInputFiles('#mentees-file', {
+    name: 'mentees.csv', mimeType: 'text/csv', buffer: Buffer.from(menteesWithBadLevel()),
+  });
+  const problem = page.locator('#problems-table tbody tr');
+  await problem.first().waitFor();
+  assert.equal(await problem.count(), 1);
+  assert.deepEqual(
+    (await problem.locator('td').allInnerTexts()).slice(0, 3),
+    ['mentees.csv', '4', 'skills'],
+  );
+  assert.match(await problem.innerText(), /skill level must be a whole number from 1 to 5/);
+  assert.ok(await page.locator('#run').isDisabled());
+});
+
+test('a config problem is shown in words', async (t) => {
+  const page = await openPage(t);
+  await page.click('#load-sample');
+  await page.locator('#run:enabled').waitFor();
+  for (const criterion of ['skills', 'goals', 'values', 'diversity']) {
+    await page.fill(`#weight-${criterion}`, '0');
+  }
+  await page.click('#run');
+  await page.locator('#problems').waitFor();
+  assert.match(await page.innerText('#problems-summary'), /weights: at least one weight must be greater than 0/);
+});
+
+test('the matches table sorts from the keyboard and filters', async (t) => {
+  const page = await openPage(t);
+  await page.click('#load-sample');
+  await page.locator('#run:enabled').waitFor();
+  await run(page);
+  const scoreHeader = page.locator('#matches thead th', { hasText: 'Score' });
+  await scoreHeader.locator('button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await scoreHeader.getAttribute('aria-sort'), 'descending');
+  const scores = (await page.locator('#matches tbody tr td:nth-child(3)').allInnerTexts()).map(Number);
+  assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+  await page.keyboard.press('Enter');
+  assert.equal(await scoreHeader.getAttribute('aria-sort'), 'ascending');
+
+  const menteeId = await page.innerText('#matches tbody tr:first-child td:first-child small');
+  await page.fill('#filter', menteeId.toLowerCase());
+  assert.equal(await page.locator('#matches tbody tr').count(), 1);
+});
+
+test('2 000 mentees × 500 mentors match in under a second', async (t) => {
+  const page = await openPage(t);
+  const { times, matched } = await page.evaluate(async (config) => {
+    const matcher = await import('./pkg/matcher_wasm.js');
+    await matcher.default();
+    const { mentors, mentees } = matcher.generateRosters(500, 2000, 42);
+    matcher.matchRosters(mentors, mentees, config);
+    const times = [];
+    let outcome;
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      outcome = matcher.matchRosters(mentors, mentees, config);
+      times.push(performance.now() - started);
+    }
+    return { times, matched: outcome.summary.matched };
+  }, sample.config);
+  const median = [...times].sort((a, b) => a - b)[2];
+  t.diagnostic(`browser: 2000 mentees x 500 mentors, median of 5 runs ${median.toFixed(0)} ms ` +
+    `(runs: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms; ${matched} matched)`);
+  assert.ok(matched > 0);
+  assert.ok(median < 1000, `median ${median} ms`);
+});

@@ -1,0 +1,81 @@
+// The hand-written interfaces in src/types.d.ts against real results: every
+// declared field is there, and nothing undeclared is, so the types cannot
+// drift from what the core serialises.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import * as matcher from '../../pkg/node/matcher_wasm.js';
+import { menteesWithBadLevel, sample } from '../support/fixtures.mjs';
+
+/** Each exported interface: its fields (top level only) and what it extends. */
+const INTERFACES = new Map(
+  [...readFileSync(new URL('../../src/types.d.ts', import.meta.url), 'utf8')
+    .matchAll(/^export interface (\w+)(?: extends (\w+))? \{\n([\s\S]*?)^\}/gm)]
+    .map(([, name, parent, body]) => [name, {
+      parent,
+      fields: [...body.matchAll(/^ {2}(\w+)(\??):/gm)].map(([, field, optional]) => ({ field, optional: !!optional })),
+    }]),
+);
+
+function fields(name) {
+  const { parent, fields: own } = INTERFACES.get(name) ?? assert.fail(`no interface ${name}`);
+  return [...own, ...(parent && INTERFACES.has(parent) ? fields(parent) : [])];
+}
+
+/** `value` has every required field of `name` and no field it does not declare. */
+function assertShape(name, value) {
+  const declared = fields(name);
+  const keys = Object.keys(value);
+  for (const { field, optional } of declared) {
+    if (!optional) assert.ok(keys.includes(field), `${name}.${field} is missing`);
+  }
+  for (const key of keys) {
+    assert.ok(declared.some((d) => d.field === key), `${name} has an undeclared field ${key}`);
+  }
+}
+
+const { mentors, mentees, config } = sample;
+
+test('match results have the declared shapes', () => {
+  const outcome = matcher.matchRosters(mentors, mentees, config);
+  assertShape('MatchOutcome', outcome);
+  assert.ok(outcome.matches.length > 0 && outcome.unmatched.length > 0, 'the sample has both');
+  const match = outcome.matches[0];
+  assertShape('Match', match);
+  assertShape('CriterionScores', match.criteria);
+  assertShape('SkillCoverage', match.skills[0]);
+  assertShape('AttributeComparison', match.attributes[0]);
+  assertShape('Unmatched', outcome.unmatched[0]);
+  assertShape('MentorLoad', outcome.mentors[0]);
+  assertShape('Summary', outcome.summary);
+  assertShape('ScoreStats', outcome.summary.score);
+  assertShape('CriterionScores', outcome.summary.criteria);
+});
+
+test('the other results have the declared shapes', () => {
+  const [suggestions] = matcher.suggest(mentors, mentees, config, 2);
+  assertShape('Suggestions', suggestions);
+  assertShape('Suggestion', suggestions.mentors[0]);
+  assertShape('Explanation', matcher.explain(mentors, mentees, config, 'M008', 'E003'));
+  const roster = matcher.readRoster(mentors, 'mentor');
+  assertShape('Roster', roster);
+  assertShape('Person', roster.people[0]);
+  assertShape('Skill', roster.people[0].skills[0]);
+  assertShape('Diagnostic', matcher.validate(mentors, menteesWithBadLevel())[0]);
+  assertShape('GeneratedRosters', matcher.generateRosters(1, 1, 1));
+});
+
+test('thrown errors carry every declared MatcherError field', () => {
+  try {
+    matcher.matchRosters(mentors, menteesWithBadLevel());
+  } catch (error) {
+    const declared = fields('MatcherError').map((d) => d.field);
+    assert.deepEqual(
+      declared.filter((field) => !Object.hasOwn(error, field)),
+      [],
+    );
+    return;
+  }
+  assert.fail('expected an error');
+});

@@ -1,0 +1,61 @@
+// Shared inputs of the Node and browser tests: the sample program in data/ and
+// the CLI's golden output for it.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+const read = (path) => readFileSync(join(ROOT, path), 'utf8');
+
+/** The sample rosters, and data/config.toml as the object build.sh converts it to. */
+export const sample = {
+  mentors: read('data/mentors.csv'),
+  mentees: read('data/mentees.csv'),
+  config: JSON.parse(read('matcher-wasm/www/sample/config.json')),
+};
+
+/** What the CLI writes for the sample program: `matches.csv` (text and rows) and the JSON output. */
+export const expected = {
+  csvPath: join(ROOT, 'data/expected/matches.csv'),
+  csv: () => read('data/expected/matches.csv'),
+  rows: () => parseCsv(read('data/expected/matches.csv')).slice(1),
+  json: () => JSON.parse(read('data/expected/matches.json')),
+};
+
+/** Splits CSV text into records of cells (RFC 4180 quoting). */
+export function parseCsv(text) {
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
+      cell += c;
+    } else if (c !== '\r') {
+      record.push(cell);
+      cell = '';
+      if (c === '\n') records.push(record.splice(0));
+    }
+  }
+  if (cell || record.length) records.push([...record, cell]);
+  return records;
+}
+
+/** Replaces the first occurrence of `from` in `text`, failing if it is missing. */
+export function edit(text, from, to) {
+  if (!text.includes(from)) throw new Error(`fixture edit: ${JSON.stringify(from)} not found`);
+  return text.replace(from, to);
+}
+
+/** The sample mentees with E003's `excel` skill at level 9: row 4, column skills. */
+export const menteesWithBadLevel = () =>
+  edit(sample.mentees, 'E003,Ana Ferrari,Data,woman,Berlin,German,excel;', 'E003,Ana Ferrari,Data,woman,Berlin,German,excel:9;');

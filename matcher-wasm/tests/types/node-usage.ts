@@ -1,0 +1,83 @@
+// Type-checked (tsc --noEmit), never run: every function and result shape of the
+// generated .d.ts, as a TypeScript user of the Node build writes them. Lines
+// marked @ts-expect-error must stay type errors.
+
+import {
+  defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
+  validate, version,
+  type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
+  type MatchOutcome, type Roster, type Suggestions,
+} from "../../pkg/node/matcher_wasm.js";
+
+declare const mentorsCsv: string;
+declare const menteesCsv: string;
+
+const config: Config = {
+  weights: { skills: 0.35, goals: 0.25 },
+  diversity: { department: "different", gender: { prefer: "different", weight: 0.5 } },
+  constraints: { min_score: 20, require_different: ["department"], require_same: [] },
+  solver: { objective: "coverage", threads: 0 },
+};
+
+const outcome: MatchOutcome = matchRosters(mentorsCsv, menteesCsv, config);
+matchRosters(mentorsCsv, menteesCsv);
+matchRosters(mentorsCsv, menteesCsv, null);
+// @ts-expect-error unknown config keys are type errors too
+matchRosters(mentorsCsv, menteesCsv, { wieghts: {} });
+// @ts-expect-error preferences are "different" or "same"
+matchRosters(mentorsCsv, menteesCsv, { diversity: { gender: "diffrent" } });
+
+for (const m of outcome.matches) {
+  const pair: [string, string, string, string, number, string] =
+    [m.mentee_id, m.mentee_name, m.mentor_id, m.mentor_name, m.score, m.reason];
+  const skills: number | null = m.criteria.skills;
+  // @ts-expect-error a criterion may not apply
+  m.criteria.goals.toFixed(2);
+  const covered: (number | null)[] = m.skills.map((s) => s.offered);
+  const shared: string[] = [...m.shared_goals, ...m.shared_values];
+  const met: (boolean | null)[] = m.attributes.map((a) => a.met);
+  void [pair, skills, covered, shared, met];
+}
+for (const u of outcome.unmatched) {
+  const reason: "no_capacity" | "all_candidates_forbidden" | "below_min_score" = u.reason;
+  void [reason, u.mentee_id, u.mentee_name, u.detail];
+}
+const loads: number[] = outcome.mentors.map((m) => m.capacity - m.assigned);
+const { summary } = outcome;
+const mean: number | undefined = summary.score?.mean;
+const totals: number[] = [summary.mentees, summary.matched, summary.unmatched, summary.mentors,
+  summary.mentors_used, summary.capacity, summary.total_score, summary.dual_bound, summary.gap];
+const objective: "coverage" | "total" = summary.objective;
+void [loads, mean, totals, objective];
+
+const csv: string = matchesCsv(mentorsCsv, menteesCsv, config);
+const problems: Diagnostic[] = validate(mentorsCsv, menteesCsv);
+const located: (number | null)[] = problems.map((d) => d.row);
+const suggestions: Suggestions[] = suggest(mentorsCsv, menteesCsv, undefined, 3);
+const best: number | undefined = suggestions[0]?.mentors[0]?.score;
+const explanation: Explanation = explain(mentorsCsv, menteesCsv, config, "M008", "E002");
+const forbidden: Forbidden | undefined = explanation.forbidden;
+if (forbidden?.rule === "require_different") {
+  const attribute: string = forbidden.attribute;
+  void attribute;
+}
+const roster: Roster = readRoster(mentorsCsv, "mentor");
+const capacities: number[] = roster.people.map((p) => p.capacity);
+// @ts-expect-error the side is "mentor" or "mentee"
+readRoster(mentorsCsv, "mentors");
+const generated: { mentors: string; mentees: string } = generateRosters(500, 2000, 42);
+generateRosters(5, 5, 1, 4);
+const defaults: Config = defaultConfig();
+const semver: string = version();
+void [csv, located, best, capacities, generated, defaults, semver];
+
+try {
+  matchRosters(mentorsCsv, menteesCsv);
+} catch (e) {
+  const error = e as MatcherError;
+  const where: [string, string | null, number | null, string | null, string | null] =
+    [error.code, error.file, error.row, error.column, error.key];
+  const all: Diagnostic[] = error.diagnostics;
+  const message: string = error.message;
+  void [where, all, message];
+}
