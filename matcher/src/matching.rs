@@ -7,9 +7,9 @@ use crate::explain::{percent, CriterionScores, Explanation};
 use crate::progress::{Progress, Silent, Stage};
 use crate::roster::{check_pair, Roster, Side};
 use crate::score::{Criteria, Hundredths, Scorer};
-use crate::solve::{self, Objective, Problem};
-use rayon::prelude::*;
+use crate::solve::{self, Objective, Options, WeightSource};
 use serde::Serialize;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The result of a run; serialises to the JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -204,25 +204,43 @@ pub(crate) fn in_pool<T: Send>(
     }
 }
 
-/// The dense weight matrix: pair scores in hundredths, `-inf` where forbidden.
-fn weight_matrix(scorer: &Scorer, progress: &dyn Progress) -> Vec<f64> {
-    let (rows, cols) = (scorer.mentees().people.len(), scorer.mentors().people.len());
-    progress.start(Stage::Scoring, rows as u64);
-    let mut weights = vec![f64::NEG_INFINITY; rows * cols];
-    if cols > 0 {
-        weights
-            .par_chunks_mut(cols)
-            .enumerate()
-            .for_each(|(e, row)| {
-                for (m, cell) in row.iter_mut().enumerate() {
-                    if let Some(w) = scorer.weight(e, m) {
-                        *cell = f64::from(w);
-                    }
-                }
-                progress.advance(1);
-            });
+/// Pair scores in hundredths as solver weights, `-inf` where forbidden, scored
+/// on the fly. The first pass over the mentees is the scoring stage; the
+/// solving stage starts when it ends (the solver may rescore a few rows).
+struct Scores<'a> {
+    scorer: &'a Scorer<'a>,
+    progress: &'a dyn Progress,
+    /// Rows scored so far.
+    scored: AtomicUsize,
+}
+
+impl WeightSource for Scores<'_> {
+    fn rows(&self) -> usize {
+        self.scorer.mentees().people.len()
     }
-    weights
+
+    fn cols(&self) -> usize {
+        self.scorer.mentors().people.len()
+    }
+
+    fn weight(&self, e: usize, m: usize) -> f64 {
+        self.scorer
+            .weight(e, m)
+            .map_or(f64::NEG_INFINITY, f64::from)
+    }
+
+    fn row<'s>(&'s self, e: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
+        scratch.clear();
+        scratch.extend((0..self.cols()).map(|m| self.weight(e, m)));
+        let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
+        if scored <= self.rows() {
+            self.progress.advance(1);
+            if scored == self.rows() {
+                self.progress.start(Stage::Solving, 0);
+            }
+        }
+        scratch
+    }
 }
 
 fn solve_and_report(
@@ -231,16 +249,14 @@ fn solve_and_report(
     progress: &dyn Progress,
 ) -> Result<MatchOutcome, Error> {
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
-    let weights = weight_matrix(scorer, progress);
-    progress.start(Stage::Solving, 0);
+    progress.start(Stage::Scoring, mentees.people.len() as u64);
+    let scores = Scores {
+        scorer,
+        progress,
+        scored: AtomicUsize::new(0),
+    };
     let capacities: Vec<u32> = mentors.people.iter().map(|p| p.capacity).collect();
-    let solution = solve::solve(&Problem {
-        rows: mentees.people.len(),
-        cols: mentors.people.len(),
-        weights: &weights,
-        capacities: &capacities,
-        objective,
-    })?;
+    let solution = solve::solve_with(&scores, &capacities, objective, &Options::default())?;
 
     let mut matches = Vec::new();
     let mut unmatched = Vec::new();

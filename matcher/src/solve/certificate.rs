@@ -9,36 +9,89 @@
 //! `m` matched rows by `Σ a + Σ cap·b - K·m`.
 
 use super::cost::Cost;
-use super::dense::Flow;
+use super::engine::Flow;
 use super::problem::{is_allowed, Objective, Problem};
 use super::Solution;
 
+/// What the certificate needs to know about the weights besides the flow:
+/// exact cells where they are known, and bounds on the rest.
+pub(super) trait CellBounds {
+    /// Visits `(col, weight)` for the allowed cells of `row` in columns of
+    /// positive capacity that are known exactly, and returns an upper bound on
+    /// the weights of the row's other allowed cells in such columns (`-inf`
+    /// when every one was visited).
+    fn known_cells(&self, row: usize, visit: impl FnMut(usize, f64)) -> f64;
+
+    /// An upper bound on the weights of `row`'s allowed cells in columns of
+    /// capacity 0 (`-inf` if it has none).
+    fn idle_ceiling(&self, row: usize) -> f64;
+
+    /// A lower bound on the allowed weights in columns of positive capacity
+    /// (`+inf` if there are none).
+    fn lightest(&self) -> f64;
+
+    /// An upper bound on the absolute value of every allowed weight.
+    fn heaviest(&self) -> f64;
+}
+
+impl CellBounds for Problem<'_> {
+    fn known_cells(&self, row: usize, mut visit: impl FnMut(usize, f64)) -> f64 {
+        let weights = self.row(row);
+        for j in self.usable_columns() {
+            if is_allowed(weights[j]) {
+                visit(j, weights[j]);
+            }
+        }
+        f64::NEG_INFINITY
+    }
+
+    fn idle_ceiling(&self, row: usize) -> f64 {
+        let weights = self.row(row);
+        (0..self.cols)
+            .filter(|&j| self.capacities[j] == 0)
+            .fold(f64::NEG_INFINITY, |max, j| max.max(weights[j]))
+    }
+
+    fn lightest(&self) -> f64 {
+        (0..self.rows)
+            .flat_map(|i| self.usable_columns().map(move |j| (i, j)))
+            .map(|(i, j)| self.row(i)[j])
+            .filter(|&w| is_allowed(w))
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    fn heaviest(&self) -> f64 {
+        heaviest(*self)
+    }
+}
+
 /// Turns an optimal flow into a [`Solution`] with real-valued duals.
-pub(super) fn certify(problem: Problem<'_>, flow: Flow) -> Solution {
+pub(super) fn certify(
+    capacities: &[u32],
+    objective: Objective,
+    flow: Flow,
+    cells: &impl CellBounds,
+) -> Solution {
+    // Maximisation duals as lexicographic pairs: a_i = -u_i and b_j = -v_j.
+    let row_pairs: Vec<Cost> = (0..flow.assignment.len())
+        .map(|i| -flow.row_potential(objective, i))
+        .collect();
     let Flow {
         assignment,
+        weights,
         potentials,
     } = flow;
-    // Maximisation duals as lexicographic pairs: a_i = -u_i and b_j = -v_j.
-    let row_pairs: Vec<Cost> = assignment
-        .iter()
-        .enumerate()
-        .map(|(i, slot)| match *slot {
-            Some(j) => potentials[j] - Cost::of_cell(problem.objective, problem.row(i)[j]),
-            None => Cost::ZERO,
-        })
-        .collect();
     let col_pairs: Vec<Cost> = potentials.iter().map(|&v| -v).collect();
 
     let matched = assignment.iter().flatten().count();
     let total = assignment
         .iter()
-        .enumerate()
-        .filter_map(|(i, slot)| slot.map(|j| problem.row(i)[j]))
-        .fold(0.0, |sum, w| sum + w);
+        .zip(&weights)
+        .filter(|(slot, _)| slot.is_some())
+        .fold(0.0, |sum, (_, &w)| sum + w);
 
     let (match_bonus, mut row_duals, mut col_prices, coverage_bound): (f64, Vec<f64>, Vec<f64>, _) =
-        match problem.objective {
+        match objective {
             // Total's costs are (-w, -1): the weight halves are the weight duals.
             Objective::Total => (
                 0.0,
@@ -52,8 +105,13 @@ pub(super) fn certify(problem: Problem<'_>, flow: Flow) -> Solution {
             Objective::Coverage => {
                 let omega: Vec<f64> = row_pairs.iter().map(|a| a.minor).collect();
                 let delta: Vec<f64> = col_pairs.iter().map(|b| b.minor).collect();
-                let bound = dual_objective(&omega, problem.capacities, &delta);
-                let bonus = coverage_bonus(problem, &row_pairs, &col_pairs, matched, bound);
+                let bound = dual_objective(&omega, capacities, &delta);
+                let duals = Duals {
+                    rows: &row_pairs,
+                    cols: &col_pairs,
+                    capacities,
+                };
+                let bonus = coverage_bonus(&duals, cells, matched, bound);
                 let blend = |pair: &Cost| bonus * pair.major + pair.minor;
                 (
                     bonus,
@@ -63,13 +121,13 @@ pub(super) fn certify(problem: Problem<'_>, flow: Flow) -> Solution {
                 )
             }
         };
-    price_empty_columns(problem, match_bonus, &row_duals, &mut col_prices);
+    price_idle_columns(capacities, cells, match_bonus, &row_duals, &mut col_prices);
     // Negated zero potentials are -0.0; report them as plain zeros.
     for dual in row_duals.iter_mut().chain(col_prices.iter_mut()) {
         *dual += 0.0;
     }
-    let dual_bound = coverage_bound
-        .unwrap_or_else(|| dual_objective(&row_duals, problem.capacities, &col_prices));
+    let dual_bound =
+        coverage_bound.unwrap_or_else(|| dual_objective(&row_duals, capacities, &col_prices));
 
     Solution {
         assignment,
@@ -92,6 +150,16 @@ fn dual_objective(row_duals: &[f64], capacities: &[u32], col_prices: &[f64]) -> 
         .fold(rows, |sum, (&cap, &b)| sum + f64::from(cap) * b)
 }
 
+/// Lexicographic maximisation duals, before the Coverage bonus blends them.
+struct Duals<'a> {
+    /// `(κ_i, ω_i)` of each row.
+    rows: &'a [Cost],
+    /// `(γ_j, δ_j)` of each column.
+    cols: &'a [Cost],
+    /// Column capacities.
+    capacities: &'a [u32],
+}
+
 /// Picks the Coverage bonus `K`: a power of two (exact to multiply by) with
 /// room to spare over every requirement below.
 ///
@@ -100,42 +168,41 @@ fn dual_objective(row_duals: &[f64], capacities: &[u32], col_prices: &[f64]) -> 
 ///   already, by lexicographic feasibility); likewise for columns;
 /// - `K·(κ_i + γ_j) + ω_i + δ_j >= w_ij + K` holds for any `K` when
 ///   `κ_i + γ_j = 1` and needs `K >= (w_ij - ω_i - δ_j) / (κ_i + γ_j - 1)` above;
+///   for cells known only by a ceiling `w_ij <= t_i`, `K >= t_i - ω_i - min δ`
+///   covers every case;
 /// - no assignment of `matched + 1` rows exists if its least possible total,
 ///   `(matched + 1)·w_min`, exceeds the certified `bound - K`.
-fn coverage_bonus(
-    problem: Problem<'_>,
-    row_pairs: &[Cost],
-    col_pairs: &[Cost],
-    matched: usize,
-    bound: f64,
-) -> f64 {
+fn coverage_bonus(duals: &Duals<'_>, cells: &impl CellBounds, matched: usize, bound: f64) -> f64 {
     let mut need: f64 = 0.0;
     let mut require = |excess: f64, deficit: f64| {
         if excess > 0.0 {
             need = need.max(deficit / excess);
         }
     };
-    for a in row_pairs {
+    for a in duals.rows {
         require(a.major, -a.minor);
     }
-    let usable: Vec<usize> = problem.usable_columns().collect();
-    for &j in &usable {
-        require(col_pairs[j].major, -col_pairs[j].minor);
+    let usable = (0..duals.cols.len()).filter(|&j| duals.capacities[j] > 0);
+    let mut cheapest = f64::INFINITY;
+    for j in usable {
+        let b = duals.cols[j];
+        require(b.major, -b.minor);
+        cheapest = cheapest.min(b.minor);
     }
-    let mut lightest = f64::INFINITY;
-    for (i, a) in row_pairs.iter().enumerate() {
-        let weights = problem.row(i);
-        for &j in &usable {
-            let (w, b) = (weights[j], col_pairs[j]);
-            if is_allowed(w) {
-                lightest = lightest.min(w);
-                require(a.major + b.major - 1.0, w - a.minor - b.minor);
-            }
+    for (i, a) in duals.rows.iter().enumerate() {
+        let ceiling = cells.known_cells(i, |j, w| {
+            let b = duals.cols[j];
+            require(a.major + b.major - 1.0, w - a.minor - b.minor);
+        });
+        if is_allowed(ceiling) {
+            require(1.0, ceiling - a.minor - cheapest);
         }
     }
+    let lightest = cells.lightest();
     if lightest.is_finite() {
         let more = (matched + 1) as f64;
-        let margin = 1e-6 * size_factor(problem) * (1.0 + heaviest(problem) + bound.abs());
+        let size = (duals.rows.len() + duals.cols.len() + 1) as f64;
+        let margin = 1e-6 * size * (1.0 + cells.heaviest() + bound.abs());
         need = need.max(bound - more * lightest + margin);
     }
     let target = 2.0 * need + 1.0;
@@ -146,23 +213,27 @@ fn coverage_bonus(
     bonus
 }
 
-/// Gives a column of capacity 0, which the solver never touched, the least
-/// price that satisfies its cells; it adds nothing to the dual objective.
-fn price_empty_columns(
-    problem: Problem<'_>,
+/// Gives every column of capacity 0, which the solver never touches, one price
+/// that satisfies all its cells; it adds nothing to the dual objective.
+fn price_idle_columns(
+    capacities: &[u32],
+    cells: &impl CellBounds,
     bonus: f64,
     row_duals: &[f64],
     col_prices: &mut [f64],
 ) {
-    for (j, price) in col_prices.iter_mut().enumerate() {
-        if problem.capacities[j] > 0 {
-            continue;
+    if capacities.iter().all(|&cap| cap > 0) {
+        return;
+    }
+    let price = row_duals
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| cells.idle_ceiling(i) + bonus - a)
+        .fold(0.0, f64::max);
+    for (j, slot) in col_prices.iter_mut().enumerate() {
+        if capacities[j] == 0 {
+            *slot = price;
         }
-        *price = (0..problem.rows)
-            .map(|i| problem.row(i)[j])
-            .zip(row_duals)
-            .filter(|&(w, _)| is_allowed(w))
-            .fold(0.0, |price: f64, (w, &a)| price.max(w + bonus - a));
     }
 }
 

@@ -3,7 +3,8 @@
 //! Rows (mentees) take at most one column (mentor) each, column `j` takes at
 //! most `capacities[j]` rows, and any row may stay unmatched. [`solve`] finds an
 //! optimal assignment for the chosen [`Objective`] together with a dual
-//! certificate, which [`verify`] checks independently of the solver.
+//! certificate, which [`verify`] checks independently of the solver;
+//! [`solve_with`] does the same for weights computed on the fly.
 //!
 //! The solver treats the problem as a transportation problem in which every
 //! row goes either to a column or to an implicit "unmatched" sink of unlimited
@@ -14,21 +15,38 @@
 //! constant inside the algorithm: on integer-valued weights (as long as sums
 //! stay below 2^53) every step is exact and the gap is exactly `0.0`.
 //!
-//! Results are deterministic: rows enter in index order and ties go to the
-//! lowest column index.
+//! Two engines share that machinery. The dense one scans whole rows; it wins
+//! on small problems. The sparse one solves on a graph of each row's best few
+//! columns, then prices every pair against the duals and adds the violators
+//! until there are none, so its answer is exact too; it needs no matrix.
+//!
+//! Results are deterministic, whatever the number of threads: rows enter in
+//! index order and ties go to the lowest column index.
 
+mod candidates;
 mod certificate;
+mod column_picks;
 mod cost;
 mod dense;
+mod engine;
+mod heap_frontier;
+mod pricing;
 mod problem;
+mod sparse;
+mod weights;
 
 #[cfg(test)]
 mod oracle;
 #[cfg(test)]
+mod sparse_tests;
+#[cfg(test)]
 mod tests;
+
+use rayon::prelude::*;
 
 pub use certificate::verify;
 pub use problem::{Objective, Problem, SolveError};
+pub use weights::{RowMajor, WeightSource};
 
 /// An optimal solution with its dual certificate.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,11 +81,89 @@ impl Solution {
     }
 }
 
-/// Finds an optimal assignment for `problem` together with its dual certificate.
+/// Problems with fewer cells than this go to the dense engine.
+const SPARSE_FROM_CELLS: usize = 1 << 16;
+
+/// Finds an optimal assignment for `problem` together with its dual certificate,
+/// with whichever engine is faster at its size.
 ///
 /// Fails only on malformed input (see [`Problem::validate`]).
 pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
     problem.validate()?;
-    let flow = dense::solve(*problem);
-    Ok(certificate::certify(*problem, flow))
+    if problem.rows * problem.cols < SPARSE_FROM_CELLS {
+        let flow = dense::solve(*problem);
+        return Ok(certificate::certify(
+            problem.capacities,
+            problem.objective,
+            flow,
+            problem,
+        ));
+    }
+    let source = RowMajor {
+        rows: problem.rows,
+        cols: problem.cols,
+        weights: problem.weights,
+    };
+    let k = sparse::FIRST_CANDIDATES;
+    sparse::solve(&source, problem.capacities, problem.objective, k).map(|(solution, _)| solution)
+}
+
+/// How [`solve_with`] may spend memory.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Bytes the solver may use; `None` for 1 GiB. A dense weight matrix
+    /// (`rows · cols · 8` bytes) is built only when it takes at most half.
+    pub max_memory: Option<u64>,
+}
+
+impl Options {
+    const DEFAULT_MAX_MEMORY: u64 = 1 << 30;
+
+    /// Whether a dense matrix of `rows × cols` weights fits comfortably.
+    fn fits_dense(&self, rows: usize, cols: usize) -> bool {
+        let bytes = (rows as u128) * (cols as u128) * 8;
+        bytes <= u128::from(self.max_memory.unwrap_or(Self::DEFAULT_MAX_MEMORY) / 2)
+    }
+}
+
+/// [`solve`] for weights read from `source` (scored on the fly, say), with one
+/// capacity per column.
+///
+/// When a dense matrix fits in [`Options::max_memory`] it is filled in (rows in
+/// parallel) and solved as a [`Problem`]; otherwise the sparse engine reads
+/// `source` directly and never holds more than a few cells per row.
+pub fn solve_with(
+    source: &impl WeightSource,
+    capacities: &[u32],
+    objective: Objective,
+    options: &Options,
+) -> Result<Solution, SolveError> {
+    let (rows, cols) = (source.rows(), source.cols());
+    if capacities.len() != cols {
+        return Err(SolveError::ShapeMismatch {
+            field: "capacities",
+            expected: cols,
+            actual: capacities.len(),
+        });
+    }
+    if !options.fits_dense(rows, cols) {
+        let k = sparse::FIRST_CANDIDATES;
+        return sparse::solve(source, capacities, objective, k).map(|(solution, _)| solution);
+    }
+    let mut weights = vec![0.0; rows * cols];
+    if cols > 0 {
+        weights
+            .par_chunks_mut(cols)
+            .enumerate()
+            .for_each_init(Vec::new, |scratch, (i, row)| {
+                row.copy_from_slice(source.row(i, scratch));
+            });
+    }
+    solve(&Problem {
+        rows,
+        cols,
+        weights: &weights,
+        capacities,
+        objective,
+    })
 }

@@ -7,19 +7,19 @@ use proptest::prelude::*;
 use super::oracle::{self, Optimum};
 use super::{solve, verify, Objective, Problem, Solution, SolveError};
 
-const OBJECTIVES: [Objective; 2] = [Objective::Coverage, Objective::Total];
-const FORBIDDEN: f64 = f64::NEG_INFINITY;
+pub(super) const OBJECTIVES: [Objective; 2] = [Objective::Coverage, Objective::Total];
+pub(super) const FORBIDDEN: f64 = f64::NEG_INFINITY;
 
 /// An owned problem, for generated and hand-written instances.
 #[derive(Debug, Clone)]
-struct Instance {
-    rows: usize,
-    weights: Vec<f64>,
-    capacities: Vec<u32>,
+pub(super) struct Instance {
+    pub(super) rows: usize,
+    pub(super) weights: Vec<f64>,
+    pub(super) capacities: Vec<u32>,
 }
 
 impl Instance {
-    fn new(rows: usize, weights: &[f64], capacities: &[u32]) -> Self {
+    pub(super) fn new(rows: usize, weights: &[f64], capacities: &[u32]) -> Self {
         Self {
             rows,
             weights: weights.to_vec(),
@@ -27,7 +27,7 @@ impl Instance {
         }
     }
 
-    fn problem(&self, objective: Objective) -> Problem<'_> {
+    pub(super) fn problem(&self, objective: Objective) -> Problem<'_> {
         Problem {
             rows: self.rows,
             cols: self.capacities.len(),
@@ -37,7 +37,7 @@ impl Instance {
         }
     }
 
-    fn is_integral(&self) -> bool {
+    pub(super) fn is_integral(&self) -> bool {
         self.weights
             .iter()
             .all(|&w| w == FORBIDDEN || w.fract() == 0.0)
@@ -45,7 +45,7 @@ impl Instance {
 
     /// Solves under `objective`; panics unless the certificate verifies (with
     /// an exactly zero gap on integer weights).
-    fn solve(&self, objective: Objective) -> Solution {
+    pub(super) fn solve(&self, objective: Objective) -> Solution {
         let problem = self.problem(objective);
         let solution = solve(&problem).expect("valid problem");
         if let Err(why) = verify(&problem, &solution) {
@@ -59,7 +59,7 @@ impl Instance {
 }
 
 /// Instances of up to `max_rows × max_cols` cells drawn from `cell`.
-fn instances(
+pub(super) fn instances(
     max_rows: usize,
     max_cols: usize,
     capacity: RangeInclusive<u32>,
@@ -79,17 +79,17 @@ fn instances(
 }
 
 /// Integer-valued weights in `range`, one cell in five forbidden.
-fn integer_cells(range: RangeInclusive<i32>) -> impl Strategy<Value = f64> + Clone {
+pub(super) fn integer_cells(range: RangeInclusive<i32>) -> impl Strategy<Value = f64> + Clone {
     prop_oneof![1 => Just(FORBIDDEN), 4 => range.prop_map(f64::from)]
 }
 
 /// Real weights, one cell in five forbidden.
-fn real_cells() -> impl Strategy<Value = f64> + Clone {
+pub(super) fn real_cells() -> impl Strategy<Value = f64> + Clone {
     prop_oneof![1 => Just(FORBIDDEN), 4 => -50.0..100.0]
 }
 
-/// Solves `instance` under `objective`, checks its certificate and compares it
-/// with the oracle's `expected` optimum.
+/// Solves `instance` under `objective` with [`solve`], checks its certificate
+/// and compares it with the oracle's `expected` optimum.
 fn agrees(
     instance: &Instance,
     objective: Objective,
@@ -97,7 +97,18 @@ fn agrees(
 ) -> Result<(), TestCaseError> {
     let problem = instance.problem(objective);
     let solution = solve(&problem).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    verify(&problem, &solution).map_err(TestCaseError::fail)?;
+    certified_optimum(instance, objective, &solution, expected)
+}
+
+/// Checks `solution`'s certificate and compares it with the `expected` optimum.
+pub(super) fn certified_optimum(
+    instance: &Instance,
+    objective: Objective,
+    solution: &Solution,
+    expected: Optimum,
+) -> Result<(), TestCaseError> {
+    let problem = instance.problem(objective);
+    verify(&problem, solution).map_err(TestCaseError::fail)?;
     prop_assert_eq!(solution.matched, expected.matched, "{:?}", objective);
     let tol = 1e-9 * (1.0 + expected.total.abs());
     prop_assert!(
@@ -165,7 +176,13 @@ proptest! {
 
 /// A reproducible pseudo-random instance (SplitMix64), integer weights in
 /// `0..=max_weight`, about one cell in eight forbidden.
-fn pseudo_random(seed: u64, rows: usize, cols: usize, max_weight: u64, max_cap: u64) -> Instance {
+pub(super) fn pseudo_random(
+    seed: u64,
+    rows: usize,
+    cols: usize,
+    max_weight: u64,
+    max_cap: u64,
+) -> Instance {
     let mut state = seed;
     let mut next = move || {
         state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);

@@ -1,0 +1,237 @@
+//! The candidate graph: a few of each row's best allowed columns, and a
+//! ceiling over the weights of all the others, so that a dual solution can be
+//! checked against every pair without keeping them.
+
+use rayon::prelude::*;
+
+use super::certificate::CellBounds;
+use super::column_picks::{ranks_before, tie_break, ColumnPicks};
+use super::problem::{is_allowed, SolveError};
+use super::weights::WeightSource;
+
+/// Cells listed for each row (compressed rows, ascending columns), with bounds
+/// on the cells left out.
+pub(super) struct Candidates {
+    /// Where each row's cells start in `cells`; one more entry than rows.
+    starts: Vec<usize>,
+    /// `(column, weight)` of the listed cells.
+    cells: Vec<(usize, f64)>,
+    /// Per row: an upper bound on the weights of its unlisted allowed cells in
+    /// columns of positive capacity, `-inf` if there are none.
+    ceilings: Vec<f64>,
+    /// Per row: the largest allowed weight in a column of capacity 0.
+    idle_ceilings: Vec<f64>,
+    /// The least allowed weight in a column of positive capacity.
+    lightest: f64,
+    /// The largest absolute allowed weight.
+    heaviest: f64,
+}
+
+/// Rows are scanned in about this many chunks, each gathering its own column picks.
+const CHUNKS: usize = 64;
+
+/// Rows each column picks per unit of its capacity (up to 8), plus two.
+const PICKS_PER_SEAT: usize = 2;
+
+/// The fewest rows in a chunk.
+const MIN_CHUNK: usize = 256;
+
+/// One row's share of the graph.
+pub(super) struct RowCells {
+    /// `(column, weight)` of the listed cells, ascending columns.
+    pub(super) cells: Vec<(usize, f64)>,
+    /// An upper bound on the weights of the row's unlisted allowed cells in
+    /// usable columns (`-inf` if there are none).
+    pub(super) ceiling: f64,
+}
+
+/// What one pass over a row finds.
+struct RowScan {
+    listed: RowCells,
+    idle_ceiling: f64,
+    lightest: f64,
+    heaviest: f64,
+    /// The first weight that is NaN or `+inf`, with its column.
+    invalid: Option<(usize, f64)>,
+}
+
+impl Candidates {
+    /// Lists, for every row, its `k` best allowed cells in columns of positive
+    /// capacity, and for every such column its best few rows (equal weights
+    /// ranked by [`tie_break`]), scanning rows in parallel.
+    ///
+    /// Fails on the first NaN or `+inf` weight in row-major order.
+    pub(super) fn gather(
+        source: &impl WeightSource,
+        capacities: &[u32],
+        k: usize,
+    ) -> Result<Self, SolveError> {
+        let rows = source.rows();
+        let chunk = rows.div_ceil(CHUNKS).max(MIN_CHUNK);
+        let per_seat = PICKS_PER_SEAT;
+        let per_column = move |cap: u32| match cap {
+            0 => 0,
+            _ => per_seat * cap.min(8) as usize + 2,
+        };
+        let (scans, picks) = (0..rows.div_ceil(chunk))
+            .into_par_iter()
+            .map(|c| {
+                let mut scratch = Vec::new();
+                let mut picks = ColumnPicks::new(capacities, per_column);
+                let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
+                    .map(|i| scan_row(i, source.row(i, &mut scratch), capacities, k, &mut picks))
+                    .collect();
+                (scans, picks)
+            })
+            .reduce(
+                || (Vec::new(), ColumnPicks::new(capacities, per_column)),
+                |(mut scans, picks), (more, other)| {
+                    scans.extend(more);
+                    (scans, picks.merge(other))
+                },
+            );
+        if let Some((row, (col, value))) = scans
+            .iter()
+            .enumerate()
+            .find_map(|(i, scan)| scan.invalid.map(|bad| (i, bad)))
+        {
+            return Err(SolveError::NonFinite { row, col, value });
+        }
+        let lightest = scans.iter().fold(f64::INFINITY, |m, s| m.min(s.lightest));
+        let heaviest = scans.iter().fold(0.0, |m: f64, s| m.max(s.heaviest));
+        let idle_ceilings = scans.iter().map(|s| s.idle_ceiling).collect();
+        let mut listed: Vec<RowCells> = scans.into_iter().map(|s| s.listed).collect();
+        for (i, j, w) in picks.cells() {
+            listed[i].cells.push((j, w));
+        }
+        for row in &mut listed {
+            row.cells.sort_unstable_by_key(|&(j, _)| j);
+            row.cells.dedup_by_key(|&mut (j, _)| j);
+        }
+        let mut graph = Self {
+            starts: vec![0],
+            cells: Vec::new(),
+            ceilings: Vec::new(),
+            idle_ceilings,
+            lightest,
+            heaviest,
+        };
+        graph.rebuild(listed.into_iter());
+        Ok(graph)
+    }
+
+    /// Number of rows.
+    pub(super) fn rows(&self) -> usize {
+        self.ceilings.len()
+    }
+
+    /// The listed cells of `row`, ascending columns.
+    pub(super) fn row(&self, row: usize) -> &[(usize, f64)] {
+        &self.cells[self.starts[row]..self.starts[row + 1]]
+    }
+
+    /// The upper bound on the weights of `row`'s unlisted cells.
+    pub(super) fn ceiling(&self, row: usize) -> f64 {
+        self.ceilings[row]
+    }
+
+    /// Replaces the cells of some rows (`(row, cells)` in ascending rows).
+    pub(super) fn replace(&mut self, updates: Vec<(usize, RowCells)>) {
+        let mut updates = updates.into_iter().peekable();
+        let rows: Vec<RowCells> = (0..self.rows())
+            .map(|i| match updates.next_if(|(row, _)| *row == i) {
+                Some((_, update)) => update,
+                None => RowCells {
+                    cells: self.row(i).to_vec(),
+                    ceiling: self.ceilings[i],
+                },
+            })
+            .collect();
+        self.rebuild(rows.into_iter());
+    }
+
+    /// Lays `rows` out as compressed rows.
+    fn rebuild(&mut self, rows: impl Iterator<Item = RowCells>) {
+        let (mut starts, mut cells, mut ceilings) = (vec![0], Vec::new(), Vec::new());
+        for row in rows {
+            cells.extend(row.cells);
+            starts.push(cells.len());
+            ceilings.push(row.ceiling);
+        }
+        (self.starts, self.cells, self.ceilings) = (starts, cells, ceilings);
+    }
+}
+
+/// Keeps the `k` best allowed cells of row `i` in usable columns, ranked by
+/// weight and [`tie_break`], bounds everything else, and offers every cell to
+/// the column picks.
+fn scan_row(
+    i: usize,
+    weights: &[f64],
+    capacities: &[u32],
+    k: usize,
+    picks: &mut ColumnPicks,
+) -> RowScan {
+    // Sorted best first: `(weight, tie-break, column)`.
+    let mut best: Vec<(f64, u64, usize)> = Vec::with_capacity(k + 1);
+    let mut scan = RowScan {
+        listed: RowCells {
+            cells: Vec::new(),
+            ceiling: f64::NEG_INFINITY,
+        },
+        idle_ceiling: f64::NEG_INFINITY,
+        lightest: f64::INFINITY,
+        heaviest: 0.0,
+        invalid: None,
+    };
+    for (j, &w) in weights.iter().enumerate() {
+        if !is_allowed(w) {
+            continue;
+        }
+        if w.is_nan() || w == f64::INFINITY {
+            scan.invalid = Some((j, w));
+            break;
+        }
+        scan.heaviest = scan.heaviest.max(w.abs());
+        if capacities[j] == 0 {
+            scan.idle_ceiling = scan.idle_ceiling.max(w);
+            continue;
+        }
+        scan.lightest = scan.lightest.min(w);
+        picks.offer(i, j, w);
+        if best.len() == k && best.last().is_none_or(|&(last, _, _)| w < last) {
+            scan.listed.ceiling = scan.listed.ceiling.max(w);
+            continue;
+        }
+        let tie = tie_break(i, j);
+        let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
+        best.insert(at, (w, tie, j));
+        if best.len() > k {
+            let (dropped, _, _) = best.pop().expect("more than k cells");
+            scan.listed.ceiling = scan.listed.ceiling.max(dropped);
+        }
+    }
+    scan.listed.cells = best.iter().map(|&(w, _, j)| (j, w)).collect();
+    scan
+}
+
+impl CellBounds for Candidates {
+    fn known_cells(&self, row: usize, mut visit: impl FnMut(usize, f64)) -> f64 {
+        for &(j, w) in self.row(row) {
+            visit(j, w);
+        }
+        self.ceilings[row]
+    }
+
+    fn idle_ceiling(&self, row: usize) -> f64 {
+        self.idle_ceilings[row]
+    }
+
+    fn lightest(&self) -> f64 {
+        self.lightest
+    }
+
+    fn heaviest(&self) -> f64 {
+        self.heaviest
+    }
+}

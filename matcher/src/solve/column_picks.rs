@@ -1,0 +1,113 @@
+//! The best few rows of every column, gathered alongside the rows' own best
+//! columns: without them, a column that is nobody's favourite would be missing
+//! from the candidate graph, and every round would find it again.
+
+/// Orders cells of equal weight by a hash of their position, so that rows
+/// with tied weights spread over different columns (and columns over rows).
+pub(super) fn tie_break(row: usize, col: usize) -> u64 {
+    let mut z = ((row as u64) << 32 ^ col as u64).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Whether cell `a` ranks before cell `b` of the same row or column: higher
+/// weight first, then by [`tie_break`].
+pub(super) fn ranks_before(a: (f64, u64), b: (f64, u64)) -> bool {
+    a.0 > b.0 || (a.0 == b.0 && a.1 < b.1)
+}
+
+/// A row picked by a column: its weight, tie-break and index.
+#[derive(Clone, Copy)]
+struct Pick {
+    weight: f64,
+    tie: u64,
+    row: usize,
+}
+
+impl Pick {
+    fn before(&self, other: &Self) -> bool {
+        let (a, b) = ((self.weight, self.tie), (other.weight, other.tie));
+        ranks_before(a, b) || (a == b && self.row < other.row)
+    }
+}
+
+/// For each column, its best rows among those offered so far, best first.
+pub(super) struct ColumnPicks {
+    /// Where each column's slots start in `picks`; one more entry than columns.
+    starts: Vec<usize>,
+    /// Slots, `starts[j + 1] - starts[j]` per column.
+    picks: Vec<Pick>,
+    /// Slots in use per column.
+    used: Vec<usize>,
+    /// Per column: the least weight that can still get in (`-inf` until full).
+    floor: Vec<f64>,
+}
+
+impl ColumnPicks {
+    /// Room for `per_column(capacity)` rows in every column.
+    pub(super) fn new(capacities: &[u32], per_column: impl Fn(u32) -> usize) -> Self {
+        let mut starts = Vec::with_capacity(capacities.len() + 1);
+        starts.push(0);
+        for &cap in capacities {
+            starts.push(starts.last().copied().unwrap_or(0) + per_column(cap));
+        }
+        let slots = starts.last().copied().unwrap_or(0);
+        let empty = Pick {
+            weight: f64::NEG_INFINITY,
+            tie: 0,
+            row: 0,
+        };
+        Self {
+            starts,
+            picks: vec![empty; slots],
+            used: vec![0; capacities.len()],
+            floor: vec![f64::NEG_INFINITY; capacities.len()],
+        }
+    }
+
+    /// Offers cell `(row, col)` of weight `weight` to its column.
+    pub(super) fn offer(&mut self, row: usize, col: usize, weight: f64) {
+        if weight < self.floor[col] {
+            return;
+        }
+        let slots = &mut self.picks[self.starts[col]..self.starts[col + 1]];
+        let used = &mut self.used[col];
+        let pick = Pick {
+            weight,
+            tie: tie_break(row, col),
+            row,
+        };
+        if *used == slots.len() && slots.last().is_none_or(|last| !pick.before(last)) {
+            return;
+        }
+        let at = slots[..*used].partition_point(|kept| kept.before(&pick));
+        let end = (*used + 1).min(slots.len());
+        slots.copy_within(at..end - 1, at + 1);
+        slots[at] = pick;
+        *used = end;
+        if end == slots.len() {
+            self.floor[col] = slots[end - 1].weight;
+        }
+    }
+
+    /// The best rows of each column among those offered to either.
+    pub(super) fn merge(mut self, other: Self) -> Self {
+        for col in 0..self.used.len() {
+            let theirs = &other.picks[other.starts[col]..other.starts[col] + other.used[col]];
+            for pick in theirs {
+                self.offer(pick.row, col, pick.weight);
+            }
+        }
+        self
+    }
+
+    /// The picked cells as `(row, col, weight)`, by column.
+    pub(super) fn cells(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+        (0..self.used.len()).flat_map(move |col| {
+            let start = self.starts[col];
+            let picks = &self.picks[start..start + self.used[col]];
+            picks.iter().map(move |p| (p.row, col, p.weight))
+        })
+    }
+}

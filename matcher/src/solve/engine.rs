@@ -1,0 +1,201 @@
+//! Successive shortest paths, Jonker–Volgenant style, shared by the dense and
+//! the sparse engine; they differ only in their [`Frontier`].
+//!
+//! Rows enter one at a time, in index order, and each entry is one Dijkstra
+//! search over the columns on reduced costs `c_ij - u_i - v_j >= 0`. Settling a
+//! full column leads on to every row it holds (their edges are tight); the search
+//! ends at the first column with spare capacity, or at the implicit "unmatched"
+//! sink, which every row reaches at reduced cost `-u_i`.
+//!
+//! A row whose best column at current prices still has room ends its search
+//! after one scan, so the greedy start comes for free; only contested rows pay
+//! for longer paths.
+//!
+//! Invariants between searches, all in [`Cost`] arithmetic:
+//! - column potentials `v_j <= 0`, and `v_j = 0` while column `j` has spare room
+//!   (loads only grow, and only settled full columns are repriced);
+//! - row potentials are implied by the assignment: `u_i = c_ij - v_j` for a row in
+//!   column `j`, and `0` for an unmatched row (the sink's potential is `0`);
+//! - every cell the frontier offers and every sink edge has reduced cost `>= 0`.
+
+use super::cost::Cost;
+use super::problem::Objective;
+
+/// An optimal flow: the assignment and the column potentials that prove it.
+pub(super) struct Flow {
+    /// Column of each row, `None` if it is unmatched.
+    pub(super) assignment: Vec<Option<usize>>,
+    /// Weight of each row's cell (`0.0` for an unmatched row).
+    pub(super) weights: Vec<f64>,
+    /// Potential `v_j` of each column (zero for columns that never filled up).
+    pub(super) potentials: Vec<Cost>,
+}
+
+impl Flow {
+    /// Potential `u_i` implied by the placement of `row`.
+    pub(super) fn row_potential(&self, objective: Objective, row: usize) -> Cost {
+        match self.assignment[row] {
+            Some(j) => Cost::of_cell(objective, self.weights[row]) - self.potentials[j],
+            None => Cost::ZERO,
+        }
+    }
+}
+
+/// The Dijkstra state of one search over the columns: which cells exist and in
+/// which order columns are settled.
+pub(super) trait Frontier {
+    /// Forgets the previous search.
+    fn restart(&mut self);
+
+    /// Offers every allowed cell `(row, j)` of a column not settled yet, at
+    /// distance `offset + c_row,j - v_j`.
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost]);
+
+    /// The reached, unsettled column of least distance (the lowest index on
+    /// ties), if any; it stays unsettled until [`settle`](Self::settle).
+    fn nearest(&mut self) -> Option<usize>;
+
+    /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
+    fn settle(&mut self, col: usize);
+
+    /// Tentative distance of a reached column.
+    fn distance(&self, col: usize) -> Cost;
+
+    /// The row a reached column was last reached from, and that cell's weight.
+    fn reached_from(&self, col: usize) -> (usize, f64);
+}
+
+/// Inserts every row, in index order, into an empty flow.
+pub(super) fn solve(
+    rows: usize,
+    capacities: &[u32],
+    objective: Objective,
+    frontier: impl Frontier,
+) -> Flow {
+    let mut solver = Solver {
+        objective,
+        spare: capacities.to_vec(),
+        members: vec![Vec::new(); capacities.len()],
+        flow: Flow {
+            assignment: vec![None; rows],
+            weights: vec![0.0; rows],
+            potentials: vec![Cost::ZERO; capacities.len()],
+        },
+        frontier,
+        settled: Vec::new(),
+        sink_dist: Cost::UNREACHED,
+        sink_pred: 0,
+    };
+    for row in 0..rows {
+        solver.insert(row);
+    }
+    solver.flow
+}
+
+/// Where an augmenting path ends.
+enum End {
+    /// A column with spare capacity.
+    Column(usize),
+    /// The unmatched sink.
+    Sink,
+}
+
+/// Primal–dual state of the solver.
+struct Solver<F> {
+    objective: Objective,
+    /// Capacity still free in each column.
+    spare: Vec<u32>,
+    /// Rows held by each column.
+    members: Vec<Vec<usize>>,
+    /// The rows inserted so far, and the column potentials.
+    flow: Flow,
+    /// Distances to the columns in the current search.
+    frontier: F,
+    /// Full columns settled by the current search.
+    settled: Vec<usize>,
+    /// Tentative distance of the sink.
+    sink_dist: Cost,
+    /// The row the sink was last reached from.
+    sink_pred: usize,
+}
+
+impl<F: Frontier> Solver<F> {
+    /// Adds `row` by one shortest augmenting path, then reprices settled columns.
+    fn insert(&mut self, row: usize) {
+        self.frontier.restart();
+        self.settled.clear();
+        self.sink_dist = Cost::UNREACHED;
+        // The entering row has no potential yet: distances from it are only
+        // defined up to a constant, and zero is as good as any.
+        self.reach(row, Cost::ZERO);
+
+        let end = loop {
+            let Some(j) = self.frontier.nearest() else {
+                break End::Sink;
+            };
+            let reached = self.frontier.distance(j);
+            if self.sink_dist < reached {
+                break End::Sink;
+            }
+            self.frontier.settle(j);
+            if self.spare[j] > 0 {
+                break End::Column(j);
+            }
+            self.settled.push(j);
+            for k in 0..self.members[j].len() {
+                let held = self.members[j][k];
+                let offset = reached - self.flow.row_potential(self.objective, held);
+                self.reach(held, offset);
+            }
+        };
+
+        let length = match end {
+            End::Column(j) => self.frontier.distance(j),
+            End::Sink => self.sink_dist,
+        };
+        for &j in &self.settled {
+            let potential = &mut self.flow.potentials[j];
+            *potential = *potential + (self.frontier.distance(j) - length);
+        }
+        self.augment(row, end);
+    }
+
+    /// Relaxes the sink edge and the cells of `row`; `offset` is the distance
+    /// at which the search reached `row`, minus its potential `u_row`.
+    fn reach(&mut self, row: usize, offset: Cost) {
+        if offset < self.sink_dist {
+            self.sink_dist = offset;
+            self.sink_pred = row;
+        }
+        self.frontier.relax(row, offset, &self.flow.potentials);
+    }
+
+    /// Flips the path ending at `end` back to the entering row `row`.
+    fn augment(&mut self, row: usize, end: End) {
+        let (mut target, (mut mover, mut weight)) = match end {
+            End::Column(j) => {
+                self.spare[j] -= 1;
+                (Some(j), self.frontier.reached_from(j))
+            }
+            End::Sink => (None, (self.sink_pred, 0.0)),
+        };
+        loop {
+            let left = std::mem::replace(&mut self.flow.assignment[mover], target);
+            self.flow.weights[mover] = weight;
+            if let Some(j) = target {
+                self.members[j].push(mover);
+            }
+            if mover == row {
+                break;
+            }
+            let Some(j) = left else {
+                unreachable!("only the entering row is reached without a column")
+            };
+            let held = &mut self.members[j];
+            let at = held.iter().position(|&m| m == mover);
+            held.swap_remove(at.expect("a placed row is among its column's members"));
+            target = Some(j);
+            (mover, weight) = self.frontier.reached_from(j);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! A frontier over the candidate graph: a binary heap of reached columns, so
+//! that a search costs `O(cells reached · log)` instead of `O(cols)` per row.
+
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::candidates::Candidates;
+use super::cost::Cost;
+use super::engine::Frontier;
+use super::problem::Objective;
+
+/// Dijkstra state over the listed cells of a [`Candidates`] graph.
+pub(super) struct HeapFrontier<'g> {
+    graph: &'g Candidates,
+    objective: Objective,
+    /// Tentative distance of each column.
+    dist: Vec<Cost>,
+    /// The row each column was last reached from, and that cell's weight.
+    pred: Vec<(usize, f64)>,
+    /// Whether each column is settled in the current search.
+    settled: Vec<bool>,
+    /// Columns reached by the current search, to reset on restart.
+    touched: Vec<usize>,
+    /// Reached columns by distance; entries of settled columns are stale.
+    heap: BinaryHeap<Entry>,
+}
+
+impl<'g> HeapFrontier<'g> {
+    /// An empty frontier over `graph`, whose columns are `0..cols`.
+    pub(super) fn new(graph: &'g Candidates, cols: usize, objective: Objective) -> Self {
+        Self {
+            graph,
+            objective,
+            dist: vec![Cost::UNREACHED; cols],
+            pred: vec![(0, 0.0); cols],
+            settled: vec![false; cols],
+            touched: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
+}
+
+impl Frontier for HeapFrontier<'_> {
+    fn restart(&mut self) {
+        for &j in &self.touched {
+            self.dist[j] = Cost::UNREACHED;
+            self.settled[j] = false;
+        }
+        self.touched.clear();
+        self.heap.clear();
+    }
+
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost]) {
+        for &(j, weight) in self.graph.row(row) {
+            if self.settled[j] {
+                continue;
+            }
+            let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
+            if candidate < self.dist[j] {
+                if self.dist[j] == Cost::UNREACHED {
+                    self.touched.push(j);
+                }
+                self.dist[j] = candidate;
+                self.pred[j] = (row, weight);
+                self.heap.push(Entry {
+                    dist: candidate,
+                    col: j,
+                });
+            }
+        }
+    }
+
+    fn nearest(&mut self) -> Option<usize> {
+        while let Some(top) = self.heap.peek() {
+            if self.settled[top.col] || top.dist != self.dist[top.col] {
+                self.heap.pop();
+            } else {
+                return Some(top.col);
+            }
+        }
+        None
+    }
+
+    fn settle(&mut self, col: usize) {
+        let top = self.heap.pop();
+        debug_assert_eq!(top.map(|e| e.col), Some(col));
+        self.settled[col] = true;
+    }
+
+    fn distance(&self, col: usize) -> Cost {
+        self.dist[col]
+    }
+
+    fn reached_from(&self, col: usize) -> (usize, f64) {
+        self.pred[col]
+    }
+}
+
+/// A heap entry, ordered so that [`BinaryHeap`] pops the least distance first
+/// and the lowest column among equals.
+struct Entry {
+    dist: Cost,
+    col: usize,
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        let by_dist = other.dist.partial_cmp(&self.dist);
+        by_dist
+            .unwrap_or(Ordering::Equal)
+            .then_with(|| other.col.cmp(&self.col))
+    }
+}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}

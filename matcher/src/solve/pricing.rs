@@ -1,0 +1,144 @@
+//! Pricing: checks a flow solved on the candidate graph against every pair of
+//! the full problem, and finds the cells the graph is missing.
+//!
+//! A flow is optimal for the full problem when every pair has a reduced cost
+//! `c_ij - u_i - v_j >= 0`. Listed cells have it by construction. For the
+//! others, a row's ceiling bounds them all at once: `c_ij >= c(ceiling)` and
+//! `-v_j >= -max v`, so only rows whose bound is negative are rescored in full.
+
+use rayon::prelude::*;
+
+use super::candidates::{Candidates, RowCells};
+use super::cost::Cost;
+use super::engine::Flow;
+use super::problem::{is_allowed, Objective};
+use super::weights::WeightSource;
+
+/// The fewest violating cells a row gains when it gains any.
+const MIN_GAIN: usize = 4;
+
+/// The rows whose listed cells must change for `flow` to be optimal over all
+/// pairs, with their new cells, in ascending rows; empty when it is optimal.
+///
+/// A row with violators (unlisted cells of negative reduced cost) gains its
+/// best ones, as many as it already lists (at least [`MIN_GAIN`]).
+pub(super) fn price(
+    source: &impl WeightSource,
+    capacities: &[u32],
+    objective: Objective,
+    graph: &Candidates,
+    flow: &Flow,
+) -> Vec<(usize, RowCells)> {
+    let usable: Vec<usize> = (0..capacities.len())
+        .filter(|&j| capacities[j] > 0)
+        .collect();
+    let Some(highest) =
+        usable
+            .iter()
+            .map(|&j| flow.potentials[j])
+            .reduce(|a, b| if b > a { b } else { a })
+    else {
+        return Vec::new();
+    };
+    let pricer = Pricer {
+        source,
+        usable: &usable,
+        objective,
+        graph,
+        flow,
+        highest,
+    };
+    (0..graph.rows())
+        .into_par_iter()
+        .map_init(
+            || Scratch {
+                row: Vec::new(),
+                listed: vec![false; capacities.len()],
+                violators: Vec::new(),
+            },
+            |scratch, i| pricer.row(i, scratch).map(|cells| (i, cells)),
+        )
+        .flatten_iter()
+        .collect()
+}
+
+/// Everything pricing one row reads.
+struct Pricer<'a, W> {
+    source: &'a W,
+    /// Columns with positive capacity, ascending.
+    usable: &'a [usize],
+    objective: Objective,
+    graph: &'a Candidates,
+    flow: &'a Flow,
+    /// The largest column potential `max v_j`.
+    highest: Cost,
+}
+
+/// Per-thread buffers.
+struct Scratch {
+    /// The weights of the row being priced.
+    row: Vec<f64>,
+    /// Whether each column is listed for that row.
+    listed: Vec<bool>,
+    /// `(reduced cost, column, weight)` of its violating cells.
+    violators: Vec<(Cost, usize, f64)>,
+}
+
+impl<W: WeightSource> Pricer<'_, W> {
+    /// The new cells of row `i`, or `None` if it has no violator.
+    fn row(&self, i: usize, scratch: &mut Scratch) -> Option<RowCells> {
+        let ceiling = self.graph.ceiling(i);
+        if !is_allowed(ceiling) {
+            return None;
+        }
+        let u = self.flow.row_potential(self.objective, i);
+        if Cost::of_cell(self.objective, ceiling) - u - self.highest >= Cost::ZERO {
+            return None;
+        }
+        let listed = self.graph.row(i);
+        let weights = self.source.row(i, &mut scratch.row);
+        for &(j, _) in listed {
+            scratch.listed[j] = true;
+        }
+        scratch.violators.clear();
+        for &j in self.usable {
+            let w = weights[j];
+            if scratch.listed[j] || !is_allowed(w) {
+                continue;
+            }
+            let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
+            if reduced < Cost::ZERO {
+                scratch.violators.push((reduced, j, w));
+            }
+        }
+        if scratch.violators.is_empty() {
+            for &(j, _) in listed {
+                scratch.listed[j] = false;
+            }
+            return None;
+        }
+        let by_reduced_cost = |a: &(Cost, usize, f64), b: &(Cost, usize, f64)| {
+            let order = a.0.partial_cmp(&b.0);
+            order
+                .expect("reduced costs are not NaN")
+                .then(a.1.cmp(&b.1))
+        };
+        scratch.violators.sort_unstable_by(by_reduced_cost);
+        scratch.violators.truncate(listed.len().max(MIN_GAIN));
+        let mut cells = listed.to_vec();
+        for &(_, j, w) in &scratch.violators {
+            scratch.listed[j] = true;
+            cells.push((j, w));
+        }
+        cells.sort_unstable_by_key(|&(j, _)| j);
+        let ceiling = self
+            .usable
+            .iter()
+            .filter(|&&j| !scratch.listed[j])
+            .fold(f64::NEG_INFINITY, |max, &j| max.max(weights[j]));
+        for &(j, _) in &cells {
+            scratch.listed[j] = false;
+        }
+        Some(RowCells { cells, ceiling })
+    }
+}
