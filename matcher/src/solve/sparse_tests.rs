@@ -181,15 +181,7 @@ fn large_problems_go_sparse_and_agree_with_dense() {
 
 #[test]
 fn sparse_results_do_not_depend_on_the_thread_count() {
-    fn bits(solution: &Solution) -> Vec<u64> {
-        let scalars = [solution.total, solution.dual_bound, solution.match_bonus];
-        scalars
-            .iter()
-            .chain(&solution.row_duals)
-            .chain(&solution.col_prices)
-            .map(|x| x.to_bits())
-            .collect()
-    }
+    use super::tests::bits;
     let on_threads = |threads: usize, instance: &Instance, objective, k| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

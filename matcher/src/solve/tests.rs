@@ -315,15 +315,6 @@ fn sample_roster_agrees_with_hungarian() {
 
 #[test]
 fn solving_twice_gives_bit_identical_results() {
-    fn bits(solution: &Solution) -> Vec<u64> {
-        let scalars = [solution.total, solution.dual_bound, solution.match_bonus];
-        scalars
-            .iter()
-            .chain(&solution.row_duals)
-            .chain(&solution.col_prices)
-            .map(|x| x.to_bits())
-            .collect()
-    }
     let instance = pseudo_random(99, 60, 25, 10_000, 3);
     let copy = instance.clone();
     for objective in OBJECTIVES {
@@ -440,4 +431,15 @@ fn objective_deserialises_from_lowercase_names() {
         assert_eq!(parsed, Ok(objective));
     }
     assert_eq!(Objective::default(), Objective::Coverage);
+}
+
+/// Every number of a solution as raw bits, to compare runs bit for bit.
+pub(super) fn bits(solution: &Solution) -> Vec<u64> {
+    let scalars = [solution.total, solution.dual_bound, solution.match_bonus];
+    scalars
+        .iter()
+        .chain(&solution.row_duals)
+        .chain(&solution.col_prices)
+        .map(|x| x.to_bits())
+        .collect()
 }
