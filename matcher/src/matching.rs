@@ -230,8 +230,7 @@ impl WeightSource for Scores<'_> {
     }
 
     fn row<'s>(&'s self, e: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
-        scratch.clear();
-        scratch.extend((0..self.cols()).map(|m| self.weight(e, m)));
+        let row = self.scorer.row_weights(e, scratch);
         let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
         if scored <= self.rows() {
             self.progress.advance(1);
@@ -239,7 +238,7 @@ impl WeightSource for Scores<'_> {
                 self.progress.start(Stage::Solving, 0);
             }
         }
-        scratch
+        row
     }
 }
 

@@ -4,7 +4,9 @@
 //! A flow is optimal for the full problem when every pair has a reduced cost
 //! `c_ij - u_i - v_j >= 0`. Listed cells have it by construction. For the
 //! others, a row's ceiling bounds them all at once: `c_ij >= c(ceiling)` and
-//! `-v_j >= -max v`, so only rows whose bound is negative are rescored in full.
+//! `-v_j >= -v_j'` for every column `j'` of lower potential, so a row is
+//! rescored only against the columns of highest potential whose bound is
+//! negative: none for most rows, and rarely all.
 
 use rayon::prelude::*;
 
@@ -32,21 +34,18 @@ pub(super) fn price(
     let usable: Vec<usize> = (0..capacities.len())
         .filter(|&j| capacities[j] > 0)
         .collect();
-    let Some(highest) =
-        usable
-            .iter()
-            .map(|&j| flow.potentials[j])
-            .reduce(|a, b| if b > a { b } else { a })
-    else {
-        return Vec::new();
-    };
+    let mut by_potential = usable.clone();
+    by_potential.sort_by(|&a, &b| {
+        let order = flow.potentials[b].partial_cmp(&flow.potentials[a]);
+        order.expect("potentials are not NaN").then(a.cmp(&b))
+    });
     let pricer = Pricer {
         source,
         usable: &usable,
+        by_potential: &by_potential,
         objective,
         graph,
         flow,
-        highest,
     };
     (0..graph.rows())
         .into_par_iter()
@@ -67,12 +66,16 @@ struct Pricer<'a, W> {
     source: &'a W,
     /// Columns with positive capacity, ascending.
     usable: &'a [usize],
+    /// The same columns by decreasing potential `v_j` (ascending on ties).
+    by_potential: &'a [usize],
     objective: Objective,
     graph: &'a Candidates,
     flow: &'a Flow,
-    /// The largest column potential `max v_j`.
-    highest: Cost,
 }
+
+/// A row is rescored in full, rather than cell by cell, when more than
+/// `1 / WHOLE_ROW_FROM` of the usable columns may hold violators.
+const WHOLE_ROW_FROM: usize = 8;
 
 /// Per-thread buffers.
 struct Scratch {
@@ -92,18 +95,35 @@ impl<W: WeightSource> Pricer<'_, W> {
             return None;
         }
         let u = self.flow.row_potential(self.objective, i);
-        if Cost::of_cell(self.objective, ceiling) - u - self.highest >= Cost::ZERO {
+        // Only columns with `v_j > c(ceiling) - u_i` can hold a violator.
+        let bound = Cost::of_cell(self.objective, ceiling) - u;
+        let suspects = self
+            .by_potential
+            .partition_point(|&j| self.flow.potentials[j] > bound);
+        if suspects == 0 {
             return None;
         }
         let listed = self.graph.row(i);
-        let weights = self.source.row(i, &mut scratch.row);
         for &(j, _) in listed {
             scratch.listed[j] = true;
         }
         scratch.violators.clear();
-        for &j in self.usable {
-            let w = weights[j];
-            if scratch.listed[j] || !is_allowed(w) {
+        let whole_row = suspects * WHOLE_ROW_FROM > self.usable.len();
+        let weights = if whole_row {
+            self.source.row(i, &mut scratch.row)
+        } else {
+            &[]
+        };
+        for &j in &self.by_potential[..suspects] {
+            if scratch.listed[j] {
+                continue;
+            }
+            let w = if whole_row {
+                weights[j]
+            } else {
+                self.source.weight(i, j)
+            };
+            if !is_allowed(w) {
                 continue;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
@@ -131,11 +151,16 @@ impl<W: WeightSource> Pricer<'_, W> {
             cells.push((j, w));
         }
         cells.sort_unstable_by_key(|&(j, _)| j);
-        let ceiling = self
-            .usable
-            .iter()
-            .filter(|&&j| !scratch.listed[j])
-            .fold(f64::NEG_INFINITY, |max, &j| max.max(weights[j]));
+        // The unlisted cells are fewer now; without the whole row at hand the
+        // old ceiling still bounds them.
+        let ceiling = if whole_row {
+            self.usable
+                .iter()
+                .filter(|&&j| !scratch.listed[j])
+                .fold(f64::NEG_INFINITY, |max, &j| max.max(weights[j]))
+        } else {
+            ceiling
+        };
         for &(j, _) in &cells {
             scratch.listed[j] = false;
         }

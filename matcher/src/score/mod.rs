@@ -11,6 +11,8 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+mod row;
+
 /// The four criteria of one pair, each in `[0, 1]`; `None` when not applicable
 /// (the mentee asked nothing of it, or no diversity attribute has values on both sides).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
@@ -54,7 +56,9 @@ pub type Hundredths = u32;
 
 /// Rounds a 0–100 score to whole hundredths.
 pub fn to_hundredths(score: f64) -> Hundredths {
-    (score * 100.0).round().clamp(0.0, 10_000.0) as Hundredths
+    // Half-up rounding by truncation: scores are never negative, and unlike
+    // `f64::round` it needs no library call on baseline x86-64.
+    (score * 100.0 + 0.5).clamp(0.0, 10_000.0) as Hundredths
 }
 
 /// Why a pair may never be made.
@@ -135,6 +139,8 @@ pub struct Scorer<'a> {
     mentee_profiles: Vec<Profile>,
     /// Per mentee, the sorted mentor positions excluded (both directions) with who excluded.
     exclusions: Vec<Vec<(usize, Side)>>,
+    /// The mentors indexed by list item, for scoring whole rows.
+    postings: row::Postings,
 }
 
 /// Interns list items into dense ids.
@@ -226,7 +232,7 @@ impl<'a> Scorer<'a> {
                 .collect()
         };
         let (mentor_columns, mentee_columns) = (columns(mentors), columns(mentees));
-        let mentor_profiles = mentors
+        let mentor_profiles: Vec<Profile> = mentors
             .people
             .iter()
             .map(|p| interner.profile(p, &mentor_columns))
@@ -252,6 +258,7 @@ impl<'a> Scorer<'a> {
             list.dedup_by_key(|&mut (m, _)| m);
         }
 
+        let postings = row::Postings::new(&mentor_profiles, interner.names.len(), attributes.len());
         Scorer {
             mentors,
             mentees,
@@ -262,6 +269,7 @@ impl<'a> Scorer<'a> {
             mentor_profiles,
             mentee_profiles,
             exclusions,
+            postings,
         }
     }
 

@@ -1,0 +1,252 @@
+//! Scoring one mentee against every mentor at once.
+//!
+//! Pair by pair, a score is a few merges of short sorted lists. A whole row
+//! goes faster the other way round: each mentor's list items are indexed once
+//! ("who offers `python`, at which level"), so a mentee's row visits only the
+//! mentors that share an item with them and then combines per-mentor counters
+//! in one linear pass. Every sum runs in the same order as in
+//! [`Scorer::criteria`], so the weights are bit-identical to
+//! [`Scorer::weight`].
+
+use super::{prefer_holds, Criteria, Profile, Scorer, Tag};
+
+/// No value for an attribute, in [`Postings::attributes`].
+const MISSING: Tag = Tag::MAX;
+
+/// The mentor roster indexed by list item, for [`Scorer::row_weights`].
+#[derive(Debug, Default)]
+pub(super) struct Postings {
+    /// Per skill tag: `(mentor, level)` of every mentor offering it.
+    skills: Vec<Vec<(u32, u8)>>,
+    /// Per goal tag: every mentor listing it.
+    goals: Vec<Vec<u32>>,
+    /// Per value tag: every mentor holding it.
+    values: Vec<Vec<u32>>,
+    /// Number of values of each mentor.
+    value_counts: Vec<u32>,
+    /// Per used attribute: each mentor's value, [`MISSING`] when empty.
+    attributes: Vec<Vec<Tag>>,
+}
+
+impl Postings {
+    /// Indexes `mentors`, whose tags are below `tags` and who have
+    /// `attributes` used attributes each.
+    pub(super) fn new(mentors: &[Profile], tags: usize, attributes: usize) -> Self {
+        let mut postings = Postings {
+            skills: vec![Vec::new(); tags],
+            goals: vec![Vec::new(); tags],
+            values: vec![Vec::new(); tags],
+            value_counts: Vec::with_capacity(mentors.len()),
+            attributes: vec![Vec::with_capacity(mentors.len()); attributes],
+        };
+        for (m, profile) in mentors.iter().enumerate() {
+            let m = u32::try_from(m).expect("fewer than 2^32 mentors");
+            for &(tag, level) in &profile.skills {
+                postings.skills[tag as usize].push((m, level));
+            }
+            for &tag in &profile.goals {
+                postings.goals[tag as usize].push(m);
+            }
+            for &tag in &profile.values {
+                postings.values[tag as usize].push(m);
+            }
+            postings.value_counts.push(profile.values.len() as u32);
+            for (column, value) in postings.attributes.iter_mut().zip(&profile.attributes) {
+                column.push(value.unwrap_or(MISSING));
+            }
+        }
+        postings
+    }
+}
+
+/// Per-mentor counters for one row, laid out in the caller's buffer.
+struct Counters<'b> {
+    /// Σ coverage of the wanted skills.
+    skills: &'b mut [f64],
+    /// Shared goals.
+    goals: &'b mut [f64],
+    /// Shared values.
+    values: &'b mut [f64],
+    /// Weight of the diversity attributes met.
+    met: &'b mut [f64],
+    /// Weight of the diversity attributes with values on both sides.
+    compared: &'b mut [f64],
+}
+
+impl Scorer<'_> {
+    /// The solver weight of mentee `e` with every mentor, as
+    /// [`weight`](Self::weight) gives it (`-inf` where forbidden): the first
+    /// `mentors` entries of `buffer`, which also serves as workspace.
+    pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
+        let n = self.mentor_profiles.len();
+        buffer.clear();
+        buffer.resize(6 * n, 0.0);
+        let (out, rest) = buffer.split_at_mut(n);
+        let (skills, rest) = rest.split_at_mut(n);
+        let (goals, rest) = rest.split_at_mut(n);
+        let (values, rest) = rest.split_at_mut(n);
+        let (met, compared) = rest.split_at_mut(n);
+        let mut counters = Counters {
+            skills,
+            goals,
+            values,
+            met,
+            compared,
+        };
+        let mentee = &self.mentee_profiles[e];
+        self.count_shared(mentee, &mut counters);
+        self.count_diversity(mentee, &mut counters);
+        self.combine(mentee, &counters, out);
+        self.forbid(e, out);
+        out
+    }
+
+    /// Adds up skill coverage, shared goals and shared values per mentor.
+    fn count_shared(&self, mentee: &Profile, counters: &mut Counters) {
+        let postings = &self.postings;
+        for &(tag, want) in &mentee.skills {
+            for &(m, have) in &postings.skills[tag as usize] {
+                counters.skills[m as usize] += super::coverage(want, have);
+            }
+        }
+        for (tags, lists, counts) in [
+            (&mentee.goals, &postings.goals, &mut *counters.goals),
+            (&mentee.values, &postings.values, &mut *counters.values),
+        ] {
+            for &tag in tags {
+                for &m in &lists[tag as usize] {
+                    counts[m as usize] += 1.0;
+                }
+            }
+        }
+    }
+
+    /// Adds up, per mentor, the weight of the diversity attributes compared and met.
+    fn count_diversity(&self, mentee: &Profile, counters: &mut Counters) {
+        for (i, attribute) in self.attributes.iter().enumerate() {
+            let (Some((prefer, weight)), Some(a)) = (attribute.diversity, mentee.attributes[i])
+            else {
+                continue;
+            };
+            let column = &self.postings.attributes[i];
+            let cells = column.iter().zip(counters.met.iter_mut());
+            for ((&b, met), compared) in cells.zip(counters.compared.iter_mut()) {
+                if b != MISSING {
+                    *compared += weight;
+                    if prefer_holds(prefer, a, b) {
+                        *met += weight;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Turns the counters into weights, as [`Criteria::total`] and [`Scorer::weight`] do.
+    fn combine(&self, mentee: &Profile, counters: &Counters, out: &mut [f64]) {
+        let wanted = mentee.skills.len() as f64;
+        let goals = mentee.goals.len() as f64;
+        let values = mentee.values.len();
+        let value_counts = &self.postings.value_counts;
+        for (m, cell) in out.iter_mut().enumerate() {
+            let criteria = Criteria {
+                skills: (!mentee.skills.is_empty()).then(|| counters.skills[m] / wanted),
+                goals: (!mentee.goals.is_empty()).then(|| counters.goals[m] / goals),
+                values: (values > 0).then(|| {
+                    let common = counters.values[m];
+                    common / ((values + value_counts[m] as usize) as f64 - common)
+                }),
+                diversity: (counters.compared[m] > 0.0)
+                    .then(|| counters.met[m] / counters.compared[m]),
+            };
+            let score = super::to_hundredths(criteria.total(&self.weights));
+            *cell = if self.below_min(score) {
+                f64::NEG_INFINITY
+            } else {
+                f64::from(score)
+            };
+        }
+    }
+
+    /// Marks the pairs a rule forbids: exclusions and required attributes.
+    fn forbid(&self, e: usize, out: &mut [f64]) {
+        for &(m, _) in &self.exclusions[e] {
+            out[m] = f64::NEG_INFINITY;
+        }
+        let mentee = &self.mentee_profiles[e];
+        for (i, attribute) in self.attributes.iter().enumerate() {
+            let (Some(rule), Some(a)) = (attribute.required, mentee.attributes[i]) else {
+                continue;
+            };
+            for (cell, &b) in out.iter_mut().zip(&self.postings.attributes[i]) {
+                if b != MISSING && !prefer_holds(rule, a, b) {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{AttributeRule, Config, Preference};
+    use crate::generate::{self, Spec};
+    use crate::roster::{Roster, Side};
+
+    fn rosters(seed: u64) -> (Roster, Roster) {
+        let spec = Spec {
+            mentors: 40,
+            mentees: 60,
+            seed,
+            capacity: None,
+        };
+        let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
+        generate::write(&spec, &mut mentors, &mut mentees).expect("writes to memory");
+        (
+            Roster::from_csv_reader(&mentors[..], Side::Mentor, "mentors.csv").expect("valid"),
+            Roster::from_csv_reader(&mentees[..], Side::Mentee, "mentees.csv").expect("valid"),
+        )
+    }
+
+    #[test]
+    fn rows_equal_pair_by_pair_weights_bit_for_bit() {
+        let mut config = Config::default();
+        config.constraints.min_score = 35.0;
+        config.constraints.require_different = vec!["department".into()];
+        config.constraints.require_same = vec!["location".into()];
+        config.diversity.insert(
+            "gender".into(),
+            AttributeRule {
+                prefer: Preference::Different,
+                weight: 0.3,
+            },
+        );
+        config.diversity.insert(
+            "location".into(),
+            AttributeRule {
+                prefer: Preference::Same,
+                weight: 1.0,
+            },
+        );
+        for seed in 1..=4 {
+            let (mentors, mentees) = rosters(seed);
+            let scorer = Scorer::new(&mentors, &mentees, &config);
+            let mut buffer = Vec::new();
+            let mut forbidden = 0;
+            for e in 0..mentees.people.len() {
+                let row = scorer.row_weights(e, &mut buffer).to_vec();
+                assert_eq!(row.len(), mentors.people.len());
+                for (m, &w) in row.iter().enumerate() {
+                    let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
+                    assert_eq!(
+                        w.to_bits(),
+                        expected.to_bits(),
+                        "seed {seed}, pair ({e}, {m})"
+                    );
+                    forbidden += usize::from(w == f64::NEG_INFINITY);
+                }
+            }
+            assert!(forbidden > 0, "the rules forbid some pairs");
+        }
+    }
+}
