@@ -1,6 +1,7 @@
 //! Command-line arguments.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use matcher::bytesize::ByteSize;
 use std::path::PathBuf;
 
 /// Exact, explainable mentor–mentee matching from CSV rosters.
@@ -95,6 +96,9 @@ pub struct MatchArgs {
     /// Print no summary or progress on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Memory the solver may use, e.g. `512MiB`, `4GiB` or bytes; overrides `solver.max_memory`.
+    #[arg(long, value_name = "SIZE")]
+    pub max_memory: Option<ByteSize>,
 }
 
 /// `matcher validate`.
@@ -178,6 +182,9 @@ pub struct SolveArgs {
     /// Print no summary on standard error.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Memory limit, e.g. `512MiB`, `4GiB` or bytes: a matrix over half of it is refused.
+    #[arg(long, value_name = "SIZE", default_value = "1GiB")]
+    pub max_memory: ByteSize,
 }
 
 fn parse_shape(text: &str) -> Result<(usize, usize), String> {

@@ -109,7 +109,10 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn run_match(args: MatchArgs) -> Result<(), Failure> {
     let started = Instant::now();
-    let (mentors, mentees, config) = load(&args.inputs)?;
+    let (mentors, mentees, mut config) = load(&args.inputs)?;
+    if let Some(max_memory) = args.max_memory {
+        config.solver.max_memory = max_memory;
+    }
     let show = !args.quiet && io::stderr().is_terminal();
     let progress = bar::Bar::new(show);
     let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &progress)?;
@@ -139,8 +142,8 @@ fn run_solve(args: &SolveArgs) -> Result<(), Failure> {
     let source = args.matrix.display().to_string();
     let reader = open(&args.matrix)?;
     let parsed = match args.shape {
-        Some((rows, cols)) => Matrix::from_f64_le(reader, rows, cols, &source),
-        None => Matrix::from_csv_reader(reader, &source),
+        Some((rows, cols)) => Matrix::from_f64_le(reader, rows, cols, &source, args.max_memory),
+        None => Matrix::from_csv_reader(reader, &source, args.max_memory),
     };
     let mut matrix = parsed.map_err(matcher::Error::Roster)?;
     if args.minimize {

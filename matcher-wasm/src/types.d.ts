@@ -34,6 +34,8 @@ export interface Config {
     objective?: Objective;
     /** Ignored in WebAssembly, which always runs on the calling thread. */
     threads?: number;
+    /** Memory the solver may use: bytes, or a string such as `"512MiB"` (default 1 GiB). */
+    max_memory?: number | string;
   };
 }
 
@@ -43,14 +45,19 @@ export type DiagnosticCode =
   | "no_rows"
   | "invalid_utf8"
   | "csv_syntax"
+  | "missing_header"
   | "missing_id_column"
   | "duplicate_column"
   | "ragged_row"
+  | "cell_too_long"
   | "empty_id"
   | "duplicate_id"
   | "bad_capacity"
   | "bad_skill_level"
-  | "unknown_exclude_id";
+  | "unknown_exclude_id"
+  | "swapped_files"
+  | "zero_capacity"
+  | "all_pairs_excluded";
 
 /** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
 export interface Diagnostic {

@@ -2,6 +2,7 @@
 //! solver options. The CLI reads it from TOML, JavaScript passes a plain object
 //! of the same shape; unknown keys are errors in both.
 
+use crate::bytesize::ByteSize;
 use crate::list;
 use crate::solve::Objective;
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
@@ -128,7 +129,7 @@ pub struct Constraints {
 }
 
 /// Solver options.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SolverOptions {
     /// `coverage` (default): match as many mentees as possible, then maximise the
@@ -136,6 +137,20 @@ pub struct SolverOptions {
     pub objective: Objective,
     /// Worker threads; 0 uses every core.
     pub threads: usize,
+    /// Memory the solver may use (default 1 GiB): a dense score matrix is built
+    /// only when it takes at most half, otherwise the solver works on a
+    /// candidate graph without one.
+    pub max_memory: ByteSize,
+}
+
+impl Default for SolverOptions {
+    fn default() -> Self {
+        SolverOptions {
+            objective: Objective::default(),
+            threads: 0,
+            max_memory: ByteSize::GIB,
+        }
+    }
 }
 
 /// A configuration value that is not allowed, named by its key path.
@@ -199,6 +214,16 @@ impl Config {
             if names.iter().any(|n| list::normalize(n).is_empty()) {
                 return Err(ConfigError::new(key, "attribute names must not be empty"));
             }
+        }
+        if let Some(both) = c.require_different.iter().find(|d| {
+            c.require_same
+                .iter()
+                .any(|s| list::normalize(s) == list::normalize(d))
+        }) {
+            return Err(ConfigError::new(
+                "constraints",
+                format!("\"{both}\" is in both require_different and require_same: no pair could satisfy both"),
+            ));
         }
         Ok(())
     }

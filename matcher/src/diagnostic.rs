@@ -16,12 +16,16 @@ pub enum Code {
     InvalidUtf8,
     /// The CSV itself could not be read (for example an I/O error).
     CsvSyntax,
+    /// The first row names none of the roster columns: the header is missing.
+    MissingHeader,
     /// The header has no `id` column.
     MissingIdColumn,
     /// Two header cells name the same column.
     DuplicateColumn,
     /// A row has more or fewer cells than the header.
     RaggedRow,
+    /// A cell is longer than [`MAX_CELL_BYTES`].
+    CellTooLong,
     /// A row's `id` cell is empty.
     EmptyId,
     /// Two rows share an id.
@@ -32,12 +36,20 @@ pub enum Code {
     BadSkillLevel,
     /// An `exclude` list names an id that the other roster does not have.
     UnknownExcludeId,
+    /// The mentee file has a `capacity` column and the mentor file has none.
+    SwappedFiles,
+    /// Every mentor has capacity 0: nobody can be matched.
+    ZeroCapacity,
+    /// The `exclude` lists rule out every pair: nobody can be matched.
+    AllPairsExcluded,
     /// A matrix cell is not a number.
     BadNumber,
     /// A matrix cell is NaN or infinite.
     NonFinite,
     /// A raw matrix file does not have the size its shape says.
     BadShape,
+    /// A matrix would take more memory than the limit allows.
+    OverMemoryLimit,
 }
 
 impl Code {
@@ -48,18 +60,39 @@ impl Code {
             Code::NoRows => "no_rows",
             Code::InvalidUtf8 => "invalid_utf8",
             Code::CsvSyntax => "csv_syntax",
+            Code::MissingHeader => "missing_header",
             Code::MissingIdColumn => "missing_id_column",
             Code::DuplicateColumn => "duplicate_column",
             Code::RaggedRow => "ragged_row",
+            Code::CellTooLong => "cell_too_long",
             Code::EmptyId => "empty_id",
             Code::DuplicateId => "duplicate_id",
             Code::BadCapacity => "bad_capacity",
             Code::BadSkillLevel => "bad_skill_level",
             Code::UnknownExcludeId => "unknown_exclude_id",
+            Code::SwappedFiles => "swapped_files",
+            Code::ZeroCapacity => "zero_capacity",
+            Code::AllPairsExcluded => "all_pairs_excluded",
             Code::BadNumber => "bad_number",
             Code::NonFinite => "non_finite",
             Code::BadShape => "bad_shape",
+            Code::OverMemoryLimit => "over_memory_limit",
         }
+    }
+}
+
+/// The longest cell a roster may hold (1 MiB): far beyond any real roster
+/// entry, and it keeps one pasted blob from slowing every pair's scoring.
+pub const MAX_CELL_BYTES: usize = 1 << 20;
+
+/// The longest excerpt of a cell quoted in a message, in characters.
+const EXCERPT_CHARS: usize = 40;
+
+/// `text` for quoting in a message: cut to 40 characters, with `…` when cut.
+pub fn excerpt(text: &str) -> String {
+    match text.char_indices().nth(EXCERPT_CHARS) {
+        None => text.to_owned(),
+        Some((end, _)) => format!("{}…", &text[..end]),
     }
 }
 
@@ -164,6 +197,14 @@ mod tests {
             d.to_string(),
             "mentors.csv: the file is empty (hint: export the sheet with its header row)"
         );
+    }
+
+    #[test]
+    fn excerpts_cut_long_text_on_a_character_boundary() {
+        assert_eq!(excerpt("python:9"), "python:9");
+        let long = "é".repeat(41);
+        assert_eq!(excerpt(&long), format!("{}…", "é".repeat(40)));
+        assert_eq!(excerpt(&long[..80]), long[..80]);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 //! The core does no I/O of its own: it reads from any [`std::io::Read`] under a
 //! source label used in every error, and writes reports to any [`std::io::Write`].
 
+pub mod bytesize;
 pub mod config;
 pub mod diagnostic;
 pub mod error;

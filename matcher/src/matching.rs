@@ -168,7 +168,7 @@ pub fn match_rosters_with(
 ) -> Result<MatchOutcome, Error> {
     let scorer = prepare(mentors, mentees, config)?;
     in_pool(config.threads(), || {
-        solve_and_report(&scorer, config.solver.objective, progress)
+        solve_and_report(&scorer, config, progress)
     })?
 }
 
@@ -244,9 +244,10 @@ impl WeightSource for Scores<'_> {
 
 fn solve_and_report(
     scorer: &Scorer,
-    objective: Objective,
+    config: &Config,
     progress: &dyn Progress,
 ) -> Result<MatchOutcome, Error> {
+    let objective = config.solver.objective;
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     progress.start(Stage::Scoring, mentees.people.len() as u64);
     let scores = Scores {
@@ -255,7 +256,10 @@ fn solve_and_report(
         scored: AtomicUsize::new(0),
     };
     let capacities: Vec<u32> = mentors.people.iter().map(|p| p.capacity).collect();
-    let solution = solve::solve_with(&scores, &capacities, objective, &Options::default())?;
+    let options = Options {
+        max_memory: Some(config.solver.max_memory.0),
+    };
+    let solution = solve::solve_with(&scores, &capacities, objective, &options)?;
 
     let mut matches = Vec::new();
     let mut unmatched = Vec::new();

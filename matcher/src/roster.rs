@@ -4,10 +4,10 @@
 //! `id`, `name`, `capacity` (mentors), `skills`, `values`, `goals` and `exclude`
 //! have a meaning; every other column is kept as a background attribute.
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
 /// Which side of the program a roster holds.
@@ -74,6 +74,9 @@ pub struct Roster {
     pub people: Vec<Person>,
     #[serde(skip)]
     index: HashMap<String, usize>,
+    /// Whether the header has a `capacity` column (mentors) or attribute (mentees).
+    #[serde(skip)]
+    capacity_column: bool,
 }
 
 /// What each header cell means.
@@ -125,6 +128,30 @@ impl Roster {
         };
         let mut diagnostics = Vec::new();
         let (columns, fields, attributes) = read_header(&header, side, source, &mut diagnostics);
+        if fields.iter().all(|f| matches!(f, Field::Attribute(_))) {
+            let cells: Vec<String> = header
+                .iter()
+                .take(4)
+                .map(String::from_utf8_lossy)
+                .map(|c| excerpt(&c))
+                .collect();
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    1,
+                    None,
+                    Code::MissingHeader,
+                    format!(
+                        "the first row is not a header: it names none of the columns id, name, {}skills, values, goals, exclude (it reads \"{}\")",
+                        if side == Side::Mentor { "capacity, " } else { "" },
+                        cells.join(","),
+                    ),
+                )
+                .with_hint("add a header row such as `id,name,skills` above the people"),
+            );
+            diagnostics.sort();
+            return Err(diagnostics);
+        }
         if !fields.contains(&Field::Id) {
             diagnostics.push(
                 Diagnostic::at(
@@ -140,12 +167,14 @@ impl Roster {
             return Err(diagnostics);
         }
 
+        let capacity_column = columns.iter().any(|c| c == "capacity");
         let mut roster = Roster {
             side,
             source: source.to_owned(),
             attributes,
             people: Vec::new(),
             index: HashMap::new(),
+            capacity_column,
         };
         let mut cells = Vec::with_capacity(columns.len());
         for (n, record) in records.enumerate() {
@@ -158,10 +187,31 @@ impl Roster {
                 }
             };
             cells.clear();
+            let mut too_long = false;
             for (bytes, column) in record
                 .iter()
                 .zip(columns.iter().chain(std::iter::repeat(&String::new())))
             {
+                let column = Some(column.as_str()).filter(|c| !c.is_empty());
+                if bytes.len() > MAX_CELL_BYTES {
+                    diagnostics.push(
+                        Diagnostic::at(
+                            source,
+                            row,
+                            column,
+                            Code::CellTooLong,
+                            format!(
+                                "the cell holds {} bytes, more than the limit of {MAX_CELL_BYTES}",
+                                bytes.len()
+                            ),
+                        )
+                        .with_hint(
+                            "check for an unclosed quote or text pasted into the wrong cell",
+                        ),
+                    );
+                    too_long = true;
+                    continue;
+                }
                 cells.push(match std::str::from_utf8(bytes) {
                     Ok(text) => text.to_owned(),
                     Err(e) => {
@@ -169,7 +219,7 @@ impl Roster {
                             Diagnostic::at(
                                 source,
                                 row,
-                                Some(column.as_str()).filter(|c| !c.is_empty()),
+                                column,
                                 Code::InvalidUtf8,
                                 format!(
                                     "the cell is not valid UTF-8 (bad byte at offset {})",
@@ -184,7 +234,7 @@ impl Roster {
                     }
                 });
             }
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if too_long || cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
             if cells.len() != columns.len() {
@@ -264,7 +314,7 @@ impl Roster {
                     diagnostics.extend(bad.into_iter().map(|b| {
                         at(
                             Code::BadSkillLevel,
-                            format!("skill level must be a whole number from 1 to 5, got \"{}\" in \"{}\"", b.level, b.item),
+                            format!("skill level must be a whole number from 1 to 5, got \"{}\" in \"{}\"", excerpt(&b.level), excerpt(&b.item)),
                         )
                         .with_hint("write a skill as `name` or `name:level`, e.g. `python:4`")
                     }));
@@ -301,7 +351,8 @@ impl Roster {
                     Code::DuplicateId,
                     format!(
                         "the id \"{}\" is already used on row {}",
-                        person.id, self.people[first].row
+                        excerpt(&person.id),
+                        self.people[first].row
                     ),
                 )
                 .with_hint("ids must be unique within a file (they compare case-insensitively)"),
@@ -387,12 +438,14 @@ fn parse_capacity(cell: &str) -> Result<u32, String> {
         return Ok(1);
     }
     text.parse::<u32>().map_err(|_| {
-        if text.parse::<i64>().is_ok_and(|n| n < 0) {
-            format!("capacity must be 0 or more, got \"{text}\"")
-        } else if text.bytes().all(|b| b.is_ascii_digit()) {
-            format!("capacity \"{text}\" is too large")
+        let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        let quoted = excerpt(text);
+        if text.strip_prefix('-').is_some_and(digits) {
+            format!("capacity must be 0 or more, got \"{quoted}\"")
+        } else if digits(text) {
+            format!("capacity \"{quoted}\" is too large (at most {})", u32::MAX)
         } else {
-            format!("capacity must be a whole number, got \"{text}\"")
+            format!("capacity must be a whole number, got \"{quoted}\"")
         }
     })
 }
@@ -409,9 +462,24 @@ fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
     }
 }
 
-/// Checks what one roster says about the other: every `exclude` id must exist
-/// on the other side. Returns the problems sorted.
+/// Checks the two rosters against each other: the files must not be swapped,
+/// every `exclude` id must exist on the other side, and at least one pair must
+/// be possible (some capacity, not every pair excluded). Returns the problems
+/// sorted; a swap is reported alone, as it explains everything else.
 pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
+    if mentees.capacity_column && !mentors.capacity_column {
+        return vec![Diagnostic::at(
+            &mentees.source,
+            1,
+            Some("capacity"),
+            Code::SwappedFiles,
+            format!(
+                "the mentee file has a `capacity` column and the mentor file {} has none: the two files look swapped",
+                mentors.source
+            ),
+        )
+        .with_hint("give the mentor roster as the mentors and the mentee roster as the mentees")];
+    }
     let mut diagnostics = Vec::new();
     for (roster, other) in [(mentors, mentees), (mentees, mentors)] {
         for person in &roster.people {
@@ -427,7 +495,8 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
                         Some("exclude"),
                         Code::UnknownExcludeId,
                         format!(
-                            "\"{id}\" is not a {} id in {}",
+                            "\"{}\" is not a {} id in {}",
+                            excerpt(id),
                             other.side.as_str(),
                             other.source
                         ),
@@ -437,6 +506,84 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
             }
         }
     }
+    if diagnostics.is_empty() {
+        diagnostics.extend(check_possible(mentors, mentees));
+    }
     diagnostics.sort();
     diagnostics
+}
+
+/// A problem when no pair can be made at all: every mentor has capacity 0, or
+/// the `exclude` lists (of either file) rule out every pair.
+fn check_possible(mentors: &Roster, mentees: &Roster) -> Option<Diagnostic> {
+    let whole_column = |roster: &Roster, column: &str, code, message: String| Diagnostic {
+        column: Some(column.to_owned()),
+        ..Diagnostic::file(&roster.source, code, message)
+    };
+    if mentors.people.iter().all(|p| p.capacity == 0) {
+        return Some(
+            whole_column(
+                mentors,
+                "capacity",
+                Code::ZeroCapacity,
+                format!(
+                    "every mentor has capacity 0, so none of the {} mentees can be matched",
+                    mentees.people.len()
+                ),
+            )
+            .with_hint("give at least one mentor a capacity of 1 or more"),
+        );
+    }
+    if !all_pairs_excluded(mentors, mentees) {
+        return None;
+    }
+    let entries = |r: &Roster| r.people.iter().map(|p| p.exclude.len()).sum::<usize>();
+    let blamed = if entries(mentees) >= entries(mentors) {
+        mentees
+    } else {
+        mentors
+    };
+    Some(
+        whole_column(
+            blamed,
+            "exclude",
+            Code::AllPairsExcluded,
+            format!(
+                "the `exclude` lists rule out every one of the {} × {} mentee–mentor pairs: nobody can be matched",
+                mentees.people.len(),
+                mentors.people.len()
+            ),
+        )
+        .with_hint("check the `exclude` columns: they name the people never to pair with"),
+    )
+}
+
+/// Whether every mentee is excluded from every mentor, in either direction.
+fn all_pairs_excluded(mentors: &Roster, mentees: &Roster) -> bool {
+    let (rows, cols) = (mentees.people.len(), mentors.people.len());
+    let entries: usize = mentors
+        .people
+        .iter()
+        .chain(&mentees.people)
+        .map(|p| p.exclude.len())
+        .sum();
+    if rows == 0 || cols == 0 || (entries as u128) < (rows as u128) * (cols as u128) {
+        return false;
+    }
+    let mut excluded: Vec<HashSet<usize>> = mentees
+        .people
+        .iter()
+        .map(|p| {
+            p.exclude
+                .iter()
+                .filter_map(|id| mentors.position(id))
+                .collect()
+        })
+        .collect();
+    for (m, mentor) in mentors.people.iter().enumerate() {
+        for e in mentor.exclude.iter().filter_map(|id| mentees.position(id)) {
+            excluded[e].insert(m);
+        }
+    }
+    excluded.iter().all(|set| set.len() == cols)
 }

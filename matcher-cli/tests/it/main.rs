@@ -1,5 +1,7 @@
 //! End-to-end tests of the `matcher` binary: exit codes, exact outputs, golden files.
 
+mod bad_inputs;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

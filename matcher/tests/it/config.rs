@@ -88,6 +88,18 @@ fn unknown_keys_and_bad_values_are_errors_naming_the_key() {
             r#"{"constraints": {"require_same": [" "]}}"#,
             "constraints.require_same: attribute names must not be empty",
         ),
+        (
+            r#"{"constraints": {"require_different": ["Lang"], "require_same": ["lang"]}}"#,
+            "constraints: \"Lang\" is in both require_different and require_same: no pair could satisfy both",
+        ),
+        (
+            r#"{"solver": {"max_memory": "4 gigs"}}"#,
+            "unknown unit \"gigs\" in \"4 gigs\"",
+        ),
+        (
+            r#"{"solver": {"max_memory": -1}}"#,
+            "a size must be 0 or more, got -1",
+        ),
     ];
     for (json, expected) in cases {
         let err = parse(json).expect_err(json);
@@ -96,6 +108,15 @@ fn unknown_keys_and_bad_values_are_errors_naming_the_key() {
             "{json}: got {err:?}, expected {expected:?}"
         );
     }
+}
+
+#[test]
+fn max_memory_takes_bytes_or_a_size_with_a_unit() {
+    assert_eq!(Config::default().solver.max_memory.0, 1 << 30);
+    let c = parse(r#"{"solver": {"max_memory": "512MiB"}}"#).unwrap();
+    assert_eq!(c.solver.max_memory.0, 512 << 20);
+    let c = parse(r#"{"solver": {"max_memory": 1000}}"#).unwrap();
+    assert_eq!(c.solver.max_memory.0, 1000);
 }
 
 #[test]

@@ -76,7 +76,7 @@ fn every_row_problem_is_reported_at_once_with_row_and_column() {
             "mentors.csv:4:skills: skill level must be a whole number from 1 to 5, got \"\" in \"rust:\" (hint: write a skill as `name` or `name:level`, e.g. `python:4`) [bad_skill_level]",
             "mentors.csv:5:capacity: capacity must be 0 or more, got \"-1\" (hint: use a whole number of mentees, 0 for a mentor who is unavailable) [bad_capacity]",
             "mentors.csv:5:skills: skill level must be a whole number from 1 to 5, got \"0\" in \"go:0\" (hint: write a skill as `name` or `name:level`, e.g. `python:4`) [bad_skill_level]",
-            "mentors.csv:6:capacity: capacity \"99999999999\" is too large (hint: use a whole number of mentees, 0 for a mentor who is unavailable) [bad_capacity]",
+            "mentors.csv:6:capacity: capacity \"99999999999\" is too large (at most 4294967295) (hint: use a whole number of mentees, 0 for a mentor who is unavailable) [bad_capacity]",
             "mentors.csv:7: the row has 2 cells but the header has 4 (hint: check for a missing or extra comma, or an unclosed quote) [ragged_row]",
         ]
     );

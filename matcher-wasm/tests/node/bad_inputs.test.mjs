@@ -1,0 +1,71 @@
+// The bad-input corpus (matcher/tests/fixtures/bad/) through the WebAssembly
+// package: every case the CLI refuses with exit 2 throws an Error carrying the
+// same message, file, row and column; every case it matches gives the same
+// matches.csv. The expectations are the CLI's insta snapshots.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import * as matcher from '../../pkg/node/matcher_wasm.js';
+import { ROOT } from '../support/fixtures.mjs';
+
+const CORPUS = join(ROOT, 'matcher/tests/fixtures/bad');
+const SNAPSHOTS = join(ROOT, 'matcher-cli/tests/it/snapshots');
+const read = (name) => readFileSync(join(CORPUS, name), 'utf8');
+
+/** The two rosters of a case, paired as matcher-cli/tests/it/bad_inputs.rs pairs them. */
+function rosters(name) {
+  if (name === 'mentees_10mb_cell') {
+    return [read('mentors.csv'), read('mentees.csv').replace('Joan Clarke', 'x'.repeat(10 << 20))];
+  }
+  const [side, defect] = [name.slice(0, 7), name.slice(8)];
+  const partner = (other) => {
+    const file = `${other}_${defect}.csv`;
+    return existsSync(join(CORPUS, file)) ? file : `${other}.csv`;
+  };
+  return side === 'mentors'
+    ? [read(`${name}.csv`), read(partner('mentees'))]
+    : [read(partner('mentors')), read(`${name}.csv`)];
+}
+
+/** A snapshot's exit code, standard output and standard error. */
+function snapshot(file) {
+  const body = readFileSync(join(SNAPSHOTS, file), 'utf8').split('\n---\n').slice(1).join('\n---\n');
+  const [, code, stdout, stderr] = body.match(/^exit code: (\d+)\n--- stdout ---\n([^]*)--- stderr ---\n?([^]*)$/);
+  return { code: Number(code), stdout, stderr: stderr.trimEnd() };
+}
+
+const cases = readdirSync(SNAPSHOTS)
+  .filter((f) => f.startsWith('it__bad_inputs__') && f.endsWith('.snap'))
+  .map((f) => ({ name: f.slice('it__bad_inputs__'.length, -'.snap'.length), ...snapshot(f) }));
+
+test('the corpus is all there', () => {
+  assert.equal(cases.length, 27);
+  assert.equal(cases.filter((c) => c.code === 0).length, 4);
+});
+
+for (const c of cases) {
+  // JavaScript strings are always valid Unicode: invalid UTF-8 cannot reach the package.
+  if (c.name === 'mentees_invalid_utf8') continue;
+  test(`${c.name}: the same outcome as the CLI`, () => {
+    const [mentors, mentees] = rosters(c.name);
+    if (c.code === 0) {
+      assert.equal(matcher.matchesCsv(mentors, mentees), c.stdout);
+      return;
+    }
+    assert.equal(c.code, 2);
+    const lines = c.stderr.split('\n').map((line) => line.replace(/^error: /, ''));
+    assert.throws(() => matcher.matchesCsv(mentors, mentees), (error) => {
+      assert.ok(error instanceof Error);
+      assert.equal(error.name, 'MatcherError');
+      assert.equal(error.message, lines.join('\n'));
+      const first = error.diagnostics[0];
+      const at = [first.file, first.row, first.column].filter((x) => x !== null).join(':');
+      assert.ok(lines[0].startsWith(`${at}: `), `${lines[0]} starts with ${at}`);
+      assert.deepEqual([error.file, error.row, error.column], [first.file, first.row, first.column]);
+      assert.equal(error.code, first.code);
+      return true;
+    });
+  });
+}
