@@ -1,6 +1,7 @@
 //! End-to-end tests of the `matcher` binary: exit codes, exact outputs, golden files.
 
 mod bad_inputs;
+mod fuzz_replay;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

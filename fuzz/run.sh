@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (or those named) one after another for SECONDS each
+# (default 600), niced and single-job so the machine stays usable. Seeds empty
+# corpora from the sample program; writes each run's log to fuzz/logs/.
+# Needs nightly and cargo-fuzz: rustup toolchain install nightly; cargo install cargo-fuzz.
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds="${SECONDS_PER_TARGET:-600}"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(roster config solve pipeline)
+data=../data
+mkdir -p logs
+seed() {
+  local dir="corpus/$1"
+  [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ] && return
+  mkdir -p "$dir"
+  case "$1" in
+    roster)
+      { printf '\0'; cat "$data/mentors.csv"; } >"$dir/mentors"
+      { printf '\1'; cat "$data/mentees.csv"; } >"$dir/mentees" ;;
+    config)
+      cp "$data/config.toml" "$dir/sample"
+      cp ../matcher/src/default_config.toml "$dir/default" ;;
+    solve)
+      printf '\3\3\0\1\1\1\12\40\77\5\6\7\10\11' >"$dir/three" ;;
+    pipeline)
+      { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
+        printf '\036'; cat "$data/config.toml"; } >"$dir/sample" ;;
+  esac
+}
+for target in "${targets[@]}"; do
+  seed "$target"
+  echo "== $target: ${seconds}s"
+  nice -n 19 cargo +nightly fuzz run -O "$target" "corpus/$target" "regressions/$target" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+    -print_final_stats=1 2>&1 | tee "logs/$target.log" | grep -E '^(stat::|==|SUMMARY|artifact_prefix|Test unit written)' || true
+done

@@ -1,0 +1,198 @@
+//! The bodies of the fuzz targets. Each takes raw bytes and panics only when
+//! matcher breaks a promise: a panic inside matcher, a malformed diagnostic, an
+//! infeasible or suboptimal matching.
+//!
+//! `matcher-cli`'s test `fuzz_replay` includes this file and runs every input
+//! in `fuzz/regressions/<target>/` through the same function on stable Rust.
+
+use matcher::solve::{self, Objective, Options, Problem, RowMajor};
+use matcher::{Config, MatchOutcome, Roster, Side};
+
+/// A target's body: takes any bytes, panics on a broken promise.
+pub type Target = fn(&[u8]);
+
+/// Every target by name, as the replay test finds its regression folder.
+pub const TARGETS: [(&str, Target); 4] = [
+    ("roster", roster),
+    ("config", config),
+    ("solve", solve),
+    ("pipeline", pipeline),
+];
+
+/// A roster: the first byte picks the side (even: mentors), the rest is the CSV.
+pub fn roster(data: &[u8]) {
+    let Some((&side, csv)) = data.split_first() else {
+        return;
+    };
+    let side = if side % 2 == 0 {
+        Side::Mentor
+    } else {
+        Side::Mentee
+    };
+    match Roster::from_csv_reader(csv, side, "fuzz.csv") {
+        Ok(roster) => {
+            assert!(!roster.people.is_empty(), "a roster without people parsed");
+            for person in &roster.people {
+                assert!(!person.id.is_empty(), "empty id accepted");
+                assert!(person.skills.iter().all(|s| (1..=5).contains(&s.level)));
+                assert_eq!(
+                    roster.position(&person.id).map(|i| &roster.people[i]),
+                    Some(person)
+                );
+            }
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error without a diagnostic");
+            assert!(problems.windows(2).all(|w| w[0] <= w[1]), "unsorted");
+            for problem in &problems {
+                assert_eq!(problem.file, "fuzz.csv");
+                assert!(problem.to_string().starts_with("fuzz.csv"));
+            }
+        }
+    }
+}
+
+/// A config, read as TOML and as JSON (the wasm shape). A valid one must
+/// survive a TOML round trip and a match of a small program.
+pub fn config(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let parsed = [
+        toml::from_str::<Config>(text).ok(),
+        serde_json::from_str::<Config>(text).ok(),
+    ];
+    for mut config in parsed.into_iter().flatten() {
+        if config.validate().is_err() {
+            continue;
+        }
+        let toml_text = toml::to_string(&config).expect("a valid config serialises");
+        let back: Config = toml::from_str(&toml_text).expect("a serialised config parses");
+        assert_eq!(back, config, "TOML round trip of\n{toml_text}");
+        config.solver.threads = 1;
+        let (mentors, mentees) = matcher::read_rosters(
+            SMALL_MENTORS.as_bytes(),
+            "mentors.csv",
+            SMALL_MENTEES.as_bytes(),
+            "mentees.csv",
+        )
+        .expect("the small program is valid");
+        let outcome = matcher::match_rosters(&mentors, &mentees, &config)
+            .expect("a valid config matches a valid program");
+        check_outcome(&outcome, &mentors, &mentees);
+    }
+}
+
+const SMALL_MENTORS: &str = "id,capacity,skills,values,goals,department,language\n\
+    m1,2,rust:5;sql,care,promotion,data,en\n\
+    m2,1,figma:2,craft,leadership,design,fr\n\
+    m3,0,rust,care,,data,en\n";
+const SMALL_MENTEES: &str = "id,skills,values,goals,department,language,exclude\n\
+    e1,rust:3,care,promotion,sales,en,\n\
+    e2,figma:4,,leadership,data,fr,m1\n\
+    e3,sql:5;rust,craft,,design,en,\n\
+    e4,,,,data,,\n";
+
+/// A small matrix: rows and columns (0–8 each), flags, then one byte per
+/// capacity and per weight (byte 255 forbids the cell). The solution must be
+/// certified optimal and equal on the dense and the sparse engine.
+pub fn solve(data: &[u8]) {
+    let [rows, cols, flags, rest @ ..] = data else {
+        return;
+    };
+    let (rows, cols) = (usize::from(rows % 9), usize::from(cols % 9));
+    let objective = if flags & 1 == 0 {
+        Objective::Coverage
+    } else {
+        Objective::Total
+    };
+    let scale = if flags & 2 == 0 { 1.0 } else { 1e6 };
+    let mut bytes = rest.iter().copied().chain(std::iter::repeat(0));
+    let mut next = || bytes.next().unwrap_or(0);
+    let capacities: Vec<u32> = (0..cols)
+        .map(|_| match next() {
+            255 => u32::MAX,
+            b => u32::from(b % 4),
+        })
+        .collect();
+    let weights: Vec<f64> = (0..rows * cols)
+        .map(|_| match next() {
+            255 => f64::NEG_INFINITY,
+            b => (f64::from(b) - 100.0) * scale,
+        })
+        .collect();
+    let problem = Problem {
+        rows,
+        cols,
+        weights: &weights,
+        capacities: &capacities,
+        objective,
+    };
+    let dense = solve::solve(&problem).expect("a well-formed problem solves");
+    solve::verify(&problem, &dense).expect("the dense solution is certified");
+    assert_eq!(dense.gap(), 0.0, "integer weights give a zero gap");
+    let source = RowMajor {
+        rows,
+        cols,
+        weights: &weights,
+    };
+    let no_memory = Options {
+        max_memory: Some(0),
+    };
+    let sparse = solve::solve_with(&source, &capacities, objective, &no_memory)
+        .expect("a well-formed problem solves");
+    solve::verify(&problem, &sparse).expect("the sparse solution is certified");
+    assert_eq!((sparse.matched, sparse.total), (dense.matched, dense.total));
+}
+
+/// The whole match: mentors CSV, mentees CSV and a TOML config, separated by
+/// `0x1E` bytes (an unreadable config is the default one).
+pub fn pipeline(data: &[u8]) {
+    let mut parts = data.splitn(3, |&b| b == 0x1e);
+    let (mentors, mentees) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let mut config = parts
+        .next()
+        .and_then(|text| std::str::from_utf8(text).ok())
+        .and_then(|text| toml::from_str::<Config>(text).ok())
+        .unwrap_or_default();
+    config.solver.threads = 1;
+    let Ok((mentors, mentees)) =
+        matcher::read_rosters(mentors, "mentors.csv", mentees, "mentees.csv")
+    else {
+        return;
+    };
+    match matcher::match_rosters(&mentors, &mentees, &config) {
+        Ok(outcome) => check_outcome(&outcome, &mentors, &mentees),
+        Err(e) => assert!(e.is_bad_input(), "{e}"),
+    }
+}
+
+/// Every mentee once in input order, no mentor over capacity, a zero gap, and
+/// both reports written.
+fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
+    let ids: Vec<&str> = outcome
+        .rows()
+        .map(|row| match row {
+            Ok(m) => m.explanation.mentee_id.as_str(),
+            Err(u) => u.mentee_id.as_str(),
+        })
+        .collect();
+    let expected: Vec<&str> = mentees.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, expected, "every mentee exactly once, in input order");
+    for (load, mentor) in outcome.mentors.iter().zip(&mentors.people) {
+        assert!(
+            load.assigned <= mentor.capacity,
+            "{} over capacity",
+            load.id
+        );
+    }
+    assert_eq!(outcome.summary.gap, 0.0);
+    let mut csv = Vec::new();
+    matcher::report::write_csv(outcome, &mut csv).expect("CSV written");
+    let records = csv::Reader::from_reader(&csv[..]).records().count();
+    assert_eq!(records, mentees.people.len());
+    matcher::report::write_json(outcome, std::io::sink()).expect("JSON written");
+}
