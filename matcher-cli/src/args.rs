@@ -20,9 +20,9 @@ pub enum Command {
     Match(MatchArgs),
     /// Check both rosters and report every problem at once.
     Validate(ValidateArgs),
-    /// Explain one pair's score, and whether a rule forbids it.
+    /// Explain a mentee's match or why they have none; with --mentor, why that pair was (not) made.
     Explain(ExplainArgs),
-    /// List the best-scoring allowed mentors for every mentee.
+    /// Suggest mentors for every mentee, ranked so that popular mentors are not first for everyone.
     Suggest(SuggestArgs),
     /// Solve an assignment on your own score (or cost) matrix.
     Solve(SolveArgs),
@@ -54,6 +54,20 @@ pub struct Inputs {
     /// Worker threads (0 = every core); overrides `solver.threads`.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub rounds: RoundFiles,
+}
+
+/// Decisions from earlier rounds, as CSV files with the columns `mentor_id,mentee_id`.
+#[derive(Debug, Args)]
+pub struct RoundFiles {
+    /// Pairs to keep as they are (each uses one of its mentor's places); the
+    /// rest is optimised around them.
+    #[arg(long, value_name = "FILE")]
+    pub locked: Option<PathBuf>,
+    /// Pairs made in earlier cycles, never made again.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
 }
 
 /// Output formats for tables.
@@ -116,9 +130,9 @@ pub struct ValidateArgs {
 pub struct ExplainArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// The mentor's id.
+    /// The mentor's id: explain this pair, and what forcing it would cost.
     #[arg(long, value_name = "ID")]
-    pub mentor: String,
+    pub mentor: Option<String>,
     /// The mentee's id.
     #[arg(long, value_name = "ID")]
     pub mentee: String,

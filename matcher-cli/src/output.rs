@@ -4,6 +4,7 @@ use crate::args::ReportFormat;
 use matcher::config::Config;
 use matcher::explain::Explanation;
 use matcher::matching::UnmatchedReason;
+use matcher::why_not::{Standing, Verdict};
 use matcher::{Diagnostic, MatchOutcome, Roster};
 use serde::Serialize;
 use std::io::{self, Write};
@@ -84,8 +85,81 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
     )
 }
 
+/// A "why (not)" answer as text: the mentee's standing, then the pair's
+/// breakdown, who holds the mentor's places and what forcing the pair would cost.
+pub fn verdict(w: &mut dyn Write, v: &Verdict, config: &Config) -> io::Result<()> {
+    match &v.mentee {
+        Standing::Matched(m) => writeln!(
+            w,
+            "mentee {} is matched with mentor {}, score {:.2}{}: {}",
+            m.explanation.mentee_id,
+            m.explanation.mentor_id,
+            m.explanation.score,
+            if m.locked { " (locked)" } else { "" },
+            m.reason
+        )?,
+        Standing::Unmatched(u) => writeln!(
+            w,
+            "mentee {} is unmatched: {} ({})",
+            u.mentee_id,
+            u.reason.as_str(),
+            u.detail
+        )?,
+    }
+    let Some(pair) = &v.pair else {
+        return Ok(());
+    };
+    explanation(w, &pair.explanation, config)?;
+    let x = &pair.explanation;
+    if pair.repeat {
+        writeln!(w, "  never matched: paired in an earlier cycle (history)")?;
+    }
+    if pair.made {
+        return writeln!(w, "  made: the pair is in the optimal matching");
+    }
+    let holders = pair
+        .holders
+        .iter()
+        .map(|h| {
+            let locked = if h.locked { ", locked" } else { "" };
+            format!("{} ({:.2}{locked})", h.mentee_id, h.score)
+        })
+        .collect::<Vec<_>>();
+    writeln!(
+        w,
+        "  mentor {} has {} of {} places taken{}{}",
+        x.mentor_id,
+        pair.holders.len(),
+        pair.capacity,
+        if holders.is_empty() { "" } else { ": " },
+        holders.join(", ")
+    )?;
+    match &pair.forcing {
+        Some(f) => {
+            writeln!(
+                w,
+                "  forcing the pair: total score {:.2} -> {:.2} ({:+.2}), matched mentees {:+}; {} mentee(s) move:",
+                f.total_score,
+                f.forced_total_score,
+                f.total_change,
+                f.matched_change,
+                f.moves.len()
+            )?;
+            let id = |m: &Option<String>| m.clone().unwrap_or_else(|| "(unmatched)".to_owned());
+            for m in &f.moves {
+                writeln!(w, "    {}: {} -> {}", m.mentee_id, id(&m.from), id(&m.to))?;
+            }
+        }
+        None if x.forbidden.is_none() && !pair.repeat => {
+            writeln!(w, "  forcing the pair would break a locked pair")?
+        }
+        None => {}
+    }
+    Ok(())
+}
+
 /// A pair's breakdown as text.
-pub fn explanation(w: &mut dyn Write, x: &Explanation, config: &Config) -> io::Result<()> {
+fn explanation(w: &mut dyn Write, x: &Explanation, config: &Config) -> io::Result<()> {
     writeln!(
         w,
         "mentee {} with mentor {}: score {:.2}",

@@ -1,13 +1,14 @@
 //! Orchestration: open files, call the core, write results.
 
 use crate::args::{
-    Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, SolveArgs,
-    SuggestArgs,
+    Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, RoundFiles,
+    SolveArgs, SuggestArgs,
 };
 use crate::{bar, output};
 use matcher::matrix::Matrix;
+use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
-use matcher::{Config, Roster};
+use matcher::{Config, Roster, Rounds};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
@@ -91,11 +92,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         },
         Command::Explain(args) => {
             let (mentors, mentees, config) = load(&args.inputs)?;
-            let explanation =
-                matcher::explain(&mentors, &mentees, &config, &args.mentor, &args.mentee)?;
+            let rounds = read_rounds(&args.inputs.rounds)?;
+            let verdict = matcher::why_not(
+                &mentors,
+                &mentees,
+                &config,
+                &rounds,
+                &args.mentee,
+                args.mentor.as_deref(),
+            )?;
             write_to(None, |w| match args.format {
-                ReportFormat::Text => output::explanation(w, &explanation, &config),
-                ReportFormat::Json => output::json(w, &explanation),
+                ReportFormat::Text => output::verdict(w, &verdict, &config),
+                ReportFormat::Json => output::json(w, &verdict),
             })
         }
         Command::Suggest(args) => run_suggest(args),
@@ -115,7 +123,8 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     }
     let show = !args.quiet && io::stderr().is_terminal();
     let progress = bar::Bar::new(show);
-    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &progress)?;
+    let rounds = read_rounds(&args.inputs.rounds)?;
+    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &rounds, &progress)?;
     progress.finish();
     write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => matcher::report::write_csv(&outcome, w),
@@ -130,7 +139,8 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
 
 fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
     let (mentors, mentees, config) = load(&args.inputs)?;
-    let suggestions = matcher::suggest(&mentors, &mentees, &config, args.top)?;
+    let rounds = read_rounds(&args.inputs.rounds)?;
+    let suggestions = matcher::suggest(&mentors, &mentees, &config, &rounds, args.top)?;
     write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => matcher::report::write_suggestions_csv(&suggestions, w),
         Format::Json => output::json(w, &suggestions),
@@ -220,6 +230,22 @@ fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
     }
     let (mentors, mentees) = parse_rosters(&inputs.rosters)??;
     Ok((mentors, mentees, config))
+}
+
+/// Reads the locked and history pair files, when given.
+fn read_rounds(files: &RoundFiles) -> Result<Rounds, Failure> {
+    let read = |path: &Option<PathBuf>| -> Result<Option<PairFile>, Failure> {
+        path.as_deref()
+            .map(|path| {
+                PairFile::from_csv_reader(open(path)?, &path.display().to_string())
+                    .map_err(|problems| matcher::Error::Roster(problems).into())
+            })
+            .transpose()
+    };
+    Ok(Rounds {
+        locked: read(&files.locked)?,
+        history: read(&files.history)?,
+    })
 }
 
 /// Parses and validates a TOML config; errors name the file and the key.

@@ -1,8 +1,9 @@
 //! Plain JavaScript values to and from the core's serde types.
 
 use crate::error::Failure;
-use matcher::{Config, ConfigError};
-use serde::Serialize;
+use matcher::rounds::PairFile;
+use matcher::{Config, ConfigError, Rounds};
+use serde::{Deserialize, Serialize};
 use serde_wasm_bindgen::Serializer;
 use wasm_bindgen::JsValue;
 
@@ -17,12 +18,14 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
         .map_err(|e| Failure::new("internal", &e.to_string()))
 }
 
-/// Reads a config object of the same shape as the TOML config; `undefined` or
-/// `null` is the default config. Unknown keys are errors naming their path.
-/// `solver.threads` is ignored: WebAssembly runs on the calling thread.
-pub fn read_config(value: JsValue) -> Result<Config, Failure> {
+/// Reads a plain object into `T`, through JSON so that unknown keys are
+/// caught; `None` for `undefined` or `null`, `Err` with the key path otherwise.
+fn read_object<T: serde::de::DeserializeOwned>(
+    value: JsValue,
+    what: &str,
+) -> Result<Option<T>, (String, String)> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Config::default());
+        return Ok(None);
     }
     // serde-wasm-bindgen, reading a struct, looks only at the fields it names
     // and would let unknown keys through: read the object as JSON instead.
@@ -31,14 +34,23 @@ pub fn read_config(value: JsValue) -> Result<Config, Failure> {
         .and_then(|json| json.as_string())
         .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
         .filter(serde_json::Value::is_object)
-        .ok_or_else(|| Failure::new("config", "config: must be a plain object"))?;
-    let mut config: Config = serde_path_to_error::deserialize(tree).map_err(|e| {
-        let key = e.path().to_string();
-        matcher::Error::Config(ConfigError {
-            key,
-            message: e.into_inner().to_string(),
-        })
-    })?;
+        .ok_or_else(|| (String::new(), format!("{what}: must be a plain object")))?;
+    serde_path_to_error::deserialize(tree)
+        .map(Some)
+        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
+/// Reads a config object of the same shape as the TOML config; `undefined` or
+/// `null` is the default config. Unknown keys are errors naming their path.
+/// `solver.threads` is ignored: WebAssembly runs on the calling thread.
+pub fn read_config(value: JsValue) -> Result<Config, Failure> {
+    let mut config: Config = match read_object(value, "config") {
+        Ok(config) => config.unwrap_or_default(),
+        Err((key, message)) if key.is_empty() => return Err(Failure::new("config", &message)),
+        Err((key, message)) => {
+            return Err(matcher::Error::Config(ConfigError { key, message }).into())
+        }
+    };
     config.solver.threads = 0;
     Ok(config)
 }
@@ -46,4 +58,39 @@ pub fn read_config(value: JsValue) -> Result<Config, Failure> {
 /// Text a core writer wrote into memory (always UTF-8: it writes only strings).
 pub fn utf8(bytes: Vec<u8>) -> Result<String, Failure> {
     String::from_utf8(bytes).map_err(|e| Failure::new("internal", &e.to_string()))
+}
+
+/// The decisions of earlier rounds as JavaScript passes them: the texts of
+/// the locked and history CSV files.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoundTexts {
+    locked: Option<String>,
+    history: Option<String>,
+}
+
+/// Reads `{ locked?, history? }` (CSV texts with the columns
+/// `mentor_id,mentee_id`, read as `locked.csv` and `history.csv`);
+/// `undefined` or `null` is no decisions.
+pub fn read_rounds(value: JsValue) -> Result<Rounds, Failure> {
+    let texts: Option<RoundTexts> = read_object(value, "rounds").map_err(|(key, message)| {
+        let at = if key.is_empty() {
+            String::new()
+        } else {
+            format!("rounds.{key}: ")
+        };
+        Failure::new("invalid_argument", &format!("{at}{message}"))
+    })?;
+    let Some(texts) = texts else {
+        return Ok(Rounds::default());
+    };
+    let read = |text: Option<String>, source: &str| {
+        text.map(|text| PairFile::from_csv_reader(text.as_bytes(), source))
+            .transpose()
+            .map_err(matcher::Error::Roster)
+    };
+    Ok(Rounds {
+        locked: read(texts.locked, "locked.csv")?,
+        history: read(texts.history, "history.csv")?,
+    })
 }

@@ -11,8 +11,9 @@ mod error;
 
 pub use error::Failure;
 
-use convert::{read_config, to_js, utf8};
+use convert::{read_config, read_rounds, to_js, utf8};
 use matcher::generate::{self, Spec};
+use matcher::progress::Silent;
 use matcher::{report, Roster, Side};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -40,20 +41,31 @@ fn rosters(mentors_csv: &str, mentees_csv: &str) -> Result<(Roster, Roster), mat
     )
 }
 
-/// Matches mentees to mentors optimally. Every mentee appears in the result,
+/// Matches the rosters around the locked pairs and away from the history pairs.
+fn run_match(
+    mentors_csv: &str,
+    mentees_csv: &str,
+    config: JsValue,
+    rounds: JsValue,
+) -> Result<matcher::MatchOutcome, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+    Ok(matcher::match_rosters_with(
+        &mentors, &mentees, &config, &rounds, &Silent,
+    )?)
+}
+
+/// Matches mentees to mentors optimally, keeping the locked pairs of `rounds`
+/// and never repeating its history pairs. Every mentee appears in the result,
 /// matched or unmatched with a reason.
 #[wasm_bindgen(js_name = matchRosters, unchecked_return_type = "MatchOutcome")]
 pub fn match_rosters(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    to_js(&matcher::match_rosters(
-        &mentors,
-        &mentees,
-        &read_config(config)?,
-    )?)
+    to_js(&run_match(mentors_csv, mentees_csv, config, rounds)?)
 }
 
 /// Matches the rosters and returns `matches.csv`, byte for byte what the CLI writes.
@@ -62,9 +74,9 @@ pub fn matches_csv(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<String, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    let outcome = matcher::match_rosters(&mentors, &mentees, &read_config(config)?)?;
+    let outcome = run_match(mentors_csv, mentees_csv, config, rounds)?;
     let mut csv = Vec::new();
     report::write_csv(&outcome, &mut csv)?;
     utf8(csv)
@@ -84,20 +96,54 @@ pub fn validate(
     }
 }
 
-/// The `k` best allowed mentors for every mentee, best first.
+/// Up to `k` mentors for every mentee, best first, ranked by score minus the
+/// mentor's price in the optimal matching: a mentor comes first for at most
+/// `capacity` mentees, and a matched mentee's first suggestion is its mentor.
 #[wasm_bindgen(unchecked_return_type = "Suggestions[]")]
 pub fn suggest(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
     #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
     k: usize,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
     let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    to_js(&matcher::suggest(
+    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+    to_js(&matcher::suggest(&mentors, &mentees, &config, &rounds, k)?)
+}
+
+/// Where a mentee stands in the optimal matching (its match, or why it has
+/// none) and, with `mentorId`, why that pair was (not) made: its score, who
+/// holds the mentor's places, and exactly what forcing it would cost.
+#[wasm_bindgen(js_name = whyNot, unchecked_return_type = "Verdict")]
+pub fn why_not(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
+    #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
+    #[wasm_bindgen(js_name = mentorId, unchecked_optional_param_type = "string | null")]
+    mentor_id: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
+) -> Result<JsValue, Failure> {
+    let mentor_id = match mentor_id.as_string() {
+        Some(id) => Some(id),
+        None if mentor_id.is_null() || mentor_id.is_undefined() => None,
+        None => {
+            return Err(Failure::new(
+                "invalid_argument",
+                "mentorId must be a string",
+            ))
+        }
+    };
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+    to_js(&matcher::why_not(
         &mentors,
         &mentees,
-        &read_config(config)?,
-        k,
+        &config,
+        &rounds,
+        mentee_id,
+        mentor_id.as_deref(),
     )?)
 }
 

@@ -57,7 +57,11 @@ export type DiagnosticCode =
   | "unknown_exclude_id"
   | "swapped_files"
   | "zero_capacity"
-  | "all_pairs_excluded";
+  | "all_pairs_excluded"
+  | "unknown_pair_id"
+  | "duplicate_lock"
+  | "lock_over_capacity"
+  | "lock_forbidden";
 
 /** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
 export interface Diagnostic {
@@ -142,6 +146,8 @@ export interface Match extends Explanation {
   mentor_name: string;
   /** A one-line reason a person can read. */
   reason: string;
+  /** Present (and `true`) when the pair was locked from an earlier round. */
+  locked?: true;
 }
 
 export type UnmatchedReason = "no_capacity" | "all_candidates_forbidden" | "below_min_score";
@@ -203,19 +209,84 @@ export interface MatchOutcome {
   summary: Summary;
 }
 
+/**
+ * Decisions from earlier rounds, as the texts of CSV files with the header
+ * `mentor_id,mentee_id` (read as `locked.csv` and `history.csv` in errors).
+ * Re-matching after a decline: lock the accepted pairs, add the declined ones
+ * to the history, run again.
+ */
+export interface Rounds {
+  /** Pairs kept as they are, each using one of its mentor's places. */
+  locked?: string;
+  /** Pairs from earlier cycles, never made again. */
+  history?: string;
+}
+
 /** One suggested mentor. */
 export interface Suggestion {
   mentor_id: string;
   mentor_name: string;
   score: number;
+  /** Whether the optimal matching gives the mentee this mentor (then it is first). */
+  assigned: boolean;
   reason: string;
 }
 
-/** The best allowed mentors for one mentee, best first. */
+/** Suggested mentors for one mentee, best first: score minus the mentor's price in the optimal matching. */
 export interface Suggestions {
   mentee_id: string;
   mentee_name: string;
   mentors: Suggestion[];
+}
+
+/** A mentee's place in the optimal matching: its match, or why it has none. */
+export type Standing = (Match & { status: "matched" }) | (Unmatched & { status: "unmatched" });
+
+/** A mentee holding one of a mentor's places. */
+export interface Holder {
+  mentee_id: string;
+  mentee_name: string;
+  score: number;
+  locked: boolean;
+}
+
+/** A mentee whose mentor changes when a pair is forced; `null` = unmatched. */
+export interface Move {
+  mentee_id: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** The cohort with a pair forced in and everyone else re-optimised (exact). */
+export interface Forcing {
+  total_score: number;
+  forced_total_score: number;
+  /** `forced_total_score - total_score`. */
+  total_change: number;
+  /** Change in the number of matched mentees (0 or negative). */
+  matched_change: number;
+  moves: Move[];
+}
+
+/** One pair, made or not. */
+export interface PairVerdict {
+  made: boolean;
+  /** The pair was made in an earlier cycle (history) and is never repeated. */
+  repeat: boolean;
+  explanation: Explanation;
+  /** The mentor's capacity. */
+  capacity: number;
+  /** Who holds the mentor's places in the optimal matching. */
+  holders: Holder[];
+  /** `null` when the pair is made, forbidden, repeated, or forcing it would break a lock. */
+  forcing: Forcing | null;
+}
+
+/** The answer of `whyNot`. */
+export interface Verdict {
+  mentee: Standing;
+  /** Present when a mentor was named. */
+  pair?: PairVerdict;
 }
 
 /** A skill with its level, 1–5. */

@@ -50,6 +50,14 @@ pub enum Code {
     BadShape,
     /// A matrix would take more memory than the limit allows.
     OverMemoryLimit,
+    /// A locked or history pair names an id that its roster does not have.
+    UnknownPairId,
+    /// A mentee is locked to more than one mentor.
+    DuplicateLock,
+    /// A mentor is locked to more mentees than their capacity.
+    LockOverCapacity,
+    /// A locked pair breaks a hard rule or repeats a history pair.
+    LockForbidden,
 }
 
 impl Code {
@@ -77,6 +85,10 @@ impl Code {
             Code::NonFinite => "non_finite",
             Code::BadShape => "bad_shape",
             Code::OverMemoryLimit => "over_memory_limit",
+            Code::UnknownPairId => "unknown_pair_id",
+            Code::DuplicateLock => "duplicate_lock",
+            Code::LockOverCapacity => "lock_over_capacity",
+            Code::LockForbidden => "lock_forbidden",
         }
     }
 }

@@ -36,9 +36,11 @@ pub mod matrix;
 pub mod progress;
 pub mod report;
 pub mod roster;
+pub mod rounds;
 pub mod score;
 pub mod solve;
 pub mod suggest;
+pub mod why_not;
 
 pub use config::{Config, ConfigError};
 pub use diagnostic::{Code, Diagnostic};
@@ -46,8 +48,10 @@ pub use error::Error;
 pub use explain::Explanation;
 pub use matching::{match_rosters, match_rosters_with, MatchOutcome};
 pub use roster::{Roster, Side};
+pub use rounds::Rounds;
 pub use solve::Objective;
 pub use suggest::{explain, suggest};
+pub use why_not::why_not;
 
 use std::io::Read;
 

@@ -6,8 +6,9 @@ use crate::error::Error;
 use crate::explain::{percent, CriterionScores, Explanation};
 use crate::progress::{Progress, Silent, Stage};
 use crate::roster::{check_pair, Roster, Side};
+use crate::rounds::{Resolved, Rounds};
 use crate::score::{Criteria, Hundredths, Scorer};
-use crate::solve::{self, Objective, Options, WeightSource};
+use crate::solve::{self, Objective, Options, Solution, WeightSource};
 use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -33,13 +34,20 @@ pub struct Match {
     pub mentor_name: String,
     /// A one-line reason a person can read.
     pub reason: String,
+    /// Whether the pair was locked (kept from an earlier round).
+    #[serde(skip_serializing_if = "is_false")]
+    pub locked: bool,
     /// The full breakdown of the score.
     #[serde(flatten)]
     pub explanation: Explanation,
     #[serde(skip)]
-    mentee: usize,
+    pub(crate) mentee: usize,
     #[serde(skip)]
-    mentor: usize,
+    pub(crate) mentor: usize,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// Why a mentee was left unmatched.
@@ -156,19 +164,28 @@ pub fn match_rosters(
     mentees: &Roster,
     config: &Config,
 ) -> Result<MatchOutcome, Error> {
-    match_rosters_with(mentors, mentees, config, &Silent)
+    match_rosters_with(mentors, mentees, config, &Rounds::default(), &Silent)
 }
 
-/// [`match_rosters`], reporting progress.
+/// [`match_rosters`] around the locked pairs and away from the history pairs
+/// of `rounds`, reporting progress.
 pub fn match_rosters_with(
     mentors: &Roster,
     mentees: &Roster,
     config: &Config,
+    rounds: &Rounds,
     progress: &dyn Progress,
 ) -> Result<MatchOutcome, Error> {
     let scorer = prepare(mentors, mentees, config)?;
+    let rounds = rounds.resolve(&scorer)?;
     in_pool(config.threads(), || {
-        solve_and_report(&scorer, config, progress)
+        let assignment = assign(&scorer, &rounds, config, progress)?;
+        Ok(report(
+            &scorer,
+            &rounds,
+            &assignment,
+            config.solver.objective,
+        ))
     })?
 }
 
@@ -204,11 +221,15 @@ pub(crate) fn in_pool<T: Send>(
     }
 }
 
-/// Pair scores in hundredths as solver weights, `-inf` where forbidden, scored
-/// on the fly. The first pass over the mentees is the scoring stage; the
+/// Pair scores in hundredths as solver weights for the mentees that are not
+/// locked, `-inf` where forbidden (by a rule, `min_score` or the history),
+/// scored on the fly. The first pass over the rows is the scoring stage; the
 /// solving stage starts when it ends (the solver may rescore a few rows).
 struct Scores<'a> {
     scorer: &'a Scorer<'a>,
+    rounds: &'a Resolved,
+    /// The mentees solved for, one per row.
+    free: &'a [usize],
     progress: &'a dyn Progress,
     /// Rows scored so far.
     scored: AtomicUsize,
@@ -216,21 +237,28 @@ struct Scores<'a> {
 
 impl WeightSource for Scores<'_> {
     fn rows(&self) -> usize {
-        self.scorer.mentees().people.len()
+        self.free.len()
     }
 
     fn cols(&self) -> usize {
         self.scorer.mentors().people.len()
     }
 
-    fn weight(&self, e: usize, m: usize) -> f64 {
-        self.scorer
-            .weight(e, m)
-            .map_or(f64::NEG_INFINITY, f64::from)
+    fn weight(&self, row: usize, m: usize) -> f64 {
+        let e = self.free[row];
+        match self.scorer.weight(e, m) {
+            Some(w) if !self.rounds.repeats(e, m) => f64::from(w),
+            _ => f64::NEG_INFINITY,
+        }
     }
 
-    fn row<'s>(&'s self, e: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
-        let row = self.scorer.row_weights(e, scratch);
+    fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
+        let e = self.free[row];
+        let cols = self.scorer.row_weights(e, scratch).len();
+        scratch.truncate(cols);
+        for &m in self.rounds.history(e) {
+            scratch[m] = f64::NEG_INFINITY;
+        }
         let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
         if scored <= self.rows() {
             self.progress.advance(1);
@@ -238,34 +266,73 @@ impl WeightSource for Scores<'_> {
                 self.progress.start(Stage::Solving, 0);
             }
         }
-        row
+        scratch
     }
 }
 
-fn solve_and_report(
+/// An optimal assignment of every mentee: the locked pairs plus an exact
+/// solve for the others.
+pub(crate) struct Assignment {
+    /// Per mentee, its mentor.
+    pub mentor_of: Vec<Option<usize>>,
+    /// The solve over the mentees that are not locked.
+    pub solution: Solution,
+    /// The sum of the locked pairs' scores, in hundredths.
+    pub locked_total: u64,
+}
+
+/// Keeps the locked pairs and solves for everyone else.
+pub(crate) fn assign(
     scorer: &Scorer,
+    rounds: &Resolved,
     config: &Config,
     progress: &dyn Progress,
-) -> Result<MatchOutcome, Error> {
-    let objective = config.solver.objective;
-    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
-    progress.start(Stage::Scoring, mentees.people.len() as u64);
+) -> Result<Assignment, Error> {
+    let mentees = scorer.mentees().people.len();
+    let free: Vec<usize> = (0..mentees)
+        .filter(|&e| rounds.locked(e).is_none())
+        .collect();
+    progress.start(Stage::Scoring, free.len() as u64);
     let scores = Scores {
         scorer,
+        rounds,
+        free: &free,
         progress,
         scored: AtomicUsize::new(0),
     };
-    let capacities: Vec<u32> = mentors.people.iter().map(|p| p.capacity).collect();
     let options = Options {
         max_memory: Some(config.solver.max_memory.0),
     };
-    let solution = solve::solve_with(&scores, &capacities, objective, &options)?;
+    let objective = config.solver.objective;
+    let solution = solve::solve_with(&scores, rounds.spare(), objective, &options)?;
+    let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+    for (&e, &m) in free.iter().zip(&solution.assignment) {
+        mentor_of[e] = m;
+    }
+    let locked_total = (0..mentees)
+        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
+        .sum();
+    Ok(Assignment {
+        mentor_of,
+        solution,
+        locked_total,
+    })
+}
 
+/// Describes an assignment: every mentee matched or unmatched with a reason,
+/// every mentor's load, and the summary.
+pub(crate) fn report(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    assignment: &Assignment,
+    objective: Objective,
+) -> MatchOutcome {
+    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let mut matches = Vec::new();
     let mut unmatched = Vec::new();
     let mut assigned = vec![0u32; mentors.people.len()];
     for (e, mentee) in mentees.people.iter().enumerate() {
-        match solution.assignment[e] {
+        match assignment.mentor_of[e] {
             Some(m) => {
                 assigned[m] += 1;
                 let explanation = Explanation::new(scorer, e, m);
@@ -273,13 +340,14 @@ fn solve_and_report(
                     mentee_name: mentee.name.clone(),
                     mentor_name: mentors.people[m].name.clone(),
                     reason: explanation.reason(),
+                    locked: rounds.locked(e).is_some(),
                     explanation,
                     mentee: e,
                     mentor: m,
                 });
             }
             None => {
-                let (reason, detail) = why_unmatched(scorer, e);
+                let (reason, detail) = why_unmatched(scorer, rounds, e);
                 unmatched.push(Unmatched {
                     mentee_id: mentee.id.clone(),
                     mentee_name: mentee.name.clone(),
@@ -301,20 +369,24 @@ fn solve_and_report(
             capacity: p.capacity,
         })
         .collect();
-    let summary = summarize(scorer, &matches, &assigned, objective, &solution);
-    Ok(MatchOutcome {
+    let summary = summarize(scorer, &matches, &assigned, objective, assignment);
+    MatchOutcome {
         matches,
         unmatched,
         mentors: loads,
         summary,
-    })
+    }
 }
 
 /// Works out why the optimum left mentee `e` unmatched.
-fn why_unmatched(scorer: &Scorer, e: usize) -> (UnmatchedReason, String) {
+pub(crate) fn why_unmatched(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    e: usize,
+) -> (UnmatchedReason, String) {
     let mentors = &scorer.mentors().people;
     let allowed: Vec<(usize, Hundredths)> = (0..mentors.len())
-        .filter(|&m| scorer.rule_forbids(e, m).is_none())
+        .filter(|&m| scorer.rule_forbids(e, m).is_none() && !rounds.repeats(e, m))
         .map(|m| (m, scorer.score(e, m)))
         .collect();
     let best = allowed.iter().map(|&(_, s)| s).max();
@@ -322,7 +394,7 @@ fn why_unmatched(scorer: &Scorer, e: usize) -> (UnmatchedReason, String) {
         None => (
             UnmatchedReason::AllCandidatesForbidden,
             format!(
-                "all {} mentors are excluded or ruled out by an attribute rule",
+                "all {} mentors are excluded, ruled out by an attribute rule or paired with them before",
                 mentors.len()
             ),
         ),
@@ -351,7 +423,7 @@ fn summarize(
     matches: &[Match],
     assigned: &[u32],
     objective: Objective,
-    solution: &solve::Solution,
+    assignment: &Assignment,
 ) -> Summary {
     let mut scores: Vec<Hundredths> = matches
         .iter()
@@ -394,8 +466,8 @@ fn summarize(
         },
         objective,
         total_score: total as f64 / 100.0,
-        dual_bound: solution.dual_bound / 100.0,
-        gap: solution.gap() / 100.0,
+        dual_bound: (assignment.locked_total as f64 + assignment.solution.dual_bound) / 100.0,
+        gap: assignment.solution.gap() / 100.0,
     }
 }
 

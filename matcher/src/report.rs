@@ -62,7 +62,8 @@ pub fn write_csv<W: Write>(outcome: &MatchOutcome, writer: W) -> io::Result<()> 
     csv.flush()
 }
 
-/// Writes suggestions as CSV: one row per mentee and rank, best first.
+/// Writes suggestions as CSV: one row per mentee and rank, best first;
+/// `assigned` is `yes` for the mentor the optimal matching gives the mentee.
 pub fn write_suggestions_csv<W: Write>(all: &[Suggestions], writer: W) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(writer);
     let mut write = |record: &[String]| csv.write_record(record).map_err(into_io);
@@ -74,6 +75,7 @@ pub fn write_suggestions_csv<W: Write>(all: &[Suggestions], writer: W) -> io::Re
             "mentor_id",
             "mentor_name",
             "score",
+            "assigned",
             "reason",
         ]
         .map(str::to_owned),
@@ -87,6 +89,7 @@ pub fn write_suggestions_csv<W: Write>(all: &[Suggestions], writer: W) -> io::Re
                 safe(&m.mentor_id),
                 safe(&m.mentor_name),
                 format!("{:.2}", m.score),
+                if m.assigned { "yes" } else { "no" }.to_owned(),
                 safe(&m.reason),
             ])?;
         }

@@ -109,23 +109,12 @@ impl Roster {
         side: Side,
         source: &str,
     ) -> Result<Roster, Vec<Diagnostic>> {
-        let mut records = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(reader)
-            .into_byte_records();
-        let header = match records.next() {
-            None => {
-                return Err(vec![Diagnostic::file(
-                    source,
-                    Code::EmptyFile,
-                    "the file is empty",
-                )
-                .with_hint("a roster needs a header row such as `id,name,skills`")])
-            }
-            Some(Err(e)) => return Err(vec![csv_error(source, &e)]),
-            Some(Ok(header)) => header,
-        };
+        let (header, records) = open_csv(
+            reader,
+            source,
+            "a roster needs a header row such as `id,name,skills`",
+        )
+        .map_err(|d| vec![d])?;
         let mut diagnostics = Vec::new();
         let (columns, fields, attributes) = read_header(&header, side, source, &mut diagnostics);
         if fields.iter().all(|f| matches!(f, Field::Attribute(_))) {
@@ -450,7 +439,27 @@ fn parse_capacity(cell: &str) -> Result<u32, String> {
     })
 }
 
-fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
+/// Starts reading a CSV file record by record: its header row and the records
+/// after it. A file without even a header is an `empty_file` problem with `hint`.
+pub(crate) fn open_csv<R: Read>(
+    reader: R,
+    source: &str,
+    hint: &str,
+) -> Result<(csv::ByteRecord, csv::ByteRecordsIntoIter<R>), Diagnostic> {
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader)
+        .into_byte_records();
+    match records.next() {
+        None => Err(Diagnostic::file(source, Code::EmptyFile, "the file is empty").with_hint(hint)),
+        Some(Err(e)) => Err(csv_error(source, &e)),
+        Some(Ok(header)) => Ok((header, records)),
+    }
+}
+
+/// A CSV reading problem, located at its record when known.
+pub(crate) fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
     let row = e.position().map(|p| p.record() as usize + 1);
     let message = match e.kind() {
         csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),

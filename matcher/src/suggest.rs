@@ -1,11 +1,12 @@
-//! One pair's breakdown and the top mentors for each mentee.
+//! One pair's breakdown and capacity-aware suggestions for each mentee.
 
 use crate::config::Config;
 use crate::error::Error;
 use crate::explain::Explanation;
-use crate::matching::{find, in_pool, prepare};
+use crate::matching::{assign, find, in_pool, prepare};
+use crate::progress::Silent;
 use crate::roster::{Roster, Side};
-use crate::score::Hundredths;
+use crate::rounds::Rounds;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -33,54 +34,95 @@ pub struct Suggestion {
     pub mentor_name: String,
     /// The pair's score, 0–100 with two decimals.
     pub score: f64,
+    /// Whether the optimal matching gives the mentee this mentor.
+    pub assigned: bool,
     /// A one-line reason.
     pub reason: String,
 }
 
-/// The best allowed mentors for one mentee, best first.
+/// The suggested mentors for one mentee, best first.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestions {
     /// The mentee's id.
     pub mentee_id: String,
     /// The mentee's display name.
     pub mentee_name: String,
-    /// Up to `k` mentors, best score first, ties in roster order.
+    /// Up to `k` mentors, best first.
     pub mentors: Vec<Suggestion>,
 }
 
-/// The `k` best-scoring allowed mentors (capacity > 0, no rule against the
-/// pair, at least `min_score`) for every mentee, in mentee input order.
+/// Up to `k` allowed mentors for every mentee (in input order), ranked so that
+/// a popular mentor is not put first for everyone.
+///
+/// Every allowed mentor with a place left (after the locks of `rounds`) is
+/// ranked by its score minus the mentor's price in the optimal matching's
+/// dual: the price is what one of the mentor's places is worth to the rest of
+/// the cohort. The optimum's own mentor always ranks first (ties go to it, then
+/// to roster order), so a mentor is the first suggestion of at most `capacity`
+/// mentees; an unmatched mentee (no mentor had room) gets the same ranking,
+/// with no suggestion marked `assigned`. A locked mentee's first suggestion is
+/// its locked mentor.
+///
+/// ```
+/// use matcher::{read_rosters, rounds::Rounds, suggest, Config};
+/// let mentors = "id,capacity,skills\nstar,1,rust;sql\nm2,2,rust\nm3,2,sql\n";
+/// let mentees = "id,skills\ne1,rust;sql\ne2,rust;sql\ne3,rust;sql\n";
+/// let (mentors, mentees) =
+///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+/// let all = suggest(&mentors, &mentees, &Config::default(), &Rounds::default(), 2)?;
+/// let firsts: Vec<&str> = all.iter().map(|s| s.mentors[0].mentor_id.as_str()).collect();
+/// assert_eq!(firsts, ["star", "m2", "m2"]);
+/// # Ok::<(), matcher::Error>(())
+/// ```
 pub fn suggest(
     mentors: &Roster,
     mentees: &Roster,
     config: &Config,
+    rounds: &Rounds,
     k: usize,
 ) -> Result<Vec<Suggestions>, Error> {
     let scorer = prepare(mentors, mentees, config)?;
+    let rounds = rounds.resolve(&scorer)?;
     in_pool(config.threads(), || {
-        (0..mentees.people.len())
+        let assignment = assign(&scorer, &rounds, config, &Silent)?;
+        let prices = &assignment.solution.col_prices;
+        let ranked = (0..mentees.people.len())
             .into_par_iter()
             .map(|e| {
-                let mut ranked: Vec<(Hundredths, usize)> = (0..mentors.people.len())
-                    .filter(|&m| mentors.people[m].capacity > 0)
-                    .filter_map(|m| scorer.weight(e, m).map(|w| (w, m)))
+                let mine = assignment.mentor_of[e];
+                let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
+                    .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
+                    .filter(|&m| !rounds.repeats(e, m))
+                    .filter_map(|m| {
+                        let net = match rounds.locked(e) {
+                            Some(locked) if locked == m => f64::INFINITY,
+                            _ => f64::from(scorer.weight(e, m)?) - prices[m],
+                        };
+                        Some((net, m))
+                    })
                     .collect();
-                ranked.sort_unstable_by_key(|&(w, m)| (std::cmp::Reverse(w), m));
+                ranked.sort_unstable_by(|&(a, m), &(b, n)| {
+                    b.total_cmp(&a)
+                        .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
+                        .then(m.cmp(&n))
+                });
                 ranked.truncate(k);
                 Suggestions {
                     mentee_id: mentees.people[e].id.clone(),
                     mentee_name: mentees.people[e].name.clone(),
                     mentors: ranked
                         .into_iter()
-                        .map(|(w, m)| Suggestion {
+                        .map(|(_, m)| Suggestion {
                             mentor_id: mentors.people[m].id.clone(),
                             mentor_name: mentors.people[m].name.clone(),
-                            score: f64::from(w) / 100.0,
+                            score: f64::from(scorer.score(e, m)) / 100.0,
+                            assigned: mine == Some(m),
                             reason: Explanation::new(&scorer, e, m).reason(),
                         })
                         .collect(),
                 }
             })
-            .collect()
-    })
+            .collect();
+        Ok(ranked)
+    })?
 }

@@ -82,6 +82,94 @@ fn sample_program_matches_the_golden_files() {
     golden("data/expected/explain-E002-M008.txt", &out.stdout);
 }
 
+/// `data/locked.csv` keeps five pairs (E007–M010 is not the first round's
+/// choice); `data/history.csv` holds two declined pairs and one from an
+/// earlier cycle.
+#[test]
+fn a_second_round_keeps_the_locks_and_avoids_the_history() {
+    let rounds = [
+        "--locked",
+        "data/locked.csv",
+        "--history",
+        "data/history.csv",
+    ];
+    let out = sample("match", &[&rounds[..], &["--quiet"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/matches-round2.csv", &out.stdout);
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    let mentor_of: std::collections::HashMap<String, String> = reader
+        .records()
+        .map(|r| r.unwrap())
+        .map(|r| (r[0].to_owned(), r[2].to_owned()))
+        .collect();
+    for (mentee, mentor) in [
+        ("E001", "M015"),
+        ("E002", "M008"),
+        ("E003", "M041"),
+        ("E006", "M023"),
+        ("E007", "M010"),
+    ] {
+        assert_eq!(mentor_of[mentee], mentor, "locked {mentee}");
+    }
+    for (mentee, mentor) in [("E004", "M020"), ("E005", "M017"), ("E008", "M016")] {
+        assert!(
+            !mentor_of[mentee].is_empty() && mentor_of[mentee] != mentor,
+            "history {mentee}"
+        );
+    }
+    let out = sample(
+        "explain",
+        &[&rounds[..], &["--mentee", "E009", "--mentor", "M022"]].concat(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/why-not-E009-M022-round2.txt", &out.stdout);
+}
+
+#[test]
+fn explain_says_why_a_pair_was_not_made_and_why_a_mentee_is_unmatched() {
+    let out = sample("explain", &["--mentor", "M010", "--mentee", "E002"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/why-not-E002-M010.txt", &out.stdout);
+    let out = sample("explain", &["--mentee", "E131"]);
+    assert_eq!(
+        text(&out.stdout),
+        "mentee E131 is unmatched: below_min_score (the best allowed mentor scores 13.33, below min_score)\n"
+    );
+    let out = sample(
+        "explain",
+        &["--mentor", "M010", "--mentee", "E002", "--format", "json"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["mentee"]["status"], "matched");
+    assert_eq!(v["mentee"]["mentor_id"], "M008");
+    assert_eq!(v["pair"]["forcing"]["total_change"], -12.56);
+    assert_eq!(v["pair"]["forcing"]["matched_change"], 0);
+}
+
+#[test]
+fn a_bad_lock_file_exits_2_naming_file_row_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("locked.csv");
+    // M016 (engineering, capacity 2): E001, E006 and E007 are allowed, E002
+    // is in engineering too.
+    std::fs::write(
+        &path,
+        "mentor_id,mentee_id\nM016,E001\nM016,E002\nM016,E006\nM016,E007\nM999,E004\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let out = sample("match", &["--locked", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: {path}:3: the pair may never be made: require_different: same department\n\
+             error: {path}:5: mentor \"M016\" has capacity 2 and no place left for this lock\n\
+             error: {path}:6:mentor_id: \"M999\" is not a mentor id in data/mentors.csv (hint: ids must match the rosters (case-insensitively))\n"
+        )
+    );
+}
+
 #[test]
 fn output_is_byte_identical_on_one_and_two_threads() {
     for format in ["csv", "json"] {
@@ -326,16 +414,39 @@ fn explain_unknown_id_exits_2() {
     assert_eq!(text(&out.stderr), "error: no mentor with id \"M999\"\n");
 }
 
+/// The first suggestion of every matched mentee is their mentor in matches.csv,
+/// so no mentor comes first more often than their capacity.
 #[test]
-fn suggest_lists_the_top_mentors_per_mentee() {
+fn suggest_puts_each_mentees_optimal_mentor_first() {
     let out = sample("suggest", &["--top", "2"]);
     assert_eq!(out.status.code(), Some(0));
-    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    golden("data/expected/suggestions.csv", &out.stdout);
+    let records = |bytes: &[u8]| -> Vec<csv::StringRecord> {
+        let mut reader = csv::Reader::from_reader(bytes);
+        reader.records().map(Result::unwrap).collect()
+    };
+    let rows = records(&out.stdout);
+    // E131 has no allowed mentor above min_score: no suggestions.
     assert_eq!(rows.len(), 260);
-    assert_eq!((&rows[0][0], &rows[0][2], &rows[1][2]), ("E001", "1", "2"));
-    let score = |r: &csv::StringRecord| r[5].parse::<f64>().unwrap();
-    assert!(score(&rows[0]) >= score(&rows[1]));
+    let firsts: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .filter(|r| &r[2] == "1")
+        .map(|r| (&r[0], &r[3], &r[6]))
+        .collect();
+    let matches = std::fs::read(root().join("data/expected/matches.csv")).unwrap();
+    let matched: Vec<(String, String)> = records(&matches)
+        .iter()
+        .filter(|r| !r[2].is_empty())
+        .map(|r| (r[0].to_owned(), r[2].to_owned()))
+        .collect();
+    assert_eq!(matched.len(), 130);
+    assert_eq!(firsts.len(), 130);
+    for ((mentee, mentor, assigned), (e, m)) in firsts.iter().zip(&matched) {
+        assert_eq!(
+            (*mentee, *mentor, *assigned),
+            (e.as_str(), m.as_str(), "yes")
+        );
+    }
 }
 
 #[test]

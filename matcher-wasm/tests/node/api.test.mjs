@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
-import { edit, expected, menteesWithBadLevel, sample } from '../support/fixtures.mjs';
+import { join } from 'node:path';
+import { edit, expected, menteesWithBadLevel, parseCsv, ROOT, sample } from '../support/fixtures.mjs';
 
 const { mentors, mentees, config } = sample;
 
@@ -102,19 +103,68 @@ test('solver.threads is accepted and ignored', () => {
   assert.equal(matcher.matchesCsv(mentors, mentees, threaded), expected.csv());
 });
 
-test('suggest ranks allowed mentors best first', () => {
-  const suggestions = matcher.suggest(mentors, mentees, config, 3);
+test('suggest gives the CLI suggestions: the optimal mentor first, then by score minus price', () => {
+  const suggestions = matcher.suggest(mentors, mentees, config, 2);
   assert.equal(suggestions.length, matcher.readRoster(mentees, 'mentee').people.length);
-  for (const { mentors: ranked } of suggestions) {
-    assert.ok(ranked.length <= 3);
-    const scores = ranked.map((s) => s.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
-    assert.ok(scores.every((s) => s >= config.constraints.min_score));
-  }
-  const outcome = matcher.matchRosters(mentors, mentees, config);
-  const first = suggestions.find((s) => s.mentee_id === outcome.matches[0].mentee_id);
-  assert.ok(first.mentors[0].score >= outcome.matches[0].score);
+  const rows = suggestions.flatMap((s) =>
+    s.mentors.map((m, i) => [s.mentee_id, String(i + 1), m.mentor_id, m.score.toFixed(2), m.assigned ? 'yes' : 'no']),
+  );
+  const golden = parseCsv(readFileSync(join(ROOT, 'data/expected/suggestions.csv'), 'utf8'))
+    .slice(1)
+    .map(([mentee, , rank, mentor, , score, assigned]) => [mentee, rank, mentor, score, assigned]);
+  assert.deepEqual(rows, golden);
+  const { matches } = matcher.matchRosters(mentors, mentees, config);
+  const first = new Map(suggestions.map((s) => [s.mentee_id, s.mentors[0]?.mentor_id]));
+  assert.deepEqual(matches.map((m) => first.get(m.mentee_id)), matches.map((m) => m.mentor_id));
   assert.deepEqual(matcher.suggest(mentors, mentees, undefined, 0).flatMap((s) => s.mentors), []);
+});
+
+const rounds = {
+  locked: readFileSync(join(ROOT, 'data/locked.csv'), 'utf8'),
+  history: readFileSync(join(ROOT, 'data/history.csv'), 'utf8'),
+};
+
+test('a second round with locks and history gives the CLI bytes', () => {
+  const round2 = readFileSync(join(ROOT, 'data/expected/matches-round2.csv'), 'utf8');
+  assert.equal(matcher.matchesCsv(mentors, mentees, config, rounds), round2);
+  const outcome = matcher.matchRosters(mentors, mentees, config, rounds);
+  assert.deepEqual(
+    outcome.matches.filter((m) => m.locked).map((m) => `${m.mentee_id}-${m.mentor_id}`),
+    ['E001-M015', 'E002-M008', 'E003-M041', 'E006-M023', 'E007-M010'],
+  );
+  assert.deepEqual(matcher.matchRosters(mentors, mentees, config, {}), matcher.matchRosters(mentors, mentees, config));
+});
+
+test('bad rounds throw located errors', () => {
+  const over = thrown(() =>
+    matcher.matchRosters(mentors, mentees, config, { locked: 'mentor_id,mentee_id\nM010,E002\nM010,E007\nM010,E040\nM010,E066\n' }),
+  );
+  assert.deepEqual([over.code, over.file, over.row, over.column], ['lock_over_capacity', 'locked.csv', 5, null]);
+  const unknown = thrown(() => matcher.suggest(mentors, mentees, config, 3, { history: 'mentee_id,mentor_id\nE001,M999\n' }));
+  assert.deepEqual([unknown.code, unknown.file, unknown.row, unknown.column], ['unknown_pair_id', 'history.csv', 2, 'mentor_id']);
+  const typo = thrown(() => matcher.matchRosters(mentors, mentees, config, { lock: '' }));
+  assert.equal(typo.code, 'invalid_argument');
+  assert.match(typo.message, /unknown field `lock`/);
+});
+
+test('whyNot gives the CLI answer: holders and the exact cost of forcing', () => {
+  const verdict = matcher.whyNot(mentors, mentees, config, 'E002', 'M010');
+  assert.deepEqual([verdict.mentee.status, verdict.mentee.mentor_id], ['matched', 'M008']);
+  assert.equal(verdict.pair.made, false);
+  assert.deepEqual(verdict.pair.holders.map((h) => [h.mentee_id, h.score]), [['E040', 60.67], ['E066', 54.67], ['E100', 57.08]]);
+  assert.deepEqual(verdict.pair.forcing, {
+    total_score: 7418.68,
+    forced_total_score: 7406.12,
+    total_change: -12.56,
+    matched_change: 0,
+    moves: [
+      { mentee_id: 'E002', from: 'M008', to: 'M010' },
+      { mentee_id: 'E100', from: 'M010', to: 'M008' },
+    ],
+  });
+  const alone = matcher.whyNot(mentors, mentees, config, 'E131');
+  assert.deepEqual([alone.mentee.status, alone.mentee.reason, alone.pair], ['unmatched', 'below_min_score', undefined]);
+  assert.equal(matcher.whyNot(mentors, mentees, config, 'E007', 'M010', rounds).mentee.locked, true);
 });
 
 test('explain gives the same breakdown as the match it explains', () => {

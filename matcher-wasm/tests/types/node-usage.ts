@@ -4,9 +4,9 @@
 
 import {
   defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
-  validate, version,
+  validate, version, whyNot,
   type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
-  type MatchOutcome, type Roster, type Suggestions,
+  type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict,
 } from "../../pkg/node/matcher_wasm.js";
 
 declare const mentorsCsv: string;
@@ -61,6 +61,26 @@ if (forbidden?.rule === "require_different") {
   const attribute: string = forbidden.attribute;
   void attribute;
 }
+const rounds: Rounds = { locked: "mentor_id,mentee_id\nM008,E002\n", history: "mentor_id,mentee_id\n" };
+matchRosters(mentorsCsv, menteesCsv, config, rounds);
+matchesCsv(mentorsCsv, menteesCsv, null, { history: "mentor_id,mentee_id\n" });
+// @ts-expect-error rounds are CSV texts
+matchRosters(mentorsCsv, menteesCsv, config, { locked: [["M008", "E002"]] });
+const firstIsMine: boolean | undefined = suggest(mentorsCsv, menteesCsv, config, 3, rounds)[0]?.mentors[0]?.assigned;
+const lockedFlag: true | undefined = outcome.matches[0]?.locked;
+const verdict: Verdict = whyNot(mentorsCsv, menteesCsv, config, "E002", "M010", rounds);
+whyNot(mentorsCsv, menteesCsv, config, "E131");
+if (verdict.mentee.status === "unmatched") {
+  const why: "no_capacity" | "all_candidates_forbidden" | "below_min_score" = verdict.mentee.reason;
+  void why;
+} else {
+  const mentor: string = verdict.mentee.mentor_id;
+  void mentor;
+}
+const cost: number | undefined = verdict.pair?.forcing?.total_change;
+const holders: string[] = verdict.pair?.holders.map((h) => h.mentee_id) ?? [];
+const moved: (string | null)[] = verdict.pair?.forcing?.moves.map((m) => m.to) ?? [];
+void [firstIsMine, lockedFlag, cost, holders, moved];
 const roster: Roster = readRoster(mentorsCsv, "mentor");
 const capacities: number[] = roster.people.map((p) => p.capacity);
 // @ts-expect-error the side is "mentor" or "mentee"

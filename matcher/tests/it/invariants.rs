@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 /// One generated person; `exclude` holds 0-based positions on the other side.
 #[derive(Debug, Clone)]
-struct Person {
+pub(crate) struct Person {
     capacity: u32,
     skills: Vec<(&'static str, u8)>,
     values: Vec<&'static str>,
@@ -74,7 +74,7 @@ fn csv(people: &[Person], side: Side) -> String {
 
 /// A random valid config: weights (not all 0), diversity preferences, rules,
 /// `min_score`, objective, and a memory limit that sometimes forces the sparse path.
-fn config() -> impl Strategy<Value = Config> {
+pub(crate) fn config() -> impl Strategy<Value = Config> {
     let weight = prop::sample::select(vec![0.0, 0.2, 0.5, 1.0]);
     let preference = prop::sample::select(vec!["", "different", "same"]);
     let attribute = prop::sample::select(vec!["", "dept", "lang"]);
@@ -111,7 +111,8 @@ fn config() -> impl Strategy<Value = Config> {
         })
 }
 
-fn program() -> impl Strategy<Value = (Vec<Person>, Vec<Person>)> {
+/// Random programs of 1–4 mentors and 1–7 mentees.
+pub(crate) fn program() -> impl Strategy<Value = (Vec<Person>, Vec<Person>)> {
     (1usize..=4, 1usize..=7).prop_flat_map(|(nm, ne)| {
         (
             prop::collection::vec(person(ne), nm),
@@ -121,7 +122,7 @@ fn program() -> impl Strategy<Value = (Vec<Person>, Vec<Person>)> {
 }
 
 /// Best (matched, total) over every feasible assignment, by exhaustive search.
-fn brute_force(
+pub(crate) fn brute_force(
     weights: &[Vec<Option<u32>>],
     capacity: &mut [u32],
     e: usize,
@@ -149,6 +150,14 @@ fn brute_force(
     best
 }
 
+/// Parses generated people as the two rosters.
+pub(crate) fn rosters(mentors: &[Person], mentees: &[Person]) -> (Roster, Roster) {
+    let parse = |people: &[Person], side| {
+        Roster::from_csv_reader(csv(people, side).as_bytes(), side, "r.csv").unwrap()
+    };
+    (parse(mentors, Side::Mentor), parse(mentees, Side::Mentee))
+}
+
 /// Both reports of an outcome, as bytes.
 fn reports(outcome: &MatchOutcome) -> Vec<u8> {
     let mut bytes = Vec::new();
@@ -170,10 +179,7 @@ proptest! {
         (mentor_people, mentee_people) in program(),
         config in config(),
     ) {
-        let parse = |people: &[Person], side| {
-            Roster::from_csv_reader(csv(people, side).as_bytes(), side, "r.csv").unwrap()
-        };
-        let (m, e) = (parse(&mentor_people, Side::Mentor), parse(&mentee_people, Side::Mentee));
+        let (m, e) = rosters(&mentor_people, &mentee_people);
         let outcome = match match_rosters(&m, &e, &config) {
             Ok(outcome) => outcome,
             Err(Error::Roster(problems)) => {

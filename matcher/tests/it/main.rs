@@ -4,13 +4,42 @@ mod config;
 mod invariants;
 mod matching;
 mod roster;
+mod rounds;
 mod scoring;
+mod suggest;
+mod why_not;
 
-use matcher::{Roster, Side};
+use matcher::rounds::PairFile;
+use matcher::{Roster, Rounds, Side};
 
 /// Parses a mentor roster that must be valid.
 pub fn mentors(csv: &str) -> Roster {
     Roster::from_csv_reader(csv.as_bytes(), Side::Mentor, "mentors.csv").expect("valid mentors")
+}
+
+/// A small cohort where rounds and forcing matter (skills-only scores):
+///
+/// | | m1 (a:5, b:4) | m2 (a:5) | m3 (b:5) | m4 (a:2) |
+/// |---|---|---|---|---|
+/// | e1 wants a:5, b:5 | 90 | 50 | 50 | 20 |
+/// | e2 wants a | 100 | 100 | 0 | 66.67 |
+/// | e3 wants b:5 | 80 | 0 | 100 | 0 |
+///
+/// Every mentor has one place; the optimum is e1–m1, e2–m2, e3–m3 (290).
+pub fn cohort() -> (Roster, Roster) {
+    (
+        mentors("id,capacity,skills\nm1,1,a:5;b:4\nm2,1,a:5\nm3,1,b:5\nm4,1,a:2\n"),
+        mentees("id,skills\ne1,a:5;b:5\ne2,a\ne3,b:5\n"),
+    )
+}
+
+/// Rounds from the texts of a locked and a history file.
+pub fn rounds_of(locked: &str, history: &str) -> Rounds {
+    let file = |csv: &str, source: &str| PairFile::from_csv_reader(csv.as_bytes(), source).unwrap();
+    Rounds {
+        locked: Some(file(locked, "locked.csv")),
+        history: Some(file(history, "history.csv")),
+    }
 }
 
 /// Parses a mentee roster that must be valid.

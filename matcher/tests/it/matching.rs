@@ -6,7 +6,7 @@ use matcher::generate::{self, Spec};
 use matcher::matching::UnmatchedReason;
 use matcher::{match_rosters, Config, MatchOutcome, Roster, Side};
 
-fn pairs(outcome: &MatchOutcome) -> Vec<(String, Option<String>)> {
+pub(crate) fn pairs(outcome: &MatchOutcome) -> Vec<(String, Option<String>)> {
     outcome
         .rows()
         .map(|row| match row {
@@ -19,7 +19,7 @@ fn pairs(outcome: &MatchOutcome) -> Vec<(String, Option<String>)> {
         .collect()
 }
 
-fn skills_only(objective: &str) -> Config {
+pub(crate) fn skills_only(objective: &str) -> Config {
     let json = format!(
         r#"{{"weights": {{"skills": 1, "goals": 0, "values": 0, "diversity": 0}}, "solver": {{"objective": "{objective}"}}}}"#
     );

@@ -1,0 +1,317 @@
+//! Rounds: pairs kept from an earlier round (`locked`) and pairs made in
+//! earlier cycles that are never repeated (`history`).
+//!
+//! Both are CSV files with the columns `mentor_id,mentee_id` (header required,
+//! other columns ignored, ids compared case-insensitively like the rosters).
+//! A locked pair is kept as it is and uses one of its mentor's places; the rest
+//! of the cohort is optimised around it. A history pair is a forbidden cell.
+//! Re-matching after a decline: lock the accepted pairs, add the declined ones
+//! to the history, run again.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::error::Error;
+use crate::list;
+use crate::roster::{csv_error, open_csv, Roster};
+use crate::score::Scorer;
+use serde::Serialize;
+use std::io::Read;
+
+/// One `mentor_id,mentee_id` row of a pair file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PairRow {
+    /// The mentor's id as written (trimmed).
+    pub mentor_id: String,
+    /// The mentee's id as written (trimmed).
+    pub mentee_id: String,
+    /// The spreadsheet row (the header is row 1).
+    pub row: usize,
+}
+
+/// A locked or history file as read: its label and its rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PairFile {
+    /// The label the file was read under, used in every message about it.
+    pub source: String,
+    /// The pairs, in file order.
+    pub pairs: Vec<PairRow>,
+}
+
+/// The columns a pair file needs.
+const COLUMNS: [&str; 2] = ["mentor_id", "mentee_id"];
+
+impl PairFile {
+    /// Parses a pair file; every problem is returned at once, sorted by row.
+    ///
+    /// ```
+    /// use matcher::rounds::PairFile;
+    /// let file = PairFile::from_csv_reader("Mentee_ID,mentor_id\ne1,m2\n".as_bytes(), "locked.csv").unwrap();
+    /// assert_eq!((file.pairs[0].mentor_id.as_str(), file.pairs[0].row), ("m2", 2));
+    /// ```
+    pub fn from_csv_reader<R: Read>(reader: R, source: &str) -> Result<PairFile, Vec<Diagnostic>> {
+        let hint = "a pair file needs the header `mentor_id,mentee_id`";
+        let (header, records) = open_csv(reader, source, hint).map_err(|d| vec![d])?;
+        let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| list::normalize(text(h).trim_start_matches('\u{feff}')))
+            .collect();
+        let mut diagnostics = Vec::new();
+        let mut at = [0; 2];
+        for (slot, column) in at.iter_mut().zip(COLUMNS) {
+            match names.iter().position(|n| n == column) {
+                Some(i) => *slot = i,
+                None => diagnostics.push(
+                    Diagnostic::at(
+                        source,
+                        1,
+                        None,
+                        Code::MissingIdColumn,
+                        format!("the header has no `{column}` column"),
+                    )
+                    .with_hint(hint),
+                ),
+            }
+        }
+        if !diagnostics.is_empty() {
+            return Err(diagnostics);
+        }
+        let mut pairs = Vec::new();
+        for (n, record) in records.enumerate() {
+            let row = n + 2;
+            let record = match record {
+                Ok(record) => record,
+                Err(e) => {
+                    diagnostics.push(csv_error(source, &e));
+                    break;
+                }
+            };
+            if record.iter().all(|c| text(c).is_empty()) {
+                continue;
+            }
+            if record.len() != names.len() {
+                diagnostics.push(Diagnostic::at(
+                    source,
+                    row,
+                    None,
+                    Code::RaggedRow,
+                    format!(
+                        "the row has {} cells but the header has {}",
+                        record.len(),
+                        names.len()
+                    ),
+                ));
+                continue;
+            }
+            let [mentor_id, mentee_id] = at.map(|i| text(&record[i]));
+            for (id, column) in [&mentor_id, &mentee_id].into_iter().zip(COLUMNS) {
+                if id.is_empty() {
+                    diagnostics.push(Diagnostic::at(
+                        source,
+                        row,
+                        Some(column),
+                        Code::EmptyId,
+                        "the id is empty",
+                    ));
+                }
+            }
+            pairs.push(PairRow {
+                mentor_id,
+                mentee_id,
+                row,
+            });
+        }
+        if diagnostics.is_empty() {
+            Ok(PairFile {
+                source: source.to_owned(),
+                pairs,
+            })
+        } else {
+            diagnostics.sort();
+            Err(diagnostics)
+        }
+    }
+}
+
+/// Decisions from earlier rounds; the default has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rounds {
+    /// Pairs kept as they are, each using one of its mentor's places.
+    pub locked: Option<PairFile>,
+    /// Pairs from earlier cycles, never made again.
+    pub history: Option<PairFile>,
+}
+
+/// [`Rounds`] resolved against the rosters: positions instead of ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// Per mentee, the mentor it is locked to.
+    locked: Vec<Option<usize>>,
+    /// Per mentee, the sorted mentors it was paired with before.
+    history: Vec<Vec<usize>>,
+    /// Per mentor, the places left after the locks.
+    spare: Vec<u32>,
+}
+
+impl Resolved {
+    /// No locks, no history.
+    pub(crate) fn none(scorer: &Scorer) -> Resolved {
+        Resolved {
+            locked: vec![None; scorer.mentees().people.len()],
+            history: vec![Vec::new(); scorer.mentees().people.len()],
+            spare: scorer.mentors().people.iter().map(|p| p.capacity).collect(),
+        }
+    }
+
+    /// The mentor mentee `e` is locked to.
+    pub(crate) fn locked(&self, e: usize) -> Option<usize> {
+        self.locked[e]
+    }
+
+    /// Whether mentee `e` and mentor `m` were paired in an earlier cycle.
+    pub(crate) fn repeats(&self, e: usize, m: usize) -> bool {
+        self.history[e].binary_search(&m).is_ok()
+    }
+
+    /// The mentors mentee `e` was paired with in earlier cycles, sorted.
+    pub(crate) fn history(&self, e: usize) -> &[usize] {
+        &self.history[e]
+    }
+
+    /// Per mentor, the places left after the locks.
+    pub(crate) fn spare(&self) -> &[u32] {
+        &self.spare
+    }
+
+    /// These rounds plus the lock `e`–`m`; `None` when `m` has no place left.
+    pub(crate) fn with_lock(&self, e: usize, m: usize) -> Option<Resolved> {
+        let mut more = self.clone();
+        more.spare[m] = more.spare[m].checked_sub(1)?;
+        more.locked[e] = Some(m);
+        Some(more)
+    }
+}
+
+impl Rounds {
+    /// Resolves the ids against the scorer's rosters and checks every lock:
+    /// known ids, one lock per mentee, within capacity, allowed by every hard
+    /// rule and not in the history. All problems are returned at once.
+    pub(crate) fn resolve(&self, scorer: &Scorer) -> Result<Resolved, Error> {
+        let mut resolved = Resolved::none(scorer);
+        let mut problems = Vec::new();
+        let history = self.history.as_ref().map_or(&[][..], |f| &f.pairs);
+        for pair in history {
+            let file = self.history.as_ref().map_or("", |f| f.source.as_str());
+            if let Some((e, m)) = positions(scorer, file, pair, &mut problems) {
+                resolved.history[e].push(m);
+            }
+        }
+        for list in &mut resolved.history {
+            list.sort_unstable();
+            list.dedup();
+        }
+        if let Some(locked) = &self.locked {
+            let mut rows: Vec<Option<usize>> = vec![None; scorer.mentees().people.len()];
+            for pair in &locked.pairs {
+                let Some((e, m)) = positions(scorer, &locked.source, pair, &mut problems) else {
+                    continue;
+                };
+                let at = |code, message: String| {
+                    Diagnostic::at(&locked.source, pair.row, None, code, message)
+                };
+                if let Some(first) = rows[e] {
+                    problems.push(at(
+                        Code::DuplicateLock,
+                        format!(
+                            "mentee \"{}\" is already locked on row {first}",
+                            pair.mentee_id
+                        ),
+                    ));
+                    continue;
+                }
+                rows[e] = Some(pair.row);
+                if let Some(why) = self.lock_forbidden(scorer, &resolved, e, m) {
+                    problems.push(at(
+                        Code::LockForbidden,
+                        format!("the pair may never be made: {why}"),
+                    ));
+                    continue;
+                }
+                let Some(spare) = resolved.spare[m].checked_sub(1) else {
+                    problems.push(at(
+                        Code::LockOverCapacity,
+                        format!(
+                            "mentor \"{}\" has capacity {} and no place left for this lock",
+                            pair.mentor_id,
+                            scorer.mentors().people[m].capacity
+                        ),
+                    ));
+                    continue;
+                };
+                resolved.spare[m] = spare;
+                resolved.locked[e] = Some(m);
+            }
+        }
+        if problems.is_empty() {
+            Ok(resolved)
+        } else {
+            problems.sort();
+            Err(Error::Roster(problems))
+        }
+    }
+
+    /// Why locking `e`–`m` breaks a hard rule, if it does.
+    fn lock_forbidden(
+        &self,
+        scorer: &Scorer,
+        resolved: &Resolved,
+        e: usize,
+        m: usize,
+    ) -> Option<String> {
+        if let Some(rule) = scorer.rule_forbids(e, m) {
+            return Some(rule.to_string());
+        }
+        if scorer.below_min(scorer.score(e, m)) {
+            return Some(format!(
+                "its score {:.2} is below min_score",
+                f64::from(scorer.score(e, m)) / 100.0
+            ));
+        }
+        let history = self.history.as_ref()?;
+        resolved
+            .repeats(e, m)
+            .then(|| format!("it is in {} (made in an earlier cycle)", history.source))
+    }
+}
+
+/// The positions of a pair's mentee and mentor, or `None` with a problem
+/// recorded for each unknown id.
+fn positions(
+    scorer: &Scorer,
+    file: &str,
+    pair: &PairRow,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<(usize, usize)> {
+    let mut find = |roster: &Roster, id: &str, column: &str| {
+        let found = roster.position(id);
+        if found.is_none() {
+            problems.push(
+                Diagnostic::at(
+                    file,
+                    pair.row,
+                    Some(column),
+                    Code::UnknownPairId,
+                    format!(
+                        "\"{id}\" is not a {} id in {}",
+                        roster.side.as_str(),
+                        roster.source
+                    ),
+                )
+                .with_hint("ids must match the rosters (case-insensitively)"),
+            );
+        }
+        found
+    };
+    let m = find(scorer.mentors(), &pair.mentor_id, "mentor_id");
+    let e = find(scorer.mentees(), &pair.mentee_id, "mentee_id");
+    e.zip(m)
+}
