@@ -2,6 +2,7 @@
 
 mod bad_inputs;
 mod fuzz_replay;
+mod limits;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
