@@ -113,6 +113,9 @@ pub struct MatchArgs {
     /// Memory the solver may use, e.g. `512MiB`, `4GiB` or bytes; overrides `solver.max_memory`.
     #[arg(long, value_name = "SIZE")]
     pub max_memory: Option<ByteSize>,
+    /// Add a fairness and diversity report to the JSON output (needs `--format json`).
+    #[arg(long)]
+    pub report: bool,
 }
 
 /// `matcher validate`.

@@ -3,6 +3,7 @@
 use crate::args::ReportFormat;
 use matcher::config::Config;
 use matcher::explain::Explanation;
+use matcher::fairness::FairnessReport;
 use matcher::matching::UnmatchedReason;
 use matcher::why_not::{Standing, Verdict};
 use matcher::{Diagnostic, MatchOutcome, Roster};
@@ -14,6 +15,16 @@ use std::time::Duration;
 pub fn json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value)?;
     writeln!(w)
+}
+
+/// The JSON output of `match --report`: the outcome with a `report` key.
+#[derive(Serialize)]
+pub struct WithReport<'a> {
+    /// The matching.
+    #[serde(flatten)]
+    pub outcome: &'a MatchOutcome,
+    /// Its fairness and diversity report.
+    pub report: &'a FairnessReport,
 }
 
 /// One line describing two clean rosters.

@@ -117,6 +117,11 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
 
 fn run_match(args: MatchArgs) -> Result<(), Failure> {
     let started = Instant::now();
+    if args.report && args.output.format != Format::Json {
+        return Err(Failure::Input(
+            "--report adds a section to the JSON output: use it with --format json".to_owned(),
+        ));
+    }
     let (mentors, mentees, mut config) = load(&args.inputs)?;
     if let Some(max_memory) = args.max_memory {
         config.solver.max_memory = max_memory;
@@ -126,9 +131,22 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     let rounds = read_rounds(&args.inputs.rounds)?;
     let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &rounds, &progress)?;
     progress.finish();
-    write_to(args.output.out.as_deref(), |w| match args.output.format {
-        Format::Csv => matcher::report::write_csv(&outcome, w),
-        Format::Json => matcher::report::write_json(&outcome, w),
+    let report = args
+        .report
+        .then(|| matcher::fairness_report(&mentors, &mentees, &config, &rounds, &outcome))
+        .transpose()?;
+    write_to(args.output.out.as_deref(), |w| {
+        match (args.output.format, &report) {
+            (Format::Csv, _) => matcher::report::write_csv(&outcome, w),
+            (Format::Json, None) => matcher::report::write_json(&outcome, w),
+            (Format::Json, Some(report)) => output::json(
+                w,
+                &output::WithReport {
+                    outcome: &outcome,
+                    report,
+                },
+            ),
+        }
     })?;
     if !args.quiet {
         let mut err = io::stderr().lock();

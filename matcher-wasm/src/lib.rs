@@ -68,6 +68,24 @@ pub fn match_rosters(
     to_js(&run_match(mentors_csv, mentees_csv, config, rounds)?)
 }
 
+/// The fairness and diversity report on the optimal matching (the CLI's
+/// `match --report`): worst-off pair, score deciles, mentor load spread, the
+/// cost of diversity and a cross-tab per diversity attribute.
+#[wasm_bindgen(js_name = fairnessReport, unchecked_return_type = "FairnessReport")]
+pub fn fairness_report(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
+) -> Result<JsValue, Failure> {
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &rounds, &Silent)?;
+    to_js(&matcher::fairness_report(
+        &mentors, &mentees, &config, &rounds, &outcome,
+    )?)
+}
+
 /// Matches the rosters and returns `matches.csv`, byte for byte what the CLI writes.
 #[wasm_bindgen(js_name = matchesCsv)]
 pub fn matches_csv(

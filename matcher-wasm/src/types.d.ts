@@ -4,8 +4,11 @@ export type Side = "mentor" | "mentee";
 /** `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree. */
 export type Preference = "different" | "same";
 
-/** `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone. */
-export type Objective = "coverage" | "total";
+/**
+ * `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone;
+ * `"fair"`: as many as coverage, then the highest possible lowest matched score, then the total.
+ */
+export type Objective = "coverage" | "total" | "fair";
 
 /**
  * A run's configuration: the same keys as the CLI's TOML config, every one optional.
@@ -287,6 +290,27 @@ export interface Verdict {
   mentee: Standing;
   /** Present when a mentor was named. */
   pair?: PairVerdict;
+}
+
+/** The fairness and diversity report on a matching (`fairnessReport`, the CLI's `match --report`). */
+export interface FairnessReport {
+  /** The lowest-scoring matched pair; `null` when nobody is matched. */
+  worst_off: { mentee_id: string; mentor_id: string; score: number } | null;
+  /** The score at every tenth of the matched pairs, lowest (0 %) to highest (100 %): 11 values, or none. */
+  deciles: number[];
+  /** Over mentors with capacity > 0. */
+  mentor_load: { min: number; max: number; mean: number; idle: number; full: number; utilisation: number };
+  /** The total without the diversity criterion, best possible vs this matching; `null` when diversity is the only weight. */
+  cost_of_diversity: { best_without_diversity: number; this_matching_without_diversity: number; cost: number } | null;
+  /** Pairs counted by each diversity attribute's values (`null` = no value). */
+  diversity: {
+    attribute: string;
+    prefer: Preference;
+    met: number;
+    not_met: number;
+    missing: number;
+    pairs: { mentee: string | null; mentor: string | null; count: number }[];
+  }[];
 }
 
 /** A skill with its level, 1–5. */

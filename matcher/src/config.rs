@@ -128,13 +128,37 @@ pub struct Constraints {
     pub require_same: Vec<String>,
 }
 
+/// What the matching optimises: the `solver.objective` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Goal {
+    /// Match as many mentees as possible, then maximise the total score.
+    #[default]
+    Coverage,
+    /// Maximise the total score alone.
+    Total,
+    /// Match as many mentees as possible, then raise the lowest matched score
+    /// as high as it goes, then maximise the total score.
+    Fair,
+}
+
+impl Goal {
+    /// The solver objective each solve runs with (`fair` solves for coverage
+    /// with low-scoring pairs ruled out).
+    pub fn solver(self) -> Objective {
+        match self {
+            Goal::Total => Objective::Total,
+            Goal::Coverage | Goal::Fair => Objective::Coverage,
+        }
+    }
+}
+
 /// Solver options.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SolverOptions {
-    /// `coverage` (default): match as many mentees as possible, then maximise the
-    /// total score; `total`: maximise the total score alone.
-    pub objective: Objective,
+    /// `coverage` (default), `total` or `fair`: see [`Goal`].
+    pub objective: Goal,
     /// Worker threads; 0 uses every core.
     pub threads: usize,
     /// Memory the solver may use (default 1 GiB): a dense score matrix is built
@@ -146,7 +170,7 @@ pub struct SolverOptions {
 impl Default for SolverOptions {
     fn default() -> Self {
         SolverOptions {
-            objective: Objective::default(),
+            objective: Goal::default(),
             threads: 0,
             max_memory: ByteSize::GIB,
         }

@@ -1,9 +1,10 @@
 //! The batch job: score every pair, solve the assignment exactly, and report
 //! every mentee as matched or unmatched with a reason.
 
-use crate::config::Config;
+use crate::config::{Config, Goal};
 use crate::error::Error;
 use crate::explain::{percent, CriterionScores, Explanation};
+use crate::fairness;
 use crate::progress::{Progress, Silent, Stage};
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
@@ -135,7 +136,7 @@ pub struct Summary {
     /// Mean of each criterion over the matched pairs where it applies.
     pub criteria: CriterionScores,
     /// The objective optimised.
-    pub objective: Objective,
+    pub objective: Goal,
     /// The total score of the matching (sum over matched pairs).
     pub total_score: f64,
     /// The solver's proven upper bound on `total_score` (for `coverage`, among
@@ -230,6 +231,8 @@ struct Scores<'a> {
     rounds: &'a Resolved,
     /// The mentees solved for, one per row.
     free: &'a [usize],
+    /// Cells scoring below this are ruled out too (the `fair` objective's threshold).
+    floor: f64,
     progress: &'a dyn Progress,
     /// Rows scored so far.
     scored: AtomicUsize,
@@ -247,7 +250,7 @@ impl WeightSource for Scores<'_> {
     fn weight(&self, row: usize, m: usize) -> f64 {
         let e = self.free[row];
         match self.scorer.weight(e, m) {
-            Some(w) if !self.rounds.repeats(e, m) => f64::from(w),
+            Some(w) if !self.rounds.repeats(e, m) && f64::from(w) >= self.floor => f64::from(w),
             _ => f64::NEG_INFINITY,
         }
     }
@@ -258,6 +261,11 @@ impl WeightSource for Scores<'_> {
         scratch.truncate(cols);
         for &m in self.rounds.history(e) {
             scratch[m] = f64::NEG_INFINITY;
+        }
+        if self.floor > 0.0 {
+            for w in scratch.iter_mut().filter(|w| **w < self.floor) {
+                *w = f64::NEG_INFINITY;
+            }
         }
         let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
         if scored <= self.rows() {
@@ -281,11 +289,27 @@ pub(crate) struct Assignment {
     pub locked_total: u64,
 }
 
-/// Keeps the locked pairs and solves for everyone else.
+/// Keeps the locked pairs and solves for everyone else, for the configured goal.
 pub(crate) fn assign(
     scorer: &Scorer,
     rounds: &Resolved,
     config: &Config,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
+    match config.solver.objective {
+        Goal::Fair => fairness::fair_assign(scorer, rounds, config, progress),
+        goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
+    }
+}
+
+/// [`assign`] for one solver objective, with the pairs that score below
+/// `floor` (in hundredths) ruled out.
+pub(crate) fn assign_above(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    objective: Objective,
+    floor: Hundredths,
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
     let mentees = scorer.mentees().people.len();
@@ -297,13 +321,13 @@ pub(crate) fn assign(
         scorer,
         rounds,
         free: &free,
+        floor: f64::from(floor),
         progress,
         scored: AtomicUsize::new(0),
     };
     let options = Options {
         max_memory: Some(config.solver.max_memory.0),
     };
-    let objective = config.solver.objective;
     let solution = solve::solve_with(&scores, rounds.spare(), objective, &options)?;
     let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
     for (&e, &m) in free.iter().zip(&solution.assignment) {
@@ -325,7 +349,7 @@ pub(crate) fn report(
     scorer: &Scorer,
     rounds: &Resolved,
     assignment: &Assignment,
-    objective: Objective,
+    objective: Goal,
 ) -> MatchOutcome {
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let mut matches = Vec::new();
@@ -422,7 +446,7 @@ fn summarize(
     scorer: &Scorer,
     matches: &[Match],
     assigned: &[u32],
-    objective: Objective,
+    objective: Goal,
     assignment: &Assignment,
 ) -> Summary {
     let mut scores: Vec<Hundredths> = matches

@@ -126,6 +126,59 @@ fn a_second_round_keeps_the_locks_and_avoids_the_history() {
     golden("data/expected/why-not-E009-M022-round2.txt", &out.stdout);
 }
 
+/// `--report` adds the fairness and diversity report to the JSON output.
+#[test]
+fn the_report_is_pinned_and_needs_json() {
+    let out = sample("match", &["--format", "json", "--report", "--quiet"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = serde_json::to_string_pretty(&v["report"]).unwrap() + "\n";
+    golden("data/expected/report.json", report.as_bytes());
+    assert_eq!(v["report"]["worst_off"]["score"], 32.67);
+    assert_eq!(v["report"]["cost_of_diversity"]["cost"], 168.12);
+    assert_eq!(v["matches"].as_array().unwrap().len(), 130);
+    let out = sample("match", &["--report"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "error: --report adds a section to the JSON output: use it with --format json\n"
+    );
+}
+
+/// `data/config-fair.toml` is `data/config.toml` with `objective = "fair"`:
+/// the same 130 matched, the lowest score up from 32.67 to 40.67.
+#[test]
+fn the_fair_objective_raises_the_lowest_score() {
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/mentors.csv",
+        "--mentees",
+        "data/mentees.csv",
+        "--config",
+        "data/config-fair.toml",
+        "--out",
+        "/dev/null",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "matched 130 of 131 mentees (1 unmatched: 1 below_min_score) with 43 of 45 mentors"
+    );
+    assert_eq!(
+        lines[1],
+        "score mean 56.70, median 53.75, min 40.67, max 90.00"
+    );
+    assert!(
+        lines[2].starts_with(
+            "total score 7371.05, dual bound 7371.05 (proven optimal, objective fair)"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn explain_says_why_a_pair_was_not_made_and_why_a_mentee_is_unmatched() {
     let out = sample("explain", &["--mentor", "M010", "--mentee", "E002"]);

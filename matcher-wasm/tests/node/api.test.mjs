@@ -167,6 +167,13 @@ test('whyNot gives the CLI answer: holders and the exact cost of forcing', () =>
   assert.equal(matcher.whyNot(mentors, mentees, config, 'E007', 'M010', rounds).mentee.locked, true);
 });
 
+test('fairnessReport gives the CLI report, and the fair objective raises the lowest score', () => {
+  const golden = JSON.parse(readFileSync(join(ROOT, 'data/expected/report.json'), 'utf8'));
+  assert.deepEqual(matcher.fairnessReport(mentors, mentees, config), golden);
+  const fair = matcher.matchRosters(mentors, mentees, { ...config, solver: { ...config.solver, objective: 'fair' } });
+  assert.deepEqual([fair.summary.objective, fair.summary.matched, fair.summary.score.min, fair.summary.total_score], ['fair', 130, 40.67, 7371.05]);
+});
+
 test('explain gives the same breakdown as the match it explains', () => {
   const { matches } = matcher.matchRosters(mentors, mentees, config);
   for (const m of matches.slice(0, 10)) {

@@ -4,9 +4,9 @@
 
 import {
   defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
-  validate, version, whyNot,
+  validate, version, whyNot, fairnessReport,
   type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
-  type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict,
+  type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict, type FairnessReport,
 } from "../../pkg/node/matcher_wasm.js";
 
 declare const mentorsCsv: string;
@@ -47,7 +47,7 @@ const { summary } = outcome;
 const mean: number | undefined = summary.score?.mean;
 const totals: number[] = [summary.mentees, summary.matched, summary.unmatched, summary.mentors,
   summary.mentors_used, summary.capacity, summary.total_score, summary.dual_bound, summary.gap];
-const objective: "coverage" | "total" = summary.objective;
+const objective: "coverage" | "total" | "fair" = summary.objective;
 void [loads, mean, totals, objective];
 
 const csv: string = matchesCsv(mentorsCsv, menteesCsv, config);
@@ -81,6 +81,11 @@ const cost: number | undefined = verdict.pair?.forcing?.total_change;
 const holders: string[] = verdict.pair?.holders.map((h) => h.mentee_id) ?? [];
 const moved: (string | null)[] = verdict.pair?.forcing?.moves.map((m) => m.to) ?? [];
 void [firstIsMine, lockedFlag, cost, holders, moved];
+const report: FairnessReport = fairnessReport(mentorsCsv, menteesCsv, { solver: { objective: "fair" } }, rounds);
+const worst: number | undefined = report.worst_off?.score;
+const lost: number | undefined = report.cost_of_diversity?.cost;
+const crossed: number[] = report.diversity.flatMap((d) => d.pairs.map((p) => p.count));
+void [worst, lost, crossed, report.deciles, report.mentor_load.utilisation];
 const roster: Roster = readRoster(mentorsCsv, "mentor");
 const capacities: number[] = roster.people.map((p) => p.capacity);
 // @ts-expect-error the side is "mentor" or "mentee"

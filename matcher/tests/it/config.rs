@@ -1,7 +1,7 @@
 //! Configuration: defaults, the JS/JSON object shape, and errors naming the key.
 
 use matcher::config::{AttributeRule, Preference};
-use matcher::{Config, Objective};
+use matcher::{Config, Goal};
 
 fn parse(json: &str) -> Result<Config, String> {
     let config: Config = serde_json::from_str(json).map_err(|e| e.to_string())?;
@@ -22,7 +22,7 @@ fn every_key_is_optional_with_documented_defaults() {
         ],
         [0.35, 0.25, 0.20, 0.20]
     );
-    assert_eq!(c.solver.objective, Objective::Coverage);
+    assert_eq!(c.solver.objective, Goal::Coverage);
     assert_eq!(c.constraints.min_score, 0.0);
     assert_eq!(c.threads(), None);
 
@@ -65,8 +65,8 @@ fn unknown_keys_and_bad_values_are_errors_naming_the_key() {
             "unknown field `wieght`",
         ),
         (
-            r#"{"solver": {"objective": "fair"}}"#,
-            "unknown variant `fair`",
+            r#"{"solver": {"objective": "fastest"}}"#,
+            "unknown variant `fastest`, expected one of `coverage`, `total`, `fair`",
         ),
         (
             r#"{"weights": {"skills": -1}}"#,

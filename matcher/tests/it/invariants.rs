@@ -238,8 +238,8 @@ proptest! {
             .map(|i| (0..m.people.len()).map(|j| scorer.weight(i, j)).collect())
             .collect();
         let mut capacity: Vec<u32> = mentor_people.iter().map(|p| p.capacity).collect();
-        let (best_n, best_total) = brute_force(&weights, &mut capacity, 0, config.solver.objective);
-        if config.solver.objective == Objective::Coverage {
+        let (best_n, best_total) = brute_force(&weights, &mut capacity, 0, config.solver.objective.solver());
+        if config.solver.objective.solver() == Objective::Coverage {
             prop_assert_eq!(outcome.summary.matched, best_n);
         }
         prop_assert_eq!(total, best_total);

@@ -1,6 +1,7 @@
 //! Integration tests of the `matcher` library, one module per area.
 
 mod config;
+mod fairness;
 mod invariants;
 mod matching;
 mod roster;

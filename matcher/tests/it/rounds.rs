@@ -231,7 +231,7 @@ proptest! {
             let mentor = m.people[j].id.clone();
             prop_assert_eq!(&pairs(&outcome)[last], &(e.people[last].id.clone(), Some(mentor)));
         }
-        let (_, best) = brute_force(&weights, &mut capacity, 0, config.solver.objective);
+        let (_, best) = brute_force(&weights, &mut capacity, 0, config.solver.objective.solver());
         prop_assert_eq!(outcome.summary.total_score, (best + locked_total) as f64 / 100.0);
         prop_assert_eq!(outcome.summary.gap, 0.0);
         for x in &outcome.matches {

@@ -180,7 +180,7 @@ proptest! {
                 .filter(|&r| r != i)
                 .map(|r| (0..m.people.len()).map(|c| scorer.weight(r, c)).collect())
                 .collect();
-            let objective = config.solver.objective;
+            let objective = config.solver.objective.solver();
             let (_, best) = brute_force(&weights, &mut capacity, 0, objective);
             let forced = best + u64::from(scorer.score(i, j));
             prop_assert_eq!(forcing.forced_total_score, forced as f64 / 100.0);

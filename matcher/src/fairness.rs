@@ -1,0 +1,258 @@
+//! Fairness and diversity: the `fair` objective (raise the lowest matched
+//! score first) and a report on a matching: the worst-off pair, the score
+//! deciles, the spread of mentor loads, what the diversity weight costs in the
+//! other criteria, and the pairs cross-tabulated by each diversity attribute.
+
+use crate::config::{Config, Preference};
+use crate::error::Error;
+use crate::matching::{assign_above, match_rosters_with, prepare, Assignment, MatchOutcome};
+use crate::progress::{Progress, Silent};
+use crate::roster::Roster;
+use crate::rounds::{Resolved, Rounds};
+use crate::score::{Hundredths, Scorer};
+use crate::solve::Objective;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The `fair` objective: as many matched mentees as `coverage`, then the
+/// highest threshold `t` such that that many can still be matched using only
+/// pairs scoring at least `t` (binary search over whole hundredths, one exact
+/// solve per step), then the highest total at that threshold. Locked pairs are
+/// kept whatever their score.
+pub(crate) fn fair_assign(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
+    let free = |a: &Assignment| a.solution.matched;
+    let mut best = assign_above(scorer, rounds, config, Objective::Coverage, 0, progress)?;
+    let target = free(&best);
+    let lowest = best
+        .solution
+        .assignment
+        .iter()
+        .zip((0..scorer.mentees().people.len()).filter(|&e| rounds.locked(e).is_none()))
+        .filter_map(|(m, e)| m.map(|m| scorer.score(e, m)))
+        .min();
+    let Some(mut low) = lowest else {
+        return Ok(best);
+    };
+    // `low` is feasible (the coverage optimum uses no pair below it); find
+    // the highest feasible threshold in `low..=high`.
+    let mut high: Hundredths = 10_000;
+    while low < high {
+        let mid = low + (high - low).div_ceil(2);
+        let trial = assign_above(scorer, rounds, config, Objective::Coverage, mid, &Silent)?;
+        if free(&trial) == target {
+            (low, best) = (mid, trial);
+        } else {
+            high = mid - 1;
+        }
+    }
+    Ok(best)
+}
+
+/// A report on a matching's fairness and diversity (`--report`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FairnessReport {
+    /// The lowest-scoring matched pair; `None` when nobody is matched.
+    pub worst_off: Option<WorstOff>,
+    /// The score at every tenth of the matched pairs, from the lowest (0 %) to
+    /// the highest (100 %): 11 values, nearest rank below; empty when nobody is matched.
+    pub deciles: Vec<f64>,
+    /// How evenly mentees are spread over the mentors.
+    pub mentor_load: LoadSpread,
+    /// What the diversity weight costs in the other criteria; `None` when the
+    /// diversity weight is the only one.
+    pub cost_of_diversity: Option<DiversityCost>,
+    /// The pairs counted by each `[diversity]` attribute, in config order.
+    pub diversity: Vec<CrossTab>,
+}
+
+/// The lowest-scoring matched pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorstOff {
+    /// The mentee's id.
+    pub mentee_id: String,
+    /// The mentor's id.
+    pub mentor_id: String,
+    /// The pair's score.
+    pub score: f64,
+}
+
+/// The spread of mentor loads over mentors with capacity > 0.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LoadSpread {
+    /// Fewest mentees given to one mentor.
+    pub min: u32,
+    /// Most mentees given to one mentor.
+    pub max: u32,
+    /// Mean mentees per mentor, two decimals.
+    pub mean: f64,
+    /// Mentors given nobody.
+    pub idle: usize,
+    /// Mentors whose every place is taken.
+    pub full: usize,
+    /// Places taken over places offered, 0–1, four decimals.
+    pub utilisation: f64,
+}
+
+/// The cost of diversity: the matching's total score counted without the
+/// diversity criterion, against the best total of the same run with
+/// `weights.diversity = 0`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DiversityCost {
+    /// The total score of the same run with diversity weight 0.
+    pub best_without_diversity: f64,
+    /// This matching's total, scored with diversity weight 0.
+    pub this_matching_without_diversity: f64,
+    /// `best_without_diversity - this_matching_without_diversity`.
+    pub cost: f64,
+}
+
+/// The pairs counted by one diversity attribute's values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CrossTab {
+    /// The attribute.
+    pub attribute: String,
+    /// Its preference.
+    pub prefer: Preference,
+    /// Pairs where both have a value and the preference holds.
+    pub met: usize,
+    /// Pairs where both have a value and it does not.
+    pub not_met: usize,
+    /// Pairs where a side has no value.
+    pub missing: usize,
+    /// One cell per (mentee value, mentor value) that occurs, sorted; `null` = no value.
+    pub pairs: Vec<CrossCell>,
+}
+
+/// One cell of a cross-tab.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CrossCell {
+    /// The mentee's value.
+    pub mentee: Option<String>,
+    /// The mentor's value.
+    pub mentor: Option<String>,
+    /// How many matched pairs have these values.
+    pub count: usize,
+}
+
+/// Reports on `outcome`, the matching of these rosters under `config` and
+/// `rounds` ([`match_rosters_with`]); the cost of diversity comes from the
+/// same run with diversity weight 0.
+pub fn fairness_report(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+    outcome: &MatchOutcome,
+) -> Result<FairnessReport, Error> {
+    let scorer = prepare(mentors, mentees, config)?;
+    let pairs: Vec<(usize, usize)> = outcome
+        .matches
+        .iter()
+        .map(|x| (x.mentee, x.mentor))
+        .collect();
+    let mut scores: Vec<(Hundredths, usize)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, &(e, m))| (scorer.score(e, m), i))
+        .collect();
+    scores.sort_unstable();
+    let worst_off = scores.first().map(|&(score, i)| WorstOff {
+        mentee_id: mentees.people[pairs[i].0].id.clone(),
+        mentor_id: mentors.people[pairs[i].1].id.clone(),
+        score: f64::from(score) / 100.0,
+    });
+    let deciles = if scores.is_empty() {
+        Vec::new()
+    } else {
+        (0..=10)
+            .map(|p| f64::from(scores[p * (scores.len() - 1) / 10].0) / 100.0)
+            .collect()
+    };
+    Ok(FairnessReport {
+        worst_off,
+        deciles,
+        mentor_load: load_spread(outcome),
+        cost_of_diversity: diversity_cost(mentors, mentees, config, rounds, &pairs)?,
+        diversity: cross_tabs(&scorer, &pairs),
+    })
+}
+
+fn load_spread(outcome: &MatchOutcome) -> LoadSpread {
+    let open: Vec<_> = outcome.mentors.iter().filter(|l| l.capacity > 0).collect();
+    let taken: u64 = open.iter().map(|l| u64::from(l.assigned)).sum();
+    let offered: u64 = open.iter().map(|l| u64::from(l.capacity)).sum();
+    let ratio = |a: u64, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    LoadSpread {
+        min: open.iter().map(|l| l.assigned).min().unwrap_or(0),
+        max: open.iter().map(|l| l.assigned).max().unwrap_or(0),
+        mean: (ratio(taken, open.len()) * 100.0).round() / 100.0,
+        idle: open.iter().filter(|l| l.assigned == 0).count(),
+        full: open.iter().filter(|l| l.assigned == l.capacity).count(),
+        utilisation: (ratio(taken, offered as usize) * 10_000.0).round() / 10_000.0,
+    }
+}
+
+fn diversity_cost(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+    pairs: &[(usize, usize)],
+) -> Result<Option<DiversityCost>, Error> {
+    let mut plain = config.clone();
+    plain.weights.diversity = 0.0;
+    if plain.validate().is_err() {
+        return Ok(None);
+    }
+    let best = match_rosters_with(mentors, mentees, &plain, rounds, &Silent)?;
+    let scorer = Scorer::new(mentors, mentees, &plain);
+    let this: u64 = pairs
+        .iter()
+        .map(|&(e, m)| u64::from(scorer.score(e, m)))
+        .sum();
+    let best_total = (best.summary.total_score * 100.0).round() as u64;
+    Ok(Some(DiversityCost {
+        best_without_diversity: best_total as f64 / 100.0,
+        this_matching_without_diversity: this as f64 / 100.0,
+        cost: (best_total as f64 - this as f64) / 100.0,
+    }))
+}
+
+fn cross_tabs(scorer: &Scorer, pairs: &[(usize, usize)]) -> Vec<CrossTab> {
+    scorer
+        .diversity_attributes()
+        .map(|(i, name, prefer)| {
+            let mut cells: BTreeMap<(Option<&str>, Option<&str>), usize> = BTreeMap::new();
+            let (mut met, mut not_met, mut missing) = (0, 0, 0);
+            for &(e, m) in pairs {
+                let (a, b) = scorer.attribute_values(e, m, i);
+                *cells.entry((a, b)).or_default() += 1;
+                match a.zip(b).map(|(a, b)| prefer.holds(a, b)) {
+                    Some(true) => met += 1,
+                    Some(false) => not_met += 1,
+                    None => missing += 1,
+                }
+            }
+            CrossTab {
+                attribute: name.to_owned(),
+                prefer,
+                met,
+                not_met,
+                missing,
+                pairs: cells
+                    .into_iter()
+                    .map(|((a, b), count)| CrossCell {
+                        mentee: a.map(str::to_owned),
+                        mentor: b.map(str::to_owned),
+                        count,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
