@@ -69,6 +69,9 @@ impl Candidates {
         let rows = source.rows();
         let chunk = rows.div_ceil(CHUNKS).max(MIN_CHUNK);
         let per_seat = PICKS_PER_SEAT;
+        let idle: Vec<usize> = (0..capacities.len())
+            .filter(|&j| capacities[j] == 0)
+            .collect();
         let per_column = move |cap: u32| match cap {
             0 => 0,
             _ => per_seat * cap.min(8) as usize + 2,
@@ -79,7 +82,10 @@ impl Candidates {
                 let mut scratch = Vec::new();
                 let mut picks = ColumnPicks::new(capacities, per_column);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
-                    .map(|i| scan_row(i, source.row(i, &mut scratch), capacities, k, &mut picks))
+                    .map(|i| {
+                        let row = source.row(i, &mut scratch);
+                        scan_row(i, row, capacities, &idle, k, &mut picks)
+                    })
                     .collect();
                 (scans, picks)
             })
@@ -130,6 +136,16 @@ impl Candidates {
         &self.cells[self.starts[row]..self.starts[row + 1]]
     }
 
+    /// The spread of the allowed weights in usable columns (0 if none).
+    pub(super) fn spread(&self) -> f64 {
+        let spread = self.heaviest - self.lightest;
+        if spread.is_finite() {
+            spread.max(0.0)
+        } else {
+            0.0
+        }
+    }
+
     /// The upper bound on the weights of `row`'s unlisted cells.
     pub(super) fn ceiling(&self, row: usize) -> f64 {
         self.ceilings[row]
@@ -164,16 +180,18 @@ impl Candidates {
 
 /// Keeps the `k` best allowed cells of row `i` in usable columns, ranked by
 /// weight and [`tie_break`], bounds everything else, and offers every cell to
-/// the column picks.
+/// the column picks. `idle` lists the columns of capacity 0.
+///
+/// Most cells rank below both the row's `k`th best so far and their column's
+/// floor; one comparison each is all they cost.
 fn scan_row(
     i: usize,
     weights: &[f64],
     capacities: &[u32],
+    idle: &[usize],
     k: usize,
     picks: &mut ColumnPicks,
 ) -> RowScan {
-    // Sorted best first: `(weight, tie-break, column)`.
-    let mut best: Vec<(f64, u64, usize)> = Vec::with_capacity(k + 1);
     let mut scan = RowScan {
         listed: RowCells {
             cells: Vec::new(),
@@ -184,35 +202,103 @@ fn scan_row(
         heaviest: 0.0,
         invalid: None,
     };
-    for (j, &w) in weights.iter().enumerate() {
-        if !is_allowed(w) {
-            continue;
+    if let Some(j) = weights
+        .iter()
+        .position(|&w| w.is_nan() || w == f64::INFINITY)
+    {
+        scan.invalid = Some((j, weights[j]));
+        return scan;
+    }
+    // Over idle columns too: a lower `lightest` only makes the certificate
+    // more cautious.
+    scan.lightest = lowest_allowed(weights);
+    for &j in idle.iter().filter(|&&j| is_allowed(weights[j])) {
+        scan.idle_ceiling = scan.idle_ceiling.max(weights[j]);
+    }
+    // Sorted best first: `(weight, tie-break, column)`; `threshold` is the
+    // `k`th best weight once there are `k`.
+    let mut best: Vec<(f64, u64, usize)> = Vec::with_capacity(k + 1);
+    let mut threshold = f64::NEG_INFINITY;
+    // The ceiling, in independent lanes for the cells skipped a block at a time.
+    let mut lanes = [f64::NEG_INFINITY; BLOCK];
+    let mut ceiling = f64::NEG_INFINITY;
+    for (b, block) in weights.chunks(BLOCK).enumerate() {
+        let start = b * BLOCK;
+        if let (Ok(block), Some(floors)) = (
+            <&[f64; BLOCK]>::try_from(block),
+            picks.floor_block::<BLOCK>(start),
+        ) {
+            let mut through = false;
+            for l in 0..BLOCK {
+                through |= (block[l] >= threshold) | (block[l] >= floors[l]);
+            }
+            if !through {
+                for (lane, &w) in lanes.iter_mut().zip(block) {
+                    *lane = if w > *lane { w } else { *lane };
+                }
+                continue;
+            }
         }
-        if w.is_nan() || w == f64::INFINITY {
-            scan.invalid = Some((j, w));
-            break;
-        }
-        scan.heaviest = scan.heaviest.max(w.abs());
-        if capacities[j] == 0 {
-            scan.idle_ceiling = scan.idle_ceiling.max(w);
-            continue;
-        }
-        scan.lightest = scan.lightest.min(w);
-        picks.offer(i, j, w);
-        if best.len() == k && best.last().is_none_or(|&(last, _, _)| w < last) {
-            scan.listed.ceiling = scan.listed.ceiling.max(w);
-            continue;
-        }
-        let tie = tie_break(i, j);
-        let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
-        best.insert(at, (w, tie, j));
-        if best.len() > k {
-            let (dropped, _, _) = best.pop().expect("more than k cells");
-            scan.listed.ceiling = scan.listed.ceiling.max(dropped);
+        for (j, &w) in (start..).zip(block) {
+            if w < threshold && w < picks.floor(j) {
+                ceiling = ceiling.max(w);
+                continue;
+            }
+            if !is_allowed(w) || capacities[j] == 0 {
+                continue;
+            }
+            picks.offer(i, j, w);
+            if w < threshold {
+                ceiling = ceiling.max(w);
+                continue;
+            }
+            let tie = tie_break(i, j);
+            let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
+            if at == k {
+                ceiling = ceiling.max(w);
+                continue;
+            }
+            best.insert(at, (w, tie, j));
+            if best.len() > k {
+                let (dropped, _, _) = best.pop().expect("more than k cells");
+                ceiling = ceiling.max(dropped);
+            }
+            if best.len() == k {
+                threshold = best[k - 1].0;
+            }
         }
     }
+    let ceiling = lanes.iter().fold(ceiling, |c, &w| c.max(w));
+    let top = best.first().map_or(f64::NEG_INFINITY, |b| b.0);
+    let highest = top.max(ceiling).max(scan.idle_ceiling);
+    if is_allowed(highest) {
+        scan.heaviest = highest.abs().max(scan.lightest.abs());
+    }
+    scan.listed.ceiling = ceiling;
     scan.listed.cells = best.iter().map(|&(w, _, j)| (j, w)).collect();
     scan
+}
+
+/// Cells a row scan checks together: a block whose cells all rank below the
+/// row's `k`th best and their columns' floors costs a few vector instructions.
+const BLOCK: usize = 8;
+
+/// The least allowed weight (`+inf` if none), in independent lanes so that
+/// the loop vectorises.
+fn lowest_allowed(weights: &[f64]) -> f64 {
+    let mut lanes = [f64::INFINITY; BLOCK];
+    let chunks = weights.chunks_exact(BLOCK);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for (low, &w) in lanes.iter_mut().zip(chunk) {
+            let w = if is_allowed(w) { w } else { f64::INFINITY };
+            *low = if w < *low { w } else { *low };
+        }
+    }
+    for &w in rest.iter().filter(|&&w| is_allowed(w)) {
+        lanes[0] = lanes[0].min(w);
+    }
+    lanes.iter().fold(f64::INFINITY, |low, &w| low.min(w))
 }
 
 impl CellBounds for Candidates {

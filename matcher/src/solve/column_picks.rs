@@ -66,6 +66,19 @@ impl ColumnPicks {
         }
     }
 
+    /// The least weight column `col` may still take (`-inf` until it is full).
+    #[inline]
+    pub(super) fn floor(&self, col: usize) -> f64 {
+        self.floor[col]
+    }
+
+    /// The floors of the `N` columns from `start` on, if there are that many.
+    #[inline]
+    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<&[f64; N]> {
+        let block = self.floor.get(start..start + N)?;
+        block.try_into().ok()
+    }
+
     /// Offers cell `(row, col)` of weight `weight` to its column.
     pub(super) fn offer(&mut self, row: usize, col: usize, weight: f64) {
         if weight < self.floor[col] {

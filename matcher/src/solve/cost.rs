@@ -47,6 +47,23 @@ impl Cost {
     }
 }
 
+impl Cost {
+    /// A weight below which no cell costs less than `bound`: every cell of
+    /// weight `w < cut` has `of_cell(objective, w) >= bound`.
+    pub(super) fn weight_cut(objective: Objective, bound: Self) -> f64 {
+        // A cell costs (-1, -w) or (-w, -1); the weight sits in one half.
+        let (fixed, weighted) = match objective {
+            Objective::Coverage => (bound.major, bound.minor),
+            Objective::Total => (bound.minor, bound.major),
+        };
+        match objective {
+            Objective::Coverage if fixed > -1.0 => f64::NEG_INFINITY,
+            Objective::Coverage if fixed < -1.0 => f64::INFINITY,
+            _ => -weighted,
+        }
+    }
+}
+
 impl Add for Cost {
     type Output = Self;
 

@@ -16,6 +16,9 @@ use super::engine::Flow;
 use super::problem::{is_allowed, Objective};
 use super::weights::WeightSource;
 
+/// The slack, as a share of the spread of the weights.
+const SLACK: f64 = 1.0 / 64.0;
+
 /// The fewest violating cells a row gains when it gains any.
 const MIN_GAIN: usize = 4;
 
@@ -39,13 +42,16 @@ pub(super) fn price(
         let order = flow.potentials[b].partial_cmp(&flow.potentials[a]);
         order.expect("potentials are not NaN").then(a.cmp(&b))
     });
+    let usable_mask: Vec<bool> = capacities.iter().map(|&c| c > 0).collect();
     let pricer = Pricer {
         source,
         usable: &usable,
+        usable_mask: &usable_mask,
         by_potential: &by_potential,
         objective,
         graph,
         flow,
+        slack: Cost::of_cell(objective, 0.0) - Cost::of_cell(objective, SLACK * graph.spread()),
     };
     (0..graph.rows())
         .into_par_iter()
@@ -66,11 +72,16 @@ struct Pricer<'a, W> {
     source: &'a W,
     /// Columns with positive capacity, ascending.
     usable: &'a [usize],
+    /// Whether each column has positive capacity.
+    usable_mask: &'a [bool],
     /// The same columns by decreasing potential `v_j` (ascending on ties).
     by_potential: &'a [usize],
     objective: Objective,
     graph: &'a Candidates,
     flow: &'a Flow,
+    /// Rows with violators also gain the unlisted cells whose reduced cost
+    /// is below this, which the next duals would likely turn into violators.
+    slack: Cost,
 }
 
 /// A row is rescored in full, rather than cell by cell, when more than
@@ -95,43 +106,50 @@ impl<W: WeightSource> Pricer<'_, W> {
             return None;
         }
         let u = self.flow.row_potential(self.objective, i);
-        // Only columns with `v_j > c(ceiling) - u_i` can hold a violator.
+        // Only columns with `v_j > c(ceiling) - u_i` can hold a violator, and
+        // only those within the slack of it hold cells worth adding.
         let bound = Cost::of_cell(self.objective, ceiling) - u;
-        let suspects = self
-            .by_potential
-            .partition_point(|&j| self.flow.potentials[j] > bound);
-        if suspects == 0 {
+        let above = |bound: Cost| {
+            self.by_potential
+                .partition_point(|&j| self.flow.potentials[j] > bound)
+        };
+        if above(bound) == 0 {
             return None;
         }
+        let suspects = above(bound - self.slack);
         let listed = self.graph.row(i);
         for &(j, _) in listed {
             scratch.listed[j] = true;
         }
         scratch.violators.clear();
+        // No cell lighter than this can violate, whatever its column.
+        let highest = self.flow.potentials[self.by_potential[0]];
+        let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
         let whole_row = suspects * WHOLE_ROW_FROM > self.usable.len();
         let weights = if whole_row {
             self.source.row(i, &mut scratch.row)
         } else {
             &[]
         };
-        for &j in &self.by_potential[..suspects] {
-            if scratch.listed[j] {
-                continue;
-            }
-            let w = if whole_row {
-                weights[j]
-            } else {
-                self.source.weight(i, j)
-            };
-            if !is_allowed(w) {
-                continue;
+        let mut check = |j: usize, w: f64| {
+            if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
+                return;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
-            if reduced < Cost::ZERO {
+            if reduced < self.slack {
                 scratch.violators.push((reduced, j, w));
             }
+        };
+        if whole_row {
+            for (j, &w) in weights.iter().enumerate() {
+                check(j, w);
+            }
+        } else {
+            for &j in &self.by_potential[..suspects] {
+                check(j, self.source.weight(i, j));
+            }
         }
-        if scratch.violators.is_empty() {
+        if scratch.violators.iter().all(|v| v.0 >= Cost::ZERO) {
             for &(j, _) in listed {
                 scratch.listed[j] = false;
             }
