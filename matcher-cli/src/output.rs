@@ -1,7 +1,7 @@
 //! Rendering results for people (text) and programs (CSV, JSON).
 
 use crate::args::ReportFormat;
-use matcher::config::Config;
+use matcher::config::Criterion;
 use matcher::explain::Explanation;
 use matcher::fairness::FairnessReport;
 use matcher::matching::UnmatchedReason;
@@ -98,7 +98,7 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
 
 /// A "why (not)" answer as text: the mentee's standing, then the pair's
 /// breakdown, who holds the mentor's places and what forcing the pair would cost.
-pub fn verdict(w: &mut dyn Write, v: &Verdict, config: &Config) -> io::Result<()> {
+pub fn verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
     match &v.mentee {
         Standing::Matched(m) => writeln!(
             w,
@@ -120,7 +120,7 @@ pub fn verdict(w: &mut dyn Write, v: &Verdict, config: &Config) -> io::Result<()
     let Some(pair) = &v.pair else {
         return Ok(());
     };
-    explanation(w, &pair.explanation, config)?;
+    explanation(w, &pair.explanation)?;
     let x = &pair.explanation;
     if pair.repeat {
         writeln!(w, "  never matched: paired in an earlier cycle (history)")?;
@@ -170,7 +170,7 @@ pub fn verdict(w: &mut dyn Write, v: &Verdict, config: &Config) -> io::Result<()
 }
 
 /// A pair's breakdown as text.
-fn explanation(w: &mut dyn Write, x: &Explanation, config: &Config) -> io::Result<()> {
+fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
     writeln!(
         w,
         "mentee {} with mentor {}: score {:.2}",
@@ -179,16 +179,25 @@ fn explanation(w: &mut dyn Write, x: &Explanation, config: &Config) -> io::Resul
     if let Some(forbidden) = &x.forbidden {
         writeln!(w, "  never matched: {forbidden}")?;
     }
-    let weights = &config.weights;
-    let rows = [
-        ("skills", x.criteria.skills, weights.skills),
-        ("goals", x.criteria.goals, weights.goals),
-        ("values", x.criteria.values, weights.values),
-        ("diversity", x.criteria.diversity, weights.diversity),
+    let scores = [
+        x.criteria.skills,
+        x.criteria.goals,
+        x.criteria.values,
+        x.criteria.diversity,
     ];
-    for (name, score, weight) in rows {
+    for (criterion, score) in Criterion::ALL.into_iter().zip(scores) {
         let score = score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
-        writeln!(w, "  {name:<10} {score:>6}  (weight {weight})")?;
+        let priority = if x.priority == Some(criterion) {
+            ", doubled: the mentee's priority"
+        } else {
+            ""
+        };
+        writeln!(
+            w,
+            "  {:<10} {score:>6}  (weight {}{priority})",
+            criterion.as_str(),
+            x.weights.get(criterion)
+        )?;
     }
     for s in &x.skills {
         let offered = s

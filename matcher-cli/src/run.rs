@@ -102,7 +102,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 args.mentor.as_deref(),
             )?;
             write_to(None, |w| match args.format {
-                ReportFormat::Text => output::verdict(w, &verdict, &config),
+                ReportFormat::Text => output::verdict(w, &verdict),
                 ReportFormat::Json => output::json(w, &verdict),
             })
         }

@@ -10,18 +10,24 @@ export type Preference = "different" | "same";
  */
 export type Objective = "coverage" | "total" | "fair";
 
+/** A scoring criterion: what a weight and a mentee's `priority` cell name. */
+export type Criterion = "skills" | "goals" | "values" | "diversity";
+
+/** How much each criterion counts in a pair's total score. */
+export interface Weights {
+  skills: number;
+  goals: number;
+  values: number;
+  diversity: number;
+}
+
 /**
  * A run's configuration: the same keys as the CLI's TOML config, every one optional.
  * Unknown keys are errors.
  */
 export interface Config {
   /** How much each criterion counts in the total score; finite, ≥ 0, not all 0. */
-  weights?: {
-    skills?: number;
-    goals?: number;
-    values?: number;
-    diversity?: number;
-  };
+  weights?: Partial<Weights>;
   /** Background attributes scored by the diversity criterion: `{ department: "different" }` or `{ gender: { prefer: "different", weight: 0.5 } }`. */
   diversity?: Record<string, Preference | { prefer: Preference; weight?: number }>;
   /** Hard rules: a pair that breaks one is never made. */
@@ -32,6 +38,10 @@ export interface Config {
     require_different?: string[];
     /** Attributes a pair must share. */
     require_same?: string[];
+    /** Numeric attributes a pair may differ on by at most this much: `{ timezone: 3 }`. */
+    max_difference?: Record<string, number>;
+    /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
+    min_difference?: Record<string, number>;
   };
   solver?: {
     objective?: Objective;
@@ -57,6 +67,8 @@ export type DiagnosticCode =
   | "duplicate_id"
   | "bad_capacity"
   | "bad_skill_level"
+  | "bad_priority"
+  | "bad_number"
   | "unknown_exclude_id"
   | "swapped_files"
   | "zero_capacity"
@@ -126,6 +138,8 @@ export type Forbidden =
   | { rule: "unavailable" }
   | { rule: "require_different"; attribute: string }
   | { rule: "require_same"; attribute: string }
+  | { rule: "max_difference"; attribute: string; difference: number; max: number }
+  | { rule: "min_difference"; attribute: string; difference: number; min: number }
   | { rule: "below_min_score" };
 
 /** The full breakdown of one pair's score. */
@@ -135,6 +149,10 @@ export interface Explanation {
   /** Total score, 0–100 with two decimals. */
   score: number;
   criteria: CriterionScores;
+  /** The weights of the total: the config's, with the mentee's priority criterion's doubled. */
+  weights: Weights;
+  /** Present when the mentee named a priority. */
+  priority?: Criterion;
   skills: SkillCoverage[];
   shared_goals: string[];
   shared_values: string[];
@@ -326,6 +344,8 @@ export interface Person {
   /** The spreadsheet row (the header is row 1). */
   row: number;
   capacity: number;
+  /** The criterion whose weight is doubled for this mentee (`null` for mentors and when empty). */
+  priority: Criterion | null;
   skills: Skill[];
   values: string[];
   goals: string[];

@@ -38,6 +38,72 @@ pub struct Weights {
     pub diversity: f64,
 }
 
+/// One of the four scoring criteria: what a weight and a mentee's `priority` name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Criterion {
+    /// What the mentee wants to learn vs what the mentor offers.
+    Skills,
+    /// Shared goals.
+    Goals,
+    /// Shared values.
+    Values,
+    /// Background attributes.
+    Diversity,
+}
+
+impl Criterion {
+    /// Every criterion, in the order scores list them.
+    pub const ALL: [Criterion; 4] = [
+        Criterion::Skills,
+        Criterion::Goals,
+        Criterion::Values,
+        Criterion::Diversity,
+    ];
+
+    /// The criterion's name: `"skills"`, `"goals"`, `"values"` or `"diversity"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Criterion::Skills => "skills",
+            Criterion::Goals => "goals",
+            Criterion::Values => "values",
+            Criterion::Diversity => "diversity",
+        }
+    }
+
+    /// The criterion named `name` (trimmed, case-insensitive).
+    pub fn parse(name: &str) -> Option<Criterion> {
+        let name = list::normalize(name);
+        Criterion::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+}
+
+impl Weights {
+    /// The weight of one criterion.
+    pub fn get(&self, criterion: Criterion) -> f64 {
+        match criterion {
+            Criterion::Skills => self.skills,
+            Criterion::Goals => self.goals,
+            Criterion::Values => self.values,
+            Criterion::Diversity => self.diversity,
+        }
+    }
+
+    /// These weights with the `priority` criterion's doubled: what a mentee
+    /// who names it in their `priority` cell is scored with.
+    pub fn with_priority(mut self, priority: Option<Criterion>) -> Weights {
+        let weight = match priority {
+            None => return self,
+            Some(Criterion::Skills) => &mut self.skills,
+            Some(Criterion::Goals) => &mut self.goals,
+            Some(Criterion::Values) => &mut self.values,
+            Some(Criterion::Diversity) => &mut self.diversity,
+        };
+        *weight *= 2.0;
+        self
+    }
+}
+
 impl Default for Weights {
     fn default() -> Self {
         Weights {
@@ -126,6 +192,12 @@ pub struct Constraints {
     pub require_different: Vec<String>,
     /// Attributes a pair must share (checked when both sides have a value).
     pub require_same: Vec<String>,
+    /// Numeric attributes a pair may differ on by at most this much, e.g.
+    /// `timezone = 3` (checked when both sides have a value).
+    pub max_difference: BTreeMap<String, f64>,
+    /// Numeric attributes a pair must differ on by at least this much, e.g.
+    /// `years_experience = 2` (checked when both sides have a value).
+    pub min_difference: BTreeMap<String, f64>,
 }
 
 /// What the matching optimises: the `solver.objective` setting.
@@ -199,17 +271,11 @@ impl ConfigError {
 impl Config {
     /// Checks every value; the first problem is returned, naming its key.
     pub fn validate(&self) -> Result<(), ConfigError> {
-        let w = &self.weights;
-        let weights = [
-            ("skills", w.skills),
-            ("goals", w.goals),
-            ("values", w.values),
-            ("diversity", w.diversity),
-        ];
-        for (name, value) in weights {
-            check_weight(&format!("weights.{name}"), value)?;
+        for criterion in Criterion::ALL {
+            let key = format!("weights.{}", criterion.as_str());
+            check_non_negative(&key, self.weights.get(criterion))?;
         }
-        if weights.iter().all(|(_, v)| *v == 0.0) {
+        if Criterion::ALL.iter().all(|&c| self.weights.get(c) == 0.0) {
             return Err(ConfigError::new(
                 "weights",
                 "at least one weight must be greater than 0",
@@ -222,7 +288,7 @@ impl Config {
                     "attribute names must not be empty",
                 ));
             }
-            check_weight(&format!("diversity.{name}.weight"), rule.weight)?;
+            check_non_negative(&format!("diversity.{name}.weight"), rule.weight)?;
         }
         let c = &self.constraints;
         if !(c.min_score.is_finite() && (0.0..=100.0).contains(&c.min_score)) {
@@ -237,6 +303,29 @@ impl Config {
         ] {
             if names.iter().any(|n| list::normalize(n).is_empty()) {
                 return Err(ConfigError::new(key, "attribute names must not be empty"));
+            }
+        }
+        for (key, limits) in [
+            ("constraints.max_difference", &c.max_difference),
+            ("constraints.min_difference", &c.min_difference),
+        ] {
+            for (name, &limit) in limits {
+                if list::normalize(name).is_empty() {
+                    return Err(ConfigError::new(key, "attribute names must not be empty"));
+                }
+                check_non_negative(&format!("{key}.{name}"), limit)?;
+            }
+        }
+        for (name, &min) in &c.min_difference {
+            let max = c
+                .max_difference
+                .iter()
+                .find(|(other, _)| list::normalize(other) == list::normalize(name));
+            if let Some((_, &max)) = max.filter(|(_, &max)| min > max) {
+                return Err(ConfigError::new(
+                    "constraints",
+                    format!("\"{name}\" has min_difference {min} above max_difference {max}: no pair could satisfy both"),
+                ));
             }
         }
         if let Some(both) = c.require_different.iter().find(|d| {
@@ -258,7 +347,7 @@ impl Config {
     }
 }
 
-fn check_weight(key: &str, value: f64) -> Result<(), ConfigError> {
+fn check_non_negative(key: &str, value: f64) -> Result<(), ConfigError> {
     if value.is_finite() && value >= 0.0 {
         Ok(())
     } else {

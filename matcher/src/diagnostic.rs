@@ -34,6 +34,8 @@ pub enum Code {
     BadCapacity,
     /// A skill level is not a whole number from 1 to 5.
     BadSkillLevel,
+    /// A mentee's `priority` names no criterion.
+    BadPriority,
     /// An `exclude` list names an id that the other roster does not have.
     UnknownExcludeId,
     /// The mentee file has a `capacity` column and the mentor file has none.
@@ -42,7 +44,8 @@ pub enum Code {
     ZeroCapacity,
     /// The `exclude` lists rule out every pair: nobody can be matched.
     AllPairsExcluded,
-    /// A matrix cell is not a number.
+    /// A cell that must be a number is not one: a matrix cell, or an
+    /// attribute a numeric rule (`max_difference`, `min_difference`) compares.
     BadNumber,
     /// A matrix cell is NaN or infinite.
     NonFinite,
@@ -77,6 +80,7 @@ impl Code {
             Code::DuplicateId => "duplicate_id",
             Code::BadCapacity => "bad_capacity",
             Code::BadSkillLevel => "bad_skill_level",
+            Code::BadPriority => "bad_priority",
             Code::UnknownExcludeId => "unknown_exclude_id",
             Code::SwappedFiles => "swapped_files",
             Code::ZeroCapacity => "zero_capacity",

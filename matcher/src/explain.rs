@@ -1,7 +1,7 @@
 //! Why a pair scores what it does: per-criterion scores, what is shared, and how
 //! the diversity attributes compare.
 
-use crate::config::Preference;
+use crate::config::{Criterion, Preference, Weights};
 use crate::score::{coverage, Criteria, Forbidden, Scorer};
 use serde::Serialize;
 use std::fmt::Write;
@@ -72,6 +72,12 @@ pub struct Explanation {
     pub score: f64,
     /// Per-criterion scores.
     pub criteria: CriterionScores,
+    /// The weights the total is the weighted mean with: the config's, with the
+    /// mentee's priority criterion's doubled.
+    pub weights: Weights,
+    /// The criterion the mentee named as their priority, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Criterion>,
     /// Every skill the mentee wants, with the mentor's level.
     pub skills: Vec<SkillCoverage>,
     /// Goals the mentee has that the mentor can help with.
@@ -126,6 +132,8 @@ impl Explanation {
             mentor_id: mentor.id.clone(),
             score: f64::from(score) / 100.0,
             criteria: criteria.into(),
+            weights: scorer.weights_for(e),
+            priority: mentee.priority,
             skills,
             shared_goals: scorer.shared_goals(e, m),
             shared_values: scorer.shared_values(e, m),

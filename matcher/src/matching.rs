@@ -8,7 +8,7 @@ use crate::fairness;
 use crate::progress::{Progress, Silent, Stage};
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
-use crate::score::{Criteria, Hundredths, Scorer};
+use crate::score::{check_numbers, Criteria, Hundredths, Scorer};
 use crate::solve::{self, Objective, Options, Solution, WeightSource};
 use serde::Serialize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -58,7 +58,8 @@ pub enum UnmatchedReason {
     /// Mentors could have taken them, but their places went to others (the
     /// optimum cannot place everyone).
     NoCapacity,
-    /// Every mentor is excluded or ruled out by an attribute rule.
+    /// Every mentor is excluded, ruled out by an attribute rule or paired
+    /// with the mentee before.
     AllCandidatesForbidden,
     /// Every allowed mentor scores below `min_score`.
     BelowMinScore,
@@ -190,14 +191,18 @@ pub fn match_rosters_with(
     })?
 }
 
-/// Validates the config and the rosters' cross-references, and builds the scorer.
+/// Validates the config, the rosters' cross-references and the cells numeric
+/// rules compare, and builds the scorer.
 pub(crate) fn prepare<'a>(
     mentors: &'a Roster,
     mentees: &'a Roster,
     config: &Config,
 ) -> Result<Scorer<'a>, Error> {
     config.validate()?;
-    let problems = check_pair(mentors, mentees);
+    let mut problems = check_pair(mentors, mentees);
+    if problems.is_empty() {
+        problems = check_numbers(mentors, mentees, config);
+    }
     if !problems.is_empty() {
         return Err(Error::Roster(problems));
     }
@@ -409,17 +414,35 @@ pub(crate) fn why_unmatched(
     e: usize,
 ) -> (UnmatchedReason, String) {
     let mentors = &scorer.mentors().people;
-    let allowed: Vec<(usize, Hundredths)> = (0..mentors.len())
-        .filter(|&m| scorer.rule_forbids(e, m).is_none() && !rounds.repeats(e, m))
-        .map(|m| (m, scorer.score(e, m)))
-        .collect();
+    let mut allowed: Vec<(usize, Hundredths)> = Vec::new();
+    // How many mentors each rule rules out, in the order first met.
+    let mut ruled_out: Vec<(String, usize)> = Vec::new();
+    for m in 0..mentors.len() {
+        let rule = match scorer.rule_forbids(e, m) {
+            Some(forbidden) => forbidden.rule(),
+            None if rounds.repeats(e, m) => "paired before".to_owned(),
+            None => {
+                allowed.push((m, scorer.score(e, m)));
+                continue;
+            }
+        };
+        match ruled_out.iter_mut().find(|(r, _)| *r == rule) {
+            Some((_, count)) => *count += 1,
+            None => ruled_out.push((rule, 1)),
+        }
+    }
     let best = allowed.iter().map(|&(_, s)| s).max();
     match best {
         None => (
             UnmatchedReason::AllCandidatesForbidden,
             format!(
-                "all {} mentors are excluded, ruled out by an attribute rule or paired with them before",
-                mentors.len()
+                "all {} mentors are ruled out: {}",
+                mentors.len(),
+                ruled_out
+                    .iter()
+                    .map(|(rule, count)| format!("{rule} ({count})"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ),
         Some(best) if scorer.below_min(best) => (

@@ -1,9 +1,11 @@
 //! Rosters: the people on one side of a program, parsed from CSV.
 //!
 //! Columns are matched by header name, case-insensitively; the order is free.
-//! `id`, `name`, `capacity` (mentors), `skills`, `values`, `goals` and `exclude`
-//! have a meaning; every other column is kept as a background attribute.
+//! `id`, `name`, `capacity` (mentors), `priority` (mentees), `skills`,
+//! `values`, `goals` and `exclude` have a meaning; every other column is kept
+//! as a background attribute.
 
+use crate::config::Criterion;
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
 use serde::Serialize;
@@ -49,6 +51,8 @@ pub struct Person {
     pub row: usize,
     /// How many mentees a mentor can take (default 1; 0 = unavailable). Always 1 for mentees.
     pub capacity: u32,
+    /// The criterion whose weight is doubled for this mentee (`None` for mentors).
+    pub priority: Option<Criterion>,
     /// Mentor: skills offered; mentee: skills wanted.
     pub skills: Vec<Skill>,
     /// Personal or work values.
@@ -85,6 +89,7 @@ enum Field {
     Id,
     Name,
     Capacity,
+    Priority,
     Skills,
     Values,
     Goals,
@@ -279,6 +284,7 @@ impl Roster {
             name: String::new(),
             row,
             capacity: 1,
+            priority: None,
             skills: Vec::new(),
             values: Vec::new(),
             goals: Vec::new(),
@@ -295,6 +301,12 @@ impl Roster {
                     Ok(capacity) => person.capacity = capacity,
                     Err(message) => diagnostics.push(at(Code::BadCapacity, message).with_hint(
                         "use a whole number of mentees, 0 for a mentor who is unavailable",
+                    )),
+                },
+                Field::Priority => match parse_priority(cell) {
+                    Ok(priority) => person.priority = priority,
+                    Err(message) => diagnostics.push(at(Code::BadPriority, message).with_hint(
+                        "name the one criterion that matters most to this mentee, or leave the cell empty",
                     )),
                 },
                 Field::Skills => {
@@ -393,6 +405,7 @@ fn read_header(
             ("id", _) => Field::Id,
             ("name", _) => Field::Name,
             ("capacity", Side::Mentor) => Field::Capacity,
+            ("priority", Side::Mentee) => Field::Priority,
             ("skills", _) => Field::Skills,
             ("values", _) => Field::Values,
             ("goals", _) => Field::Goals,
@@ -436,6 +449,18 @@ fn parse_capacity(cell: &str) -> Result<u32, String> {
         } else {
             format!("capacity must be a whole number, got \"{quoted}\"")
         }
+    })
+}
+
+fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
+    if cell.trim().is_empty() {
+        return Ok(None);
+    }
+    Criterion::parse(cell).map(Some).ok_or_else(|| {
+        format!(
+            "priority must be one of skills, goals, values, diversity, got \"{}\"",
+            excerpt(cell.trim())
+        )
     })
 }
 

@@ -179,6 +179,54 @@ fn the_fair_objective_raises_the_lowest_score() {
     );
 }
 
+/// `data/priorities/`: the mentees' `priority` column and numeric rules
+/// (timezones at most 3 apart, experience at least 2 years apart).
+#[test]
+fn priorities_and_numeric_rules_in_the_priorities_program() {
+    let program = |command: &str, extra: &[&str]| {
+        let mut args = vec![
+            command,
+            "--mentors",
+            "data/priorities/mentors.csv",
+            "--mentees",
+            "data/priorities/mentees.csv",
+            "--config",
+            "data/priorities/config.toml",
+        ];
+        args.extend(extra);
+        let out = matcher(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out
+    };
+    let out = program("match", &[]);
+    golden("data/expected/priorities-matches.csv", &out.stdout);
+    // Q05 and Q08 both want Erik Lund (P05); Q08's priority (skills, weight
+    // 0.70) makes him worth (0.70 + 0.25 + 0.20·0.5 + 0.20) / 1.35 = 92.59 to
+    // Q08, against 33.33 with Amara Okafor (P01), so Q08 gets him.
+    let rows = text(&out.stdout);
+    let row = |id: &str| rows.lines().find(|l| l.starts_with(id)).unwrap().to_owned();
+    assert!(row("Q08").starts_with("Q08,Omar Haddad,P05,Erik Lund,92.59,"));
+    assert!(row("Q05").starts_with("Q05,Lena Vogel,P01,Amara Okafor,45.00,"));
+    assert_eq!(row("Q07"), "Q07,Nina Berg,,,,,,,,all_candidates_forbidden");
+    let out = program("explain", &["--mentee", "Q08", "--mentor", "P05"]);
+    golden("data/expected/priorities-explain-Q08-P05.txt", &out.stdout);
+    assert!(text(&out.stdout)
+        .contains("  skills     100.00  (weight 0.7, doubled: the mentee's priority)\n"));
+    let out = program("explain", &["--mentee", "Q07", "--mentor", "P02"]);
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().take(3).collect();
+    assert_eq!(
+        lines,
+        [
+            "mentee Q07 is unmatched: all_candidates_forbidden (all 5 mentors are ruled out: \
+             max_difference: timezone (4), min_difference: years_experience (1))",
+            // Goals are Q07's priority: (0.35 + 0.50 + 0.20·0.5 + 0) / 1.25 = 76.00.
+            "mentee Q07 with mentor P02: score 76.00",
+            "  never matched: min_difference: years_experience differs by 1, less than 2",
+        ]
+    );
+}
+
 #[test]
 fn explain_says_why_a_pair_was_not_made_and_why_a_mentee_is_unmatched() {
     let out = sample("explain", &["--mentor", "M010", "--mentee", "E002"]);

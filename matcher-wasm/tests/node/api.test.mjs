@@ -5,19 +5,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
 import { join } from 'node:path';
-import { edit, expected, menteesWithBadLevel, parseCsv, ROOT, sample } from '../support/fixtures.mjs';
+import { edit, expected, menteesWithBadLevel, parseCsv, ROOT, sample, thrown } from '../support/fixtures.mjs';
 
 const { mentors, mentees, config } = sample;
-
-/** Calls `f`, which must throw; returns what it threw. */
-function thrown(f) {
-  try {
-    f();
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected an error');
-}
 
 test('the sample program gives exactly the CLI golden output', () => {
   assert.equal(matcher.matchesCsv(mentors, mentees, config), expected.csv());

@@ -1,6 +1,7 @@
 // Shared inputs of the Node and browser tests: the sample program in data/ and
 // the CLI's golden output for it.
 
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,3 +60,13 @@ export function edit(text, from, to) {
 /** The sample mentees with E003's `excel` skill at level 9: row 4, column skills. */
 export const menteesWithBadLevel = () =>
   edit(sample.mentees, 'E003,Ana Ferrari,Data,woman,Berlin,German,excel;', 'E003,Ana Ferrari,Data,woman,Berlin,German,excel:9;');
+
+/** Calls `f`, which must throw; returns what it threw. */
+export function thrown(f) {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected an error');
+}

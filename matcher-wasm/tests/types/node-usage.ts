@@ -15,7 +15,10 @@ declare const menteesCsv: string;
 const config: Config = {
   weights: { skills: 0.35, goals: 0.25 },
   diversity: { department: "different", gender: { prefer: "different", weight: 0.5 } },
-  constraints: { min_score: 20, require_different: ["department"], require_same: [] },
+  constraints: {
+    min_score: 20, require_different: ["department"], require_same: [],
+    max_difference: { timezone: 3 }, min_difference: { years_experience: 2 },
+  },
   solver: { objective: "coverage", threads: 0 },
 };
 
@@ -60,7 +63,13 @@ const forbidden: Forbidden | undefined = explanation.forbidden;
 if (forbidden?.rule === "require_different") {
   const attribute: string = forbidden.attribute;
   void attribute;
+} else if (forbidden?.rule === "max_difference") {
+  const apart: [number, number] = [forbidden.difference, forbidden.max];
+  void apart;
 }
+const doubled: number = explanation.weights.skills;
+const priority: "skills" | "goals" | "values" | "diversity" | undefined = explanation.priority;
+void [doubled, priority];
 const rounds: Rounds = { locked: "mentor_id,mentee_id\nM008,E002\n", history: "mentor_id,mentee_id\n" };
 matchRosters(mentorsCsv, menteesCsv, config, rounds);
 matchesCsv(mentorsCsv, menteesCsv, null, { history: "mentor_id,mentee_id\n" });

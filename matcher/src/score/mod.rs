@@ -11,7 +11,10 @@ use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+mod numeric;
 mod row;
+
+pub use numeric::check_numbers;
 
 /// The four criteria of one pair, each in `[0, 1]`; `None` when not applicable
 /// (the mentee asked nothing of it, or no diversity attribute has values on both sides).
@@ -62,7 +65,7 @@ pub fn to_hundredths(score: f64) -> Hundredths {
 }
 
 /// Why a pair may never be made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum Forbidden {
     /// One of the two lists the other in `exclude`.
@@ -82,8 +85,42 @@ pub enum Forbidden {
         /// The attribute.
         attribute: String,
     },
+    /// A `max_difference` attribute differs by more than allowed.
+    MaxDifference {
+        /// The attribute.
+        attribute: String,
+        /// How much the pair's values differ.
+        difference: f64,
+        /// The most they may differ.
+        max: f64,
+    },
+    /// A `min_difference` attribute differs by less than required.
+    MinDifference {
+        /// The attribute.
+        attribute: String,
+        /// How much the pair's values differ.
+        difference: f64,
+        /// The least they must differ.
+        min: f64,
+    },
     /// The pair scores below `min_score`.
     BelowMinScore,
+}
+
+impl Forbidden {
+    /// The rule alone, without this pair's numbers: `"exclude"`,
+    /// `"require_same: location"`, `"max_difference: timezone"`, …
+    pub fn rule(&self) -> String {
+        match self {
+            Forbidden::Excluded { .. } => "exclude".to_owned(),
+            Forbidden::Unavailable => "capacity 0".to_owned(),
+            Forbidden::RequireDifferent { attribute } => format!("require_different: {attribute}"),
+            Forbidden::RequireSame { attribute } => format!("require_same: {attribute}"),
+            Forbidden::MaxDifference { attribute, .. } => format!("max_difference: {attribute}"),
+            Forbidden::MinDifference { attribute, .. } => format!("min_difference: {attribute}"),
+            Forbidden::BelowMinScore => "min_score".to_owned(),
+        }
+    }
 }
 
 impl std::fmt::Display for Forbidden {
@@ -97,6 +134,22 @@ impl std::fmt::Display for Forbidden {
             Forbidden::RequireSame { attribute } => {
                 write!(f, "require_same: different {attribute}")
             }
+            Forbidden::MaxDifference {
+                attribute,
+                difference,
+                max,
+            } => write!(
+                f,
+                "max_difference: {attribute} differs by {difference}, more than {max}"
+            ),
+            Forbidden::MinDifference {
+                attribute,
+                difference,
+                min,
+            } => write!(
+                f,
+                "min_difference: {attribute} differs by {difference}, less than {min}"
+            ),
             Forbidden::BelowMinScore => f.write_str("score below min_score"),
         }
     }
@@ -139,6 +192,8 @@ pub struct Scorer<'a> {
     mentee_profiles: Vec<Profile>,
     /// Per mentee, the sorted mentor positions excluded (both directions) with who excluded.
     exclusions: Vec<Vec<(usize, Side)>>,
+    /// The `max_difference` and `min_difference` rules.
+    numeric: Vec<numeric::NumericRule>,
     /// The mentors indexed by list item, for scoring whole rows.
     postings: row::Postings,
 }
@@ -190,7 +245,8 @@ impl Interner {
 }
 
 impl<'a> Scorer<'a> {
-    /// Prepares scoring; the config is assumed valid ([`Config::validate`]).
+    /// Prepares scoring; the config is assumed valid ([`Config::validate`])
+    /// and the cells numeric rules compare numbers ([`check_numbers`]).
     pub fn new(mentors: &'a Roster, mentees: &'a Roster, config: &Config) -> Self {
         let mut attributes: Vec<AttributeUse> = Vec::new();
         let mut use_of = |name: &str| -> usize {
@@ -269,6 +325,7 @@ impl<'a> Scorer<'a> {
             mentor_profiles,
             mentee_profiles,
             exclusions,
+            numeric: numeric::NumericRule::all(mentors, mentees, config),
             postings,
         }
     }
@@ -313,13 +370,19 @@ impl<'a> Scorer<'a> {
         (total > 0.0).then(|| met / total)
     }
 
-    /// The pair's total score in hundredths.
+    /// The pair's total score in hundredths, under the mentee's weights.
     pub fn score(&self, e: usize, m: usize) -> Hundredths {
-        to_hundredths(self.criteria(e, m).total(&self.weights))
+        to_hundredths(self.criteria(e, m).total(&self.weights_for(e)))
+    }
+
+    /// The weights mentee `e` is scored with: the config's, with their
+    /// `priority` criterion's doubled.
+    pub fn weights_for(&self, e: usize) -> Weights {
+        self.weights.with_priority(self.mentees.people[e].priority)
     }
 
     /// Why the pair may never be made, before looking at its score or the
-    /// mentor's capacity: an exclusion or an attribute rule.
+    /// mentor's capacity: an exclusion or an attribute rule (numeric ones last).
     pub fn rule_forbids(&self, e: usize, m: usize) -> Option<Forbidden> {
         let excluded = &self.exclusions[e];
         if let Ok(i) = excluded.binary_search_by(|&(x, _)| x.cmp(&m)) {
@@ -339,7 +402,7 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        None
+        self.numeric.iter().find_map(|rule| rule.forbids(e, m))
     }
 
     /// Whether a score is below `min_score`.
@@ -353,11 +416,6 @@ impl<'a> Scorer<'a> {
             return None;
         }
         Some(self.score(e, m)).filter(|&s| !self.below_min(s))
-    }
-
-    /// The weights.
-    pub fn weights(&self) -> &Weights {
-        &self.weights
     }
 
     /// The names of the attributes scored by diversity, with their preference.

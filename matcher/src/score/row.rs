@@ -96,7 +96,7 @@ impl Scorer<'_> {
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
         self.count_diversity(mentee, &mut counters);
-        self.combine(mentee, &counters, out);
+        self.combine(e, &counters, out);
         self.forbid(e, out);
         out
     }
@@ -142,7 +142,9 @@ impl Scorer<'_> {
     }
 
     /// Turns the counters into weights, as [`Criteria::total`] and [`Scorer::weight`] do.
-    fn combine(&self, mentee: &Profile, counters: &Counters, out: &mut [f64]) {
+    fn combine(&self, e: usize, counters: &Counters, out: &mut [f64]) {
+        let mentee = &self.mentee_profiles[e];
+        let weights = self.weights_for(e);
         let wanted = mentee.skills.len() as f64;
         let goals = mentee.goals.len() as f64;
         let values = mentee.values.len();
@@ -158,7 +160,7 @@ impl Scorer<'_> {
                 diversity: (counters.compared[m] > 0.0)
                     .then(|| counters.met[m] / counters.compared[m]),
             };
-            let score = super::to_hundredths(criteria.total(&self.weights));
+            let score = super::to_hundredths(criteria.total(&weights));
             *cell = if self.below_min(score) {
                 f64::NEG_INFINITY
             } else {
@@ -167,7 +169,8 @@ impl Scorer<'_> {
         }
     }
 
-    /// Marks the pairs a rule forbids: exclusions and required attributes.
+    /// Marks the pairs a rule forbids: exclusions, required attributes and
+    /// numeric rules.
     fn forbid(&self, e: usize, out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
@@ -183,15 +186,19 @@ impl Scorer<'_> {
                 }
             }
         }
+        for rule in &self.numeric {
+            rule.forbid_row(e, out);
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::{AttributeRule, Config, Preference};
+    use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
     use crate::roster::{Roster, Side};
+    use crate::score::Forbidden;
 
     fn rosters(seed: u64) -> (Roster, Roster) {
         let spec = Spec {
@@ -208,9 +215,46 @@ mod tests {
         )
     }
 
+    /// Adds a column of background attribute values to `roster`.
+    fn add_attribute(roster: &mut Roster, name: &str, value: impl Fn(usize) -> Option<String>) {
+        roster.attributes.push(name.to_owned());
+        for (i, person) in roster.people.iter_mut().enumerate() {
+            person.attributes.push(value(i));
+        }
+    }
+
+    /// Gives the rosters numeric `timezone` and `years` columns (some empty)
+    /// and the mentees priorities, every criterion and none in turn.
+    fn add_priorities_and_numbers(mentors: &mut Roster, mentees: &mut Roster) {
+        for (roster, offset) in [(&mut *mentors, 0), (&mut *mentees, 3)] {
+            let timezone = move |i: usize| {
+                (i % 6 != 0).then(|| format!("{}", ((i + offset) * 7 % 25) as f64 / 2.0 - 6.0))
+            };
+            add_attribute(roster, "timezone", timezone);
+            let years = move |i: usize| (i % 5 != 1).then(|| ((i + offset) * 3 % 20).to_string());
+            add_attribute(roster, "years", years);
+        }
+        let priorities = [None, Some(Criterion::Skills), Some(Criterion::Goals)];
+        let priorities = [
+            &priorities[..],
+            &[Some(Criterion::Values), Some(Criterion::Diversity)],
+        ];
+        for (i, person) in mentees.people.iter_mut().enumerate() {
+            person.priority = priorities.concat()[i % 5];
+        }
+    }
+
     #[test]
     fn rows_equal_pair_by_pair_weights_bit_for_bit() {
         let mut config = Config::default();
+        config
+            .constraints
+            .max_difference
+            .insert("timezone".into(), 3.5);
+        config
+            .constraints
+            .min_difference
+            .insert("Years".into(), 2.0);
         config.constraints.min_score = 35.0;
         config.constraints.require_different = vec!["department".into()];
         config.constraints.require_same = vec!["location".into()];
@@ -229,10 +273,12 @@ mod tests {
             },
         );
         for seed in 1..=4 {
-            let (mentors, mentees) = rosters(seed);
+            let (mut mentors, mut mentees) = rosters(seed);
+            add_priorities_and_numbers(&mut mentors, &mut mentees);
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let mut buffer = Vec::new();
             let mut forbidden = 0;
+            let mut numeric = [0; 2];
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -244,9 +290,18 @@ mod tests {
                         "seed {seed}, pair ({e}, {m})"
                     );
                     forbidden += usize::from(w == f64::NEG_INFINITY);
+                    match scorer.rule_forbids(e, m) {
+                        Some(Forbidden::MaxDifference { .. }) => numeric[0] += 1,
+                        Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
+                        _ => {}
+                    }
                 }
             }
             assert!(forbidden > 0, "the rules forbid some pairs");
+            assert!(
+                numeric[0] > 0 && numeric[1] > 0,
+                "both numeric rules forbid pairs"
+            );
         }
     }
 }

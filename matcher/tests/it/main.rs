@@ -4,6 +4,7 @@ mod config;
 mod fairness;
 mod invariants;
 mod matching;
+mod priorities;
 mod roster;
 mod rounds;
 mod scoring;

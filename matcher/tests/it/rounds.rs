@@ -108,7 +108,7 @@ fn rematching_after_a_decline_locks_the_accepted_and_avoids_the_declined() {
     );
     assert_eq!(
         outcome.unmatched[0].detail,
-        "all 4 mentors are excluded, ruled out by an attribute rule or paired with them before"
+        "all 4 mentors are ruled out: paired before (4)"
     );
 }
 

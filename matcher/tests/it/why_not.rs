@@ -130,8 +130,7 @@ fn an_unmatched_mentee_is_told_why() {
         reason("e2"),
         Some((
             UnmatchedReason::AllCandidatesForbidden,
-            "all 3 mentors are excluded, ruled out by an attribute rule or paired with them before"
-                .into()
+            "all 3 mentors are ruled out: require_different: department (3)".into()
         ))
     );
     assert_eq!(
