@@ -175,6 +175,60 @@ test('the matches table sorts from the keyboard and filters', async (t) => {
   assert.equal(await page.locator('#matches tbody tr').count(), 1);
 });
 
+test('the review workflow keeps accepted and pinned pairs, never repeats a rejected one, and exports the final list', async (t) => {
+  const page = await openPage(t);
+  await page.setInputFiles('#mentors-file', join(DATA, 'priorities/mentors.csv'));
+  await page.setInputFiles('#mentees-file', join(DATA, 'priorities/mentees.csv'));
+  await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 8 mentees' }).waitFor();
+  await page.selectOption('#attr-prefer-department', 'different');
+  await run(page);
+  const mentorOf = async () => Object.fromEntries((await page.locator('#matches tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.cells[0].querySelector('small').textContent, row.cells[1].querySelector('small').textContent]))));
+  // The first round, as `matcher match` with `[diversity] department = "different"` gives it.
+  assert.deepEqual(await mentorOf(), {
+    Q01: 'P03', Q02: 'P01', Q03: 'P02', Q04: 'P04', Q05: 'P01', Q06: 'P03', Q08: 'P05',
+  });
+  assert.equal(await page.innerText('#review-status'), 'No decisions yet: every pair is a draft.');
+
+  await page.selectOption('#matches select[data-mentee="Q02"]', 'accepted');
+  await page.selectOption('#matches select[data-mentee="Q03"]', 'rejected');
+  await page.getByLabel('Decision on Mateo Ruiz with Chen Wei').selectOption('pinned');
+  assert.equal(await page.innerText('#review-status'), '1 accepted, 1 pinned, 1 rejected; 4 draft.');
+  assert.equal(await page.innerText('#rejected'), 'Never proposed again: Q03 – P02.');
+  assert.equal(await page.getAttribute('#matches tr:has(select[data-mentee="Q03"])', 'class'), 'decision-rejected');
+
+  // Re-run from the keyboard.
+  await page.focus('#rerun');
+  await page.keyboard.press('Enter');
+  await page.locator('#run-status').filter({ hasText: 'Matched 7 of 8' }).waitFor();
+  // Q02–P01 and Q06–P03 are kept, Q03 never gets P02 again (P02's one place goes to Q07).
+  assert.deepEqual(await mentorOf(), {
+    Q01: 'P03', Q02: 'P01', Q04: 'P04', Q05: 'P01', Q06: 'P03', Q07: 'P02', Q08: 'P05',
+  });
+  assert.equal(await page.inputValue('#matches select[data-mentee="Q02"]'), 'accepted');
+  assert.equal(await page.inputValue('#matches select[data-mentee="Q06"]'), 'pinned');
+  assert.equal(await page.inputValue('#matches select[data-mentee="Q07"]'), 'draft');
+  assert.equal(await page.innerText('#unmatched tbody tr td:nth-child(2)'), 'no_capacity');
+  assert.equal(await page.innerText('#review-status'), '1 accepted, 1 pinned, 1 rejected; 5 draft.');
+
+  assert.equal((await download(page, '#download-final')).toString(), [
+    'mentee_id,mentee_name,mentor_id,mentor_name,score,decision',
+    'Q01,Hana Ito,P03,Chen Wei,61.33,draft',
+    'Q02,Ivo Petrov,P01,Amara Okafor,92.59,accepted',
+    'Q03,Jade Moreau,,,,unmatched',
+    'Q04,Kofi Mensah,P04,Dana Novak,83.33,draft',
+    'Q05,Lena Vogel,P01,Amara Okafor,45.00,draft',
+    'Q06,Mateo Ruiz,P03,Chen Wei,90.00,pinned',
+    'Q07,Nina Berg,P02,Bruno Salgado,76.00,draft',
+    'Q08,Omar Haddad,P05,Erik Lund,92.59,draft',
+    '',
+  ].join('\n'));
+
+  await page.click('#clear-decisions');
+  assert.equal(await page.inputValue('#matches select[data-mentee="Q02"]'), 'draft');
+  assert.equal(await page.innerText('#review-status'), 'No decisions yet: every pair is a draft.');
+});
+
 test('2 000 mentees × 500 mentors match in under a second', async (t) => {
   const page = await openPage(t);
   const { times, matched } = await page.evaluate(async (config) => {

@@ -4,6 +4,7 @@
 import init, * as matcher from '../pkg/matcher_wasm.js';
 import { byId, h } from './dom.js';
 import { MatchesTable, renderProblems, renderSummary, renderUnmatched } from './results.js';
+import { Review } from './review.js';
 import { applyConfig, readConfig, renderWeights, setAttributes } from './settings.js';
 
 await init();
@@ -12,13 +13,26 @@ await init();
 const state = { mentor: null, mentee: null, run: null };
 /** Each side's group name, which is also the prefix of its element ids. */
 const SIDES = { mentor: 'mentors', mentee: 'mentees' };
-const table = new MatchesTable();
+const review = new Review();
+const table = new MatchesTable(review, renderReview);
 
 byId('version').textContent = `v${matcher.version()}`;
 renderWeights(matcher.defaultConfig().weights);
 
 /** "1 problem", "3 problems". */
 const counted = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/** The review bar: how many pairs carry each decision, and the rejected ones. */
+function renderReview() {
+  const { accepted, pinned, rejected } = review.counts();
+  const draft = (state.run?.outcome.matches ?? []).filter((m) => review.decisionOf(m) === 'draft').length;
+  byId('review-status').textContent = accepted + pinned + rejected === 0
+    ? 'No decisions yet: every pair is a draft.'
+    : `${accepted} accepted, ${pinned} pinned, ${rejected} rejected; ${draft} draft.`;
+  const pairs = review.rejectedPairs();
+  byId('rejected').hidden = pairs.length === 0;
+  byId('rejected').textContent = `Never proposed again: ${pairs.join(', ')}.`;
+}
 
 /** Parses what is loaded: per-file status, attributes to configure, problems. */
 function rostersChanged() {
@@ -46,8 +60,9 @@ function rostersChanged() {
   setAttributes(attributes);
   renderProblems(problems);
   byId('run').disabled = !(state.mentor && state.mentee) || problems.length > 0;
-  // Results of other rosters would mislead.
+  // Results and decisions on other rosters would mislead.
   state.run = null;
+  review.clear();
   byId('results').hidden = true;
   byId('run-status').textContent = '';
 }
@@ -96,28 +111,44 @@ byId('load-sample').addEventListener('click', async () => {
   }
 });
 
-byId('settings').addEventListener('submit', async (event) => {
-  event.preventDefault();
+/** Matches with the form's settings, keeping the review's decisions. */
+async function match() {
   const status = byId('run-status');
   status.textContent = 'Matching…';
   // Let the status paint before the (synchronous) run.
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-  const input = { mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig() };
+  const input = {
+    mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig(), rounds: review.rounds(),
+  };
   try {
     const started = performance.now();
-    const outcome = matcher.matchRosters(input.mentors, input.mentees, input.config);
+    const outcome = matcher.matchRosters(input.mentors, input.mentees, input.config, input.rounds);
     const milliseconds = performance.now() - started;
     state.run = { ...input, outcome };
     renderProblems([]);
     renderSummary(outcome, milliseconds);
     table.show(outcome.matches);
     renderUnmatched(outcome.unmatched);
+    renderReview();
     byId('results').hidden = false;
     status.textContent = `Matched ${outcome.summary.matched} of ${outcome.summary.mentees} in ${Math.round(milliseconds)} ms.`;
   } catch (error) {
     renderProblems(error.diagnostics ?? [], error);
     status.textContent = 'Not matched: see the problems above.';
   }
+}
+
+byId('settings').addEventListener('submit', (event) => {
+  event.preventDefault();
+  match();
+});
+
+byId('rerun').addEventListener('click', match);
+
+byId('clear-decisions').addEventListener('click', () => {
+  review.clear();
+  table.refresh();
+  renderReview();
 });
 
 /** Saves `text` as a file through the browser's download. */
@@ -131,8 +162,14 @@ function download(name, type, text) {
 }
 
 byId('download-csv').addEventListener('click', () => {
-  const { mentors, mentees, config } = state.run;
-  download('matches.csv', 'text/csv', matcher.matchesCsv(mentors, mentees, config));
+  const { mentors, mentees, config, rounds } = state.run;
+  download('matches.csv', 'text/csv', matcher.matchesCsv(mentors, mentees, config, rounds));
+});
+
+byId('download-final').addEventListener('click', () => {
+  const { mentees, outcome } = state.run;
+  const ids = matcher.readRoster(mentees, 'mentee').people.map((p) => p.id);
+  download('final-pairs.csv', 'text/csv', review.finalCsv(outcome, ids));
 });
 
 byId('download-json').addEventListener('click', () => {

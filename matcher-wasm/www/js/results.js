@@ -3,6 +3,7 @@
 
 import { byId, h } from './dom.js';
 import { renderHistogram } from './histogram.js';
+import { DECISIONS } from './review.js';
 
 const score = (value) => (value === null ? '—' : value.toFixed(2));
 
@@ -10,7 +11,7 @@ const score = (value) => (value === null ? '—' : value.toFixed(2));
 const person = (name, id) => [h('span', { class: 'name' }, name || id), h('small', {}, id)];
 
 /** The matches table's columns: how to sort by them and how to show a cell. */
-const COLUMNS = [
+const DATA_COLUMNS = [
   { label: 'Mentee', key: (m) => m.mentee_name || m.mentee_id, cell: (m) => person(m.mentee_name, m.mentee_id) },
   { label: 'Mentor', key: (m) => m.mentor_name || m.mentor_id, cell: (m) => person(m.mentor_name, m.mentor_id) },
   { label: 'Score', numeric: true, key: (m) => m.score, cell: (m) => h('span', { class: 'meter', style: `--value: ${m.score}%` }, score(m.score)) },
@@ -31,15 +32,36 @@ function compare(a, b) {
   return typeof a === 'number' ? a - b : a.localeCompare(b);
 }
 
-/** The matches table: click (or press Enter on) a heading to sort by it. */
+/**
+ * The matches table: click (or press Enter on) a heading to sort by it. The
+ * last column holds each pair's decision in `review`; `onDecision` runs after
+ * one changes.
+ */
 export class MatchesTable {
   #table = byId('matches');
+  #columns;
   #matches = [];
   #sort = { column: -1, descending: false };
   #filter = '';
+  #review;
 
-  constructor() {
-    this.#table.tHead.replaceChildren(h('tr', {}, COLUMNS.map((column, i) =>
+  constructor(review, onDecision) {
+    const decision = (m) => h('select', {
+      'data-mentee': m.mentee_id,
+      'aria-label': `Decision on ${m.mentee_name || m.mentee_id} with ${m.mentor_name || m.mentor_id}`,
+      onchange: (event) => {
+        review.decide(m, event.target.value);
+        event.target.closest('tr').className = `decision-${event.target.value}`;
+        onDecision();
+      },
+    }, DECISIONS.map(([value, label]) =>
+      h('option', { value, selected: review.decisionOf(m) === value }, label)));
+    this.#columns = [
+      ...DATA_COLUMNS,
+      { label: 'Decision', key: (m) => review.decisionOf(m), cell: decision },
+    ];
+    this.#review = review;
+    this.#table.tHead.replaceChildren(h('tr', {}, this.#columns.map((column, i) =>
       h('th', { scope: 'col', class: column.numeric ? 'num' : null },
         h('button', { type: 'button', onclick: () => this.sortBy(i) }, column.label)))));
     byId('filter').addEventListener('input', (event) => {
@@ -55,10 +77,15 @@ export class MatchesTable {
     this.#render();
   }
 
+  /** Shows the same matches again, after decisions changed elsewhere. */
+  refresh() {
+    this.#render();
+  }
+
   /** Sorts by a column; again on the same column reverses. Numbers start highest first. */
   sortBy(column) {
     const same = this.#sort.column === column;
-    this.#sort = { column, descending: same ? !this.#sort.descending : !!COLUMNS[column].numeric };
+    this.#sort = { column, descending: same ? !this.#sort.descending : !!this.#columns[column].numeric };
     this.#render();
   }
 
@@ -74,13 +101,14 @@ export class MatchesTable {
         .some((text) => text.toLowerCase().includes(this.#filter)));
     }
     if (column >= 0) {
-      const key = COLUMNS[column].key;
+      const key = this.#columns[column].key;
       rows = rows.map((m, i) => [key(m), i, m])
         .sort(([a, i], [b, j]) => (descending && a !== null && b !== null ? -compare(a, b) : compare(a, b)) || i - j)
         .map(([, , m]) => m);
     }
     this.#table.tBodies[0].replaceChildren(...rows.map((m) =>
-      h('tr', {}, COLUMNS.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell(m))))));
+      h('tr', { class: `decision-${this.#review.decisionOf(m)}` },
+        this.#columns.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell(m))))));
   }
 }
 

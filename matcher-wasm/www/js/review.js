@@ -1,0 +1,95 @@
+// The review workflow: every proposed pair starts as a draft; the admin
+// accepts, pins or rejects pairs, re-runs for everyone else (accepted and
+// pinned pairs locked, rejected ones never proposed again) and exports the
+// final list.
+
+/** The decisions a pair can carry, as shown in the table's select. */
+export const DECISIONS = [
+  ['draft', 'Draft'],
+  ['accepted', 'Accept'],
+  ['pinned', 'Pin'],
+  ['rejected', 'Reject'],
+];
+
+/** One CSV cell: quoted when needed, formula-like text neutralised as the core does. */
+function csvCell(value) {
+  let text = String(value ?? '');
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** CSV text of `rows` (arrays of cells), one line each, `\n` ended. */
+const csv = (rows) => rows.map((row) => `${row.map(csvCell).join(',')}\n`).join('');
+
+/** The admin's decisions on pairs, kept across re-runs. */
+export class Review {
+  /** Accepted and pinned pairs by mentee id: `{ mentor, decision }`. */
+  #kept = new Map();
+  /** Rejected pairs as `[mentorId, menteeId]`, in the order rejected. */
+  #rejected = [];
+
+  /** Forgets every decision (new rosters). */
+  clear() {
+    this.#kept.clear();
+    this.#rejected = [];
+  }
+
+  /** The decision on a proposed match: draft unless accepted, pinned or rejected. */
+  decisionOf(match) {
+    const kept = this.#kept.get(match.mentee_id);
+    if (kept?.mentor === match.mentor_id) return kept.decision;
+    const rejected = this.#rejected.some(([mentor, mentee]) =>
+      mentor === match.mentor_id && mentee === match.mentee_id);
+    return rejected ? 'rejected' : 'draft';
+  }
+
+  /** Records `decision` on a proposed match. */
+  decide(match, decision) {
+    const pair = [match.mentor_id, match.mentee_id];
+    this.#kept.delete(match.mentee_id);
+    this.#rejected = this.#rejected.filter(([mentor, mentee]) => mentor !== pair[0] || mentee !== pair[1]);
+    if (decision === 'accepted' || decision === 'pinned') {
+      this.#kept.set(match.mentee_id, { mentor: match.mentor_id, decision });
+    } else if (decision === 'rejected') {
+      this.#rejected.push(pair);
+    }
+  }
+
+  /** How many pairs carry each decision other than draft. */
+  counts() {
+    const kept = [...this.#kept.values()];
+    return {
+      accepted: kept.filter((k) => k.decision === 'accepted').length,
+      pinned: kept.filter((k) => k.decision === 'pinned').length,
+      rejected: this.#rejected.length,
+    };
+  }
+
+  /** The rejected pairs as `"mentee – mentor"` texts. */
+  rejectedPairs() {
+    return this.#rejected.map(([mentor, mentee]) => `${mentee} – ${mentor}`);
+  }
+
+  /** The decisions as the `rounds` argument of `matchRosters`: accepted and pinned pairs locked, rejected ones history. */
+  rounds() {
+    const header = ['mentor_id', 'mentee_id'];
+    const locked = [...this.#kept].map(([mentee, { mentor }]) => [mentor, mentee]);
+    return { locked: csv([header, ...locked]), history: csv([header, ...this.#rejected]) };
+  }
+
+  /**
+   * The final list: every mentee of `menteeIds` (input order) with their
+   * mentor, score and decision (`unmatched` when they have no mentor).
+   */
+  finalCsv(outcome, menteeIds) {
+    const matches = new Map(outcome.matches.map((m) => [m.mentee_id, m]));
+    const names = new Map(outcome.unmatched.map((u) => [u.mentee_id, u.mentee_name]));
+    const rows = menteeIds.map((id) => {
+      const m = matches.get(id);
+      return m
+        ? [id, m.mentee_name, m.mentor_id, m.mentor_name, m.score.toFixed(2), this.decisionOf(m)]
+        : [id, names.get(id), '', '', '', 'unmatched'];
+    });
+    return csv([['mentee_id', 'mentee_name', 'mentor_id', 'mentor_name', 'score', 'decision'], ...rows]);
+  }
+}
