@@ -72,24 +72,33 @@ pub(super) fn solve(
     objective: Objective,
     frontier: impl Frontier,
 ) -> Flow {
-    let mut solver = Solver {
-        objective,
-        spare: capacities.to_vec(),
-        members: vec![Vec::new(); capacities.len()],
-        flow: Flow {
-            assignment: vec![None; rows],
-            weights: vec![0.0; rows],
-            potentials: vec![Cost::ZERO; capacities.len()],
-        },
-        frontier,
-        settled: Vec::new(),
-        sink_dist: Cost::UNREACHED,
-        sink_pred: 0,
-    };
+    let mut solver = Solver::new(rows, capacities, objective, frontier);
     for row in 0..rows {
         solver.insert(row);
     }
     solver.flow
+}
+
+/// [`solve`], starting with augmenting row reduction (see
+/// [`row_reduction`](super::row_reduction)): most rows are placed by cheap
+/// bids, and only the rest are inserted by shortest paths.
+pub(super) fn solve_reduced(
+    rows: usize,
+    capacities: &[u32],
+    objective: Objective,
+    frontier: impl Frontier + RowCells,
+) -> Flow {
+    let mut solver = Solver::new(rows, capacities, objective, frontier);
+    for row in solver.reduce_rows() {
+        solver.insert(row);
+    }
+    solver.flow
+}
+
+/// Read access to each row's cells.
+pub(super) trait RowCells {
+    /// `(column, weight)` of the allowed cells of `row`, ascending columns.
+    fn cells(&self, row: usize) -> &[(usize, f64)];
 }
 
 /// Where an augmenting path ends.
@@ -101,16 +110,16 @@ enum End {
 }
 
 /// Primal–dual state of the solver.
-struct Solver<F> {
-    objective: Objective,
+pub(super) struct Solver<F> {
+    pub(super) objective: Objective,
     /// Capacity still free in each column.
-    spare: Vec<u32>,
+    pub(super) spare: Vec<u32>,
     /// Rows held by each column.
-    members: Vec<Vec<usize>>,
+    pub(super) members: Vec<Vec<usize>>,
     /// The rows inserted so far, and the column potentials.
-    flow: Flow,
+    pub(super) flow: Flow,
     /// Distances to the columns in the current search.
-    frontier: F,
+    pub(super) frontier: F,
     /// Full columns settled by the current search.
     settled: Vec<usize>,
     /// Tentative distance of the sink.
@@ -120,6 +129,23 @@ struct Solver<F> {
 }
 
 impl<F: Frontier> Solver<F> {
+    fn new(rows: usize, capacities: &[u32], objective: Objective, frontier: F) -> Self {
+        Solver {
+            objective,
+            spare: capacities.to_vec(),
+            members: vec![Vec::new(); capacities.len()],
+            flow: Flow {
+                assignment: vec![None; rows],
+                weights: vec![0.0; rows],
+                potentials: vec![Cost::ZERO; capacities.len()],
+            },
+            frontier,
+            settled: Vec::new(),
+            sink_dist: Cost::UNREACHED,
+            sink_pred: 0,
+        }
+    }
+
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.
     fn insert(&mut self, row: usize) {
         self.frontier.restart();

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 
 use super::candidates::Candidates;
 use super::cost::Cost;
-use super::engine::Frontier;
+use super::engine::{Frontier, RowCells};
 use super::problem::Objective;
 
 /// Dijkstra state over the listed cells of a [`Candidates`] graph.
@@ -93,6 +93,12 @@ impl Frontier for HeapFrontier<'_> {
 
     fn reached_from(&self, col: usize) -> (usize, f64) {
         self.pred[col]
+    }
+}
+
+impl RowCells for HeapFrontier<'_> {
+    fn cells(&self, row: usize) -> &[(usize, f64)] {
+        self.graph.row(row)
     }
 }
 

@@ -21,7 +21,9 @@
 //! until there are none, so its answer is exact too; it needs no matrix.
 //!
 //! Results are deterministic, whatever the number of threads: rows enter in
-//! index order and ties go to the lowest column index.
+//! index order and ties go to the lowest column index. The sparse engine
+//! starts with Jonker–Volgenant augmenting row reduction, so where several
+//! assignments are optimal it may pick another one than the dense engine.
 
 mod candidates;
 mod certificate;
@@ -32,6 +34,7 @@ mod engine;
 mod heap_frontier;
 mod pricing;
 mod problem;
+mod row_reduction;
 mod sparse;
 mod weights;
 

@@ -33,7 +33,7 @@ pub(super) fn solve(
     loop {
         rounds += 1;
         let frontier = HeapFrontier::new(&graph, capacities.len(), objective);
-        let flow = engine::solve(source.rows(), capacities, objective, frontier);
+        let flow = engine::solve_reduced(source.rows(), capacities, objective, frontier);
         let gains = pricing::price(source, capacities, objective, &graph, &flow);
         if gains.is_empty() {
             let solution = certificate::certify(capacities, objective, flow, &graph);

@@ -148,7 +148,7 @@ proptest! {
 
 #[test]
 fn small_candidate_lists_take_several_rounds() {
-    let instance = pseudo_random(3, 120, 40, 10_000, 2);
+    let instance = pseudo_random(3, 120, 120, 10_000, 1);
     for objective in OBJECTIVES {
         let (solution, rounds) = sparse(&instance, objective, 1);
         assert!(rounds > 1, "{objective:?} took {rounds} round");

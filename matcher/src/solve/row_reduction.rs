@@ -1,0 +1,162 @@
+//! Augmenting row reduction, the start of Jonker and Volgenant's algorithm.
+//!
+//! Each row bids for its best column at current prices (least reduced cost
+//! `c_ij - v_j`), raising that column's price until it ties with the row's
+//! second choice and evicting the row it held, which then bids in turn. Two
+//! passes place most rows of a contested problem with a couple of scans each
+//! and leave prices close to the optimal ones, so the shortest-path searches
+//! that insert the remaining rows stay short.
+//!
+//! Bids keep the engine's invariants: a row only ever holds a column it
+//! ranks first (prices only rise, so its other options only get worse), its
+//! potential stays `<= 0` (its sink edge is never negative), and only a full
+//! column gets a price: a bid raises the price of a column of capacity 1,
+//! which the bidder then holds. Columns of larger capacity are taken while
+//! they have room and otherwise left to the searches, since their members
+//! share one price.
+
+use super::cost::Cost;
+use super::engine::{Frontier, RowCells, Solver};
+
+/// Passes over the rows still waiting, as in Jonker and Volgenant.
+const PASSES: usize = 2;
+
+/// Bids per row, at most, over all passes: a guard against slow
+/// convergence on near-ties, after which the searches take over.
+const BIDS_PER_ROW: usize = 8;
+
+/// What a bid did.
+enum Bid {
+    /// The row now holds a column.
+    Placed,
+    /// The row took a column from this row; `true` if the price rose.
+    Evicted(usize, bool),
+    /// The row is left to the shortest-path searches.
+    Left,
+}
+
+/// A row's two best options by reduced cost.
+struct Choices {
+    /// Least reduced cost, its column and weight.
+    first: (Cost, usize, f64),
+    /// Second least, capped by the sink's zero; with its column and weight
+    /// when it is a cell.
+    second: (Cost, Option<(usize, f64)>),
+}
+
+impl<F: Frontier + RowCells> Solver<F> {
+    /// Places rows by bidding; returns the rows left to insert, ascending.
+    pub(super) fn reduce_rows(&mut self) -> Vec<usize> {
+        let rows = self.flow.assignment.len();
+        let mut budget = rows.saturating_mul(BIDS_PER_ROW);
+        let mut waiting: Vec<usize> = (0..rows).collect();
+        for _ in 0..PASSES {
+            let mut next = Vec::new();
+            // Ascending: the stack pops the lowest row first.
+            let mut stack: Vec<usize> = waiting.into_iter().rev().collect();
+            while let Some(row) = stack.pop() {
+                if budget == 0 {
+                    next.push(row);
+                    continue;
+                }
+                budget -= 1;
+                match self.bid(row) {
+                    Bid::Placed => {}
+                    Bid::Evicted(evicted, true) => stack.push(evicted),
+                    Bid::Evicted(evicted, false) => next.push(evicted),
+                    Bid::Left => next.push(row),
+                }
+            }
+            next.sort_unstable();
+            waiting = next;
+        }
+        waiting
+    }
+
+    /// The capacity of column `j`.
+    fn capacity(&self, j: usize) -> usize {
+        self.spare[j] as usize + self.members[j].len()
+    }
+
+    /// The two best options of `row`, or `None` if it has no cell.
+    fn choices(&self, row: usize) -> Option<Choices> {
+        let mut first: Option<(Cost, usize, f64)> = None;
+        let mut second = (Cost::ZERO, None);
+        for &(j, w) in self.frontier.cells(row) {
+            let reduced = Cost::of_cell(self.objective, w) - self.flow.potentials[j];
+            match first {
+                Some((best, _, _)) if reduced >= best => {
+                    if reduced < second.0 {
+                        second = (reduced, Some((j, w)));
+                    }
+                }
+                _ => {
+                    if let Some((best, k, v)) = first {
+                        if best < second.0 {
+                            second = (best, Some((k, v)));
+                        }
+                    }
+                    first = Some((reduced, j, w));
+                }
+            }
+        }
+        first.map(|first| Choices { first, second })
+    }
+
+    /// One bid of the waiting `row`.
+    fn bid(&mut self, row: usize) -> Bid {
+        let Some(Choices { first, second }) = self.choices(row) else {
+            return Bid::Left;
+        };
+        let ((u1, j1, w1), (u2, next)) = (first, second);
+        if u1 >= Cost::ZERO {
+            return Bid::Left;
+        }
+        if self.spare[j1] > 0 {
+            if self.capacity(j1) == 1 {
+                self.flow.potentials[j1] = self.flow.potentials[j1] - (u2 - u1);
+            }
+            self.take(row, j1, w1);
+            return Bid::Placed;
+        }
+        if self.capacity(j1) != 1 {
+            return Bid::Left;
+        }
+        if u1 < u2 {
+            self.flow.potentials[j1] = self.flow.potentials[j1] - (u2 - u1);
+            let evicted = self.evict(j1);
+            self.take(row, j1, w1);
+            return Bid::Evicted(evicted, true);
+        }
+        // A tie: the second choice is as good, so take it without a rise.
+        match next {
+            Some((j2, w2)) if self.spare[j2] > 0 => {
+                self.take(row, j2, w2);
+                Bid::Placed
+            }
+            Some((j2, w2)) if self.capacity(j2) == 1 => {
+                let evicted = self.evict(j2);
+                self.take(row, j2, w2);
+                Bid::Evicted(evicted, false)
+            }
+            _ => Bid::Left,
+        }
+    }
+
+    /// Puts the waiting `row` into column `j`, which has room, at weight `w`.
+    fn take(&mut self, row: usize, j: usize, w: f64) {
+        self.spare[j] -= 1;
+        self.members[j].push(row);
+        self.flow.assignment[row] = Some(j);
+        self.flow.weights[row] = w;
+    }
+
+    /// Empties the full column `j` of capacity 1; returns the row it held.
+    fn evict(&mut self, j: usize) -> usize {
+        let row = self.members[j].pop().expect("a full column holds a row");
+        self.spare[j] += 1;
+        self.flow.assignment[row] = None;
+        self.flow.weights[row] = 0.0;
+        row
+    }
+}
