@@ -306,3 +306,40 @@ fn solve_with_rejects_bad_input() {
     })
     .is_ok());
 }
+
+#[test]
+fn degenerate_inputs_agree_on_the_sparse_engine() {
+    let (rows, cols) = (9, 4);
+    let equal = Instance::new(rows, &[5.0; 36], &[1, 2, 0, 3]);
+    let forbidden = Instance::new(rows, &[FORBIDDEN; 36], &[2; 4]);
+    let no_rows = Instance::new(0, &[], &[1; 4]);
+    let mut roomy_weights = vec![FORBIDDEN; rows * cols];
+    for (i, row) in roomy_weights.chunks_mut(cols).enumerate() {
+        row[2] = (i % 3) as f64;
+    }
+    let roomy = Instance::new(rows, &roomy_weights, &[1, 0, rows as u32 + 5, 1]);
+    for (name, instance) in [
+        ("all equal", &equal),
+        ("all forbidden", &forbidden),
+        ("0 x n", &no_rows),
+        ("one roomy column", &roomy),
+    ] {
+        for objective in OBJECTIVES {
+            let expected = oracle::brute_force(&instance.problem(objective));
+            for k in [1, 3] {
+                let (solution, _) = sparse(instance, objective, k);
+                certified_optimum(instance, objective, &solution, expected)
+                    .unwrap_or_else(|e| panic!("{name}, {objective:?}, k = {k}: {e}"));
+            }
+        }
+    }
+    let (solution, _) = sparse(&roomy, Objective::Total, 1);
+    let in_roomy = solution
+        .assignment
+        .iter()
+        .filter(|&&c| c == Some(2))
+        .count();
+    // Zero-weight rows too: under `total`, matches break ties.
+    assert_eq!(in_roomy, rows, "every row takes the roomy column");
+    assert_eq!(sparse(&forbidden, Objective::Coverage, 1).0.matched, 0);
+}
