@@ -175,6 +175,43 @@ test('the matches table sorts from the keyboard and filters', async (t) => {
   assert.equal(await page.locator('#matches tbody tr').count(), 1);
 });
 
+test('the fairness section shows the report of data/expected/report.json', async (t) => {
+  const page = await openPage(t);
+  await page.click('#load-sample');
+  await page.locator('#run:enabled').waitFor();
+  await run(page);
+  const report = JSON.parse(readFileSync(join(DATA, 'expected/report.json'), 'utf8'));
+  const figure = (key) => page.innerText(`#fairness-summary [data-key="${key}"] dd`);
+  assert.equal(await figure('worst-off'), '32.67\nE048 with M019');
+  assert.equal(report.worst_off.score, 32.67);
+  assert.equal(
+    await figure('cost-of-diversity'),
+    '168.12\nskills, goals and values: 6797.50 here, 6965.62 at best without diversity',
+  );
+  assert.equal(report.cost_of_diversity.cost, 168.12);
+  assert.equal(await figure('mentor-load'), '0–5\nmean 2.95; 1 idle, 39 full');
+  assert.equal(await figure('utilisation'), "93.5 %\nof the available mentors' places");
+  assert.deepEqual(
+    await page.locator('#deciles tbody td').allInnerTexts(),
+    report.deciles.map((d) => d.toFixed(2)),
+  );
+  // department (prefer different): data mentees with design mentors, and no data–data pair.
+  const department = page.locator('table[data-attribute="department"]');
+  const cell = async (mentee, mentor) => department.evaluate((table, [r, c]) => {
+    const column = [...table.tHead.rows[0].cells].findIndex((th) => th.textContent === c);
+    const row = [...table.tBodies[0].rows].find((tr) => tr.cells[0].textContent === r);
+    return row.cells[column].textContent;
+  }, [mentee, mentor]);
+  const count = (mentee, mentor) => report.diversity[0].pairs
+    .find((p) => p.mentee === mentee && p.mentor === mentor)?.count ?? '';
+  assert.deepEqual([await cell('data', 'design'), await cell('data', 'data')], ['2', '']);
+  assert.deepEqual([count('data', 'design'), count('data', 'data')], [2, '']);
+  assert.equal(
+    await page.innerText('#crosstabs .crosstab:nth-child(2) p'),
+    '99 pairs meet it, 27 do not, 4 have no value on a side.',
+  );
+});
+
 test('the review workflow keeps accepted and pinned pairs, never repeats a rejected one, and exports the final list', async (t) => {
   const page = await openPage(t);
   await page.setInputFiles('#mentors-file', join(DATA, 'priorities/mentors.csv'));

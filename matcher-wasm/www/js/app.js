@@ -1,8 +1,10 @@
-// The admin page: load two rosters, adjust the settings, match, and explore or
-// download the result. All work happens in the WebAssembly module.
+// The admin page: load two rosters, adjust the settings, match, explore the
+// result and its fairness report, review it and download it. All work happens
+// in the WebAssembly module.
 
 import init, * as matcher from '../pkg/matcher_wasm.js';
 import { byId, h } from './dom.js';
+import { renderFairness } from './fairness.js';
 import { MatchesTable, renderProblems, renderSummary, renderUnmatched } from './results.js';
 import { Review } from './review.js';
 import { applyConfig, readConfig, renderWeights, setAttributes } from './settings.js';
@@ -129,6 +131,7 @@ async function match() {
     renderSummary(outcome, milliseconds);
     table.show(outcome.matches);
     renderUnmatched(outcome.unmatched);
+    renderFairness(matcher.fairnessReport(input.mentors, input.mentees, input.config, input.rounds));
     renderReview();
     byId('results').hidden = false;
     status.textContent = `Matched ${outcome.summary.matched} of ${outcome.summary.mentees} in ${Math.round(milliseconds)} ms.`;

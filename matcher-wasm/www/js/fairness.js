@@ -1,0 +1,58 @@
+// The fairness and diversity report of a run (`fairnessReport`): the worst-off
+// pair, the cost of diversity, mentor load, score deciles and, per diversity
+// attribute, a cross-tab of the pairs by the mentee's and the mentor's value.
+
+import { byId, h } from './dom.js';
+
+const NONE = '(none)';
+
+/** A summary figure: a term, a value and a line of detail, keyed for reference. */
+const figure = (key, term, value, detail) =>
+  h('div', { 'data-key': key }, h('dt', {}, term), h('dd', {}, value, h('small', {}, detail)));
+
+/** Whether a pair of values meets the preference. */
+const meets = (prefer, mentee, mentor) =>
+  mentee !== null && mentor !== null && (prefer === 'same' ? mentee === mentor : mentee !== mentor);
+
+/** One attribute's cross-tab: mentee values down, mentor values across. */
+function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }) {
+  const values = (side) => [...new Set(pairs.map((p) => p[side]))];
+  const [rows, columns] = [values('mentee'), values('mentor')];
+  const count = new Map(pairs.map((p) => [`${p.mentee}\u0000${p.mentor}`, p.count]));
+  const label = (value) => value ?? NONE;
+  const id = `crosstab-${attribute.replace(/[^a-z0-9]+/gi, '-')}`;
+  return h('div', { class: 'crosstab' },
+    h('h4', { id }, `${attribute}: prefer ${prefer}`),
+    h('p', { class: 'muted' }, `${met} pairs meet it, ${notMet} do not, ${missing} have no value on a side.`),
+    h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': id, 'data-attribute': attribute },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'mentee ↓ · mentor →'),
+        columns.map((c) => h('th', { scope: 'col', class: 'num' }, label(c))))),
+      h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, label(r)),
+        columns.map((c) => {
+          const n = count.get(`${r}\u0000${c}`);
+          return h('td', { class: meets(prefer, r, c) ? 'num met' : 'num' }, n ?? '');
+        })))))));
+}
+
+/** Shows `report` in the fairness section. */
+export function renderFairness(report) {
+  const { worst_off: worst, cost_of_diversity: cost, mentor_load: load, deciles } = report;
+  byId('fairness-summary').replaceChildren(
+    figure('worst-off', 'Worst-off pair', worst ? worst.score.toFixed(2) : '—',
+      worst ? `${worst.mentee_id} with ${worst.mentor_id}` : 'nobody is matched'),
+    figure('cost-of-diversity', 'Cost of diversity', cost ? cost.cost.toFixed(2) : '—',
+      cost
+        ? `skills, goals and values: ${cost.this_matching_without_diversity.toFixed(2)} here, `
+          + `${cost.best_without_diversity.toFixed(2)} at best without diversity`
+        : 'diversity is the only weight'),
+    figure('mentor-load', 'Mentees per mentor', `${load.min}–${load.max}`,
+      `mean ${load.mean.toFixed(2)}; ${load.idle} idle, ${load.full} full`),
+    figure('utilisation', 'Places taken', `${(load.utilisation * 100).toFixed(1)} %`, 'of the available mentors\' places'),
+  );
+  byId('deciles').hidden = deciles.length === 0;
+  byId('deciles').tHead.replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Share of pairs'),
+    deciles.map((_, i) => h('th', { scope: 'col', class: 'num' }, `${i * 10} %`))));
+  byId('deciles').tBodies[0].replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Score'),
+    deciles.map((d) => h('td', { class: 'num' }, d.toFixed(2)))));
+  byId('crosstabs').replaceChildren(...report.diversity.map(crossTab));
+}
