@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every fuzz target (or those named) one after another for SECONDS each
-# (default 600), niced and single-job so the machine stays usable. Seeds empty
-# corpora from the sample program; writes each run's log to fuzz/logs/.
+# (default 600), niced and single-job so the machine stays usable; optimised, with
+# debug assertions and overflow checks on (-O -a). Seeds empty corpora from the
+# sample program; writes each run's log to fuzz/logs/.
 # Needs nightly and cargo-fuzz: rustup toolchain install nightly; cargo install cargo-fuzz.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +32,7 @@ seed() {
 for target in "${targets[@]}"; do
   seed "$target"
   echo "== $target: ${seconds}s"
-  nice -n 19 cargo +nightly fuzz run -O "$target" "corpus/$target" "regressions/$target" -- \
+  RAYON_NUM_THREADS=1 nice -n 19 cargo +nightly fuzz run -O -a "$target" "corpus/$target" "regressions/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
     -print_final_stats=1 2>&1 | tee "logs/$target.log" | grep -E '^(stat::|==|SUMMARY|artifact_prefix|Test unit written)' || true
 done

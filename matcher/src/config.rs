@@ -225,6 +225,10 @@ impl Goal {
     }
 }
 
+/// The most worker threads a config may ask for: far more than any machine's
+/// cores, and few enough that starting them cannot exhaust the system.
+pub const MAX_THREADS: usize = 1024;
+
 /// Solver options.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -336,6 +340,15 @@ impl Config {
             return Err(ConfigError::new(
                 "constraints",
                 format!("\"{both}\" is in both require_different and require_same: no pair could satisfy both"),
+            ));
+        }
+        if self.solver.threads > MAX_THREADS {
+            return Err(ConfigError::new(
+                "solver.threads",
+                format!(
+                    "must be at most {MAX_THREADS} (0 = every core), got {}",
+                    self.solver.threads
+                ),
             ));
         }
         Ok(())

@@ -97,6 +97,10 @@ fn unknown_keys_and_bad_values_are_errors_naming_the_key() {
             "unknown unit \"gigs\" in \"4 gigs\"",
         ),
         (
+            r#"{"solver": {"threads": 100000}}"#,
+            "solver.threads: must be at most 1024 (0 = every core), got 100000",
+        ),
+        (
             r#"{"solver": {"max_memory": -1}}"#,
             "a size must be 0 or more, got -1",
         ),
