@@ -8,12 +8,11 @@
 //! that insert the remaining rows stay short.
 //!
 //! Bids keep the engine's invariants: a row only ever holds a column it
-//! ranks first (prices only rise, so its other options only get worse), its
-//! potential stays `<= 0` (its sink edge is never negative), and only a full
-//! column gets a price: a bid raises the price of a column of capacity 1,
-//! which the bidder then holds. Columns of larger capacity are taken while
-//! they have room and otherwise left to the searches, since their members
-//! share one price.
+//! ranks first, its potential stays `<= 0` (its sink edge is never
+//! negative), and only a full column gets a price. The members of a full
+//! column share its price, so a bid for it evicts the member with the least
+//! slack (the gap to its own second choice) and raises the price by no more
+//! than the slack of every member that stays.
 
 use super::cost::Cost;
 use super::engine::{Frontier, RowCells, Solver};
@@ -119,12 +118,12 @@ impl<F: Frontier + RowCells> Solver<F> {
             self.take(row, j1, w1);
             return Bid::Placed;
         }
-        if self.capacity(j1) != 1 {
-            return Bid::Left;
+        if self.capacity(j1) > 1 {
+            return self.bid_for_shared(row, (u1, j1, w1), u2);
         }
         if u1 < u2 {
             self.flow.potentials[j1] = self.flow.potentials[j1] - (u2 - u1);
-            let evicted = self.evict(j1);
+            let evicted = self.evict(j1, 0);
             self.take(row, j1, w1);
             return Bid::Evicted(evicted, true);
         }
@@ -135,12 +134,52 @@ impl<F: Frontier + RowCells> Solver<F> {
                 Bid::Placed
             }
             Some((j2, w2)) if self.capacity(j2) == 1 => {
-                let evicted = self.evict(j2);
+                let evicted = self.evict(j2, 0);
                 self.take(row, j2, w2);
                 Bid::Evicted(evicted, false)
             }
             _ => Bid::Left,
         }
+    }
+
+    /// A bid for the full column `j` of capacity above 1, at reduced cost
+    /// `u1`, when the bidder's second choice costs `u2`: evicts the member
+    /// with the least slack if the price can rise at all.
+    fn bid_for_shared(&mut self, row: usize, (u1, j, w): (Cost, usize, f64), u2: Cost) -> Bid {
+        let slacks: Vec<Cost> = self.members[j]
+            .iter()
+            .map(|&member| self.slack(member, j))
+            .collect();
+        let Some(weakest) =
+            (0..slacks.len()).reduce(|a, b| if slacks[b] < slacks[a] { b } else { a })
+        else {
+            return Bid::Left;
+        };
+        let rise = (0..slacks.len())
+            .filter(|&k| k != weakest)
+            .map(|k| slacks[k])
+            .fold(u2 - u1, |low, s| if s < low { s } else { low });
+        if rise <= Cost::ZERO {
+            return Bid::Left;
+        }
+        self.flow.potentials[j] = self.flow.potentials[j] - rise;
+        let evicted = self.evict(j, weakest);
+        self.take(row, j, w);
+        Bid::Evicted(evicted, true)
+    }
+
+    /// How much worse column `j` could get before its member `row` preferred
+    /// another cell or the sink.
+    fn slack(&self, row: usize, j: usize) -> Cost {
+        let here = Cost::of_cell(self.objective, self.flow.weights[row]) - self.flow.potentials[j];
+        let second = self
+            .frontier
+            .cells(row)
+            .iter()
+            .filter(|&&(k, _)| k != j)
+            .map(|&(k, w)| Cost::of_cell(self.objective, w) - self.flow.potentials[k])
+            .fold(Cost::ZERO, |low, c| if c < low { c } else { low });
+        second - here
     }
 
     /// Puts the waiting `row` into column `j`, which has room, at weight `w`.
@@ -151,9 +190,9 @@ impl<F: Frontier + RowCells> Solver<F> {
         self.flow.weights[row] = w;
     }
 
-    /// Empties the full column `j` of capacity 1; returns the row it held.
-    fn evict(&mut self, j: usize) -> usize {
-        let row = self.members[j].pop().expect("a full column holds a row");
+    /// Takes the `at`th member out of the full column `j`; returns that row.
+    fn evict(&mut self, j: usize, at: usize) -> usize {
+        let row = self.members[j].swap_remove(at);
         self.spare[j] += 1;
         self.flow.assignment[row] = None;
         self.flow.weights[row] = 0.0;
