@@ -1,6 +1,8 @@
 //! Scoring throughput: every pair of a generated 2 000 mentees × 500 mentors
-//! roster, on rayon pools of 1 and 2 threads (`scoring/threads=1`,
-//! `scoring/threads=2`). Each iteration checks the matrix's checksum.
+//! roster, on rayon pools of 1 and 2 threads, a whole mentee row at a time as
+//! the solver reads them (`scoring/rows/threads=N`, `Scorer::row_weights`)
+//! and pair by pair (`scoring/pairs/threads=N`, `Scorer::weight`). Each
+//! iteration checks the matrix's checksum.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use matcher::score::Scorer;
@@ -43,15 +45,29 @@ impl Checksum {
     }
 }
 
+/// How a row gets scored.
+#[derive(Debug, Clone, Copy)]
+enum Method {
+    /// `Scorer::row_weights`: one mentee against every mentor at once.
+    Rows,
+    /// `Scorer::weight`, pair by pair.
+    Pairs,
+}
+
 /// Scores every pair into `weights` (mentees by rows) on the current rayon
 /// pool, one row per task, as the matcher's pipeline does.
-fn score_all(scorer: &Scorer, weights: &mut [f64]) -> Checksum {
+fn score_all(scorer: &Scorer, method: Method, weights: &mut [f64]) -> Checksum {
     weights
         .par_chunks_mut(MENTORS)
         .enumerate()
-        .map(|(e, row)| {
-            for (m, cell) in row.iter_mut().enumerate() {
-                *cell = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
+        .map_init(Vec::new, |buffer, (e, row)| {
+            match method {
+                Method::Rows => row.copy_from_slice(scorer.row_weights(e, buffer)),
+                Method::Pairs => {
+                    for (m, cell) in row.iter_mut().enumerate() {
+                        *cell = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
+                    }
+                }
             }
             Checksum::of_row(row)
         })
@@ -70,17 +86,21 @@ fn scoring(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(5))
         .throughput(Throughput::Elements((MENTEES * MENTORS) as u64));
-    for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .expect("a rayon pool");
-        group.bench_function(format!("threads={threads}"), |b| {
-            b.iter(|| {
-                let checksum = pool.install(|| score_all(&scorer, black_box(&mut weights)));
-                assert_eq!(checksum, expected, "scoring on {threads} threads");
-            })
-        });
+    for method in [Method::Rows, Method::Pairs] {
+        for threads in [1, 2] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("a rayon pool");
+            let name = format!("{method:?}/threads={threads}").to_lowercase();
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let checksum =
+                        pool.install(|| score_all(&scorer, method, black_box(&mut weights)));
+                    assert_eq!(checksum, expected, "{method:?} on {threads} threads");
+                })
+            });
+        }
     }
     group.finish();
 }
