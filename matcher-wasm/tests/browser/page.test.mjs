@@ -1,18 +1,21 @@
 // The admin page in headless Chromium (Debian's, driven by playwright-core),
 // served from www/ on 127.0.0.1 with every other address blocked: upload,
-// settings, run, table, downloads, errors, speed and a screenshot.
+// settings (numeric rules too), run, table, review, downloads (checked against
+// the CLI), errors, speed and a screenshot.
 //
 // UPDATE_SCREENSHOT=1 rewrites www/screenshot.png; otherwise the screenshot
 // goes to the temp directory.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { expected, menteesWithBadLevel, sample } from '../support/fixtures.mjs';
+import { native } from '../support/native.mjs';
 import { startServer, WWW } from '../support/serve.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -67,6 +70,19 @@ async function enterSampleSettings(page) {
   await page.fill('#attr-weight-gender', '0.5');
   await page.selectOption('#attr-prefer-location', 'same');
   await page.fill('#min-score', '20');
+}
+
+/** Uploads the rosters of data/priorities/. */
+async function loadPriorities(page) {
+  await page.setInputFiles('#mentors-file', join(DATA, 'priorities/mentors.csv'));
+  await page.setInputFiles('#mentees-file', join(DATA, 'priorities/mentees.csv'));
+  await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 8 mentees' }).waitFor();
+}
+
+/** Each matched mentee's mentor id, as the matches table shows them. */
+async function mentorOf(page) {
+  return Object.fromEntries(await page.locator('#matches tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.cells[0].querySelector('small').textContent, row.cells[1].querySelector('small').textContent])));
 }
 
 async function run(page) {
@@ -212,17 +228,57 @@ test('the fairness section shows the report of data/expected/report.json', async
   );
 });
 
-test('the review workflow keeps accepted and pinned pairs, never repeats a rejected one, and exports the final list', async (t) => {
+test('numeric rules set in the page give the CLI golden matches of data/priorities/, and a bad limit is named', async (t) => {
   const page = await openPage(t);
-  await page.setInputFiles('#mentors-file', join(DATA, 'priorities/mentors.csv'));
-  await page.setInputFiles('#mentees-file', join(DATA, 'priorities/mentees.csv'));
-  await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 8 mentees' }).waitFor();
+  await loadPriorities(page);
+  // data/priorities/config.toml, by hand: the limits typed from the keyboard.
+  await page.selectOption('#attr-prefer-department', 'different');
+  await page.focus('#attr-max-timezone');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'attr-min-timezone');
+  await page.focus('#attr-min-years-experience');
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await page.locator('#run-status').filter({ hasText: 'Matched 7 of 8' }).waitFor();
+
+  assert.equal(
+    (await download(page, '#download-csv')).toString(),
+    readFileSync(join(DATA, 'expected/priorities-matches.csv'), 'utf8'),
+  );
+  assert.deepEqual(await page.locator('#unmatched tbody td').allInnerTexts(), [
+    'Nina Berg\nQ07',
+    'all_candidates_forbidden',
+    'all 5 mentors are ruled out: max_difference: timezone (4), min_difference: years_experience (1)',
+  ]);
+
+  // A negative limit: the API's error, in words, and the focus on the input.
+  await page.fill('#attr-max-timezone', '-1');
+  await page.click('#run');
+  await page.locator('#problems').waitFor();
+  assert.equal(
+    await page.innerText('#problems-summary'),
+    'config: constraints.max_difference.timezone: must be a finite number ≥ 0, got -1',
+  );
+  assert.equal(await page.innerText('#run-status'), 'Not matched: see the problems above.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'attr-max-timezone');
+  assert.equal(await page.getAttribute('#attr-max-timezone', 'aria-invalid'), 'true');
+
+  // Fixed, the run goes through and the marks go.
+  await page.fill('#attr-max-timezone', '3');
+  await page.click('#run');
+  await page.locator('#problems').waitFor({ state: 'hidden' });
+  assert.equal(await page.getAttribute('#attr-max-timezone', 'aria-invalid'), null);
+  assert.equal(await page.innerText('#run-status').then((s) => s.replace(/\d+ ms/, 'N ms')), 'Matched 7 of 8 in N ms.');
+});
+
+test('the review workflow keeps accepted and pinned pairs, never repeats a rejected one, exports the final list, locked.csv and history.csv', async (t) => {
+  const page = await openPage(t);
+  await loadPriorities(page);
   await page.selectOption('#attr-prefer-department', 'different');
   await run(page);
-  const mentorOf = async () => Object.fromEntries((await page.locator('#matches tbody tr').evaluateAll((rows) =>
-    rows.map((row) => [row.cells[0].querySelector('small').textContent, row.cells[1].querySelector('small').textContent]))));
   // The first round, as `matcher match` with `[diversity] department = "different"` gives it.
-  assert.deepEqual(await mentorOf(), {
+  assert.deepEqual(await mentorOf(page), {
     Q01: 'P03', Q02: 'P01', Q03: 'P02', Q04: 'P04', Q05: 'P01', Q06: 'P03', Q08: 'P05',
   });
   assert.equal(await page.innerText('#review-status'), 'No decisions yet: every pair is a draft.');
@@ -239,7 +295,7 @@ test('the review workflow keeps accepted and pinned pairs, never repeats a rejec
   await page.keyboard.press('Enter');
   await page.locator('#run-status').filter({ hasText: 'Matched 7 of 8' }).waitFor();
   // Q02–P01 and Q06–P03 are kept, Q03 never gets P02 again (P02's one place goes to Q07).
-  assert.deepEqual(await mentorOf(), {
+  assert.deepEqual(await mentorOf(page), {
     Q01: 'P03', Q02: 'P01', Q04: 'P04', Q05: 'P01', Q06: 'P03', Q07: 'P02', Q08: 'P05',
   });
   assert.equal(await page.inputValue('#matches select[data-mentee="Q02"]'), 'accepted');
@@ -260,6 +316,34 @@ test('the review workflow keeps accepted and pinned pairs, never repeats a rejec
     'Q08,Omar Haddad,P05,Erik Lund,92.59,draft',
     '',
   ].join('\n'));
+
+  // The decisions as the CLI's --locked and --history files.
+  const locked = (await download(page, '#download-locked')).toString();
+  const history = (await download(page, '#download-history')).toString();
+  assert.equal(locked, 'mentor_id,mentee_id\nP01,Q02\nP03,Q06\n');
+  assert.equal(history, 'mentor_id,mentee_id\nP02,Q03\n');
+  // Fed back to the API, they give the page's second round ...
+  const rosters = ['mentors', 'mentees'].map((side) => readFileSync(join(DATA, `priorities/${side}.csv`), 'utf8'));
+  const fedBack = await page.evaluate(async ({ rosters: [mentors, mentees], locked, history }) => {
+    const matcher = await import('./pkg/matcher_wasm.js');
+    await matcher.default();
+    const config = { diversity: { department: 'different' } };
+    const outcome = matcher.matchRosters(mentors, mentees, config, { locked, history });
+    return Object.fromEntries(outcome.matches.map((m) => [m.mentee_id, m.mentor_id]));
+  }, { rosters, locked, history });
+  assert.deepEqual(fedBack, await mentorOf(page));
+  // ... and so does the CLI, byte for byte.
+  const dir = mkdtempSync(join(tmpdir(), 'matcher-rounds-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name, text) => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+  const cli = execFileSync(native(), ['match', '--quiet',
+    '--mentors', join(DATA, 'priorities/mentors.csv'), '--mentees', join(DATA, 'priorities/mentees.csv'),
+    '--config', file('config.toml', '[diversity]\ndepartment = "different"\n'),
+    '--locked', file('locked.csv', locked), '--history', file('history.csv', history)], { encoding: 'utf8' });
+  assert.equal(cli, (await download(page, '#download-csv')).toString());
 
   await page.click('#clear-decisions');
   assert.equal(await page.inputValue('#matches select[data-mentee="Q02"]'), 'draft');

@@ -3,21 +3,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
-import { ROOT } from '../support/fixtures.mjs';
-
-/** The native binary `cargo test` builds; built here when missing. */
-function native() {
-  const bin = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'matcher');
-  if (!existsSync(bin)) {
-    execFileSync('cargo', ['build', '--locked', '-p', 'matcher-cli'], { cwd: ROOT, stdio: 'inherit' });
-  }
-  return bin;
-}
+import { native } from '../support/native.mjs';
 
 /** The same config as a JS object and as TOML. */
 const CONFIGS = [

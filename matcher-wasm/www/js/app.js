@@ -7,7 +7,7 @@ import { byId, h } from './dom.js';
 import { renderFairness } from './fairness.js';
 import { MatchesTable, renderProblems, renderSummary, renderUnmatched } from './results.js';
 import { Review } from './review.js';
-import { applyConfig, readConfig, renderWeights, setAttributes } from './settings.js';
+import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
 
 await init();
 
@@ -127,6 +127,7 @@ async function match() {
     const outcome = matcher.matchRosters(input.mentors, input.mentees, input.config, input.rounds);
     const milliseconds = performance.now() - started;
     state.run = { ...input, outcome };
+    markInvalid(null);
     renderProblems([]);
     renderSummary(outcome, milliseconds);
     table.show(outcome.matches);
@@ -138,6 +139,8 @@ async function match() {
   } catch (error) {
     renderProblems(error.diagnostics ?? [], error);
     status.textContent = 'Not matched: see the problems above.';
+    // A config error names its key: take the admin to that setting.
+    markInvalid(error.key ?? null)?.focus();
   }
 }
 
@@ -174,6 +177,12 @@ byId('download-final').addEventListener('click', () => {
   const ids = matcher.readRoster(mentees, 'mentee').people.map((p) => p.id);
   download('final-pairs.csv', 'text/csv', review.finalCsv(outcome, ids));
 });
+
+for (const file of ['locked', 'history']) {
+  byId(`download-${file}`).addEventListener('click', () => {
+    download(`${file}.csv`, 'text/csv', review.rounds()[file]);
+  });
+}
 
 byId('download-json').addEventListener('click', () => {
   download('matches.json', 'application/json', `${JSON.stringify(state.run.outcome, null, 2)}\n`);

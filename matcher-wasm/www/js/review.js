@@ -1,7 +1,7 @@
 // The review workflow: every proposed pair starts as a draft; the admin
 // accepts, pins or rejects pairs, re-runs for everyone else (accepted and
 // pinned pairs locked, rejected ones never proposed again) and exports the
-// final list.
+// final list, and the decisions as the CLI's `--locked` and `--history` files.
 
 /** The decisions a pair can carry, as shown in the table's select. */
 export const DECISIONS = [
@@ -70,7 +70,12 @@ export class Review {
     return this.#rejected.map(([mentor, mentee]) => `${mentee} – ${mentor}`);
   }
 
-  /** The decisions as the `rounds` argument of `matchRosters`: accepted and pinned pairs locked, rejected ones history. */
+  /**
+   * The decisions as the `rounds` argument of `matchRosters`, which are also
+   * the files `locked.csv` and `history.csv` the CLI reads with `--locked` and
+   * `--history`: `mentor_id,mentee_id` rows, accepted and pinned pairs locked
+   * (in the order decided), rejected ones history (in the order rejected).
+   */
   rounds() {
     const header = ['mentor_id', 'mentee_id'];
     const locked = [...this.#kept].map(([mentee, { mentor }]) => [mentor, mentee]);

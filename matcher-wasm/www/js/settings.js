@@ -1,6 +1,6 @@
-// The settings form: weights, per-attribute diversity preferences and rules,
-// minimum score and objective. Reads into and fills from a config object of
-// the same shape as the CLI's TOML config.
+// The settings form: weights, per-attribute diversity preferences, rules and
+// numeric limits, minimum score and objective. Reads into and fills from a
+// config object of the same shape as the CLI's TOML config.
 
 import { byId, h } from './dom.js';
 
@@ -33,6 +33,27 @@ export function renderWeights(weights) {
   );
 }
 
+/**
+ * The numeric rules, one column each in the attributes table: the config key
+ * under `constraints`, the part of its inputs' ids and how its limit reads.
+ */
+const NUMERIC_RULES = [
+  ['max_difference', 'max', 'maximum difference'],
+  ['min_difference', 'min', 'minimum difference'],
+];
+
+/**
+ * A limit input for a numeric rule. It has no `min`: the WebAssembly API
+ * checks the limit and names the key in its error, which the page shows.
+ */
+function limitInput(name, id, [key, , words]) {
+  return h('input', {
+    type: 'number', id, step: 'any', placeholder: 'none',
+    'data-config-key': `constraints.${key}.${name}`,
+    'aria-label': `${name} ${words}`, 'aria-describedby': 'numeric-help',
+  });
+}
+
 /** One row of the attributes table. */
 function attributeRow(name) {
   const id = (part) => `attr-${part}-${name.replace(/[^a-z0-9]+/gi, '-')}`;
@@ -51,8 +72,16 @@ function attributeRow(name) {
     h('option', { value: 'none' }, 'None'),
     h('option', { value: 'different' }, 'Must differ'),
     h('option', { value: 'same' }, 'Must match'));
+  const [max, min] = NUMERIC_RULES.map((numeric) => limitInput(name, id(numeric[1]), numeric));
   return h('tr', { 'data-attribute': name },
-    h('th', { scope: 'row' }, name), h('td', {}, prefer), h('td', {}, weight), h('td', {}, rule));
+    h('th', { scope: 'row' }, name), h('td', {}, prefer), h('td', {}, weight), h('td', {}, rule),
+    h('td', {}, max), h('td', {}, min));
+}
+
+/** A row's controls, in column order. */
+function controls(row) {
+  const [prefer, weight, rule, max_difference, min_difference] = row.querySelectorAll('select, input');
+  return { prefer, weight, rule, max_difference, min_difference };
 }
 
 /** The rows of the attributes table, by attribute name. */
@@ -72,6 +101,7 @@ export function setAttributes(names) {
     ...[...new Set(names)].map((name) => existing.get(name) ?? attributeRow(name)),
   );
   byId('attributes').hidden = names.length === 0;
+  byId('numeric-help').hidden = names.length === 0;
   byId('attributes-help').hidden = names.length > 0;
 }
 
@@ -83,11 +113,16 @@ export function readConfig() {
   const diversity = {};
   const requireDifferent = [];
   const requireSame = [];
+  const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, {}]));
   for (const [name, row] of rows()) {
-    const [prefer, weight, rule] = row.querySelectorAll('select, input');
+    const { prefer, weight, rule, ...numeric } = controls(row);
     if (prefer.value !== 'ignore') diversity[name] = { prefer: prefer.value, weight: Number(weight.value) };
     if (rule.value === 'different') requireDifferent.push(name);
     if (rule.value === 'same') requireSame.push(name);
+    for (const [key] of NUMERIC_RULES) {
+      // Empty: no rule on this attribute. (The browser refuses to submit text that is no number.)
+      if (numeric[key].value !== '') limits[key][name] = Number(numeric[key].value);
+    }
   }
   return {
     weights,
@@ -96,6 +131,7 @@ export function readConfig() {
       min_score: Number(byId('min-score').value),
       require_different: requireDifferent,
       require_same: requireSame,
+      ...limits,
     },
     solver: { objective: byId('objective').value },
   };
@@ -108,11 +144,16 @@ export function applyConfig(config) {
     form.elements[key].dispatchEvent(new Event('input'));
   }
   const diversity = config.diversity ?? {};
-  const { min_score: minScore, require_different: different = [], require_same: same = [] } =
-    config.constraints ?? {};
-  setAttributes([...rows().keys(), ...Object.keys(diversity), ...different, ...same]);
+  const constraints = config.constraints ?? {};
+  const { min_score: minScore, require_different: different = [], require_same: same = [] } = constraints;
+  const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, constraints[key] ?? {}]));
+  setAttributes([
+    ...rows().keys(), ...Object.keys(diversity), ...different, ...same,
+    ...Object.values(limits).flatMap(Object.keys),
+  ]);
   for (const [name, row] of rows()) {
-    const [prefer, weight, rule] = row.querySelectorAll('select, input');
+    const { prefer, weight, rule, ...numeric } = controls(row);
+    for (const [key] of NUMERIC_RULES) numeric[key].value = limits[key][name] ?? '';
     const entry = diversity[name];
     prefer.value = typeof entry === 'string' ? entry : (entry?.prefer ?? 'ignore');
     weight.value = typeof entry === 'object' ? (entry.weight ?? 1) : 1;
@@ -121,4 +162,21 @@ export function applyConfig(config) {
   }
   if (minScore !== undefined) byId('min-score').value = minScore;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
+}
+
+/**
+ * Marks the control of the config key `key` (as a WebAssembly config error
+ * names it) invalid and returns it; clears every other mark. `null` only clears.
+ */
+export function markInvalid(key) {
+  let marked = null;
+  for (const control of form.querySelectorAll('[data-config-key]')) {
+    if (control.dataset.configKey === key) {
+      control.setAttribute('aria-invalid', 'true');
+      marked = control;
+    } else {
+      control.removeAttribute('aria-invalid');
+    }
+  }
+  return marked;
 }
