@@ -20,6 +20,7 @@
 
 use super::cost::Cost;
 use super::problem::Objective;
+use super::refill::{ByColumn, Refill};
 
 /// An optimal flow: the assignment and the column potentials that prove it.
 pub(super) struct Flow {
@@ -79,20 +80,66 @@ pub(super) fn solve(
     solver.flow
 }
 
+/// Where every row sits, kept between the rounds of the sparse engine.
+pub(super) struct Placement {
+    /// Capacity still free in each column.
+    spare: Vec<u32>,
+    /// Rows held by each column.
+    members: Vec<Vec<usize>>,
+    /// The assignment and the column potentials.
+    pub(super) flow: Flow,
+}
+
 /// [`solve`], starting with augmenting row reduction (see
 /// [`row_reduction`](super::row_reduction)): most rows are placed by cheap
-/// bids, and only the rest are inserted by shortest paths.
-pub(super) fn solve_reduced(
+/// bids, and only the rest are inserted by shortest paths. Keeps the
+/// placement for [`resume`].
+pub(super) fn place(
     rows: usize,
     capacities: &[u32],
     objective: Objective,
     frontier: impl Frontier + RowCells,
-) -> Flow {
+) -> Placement {
     let mut solver = Solver::new(rows, capacities, objective, frontier);
     for row in solver.reduce_rows() {
         solver.insert(row);
     }
-    solver.flow
+    solver.into_placement()
+}
+
+/// Re-solves after the cells of the `changed` rows (ascending) have changed
+/// and no others: takes those rows out, inserts them again by shortest paths
+/// from `placement`, which was optimal before the change, and refills the
+/// seats they left where their columns keep a price (see
+/// [`refill`](super::refill)).
+///
+/// The cells of every other row keep their reduced costs, so the searches
+/// stay valid and the result is optimal.
+pub(super) fn resume(
+    placement: Placement,
+    changed: &[usize],
+    objective: Objective,
+    frontier: impl Frontier,
+    by_column: &ByColumn,
+) -> Placement {
+    let mut solver = Solver {
+        objective,
+        spare: placement.spare,
+        members: placement.members,
+        flow: placement.flow,
+        frontier,
+        settled: Vec::new(),
+        sink_dist: Cost::UNREACHED,
+        sink_pred: 0,
+    };
+    for &row in changed {
+        solver.unplace(row);
+    }
+    for &row in changed {
+        solver.insert(row);
+    }
+    solver.refill(&mut Refill::new(by_column));
+    solver.into_placement()
 }
 
 /// Read access to each row's cells.
@@ -144,6 +191,35 @@ impl<F: Frontier> Solver<F> {
             sink_dist: Cost::UNREACHED,
             sink_pred: 0,
         }
+    }
+
+    /// The placement reached so far.
+    fn into_placement(self) -> Placement {
+        Placement {
+            spare: self.spare,
+            members: self.members,
+            flow: self.flow,
+        }
+    }
+
+    /// Puts the unplaced `row` into column `j`, which has room, at weight `w`.
+    pub(super) fn take(&mut self, row: usize, j: usize, w: f64) {
+        self.spare[j] -= 1;
+        self.members[j].push(row);
+        self.flow.assignment[row] = Some(j);
+        self.flow.weights[row] = w;
+    }
+
+    /// Takes `row` out of its column, if it has one.
+    pub(super) fn unplace(&mut self, row: usize) {
+        let Some(j) = self.flow.assignment[row].take() else {
+            return;
+        };
+        self.flow.weights[row] = 0.0;
+        let held = &mut self.members[j];
+        let at = held.iter().position(|&m| m == row);
+        held.swap_remove(at.expect("a placed row is among its column's members"));
+        self.spare[j] += 1;
     }
 
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.

@@ -104,9 +104,9 @@ impl RowCells for HeapFrontier<'_> {
 
 /// A heap entry, ordered so that [`BinaryHeap`] pops the least distance first
 /// and the lowest column among equals.
-struct Entry {
-    dist: Cost,
-    col: usize,
+pub(super) struct Entry {
+    pub(super) dist: Cost,
+    pub(super) col: usize,
 }
 
 impl Ord for Entry {

@@ -34,6 +34,7 @@ mod engine;
 mod heap_frontier;
 mod pricing;
 mod problem;
+mod refill;
 mod row_reduction;
 mod sparse;
 mod weights;
@@ -107,8 +108,9 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
         cols: problem.cols,
         weights: problem.weights,
     };
-    let k = sparse::FIRST_CANDIDATES;
-    sparse::solve(&source, problem.capacities, problem.objective, k).map(|(solution, _)| solution)
+    let tuning = sparse::Rounds::default();
+    sparse::solve(&source, problem.capacities, problem.objective, tuning)
+        .map(|(solution, _)| solution)
 }
 
 /// How [`solve_with`] may spend memory.
@@ -150,8 +152,8 @@ pub fn solve_with(
         });
     }
     if !options.fits_dense(rows, cols) {
-        let k = sparse::FIRST_CANDIDATES;
-        return sparse::solve(source, capacities, objective, k).map(|(solution, _)| solution);
+        let tuning = sparse::Rounds::default();
+        return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
     }
     let mut weights = vec![0.0; rows * cols];
     if cols > 0 {

@@ -182,14 +182,6 @@ impl<F: Frontier + RowCells> Solver<F> {
         second - here
     }
 
-    /// Puts the waiting `row` into column `j`, which has room, at weight `w`.
-    fn take(&mut self, row: usize, j: usize, w: f64) {
-        self.spare[j] -= 1;
-        self.members[j].push(row);
-        self.flow.assignment[row] = Some(j);
-        self.flow.weights[row] = w;
-    }
-
     /// Takes the `at`th member out of the full column `j`; returns that row.
     fn evict(&mut self, j: usize, at: usize) -> usize {
         let row = self.members[j].swap_remove(at);

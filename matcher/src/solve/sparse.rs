@@ -4,41 +4,74 @@
 //! Each round solves the graph exactly, so the final flow is optimal for the
 //! graph; pricing then proves its duals feasible for every pair of the full
 //! problem, which makes it optimal there too. Rounds always add cells, so
-//! they end.
+//! they end. A round after one that changed few rows starts from its
+//! placement and re-inserts only those rows (a warm start), which on a tight
+//! roster saves most of the shortest-path work.
 
 use super::candidates::Candidates;
 use super::certificate;
-use super::engine;
+use super::engine::{self, Placement};
 use super::heap_frontier::HeapFrontier;
 use super::pricing;
 use super::problem::{Objective, SolveError};
+use super::refill::ByColumn;
 use super::weights::WeightSource;
 use super::Solution;
 
-/// Cells listed per row in the first round.
-pub(super) const FIRST_CANDIDATES: usize = 12;
+/// How the sparse engine runs its rounds.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Rounds {
+    /// Cells listed per row in the first round.
+    pub(super) first_candidates: usize,
+    /// A round starts from the previous round's placement when at most this
+    /// share of the rows gained cells, and from scratch otherwise (where
+    /// most rows changed, row reduction places them faster).
+    pub(super) warm_share: f64,
+}
 
-/// Solves the problem `source` defines with `k` candidates per row to start
-/// with; returns the solution and the number of rounds it took.
+impl Default for Rounds {
+    fn default() -> Self {
+        Self {
+            first_candidates: 12,
+            warm_share: 0.5,
+        }
+    }
+}
+
+/// Solves the problem `source` defines, in rounds as `tuning` says; returns
+/// the solution and the number of rounds it took.
 ///
 /// `capacities` must have one entry per column of `source`.
 pub(super) fn solve(
     source: &impl WeightSource,
     capacities: &[u32],
     objective: Objective,
-    k: usize,
+    tuning: Rounds,
 ) -> Result<(Solution, usize), SolveError> {
-    let mut graph = Candidates::gather(source, capacities, k)?;
+    let mut graph = Candidates::gather(source, capacities, tuning.first_candidates)?;
+    let (rows, cols) = (source.rows(), capacities.len());
+    // The last round's placement, and the rows whose cells changed since.
+    let mut previous: Option<(Placement, Vec<usize>)> = None;
     let mut rounds = 0;
     loop {
         rounds += 1;
-        let frontier = HeapFrontier::new(&graph, capacities.len(), objective);
-        let flow = engine::solve_reduced(source.rows(), capacities, objective, frontier);
-        let gains = pricing::price(source, capacities, objective, &graph, &flow);
+        let frontier = HeapFrontier::new(&graph, cols, objective);
+        let placed = match previous.take() {
+            Some((placement, changed))
+                if changed.len() as f64 <= tuning.warm_share * rows as f64 =>
+            {
+                let by_column = ByColumn::of(&graph, cols);
+                engine::resume(placement, &changed, objective, frontier, &by_column)
+            }
+            _ => engine::place(rows, capacities, objective, frontier),
+        };
+        let gains = pricing::price(source, capacities, objective, &graph, &placed.flow);
         if gains.is_empty() {
-            let solution = certificate::certify(capacities, objective, flow, &graph);
+            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
             return Ok((solution, rounds));
         }
+        let changed = gains.iter().map(|&(row, _)| row).collect();
+        previous = Some((placed, changed));
         graph.replace(gains);
     }
 }

@@ -9,20 +9,32 @@ use super::tests::{
     OBJECTIVES,
 };
 use super::{
-    certificate, dense, solve, solve_with, sparse, verify, Objective, Options, Problem, RowMajor,
-    Solution, SolveError, WeightSource,
+    certificate, dense, solve, solve_with, sparse, sparse::Rounds, verify, Objective, Options,
+    Problem, RowMajor, Solution, SolveError, WeightSource,
 };
 
 /// Solves `instance` with the sparse engine from `k` candidates per row;
 /// returns the solution and the number of rounds.
 fn sparse(instance: &Instance, objective: Objective, k: usize) -> (Solution, usize) {
+    let tuning = Rounds {
+        first_candidates: k,
+        ..Rounds::default()
+    };
+    sparse_tuned(instance, objective, tuning)
+}
+
+/// [`sparse`], tuned.
+fn sparse_tuned(instance: &Instance, objective: Objective, tuning: Rounds) -> (Solution, usize) {
     let source = RowMajor {
         rows: instance.rows,
         cols: instance.capacities.len(),
         weights: &instance.weights,
     };
-    sparse::solve(&source, &instance.capacities, objective, k).expect("valid problem")
+    sparse::solve(&source, &instance.capacities, objective, tuning).expect("valid problem")
 }
+
+/// Rounds that always start cold, and rounds that always start warm.
+const COLD_AND_WARM: [f64; 2] = [0.0, 1.0];
 
 /// Solves `instance` with the dense engine, whatever its size.
 fn dense(instance: &Instance, objective: Objective) -> Solution {
@@ -35,8 +47,9 @@ fn dense(instance: &Instance, objective: Objective) -> Solution {
     )
 }
 
-/// Checks the sparse engine from each of `ks` candidates per row against the
-/// oracle's `expected` optimum and the dense engine.
+/// Checks the sparse engine from each of `ks` candidates per row, with cold
+/// and with warm rounds, against the oracle's `expected` optimum and the
+/// dense engine.
 fn sparse_agrees(
     instance: &Instance,
     objective: Objective,
@@ -45,11 +58,17 @@ fn sparse_agrees(
 ) -> Result<(), TestCaseError> {
     let reference = dense(instance, objective);
     for &k in ks {
-        let (solution, _) = sparse(instance, objective, k);
-        certified_optimum(instance, objective, &solution, expected)?;
-        prop_assert_eq!(solution.matched, reference.matched, "k = {}", k);
-        if instance.is_integral() {
-            prop_assert_eq!(solution.total, reference.total, "k = {}", k);
+        for warm_share in COLD_AND_WARM {
+            let tuning = Rounds {
+                first_candidates: k,
+                warm_share,
+            };
+            let (solution, _) = sparse_tuned(instance, objective, tuning);
+            certified_optimum(instance, objective, &solution, expected)?;
+            prop_assert_eq!(solution.matched, reference.matched, "{:?}", tuning);
+            if instance.is_integral() {
+                prop_assert_eq!(solution.total, reference.total, "{:?}", tuning);
+            }
         }
     }
     Ok(())

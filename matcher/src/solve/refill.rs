@@ -1,0 +1,210 @@
+//! Refilling seats: after a warm re-solve, a column may be left with a free
+//! seat and a price `v_j < 0`, which no optimal flow allows. A reverse
+//! shortest-path search from that seat finds the cheapest way to fill it:
+//! a chain of rows each moving one column closer to it, started either by an
+//! unmatched row or by a column that may keep a free seat at price zero.
+//!
+//! The search mirrors the forward one: it settles columns by distance on
+//! reduced costs `c_ik - u_i - v_k >= 0`; from a settled column `k` it follows
+//! every listed cell `(i, k)` of a row `i` outside `k` back to `i`'s column.
+//! Settled columns then rise in price by the length of the chain minus their
+//! distance, which keeps every reduced cost non-negative and every price `<= 0`.
+
+use std::collections::BinaryHeap;
+
+use super::candidates::Candidates;
+use super::cost::Cost;
+use super::engine::{Frontier, Solver};
+use super::heap_frontier::Entry;
+
+/// The listed cells of a candidate graph by column: `(row, weight)`,
+/// ascending rows.
+pub(super) struct ByColumn {
+    /// Where each column's cells start in `cells`; one more entry than columns.
+    starts: Vec<usize>,
+    cells: Vec<(usize, f64)>,
+}
+
+impl ByColumn {
+    /// Transposes `graph`, whose columns are `0..cols`.
+    pub(super) fn of(graph: &Candidates, cols: usize) -> Self {
+        let mut starts = vec![0; cols + 1];
+        for i in 0..graph.rows() {
+            for &(j, _) in graph.row(i) {
+                starts[j + 1] += 1;
+            }
+        }
+        for j in 0..cols {
+            starts[j + 1] += starts[j];
+        }
+        let mut next = starts.clone();
+        let mut cells = vec![(0, 0.0); starts[cols]];
+        for i in 0..graph.rows() {
+            for &(j, w) in graph.row(i) {
+                cells[next[j]] = (i, w);
+                next[j] += 1;
+            }
+        }
+        Self { starts, cells }
+    }
+
+    fn column(&self, j: usize) -> &[(usize, f64)] {
+        &self.cells[self.starts[j]..self.starts[j + 1]]
+    }
+}
+
+/// How the cheapest chain into a free seat starts.
+#[derive(Clone, Copy)]
+enum Start {
+    /// An unmatched row moves into the column.
+    Recruit { row: usize, col: usize, weight: f64 },
+    /// The column gives up a row and keeps a free seat at price zero.
+    Vacate(usize),
+}
+
+/// The state of reverse searches over the columns.
+pub(super) struct Refill<'a> {
+    by_column: &'a ByColumn,
+    dist: Vec<Cost>,
+    /// For a reached column: the member row that would leave it, the column
+    /// it would move to, and that cell's weight.
+    pred: Vec<(usize, usize, f64)>,
+    settled: Vec<bool>,
+    /// Columns reached by the current search.
+    touched: Vec<usize>,
+    heap: BinaryHeap<Entry>,
+}
+
+impl<'a> Refill<'a> {
+    /// Searches over the graph `by_column` transposes.
+    pub(super) fn new(by_column: &'a ByColumn) -> Self {
+        let cols = by_column.starts.len() - 1;
+        Self {
+            by_column,
+            dist: vec![Cost::UNREACHED; cols],
+            pred: vec![(0, 0, 0.0); cols],
+            settled: vec![false; cols],
+            touched: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    fn reach(&mut self, col: usize, dist: Cost) {
+        if self.dist[col] == Cost::UNREACHED {
+            self.touched.push(col);
+        }
+        self.dist[col] = dist;
+        self.heap.push(Entry { dist, col });
+    }
+
+    /// The reached, unsettled column of least distance (lowest index on ties).
+    fn nearest(&mut self) -> Option<usize> {
+        while let Some(top) = self.heap.pop() {
+            if !self.settled[top.col] && top.dist == self.dist[top.col] {
+                return Some(top.col);
+            }
+        }
+        None
+    }
+
+    fn restart(&mut self) {
+        for &j in &self.touched {
+            self.dist[j] = Cost::UNREACHED;
+            self.settled[j] = false;
+        }
+        self.touched.clear();
+        self.heap.clear();
+    }
+}
+
+impl<F: Frontier> Solver<F> {
+    /// Fills every free seat of a column with a price, by reverse searches.
+    pub(super) fn refill(&mut self, refill: &mut Refill<'_>) {
+        for j in 0..self.spare.len() {
+            while self.spare[j] > 0 && self.flow.potentials[j] < Cost::ZERO {
+                self.fill_seat(j, refill);
+            }
+        }
+    }
+
+    /// One reverse search from a free seat of column `seat`: moves the chain
+    /// that fills it at least cost, or raises prices so that it may stay free.
+    fn fill_seat(&mut self, seat: usize, search: &mut Refill<'_>) {
+        search.restart();
+        search.reach(seat, Cost::ZERO);
+        let mut settled = Vec::new();
+        let mut best: Option<(Cost, Start)> = None;
+        while let Some(k) = search.nearest() {
+            let at = search.dist[k];
+            if best.is_some_and(|(length, _)| length <= at) {
+                break;
+            }
+            search.settled[k] = true;
+            settled.push(k);
+            let vacate = at - self.flow.potentials[k];
+            if best.is_none_or(|(length, _)| vacate < length) {
+                best = Some((vacate, Start::Vacate(k)));
+            }
+            for &(row, weight) in search.by_column.column(k) {
+                let from = self.flow.assignment[row];
+                if from == Some(k) {
+                    continue;
+                }
+                let reduced = Cost::of_cell(self.objective, weight)
+                    - self.flow.row_potential(self.objective, row)
+                    - self.flow.potentials[k];
+                let dist = at + reduced;
+                match from {
+                    None => {
+                        if best.is_none_or(|(length, _)| dist < length) {
+                            let start = Start::Recruit {
+                                row,
+                                col: k,
+                                weight,
+                            };
+                            best = Some((dist, start));
+                        }
+                    }
+                    Some(l) => {
+                        if !search.settled[l] && dist < search.dist[l] {
+                            search.reach(l, dist);
+                            search.pred[l] = (row, k, weight);
+                        }
+                    }
+                }
+            }
+        }
+        let (length, start) = best.expect("the seat's own column can always be vacated");
+        for &k in &settled {
+            let raised = self.flow.potentials[k] + (length - search.dist[k]);
+            // Never above zero, whatever the rounding.
+            self.flow.potentials[k] = if raised < Cost::ZERO {
+                raised
+            } else {
+                Cost::ZERO
+            };
+        }
+        let (mut col, recruit) = match start {
+            Start::Recruit { row, col, weight } => (col, Some((row, col, weight))),
+            Start::Vacate(col) => {
+                self.flow.potentials[col] = Cost::ZERO;
+                (col, None)
+            }
+        };
+        // Moves from the start of the chain to the seat, made seat end first so
+        // that each row moves into a column with room.
+        let mut moves = Vec::new();
+        while col != seat {
+            let (row, into, weight) = search.pred[col];
+            moves.push((row, into, weight));
+            col = into;
+        }
+        for &(row, into, weight) in moves.iter().rev() {
+            self.unplace(row);
+            self.take(row, into, weight);
+        }
+        if let Some((row, col, weight)) = recruit {
+            self.take(row, col, weight);
+        }
+    }
+}
