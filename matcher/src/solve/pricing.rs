@@ -131,13 +131,30 @@ impl<W: WeightSource> Pricer<'_, W> {
         } else {
             &[]
         };
+        let by_reduced_cost = |a: &(Cost, usize, f64), b: &(Cost, usize, f64)| {
+            let order = a.0.partial_cmp(&b.0);
+            order
+                .expect("reduced costs are not NaN")
+                .then(a.1.cmp(&b.1))
+        };
+        let gain = listed.len().max(MIN_GAIN);
+        // Cells at or above `admit` cannot be among the `gain` best any more.
+        let mut admit = self.slack;
+        let mut violated = false;
         let mut check = |j: usize, w: f64| {
             if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
                 return;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
-            if reduced < self.slack {
-                scratch.violators.push((reduced, j, w));
+            if reduced < admit {
+                violated |= reduced < Cost::ZERO;
+                let kept = &mut scratch.violators;
+                kept.push((reduced, j, w));
+                if kept.len() == 2 * gain {
+                    kept.select_nth_unstable_by(gain - 1, by_reduced_cost);
+                    kept.truncate(gain);
+                    admit = kept[gain - 1].0;
+                }
             }
         };
         if whole_row {
@@ -149,20 +166,18 @@ impl<W: WeightSource> Pricer<'_, W> {
                 check(j, self.source.weight(i, j));
             }
         }
-        if scratch.violators.iter().all(|v| v.0 >= Cost::ZERO) {
+        if !violated {
             for &(j, _) in listed {
                 scratch.listed[j] = false;
             }
             return None;
         }
-        let by_reduced_cost = |a: &(Cost, usize, f64), b: &(Cost, usize, f64)| {
-            let order = a.0.partial_cmp(&b.0);
-            order
-                .expect("reduced costs are not NaN")
-                .then(a.1.cmp(&b.1))
-        };
-        scratch.violators.sort_unstable_by(by_reduced_cost);
-        scratch.violators.truncate(listed.len().max(MIN_GAIN));
+        if scratch.violators.len() > gain {
+            scratch
+                .violators
+                .select_nth_unstable_by(gain, by_reduced_cost);
+            scratch.violators.truncate(gain);
+        }
         let mut cells = listed.to_vec();
         for &(_, j, w) in &scratch.violators {
             scratch.listed[j] = true;
