@@ -8,7 +8,7 @@
 //! [`Scorer::criteria`], so the weights are bit-identical to
 //! [`Scorer::weight`].
 
-use super::{prefer_holds, Criteria, Profile, Scorer, Tag};
+use super::{prefer_holds, Profile, Scorer, Tag};
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -56,6 +56,19 @@ impl Postings {
             }
         }
         postings
+    }
+}
+
+/// `x.trunc()` for `0 <= x < 2^52`, in plain arithmetic that vectorises
+/// (the library call does not): rounding to the nearest integer by adding
+/// and subtracting `2^52`, then stepping down where that rounded up.
+fn truncate(x: f64) -> f64 {
+    const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
+    let nearest = (x + SHIFT) - SHIFT;
+    if nearest > x {
+        nearest - 1.0
+    } else {
+        nearest
     }
 }
 
@@ -141,30 +154,58 @@ impl Scorer<'_> {
         }
     }
 
-    /// Turns the counters into weights, as [`Criteria::total`] and [`Scorer::weight`] do.
+    /// Turns the counters into weights, as [`Criteria::total`](super::Criteria::total)
+    /// and [`Scorer::weight`] do, with the same operations in the same order.
+    /// One pass per criterion, each without branches (what the mentee lists
+    /// holds for the whole row), so that every pass vectorises.
     fn combine(&self, e: usize, counters: &Counters, out: &mut [f64]) {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
-        let wanted = mentee.skills.len() as f64;
-        let goals = mentee.goals.len() as f64;
-        let values = mentee.values.len();
-        let value_counts = &self.postings.value_counts;
-        for (m, cell) in out.iter_mut().enumerate() {
-            let criteria = Criteria {
-                skills: (!mentee.skills.is_empty()).then(|| counters.skills[m] / wanted),
-                goals: (!mentee.goals.is_empty()).then(|| counters.goals[m] / goals),
-                values: (values > 0).then(|| {
-                    let common = counters.values[m];
-                    common / ((values + value_counts[m] as usize) as f64 - common)
-                }),
-                diversity: (counters.compared[m] > 0.0)
-                    .then(|| counters.met[m] / counters.compared[m]),
+        let n = out.len();
+        // The sum of the weights of the criteria scored for every mentor,
+        // added in the order `Criteria::total` adds them.
+        let mut scored = 0.0;
+        out.fill(0.0);
+        if !mentee.skills.is_empty() {
+            let wanted = mentee.skills.len() as f64;
+            for (sum, &covered) in out.iter_mut().zip(&counters.skills[..n]) {
+                *sum += weights.skills * (covered / wanted);
+            }
+            scored += weights.skills;
+        }
+        if !mentee.goals.is_empty() {
+            let goals = mentee.goals.len() as f64;
+            for (sum, &shared) in out.iter_mut().zip(&counters.goals[..n]) {
+                *sum += weights.goals * (shared / goals);
+            }
+            scored += weights.goals;
+        }
+        if !mentee.values.is_empty() {
+            let values = mentee.values.len() as f64;
+            let held = &self.postings.value_counts[..n];
+            for ((sum, &common), &held) in out.iter_mut().zip(&counters.values[..n]).zip(held) {
+                *sum += weights.values * (common / (values + f64::from(held) - common));
+            }
+            scored += weights.values;
+        }
+        let with_diversity = scored + weights.diversity;
+        let min_score = f64::from(self.min_score);
+        let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
+        for (sum, (&met, &compared)) in out.iter_mut().zip(compared) {
+            // Everything is computed before each choice, so that it is a select.
+            let diversity = *sum + weights.diversity * (met / compared);
+            let (total, weight) = if compared > 0.0 {
+                (diversity, with_diversity)
+            } else {
+                (*sum, scored)
             };
-            let score = super::to_hundredths(criteria.total(&weights));
-            *cell = if self.below_min(score) {
+            let score = 100.0 * total / weight;
+            let score = if weight > 0.0 { score } else { 0.0 };
+            let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0));
+            *sum = if hundredths < min_score {
                 f64::NEG_INFINITY
             } else {
-                f64::from(score)
+                hundredths
             };
         }
     }
@@ -244,6 +285,26 @@ mod tests {
         }
     }
 
+    /// Empties some skill, goal and value lists on both sides, each alone
+    /// and all at once, so that some criteria go unscored.
+    fn clear_some_lists(mentors: &mut Roster, mentees: &mut Roster) {
+        for roster in [mentors, mentees] {
+            for (i, person) in roster.people.iter_mut().enumerate() {
+                match i % 7 {
+                    1 => person.skills.clear(),
+                    2 => person.goals.clear(),
+                    3 => person.values.clear(),
+                    4 => {
+                        person.skills.clear();
+                        person.goals.clear();
+                        person.values.clear();
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
     #[test]
     fn rows_equal_pair_by_pair_weights_bit_for_bit() {
         let mut config = Config::default();
@@ -275,6 +336,7 @@ mod tests {
         for seed in 1..=4 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
+            clear_some_lists(&mut mentors, &mut mentees);
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let mut buffer = Vec::new();
             let mut forbidden = 0;
