@@ -16,6 +16,7 @@ pub(super) fn solve(problem: Problem<'_>) -> Flow {
         nearest_at: 0,
         dist: vec![Cost::UNREACHED; cols],
         pred: vec![0; cols],
+        full: vec![false; cols],
     };
     engine::solve(
         problem.rows,
@@ -38,6 +39,9 @@ struct Scan<'a> {
     dist: Vec<Cost>,
     /// The row each column was last reached from.
     pred: Vec<usize>,
+    /// Whether each reached column is full (capacities do not change
+    /// during a search).
+    full: Vec<bool>,
 }
 
 impl Frontier for Scan<'_> {
@@ -48,7 +52,7 @@ impl Frontier for Scan<'_> {
         }
     }
 
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost]) {
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
         let weights = self.problem.row(row);
         let objective = self.problem.objective;
         for &j in &self.open {
@@ -60,6 +64,7 @@ impl Frontier for Scan<'_> {
             if candidate < self.dist[j] {
                 self.dist[j] = candidate;
                 self.pred[j] = row;
+                self.full[j] = spare[j] == 0;
             }
         }
     }
@@ -67,7 +72,11 @@ impl Frontier for Scan<'_> {
     fn nearest(&mut self) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (at, &j) in self.open.iter().enumerate() {
-            if best.is_none_or(|(_, b)| self.dist[j] < self.dist[b]) {
+            let nearer = |b: usize| {
+                let (d, e) = (self.dist[j], self.dist[b]);
+                d < e || (d == e && self.full[b] && !self.full[j])
+            };
+            if best.is_none_or(|(_, b)| nearer(b)) {
                 best = Some((at, j));
             }
         }

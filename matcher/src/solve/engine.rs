@@ -49,11 +49,12 @@ pub(super) trait Frontier {
     fn restart(&mut self);
 
     /// Offers every allowed cell `(row, j)` of a column not settled yet, at
-    /// distance `offset + c_row,j - v_j`.
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost]);
+    /// distance `offset + c_row,j - v_j`; `spare` is each column's free capacity.
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]);
 
-    /// The reached, unsettled column of least distance (the lowest index on
-    /// ties), if any; it stays unsettled until [`settle`](Self::settle).
+    /// The reached, unsettled column of least distance, if any; on ties, one
+    /// with spare capacity (where the search ends) before a full one, then the
+    /// lowest index. It stays unsettled until [`settle`](Self::settle).
     fn nearest(&mut self) -> Option<usize>;
 
     /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
@@ -269,7 +270,8 @@ impl<F: Frontier> Solver<F> {
             self.sink_dist = offset;
             self.sink_pred = row;
         }
-        self.frontier.relax(row, offset, &self.flow.potentials);
+        self.frontier
+            .relax(row, offset, &self.flow.potentials, &self.spare);
     }
 
     /// Flips the path ending at `end` back to the entering row `row`.

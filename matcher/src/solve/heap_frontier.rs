@@ -50,7 +50,7 @@ impl Frontier for HeapFrontier<'_> {
         self.heap.clear();
     }
 
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost]) {
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
         for &(j, weight) in self.graph.row(row) {
             if self.settled[j] {
                 continue;
@@ -64,6 +64,7 @@ impl Frontier for HeapFrontier<'_> {
                 self.pred[j] = (row, weight);
                 self.heap.push(Entry {
                     dist: candidate,
+                    full: spare[j] == 0,
                     col: j,
                 });
             }
@@ -102,10 +103,14 @@ impl RowCells for HeapFrontier<'_> {
     }
 }
 
-/// A heap entry, ordered so that [`BinaryHeap`] pops the least distance first
-/// and the lowest column among equals.
+/// A heap entry, ordered so that [`BinaryHeap`] pops the least distance
+/// first, among equals a column with spare capacity before a full one, then
+/// the lowest column. On tied weights, that ends a search at the first free
+/// column at the least distance instead of settling every full one first.
 pub(super) struct Entry {
     pub(super) dist: Cost,
+    /// Whether the column had no spare capacity when it was reached.
+    pub(super) full: bool,
     pub(super) col: usize,
 }
 
@@ -114,6 +119,7 @@ impl Ord for Entry {
         let by_dist = other.dist.partial_cmp(&self.dist);
         by_dist
             .unwrap_or(Ordering::Equal)
+            .then_with(|| other.full.cmp(&self.full))
             .then_with(|| other.col.cmp(&self.col))
     }
 }

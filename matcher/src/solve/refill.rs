@@ -94,7 +94,11 @@ impl<'a> Refill<'a> {
             self.touched.push(col);
         }
         self.dist[col] = dist;
-        self.heap.push(Entry { dist, col });
+        self.heap.push(Entry {
+            dist,
+            full: false,
+            col,
+        });
     }
 
     /// The reached, unsettled column of least distance (lowest index on ties).
