@@ -27,8 +27,10 @@ pub(super) struct Candidates {
     heaviest: f64,
 }
 
-/// Rows are scanned in about this many chunks, each gathering its own column picks.
-const CHUNKS: usize = 64;
+/// Rows are scanned in this many chunks per thread, each gathering its own
+/// column picks: few, because a chunk's floors start low and only rise as
+/// it goes (more chunks mean more cells offered, and more picks to merge).
+const CHUNKS_PER_THREAD: usize = 2;
 
 /// Rows each column picks per unit of its capacity (up to 8), plus two.
 const PICKS_PER_SEAT: usize = 2;
@@ -67,7 +69,8 @@ impl Candidates {
         k: usize,
     ) -> Result<Self, SolveError> {
         let rows = source.rows();
-        let chunk = rows.div_ceil(CHUNKS).max(MIN_CHUNK);
+        let chunks = rayon::current_num_threads() * CHUNKS_PER_THREAD;
+        let chunk = rows.div_ceil(chunks).max(MIN_CHUNK);
         let per_seat = PICKS_PER_SEAT;
         let idle: Vec<usize> = (0..capacities.len())
             .filter(|&j| capacities[j] == 0)
