@@ -1,11 +1,13 @@
-//! The candidate graph: a few of each row's best allowed columns, and a
-//! ceiling over the weights of all the others, so that a dual solution can be
-//! checked against every pair without keeping them.
+//! The candidate graph: a few of each row's best allowed columns, and
+//! ceilings over the weights of all the others (one per group of columns), so
+//! that a dual solution can be checked against every pair without keeping
+//! them.
 
 use rayon::prelude::*;
 
 use super::certificate::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks};
+use super::cost::Cost;
 use super::problem::{is_allowed, SolveError};
 use super::weights::WeightSource;
 
@@ -16,9 +18,14 @@ pub(super) struct Candidates {
     starts: Vec<usize>,
     /// `(column, weight)` of the listed cells.
     cells: Vec<(usize, f64)>,
-    /// Per row: an upper bound on the weights of its unlisted allowed cells in
+    /// Per row, [`GROUPS`] entries: for each group of columns, an upper bound
+    /// on the weights of the row's unlisted allowed cells in the group's
     /// columns of positive capacity, `-inf` if there are none.
     ceilings: Vec<f64>,
+    /// The group of each column: all 0 until [`group_by`](Self::group_by).
+    groups: Vec<u8>,
+    /// Whether the columns have been grouped.
+    grouped: bool,
     /// Per row: the largest allowed weight in a column of capacity 0.
     idle_ceilings: Vec<f64>,
     /// The least allowed weight in a column of positive capacity.
@@ -38,13 +45,20 @@ const PICKS_PER_SEAT: usize = 2;
 /// The fewest rows in a chunk.
 const MIN_CHUNK: usize = 256;
 
+/// Columns fall into this many groups, each with its own ceiling per row.
+pub(super) const GROUPS: usize = 16;
+
+/// A row's ceilings, one per group of columns.
+pub(super) type Ceilings = [f64; GROUPS];
+
 /// One row's share of the graph.
 pub(super) struct RowCells {
     /// `(column, weight)` of the listed cells, ascending columns.
     pub(super) cells: Vec<(usize, f64)>,
-    /// An upper bound on the weights of the row's unlisted allowed cells in
-    /// usable columns (`-inf` if there are none).
-    pub(super) ceiling: f64,
+    /// Per group of columns: an upper bound on the weights of the row's
+    /// unlisted allowed cells in the group's usable columns (`-inf` if there
+    /// are none).
+    pub(super) ceilings: Ceilings,
 }
 
 /// What one pass over a row finds.
@@ -121,6 +135,8 @@ impl Candidates {
             starts: vec![0],
             cells: Vec::new(),
             ceilings: Vec::new(),
+            groups: vec![0; capacities.len()],
+            grouped: false,
             idle_ceilings,
             lightest,
             heaviest,
@@ -131,7 +147,7 @@ impl Candidates {
 
     /// Number of rows.
     pub(super) fn rows(&self) -> usize {
-        self.ceilings.len()
+        self.starts.len() - 1
     }
 
     /// The listed cells of `row`, ascending columns.
@@ -149,9 +165,40 @@ impl Candidates {
         }
     }
 
-    /// The upper bound on the weights of `row`'s unlisted cells.
-    pub(super) fn ceiling(&self, row: usize) -> f64 {
-        self.ceilings[row]
+    /// The ceilings of `row`, one per group of columns.
+    pub(super) fn ceilings(&self, row: usize) -> &Ceilings {
+        let at = row * GROUPS;
+        (&self.ceilings[at..at + GROUPS])
+            .try_into()
+            .expect("GROUPS ceilings per row")
+    }
+
+    /// The group of each column.
+    pub(super) fn groups(&self) -> &[u8] {
+        &self.groups
+    }
+
+    /// Whether the columns have been grouped by potential yet.
+    pub(super) fn grouped(&self) -> bool {
+        self.grouped
+    }
+
+    /// Groups the usable columns (those of positive `capacities`) by
+    /// potential, highest first, into [`GROUPS`] groups of equal size, so
+    /// that the ceilings of a row can tell the cheap columns, where a
+    /// violator is likely, from the rest. Until pricing refines them, each
+    /// row's ceilings all take its old overall ceiling.
+    pub(super) fn group_by(&mut self, potentials: &[Cost], capacities: &[u32]) {
+        let usable = by_potential(potentials, capacities);
+        for (rank, &j) in usable.iter().enumerate() {
+            let group = rank * GROUPS / usable.len();
+            self.groups[j] = u8::try_from(group).expect("fewer than 256 groups");
+        }
+        for row in self.ceilings.chunks_mut(GROUPS) {
+            let overall = row.iter().fold(f64::NEG_INFINITY, |m, &c| m.max(c));
+            row.fill(overall);
+        }
+        self.grouped = true;
     }
 
     /// Replaces the cells of some rows (`(row, cells)` in ascending rows).
@@ -162,7 +209,7 @@ impl Candidates {
                 Some((_, update)) => update,
                 None => RowCells {
                     cells: self.row(i).to_vec(),
-                    ceiling: self.ceilings[i],
+                    ceilings: *self.ceilings(i),
                 },
             })
             .collect();
@@ -175,10 +222,23 @@ impl Candidates {
         for row in rows {
             cells.extend(row.cells);
             starts.push(cells.len());
-            ceilings.push(row.ceiling);
+            ceilings.extend(row.ceilings);
         }
         (self.starts, self.cells, self.ceilings) = (starts, cells, ceilings);
     }
+}
+
+/// The columns of positive capacity by decreasing potential (ascending on
+/// ties).
+pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize> {
+    let mut usable: Vec<usize> = (0..capacities.len())
+        .filter(|&j| capacities[j] > 0)
+        .collect();
+    usable.sort_by(|&a, &b| {
+        let order = potentials[b].partial_cmp(&potentials[a]);
+        order.expect("potentials are not NaN").then(a.cmp(&b))
+    });
+    usable
 }
 
 /// Keeps the `k` best allowed cells of row `i` in usable columns, ranked by
@@ -198,7 +258,7 @@ fn scan_row(
     let mut scan = RowScan {
         listed: RowCells {
             cells: Vec::new(),
-            ceiling: f64::NEG_INFINITY,
+            ceilings: [f64::NEG_INFINITY; GROUPS],
         },
         idle_ceiling: f64::NEG_INFINITY,
         lightest: f64::INFINITY,
@@ -277,7 +337,8 @@ fn scan_row(
     if is_allowed(highest) {
         scan.heaviest = highest.abs().max(scan.lightest.abs());
     }
-    scan.listed.ceiling = ceiling;
+    // Before grouping, every column is in group 0.
+    scan.listed.ceilings[0] = ceiling;
     scan.listed.cells = best.iter().map(|&(w, _, j)| (j, w)).collect();
     scan
 }
@@ -309,7 +370,9 @@ impl CellBounds for Candidates {
         for &(j, w) in self.row(row) {
             visit(j, w);
         }
-        self.ceilings[row]
+        self.ceilings(row)
+            .iter()
+            .fold(f64::NEG_INFINITY, |m, &c| m.max(c))
     }
 
     fn idle_ceiling(&self, row: usize) -> f64 {

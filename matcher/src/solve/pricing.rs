@@ -3,14 +3,17 @@
 //!
 //! A flow is optimal for the full problem when every pair has a reduced cost
 //! `c_ij - u_i - v_j >= 0`. Listed cells have it by construction. For the
-//! others, a row's ceiling bounds them all at once: `c_ij >= c(ceiling)` and
-//! `-v_j >= -v_j'` for every column `j'` of lower potential, so a row is
-//! rescored only against the columns of highest potential whose bound is
-//! negative: none for most rows, and rarely all.
+//! others, a row's ceiling over a group of columns bounds them all at once:
+//! `c_ij >= c(ceiling)` and `-v_j >= -v_j'` for every column `j'` of the
+//! group with lower potential, so a row is rescored only against the columns
+//! of highest potential in each group whose bound is negative: none for most
+//! rows, and rarely all. Columns are grouped by potential (see
+//! [`Candidates::group_by`]), so the cheap columns, where violators hide, get
+//! ceilings of their own.
 
 use rayon::prelude::*;
 
-use super::candidates::{Candidates, RowCells};
+use super::candidates::{by_potential, Candidates, Ceilings, RowCells, GROUPS};
 use super::cost::Cost;
 use super::engine::Flow;
 use super::problem::{is_allowed, Objective};
@@ -22,8 +25,21 @@ const SLACK: f64 = 1.0 / 64.0;
 /// The fewest violating cells a row gains when it gains any.
 const MIN_GAIN: usize = 4;
 
+/// New cells or new ceilings for one row.
+pub(super) struct Update {
+    /// The row.
+    pub(super) row: usize,
+    /// Its cells and ceilings from now on.
+    pub(super) cells: RowCells,
+    /// Whether it gained cells (it had violators); otherwise only its
+    /// ceilings are tighter, from a rescoring of the whole row.
+    pub(super) gained: bool,
+}
+
 /// The rows whose listed cells must change for `flow` to be optimal over all
-/// pairs, with their new cells, in ascending rows; empty when it is optimal.
+/// pairs, with their new cells (and the rows whose ceilings pricing could
+/// tighten on the way), in ascending rows. `flow` is optimal when no update
+/// has [`gained`](Update::gained).
 ///
 /// A row with violators (unlisted cells of negative reduced cost) gains its
 /// best ones, as many as it already lists (at least [`MIN_GAIN`]).
@@ -33,21 +49,22 @@ pub(super) fn price(
     objective: Objective,
     graph: &Candidates,
     flow: &Flow,
-) -> Vec<(usize, RowCells)> {
+) -> Vec<Update> {
     let usable: Vec<usize> = (0..capacities.len())
         .filter(|&j| capacities[j] > 0)
         .collect();
-    let mut by_potential = usable.clone();
-    by_potential.sort_by(|&a, &b| {
-        let order = flow.potentials[b].partial_cmp(&flow.potentials[a]);
-        order.expect("potentials are not NaN").then(a.cmp(&b))
-    });
+    let by_potential = by_potential(&flow.potentials, capacities);
+    let mut groups = vec![Vec::new(); GROUPS];
+    for &j in &by_potential {
+        groups[usize::from(graph.groups()[j])].push(j);
+    }
     let usable_mask: Vec<bool> = capacities.iter().map(|&c| c > 0).collect();
     let pricer = Pricer {
         source,
         usable: &usable,
         usable_mask: &usable_mask,
-        by_potential: &by_potential,
+        highest: by_potential.first().map(|&j| flow.potentials[j]),
+        groups: &groups,
         objective,
         graph,
         flow,
@@ -61,7 +78,7 @@ pub(super) fn price(
                 listed: vec![false; capacities.len()],
                 violators: Vec::new(),
             },
-            |scratch, i| pricer.row(i, scratch).map(|cells| (i, cells)),
+            |scratch, i| pricer.row(i, scratch),
         )
         .flatten_iter()
         .collect()
@@ -74,8 +91,11 @@ struct Pricer<'a, W> {
     usable: &'a [usize],
     /// Whether each column has positive capacity.
     usable_mask: &'a [bool],
-    /// The same columns by decreasing potential `v_j` (ascending on ties).
-    by_potential: &'a [usize],
+    /// The highest potential of a usable column, if there is one.
+    highest: Option<Cost>,
+    /// The usable columns of each group by decreasing potential (ascending
+    /// on ties).
+    groups: &'a [Vec<usize>],
     objective: Objective,
     graph: &'a Candidates,
     flow: &'a Flow,
@@ -98,49 +118,49 @@ struct Scratch {
     violators: Vec<(Cost, usize, f64)>,
 }
 
+/// Orders violators by reduced cost, then column.
+fn by_reduced_cost(a: &(Cost, usize, f64), b: &(Cost, usize, f64)) -> std::cmp::Ordering {
+    let order = a.0.partial_cmp(&b.0);
+    order
+        .expect("reduced costs are not NaN")
+        .then(a.1.cmp(&b.1))
+}
+
 impl<W: WeightSource> Pricer<'_, W> {
-    /// The new cells of row `i`, or `None` if it has no violator.
-    fn row(&self, i: usize, scratch: &mut Scratch) -> Option<RowCells> {
-        let ceiling = self.graph.ceiling(i);
-        if !is_allowed(ceiling) {
-            return None;
-        }
+    /// The update of row `i`: new cells if it has violators, new ceilings if
+    /// it was rescored in full; `None` if neither.
+    fn row(&self, i: usize, scratch: &mut Scratch) -> Option<Update> {
+        let ceilings = self.graph.ceilings(i);
         let u = self.flow.row_potential(self.objective, i);
-        // Only columns with `v_j > c(ceiling) - u_i` can hold a violator, and
-        // only those within the slack of it hold cells worth adding.
-        let bound = Cost::of_cell(self.objective, ceiling) - u;
-        let above = |bound: Cost| {
-            self.by_potential
-                .partition_point(|&j| self.flow.potentials[j] > bound)
-        };
-        if above(bound) == 0 {
-            return None;
+        // In each group, only columns with `v_j > c(ceiling) - u_i` can hold
+        // a violator, and only those within the slack of it hold cells worth
+        // adding.
+        let mut suspects = [0; GROUPS];
+        let mut possible = false;
+        for (g, &ceiling) in ceilings.iter().enumerate() {
+            if !is_allowed(ceiling) {
+                continue;
+            }
+            let bound = Cost::of_cell(self.objective, ceiling) - u;
+            let above =
+                |bound: Cost| self.groups[g].partition_point(|&j| self.flow.potentials[j] > bound);
+            possible |= above(bound) > 0;
+            suspects[g] = above(bound - self.slack);
         }
-        let suspects = above(bound - self.slack);
+        let (true, Some(highest)) = (possible, self.highest) else {
+            return None;
+        };
         let listed = self.graph.row(i);
         for &(j, _) in listed {
             scratch.listed[j] = true;
         }
         scratch.violators.clear();
-        // No cell lighter than this can violate, whatever its column.
-        let highest = self.flow.potentials[self.by_potential[0]];
-        let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
-        let whole_row = suspects * WHOLE_ROW_FROM > self.usable.len();
-        let weights = if whole_row {
-            self.source.row(i, &mut scratch.row)
-        } else {
-            &[]
-        };
-        let by_reduced_cost = |a: &(Cost, usize, f64), b: &(Cost, usize, f64)| {
-            let order = a.0.partial_cmp(&b.0);
-            order
-                .expect("reduced costs are not NaN")
-                .then(a.1.cmp(&b.1))
-        };
         let gain = listed.len().max(MIN_GAIN);
         // Cells at or above `admit` cannot be among the `gain` best any more.
         let mut admit = self.slack;
         let mut violated = false;
+        // No cell lighter than this can violate, whatever its column.
+        let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
         let mut check = |j: usize, w: f64| {
             if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
                 return;
@@ -157,46 +177,64 @@ impl<W: WeightSource> Pricer<'_, W> {
                 }
             }
         };
+        let whole_row = suspects.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len();
+        let weights = if whole_row {
+            self.source.row(i, &mut scratch.row)
+        } else {
+            &[]
+        };
         if whole_row {
             for (j, &w) in weights.iter().enumerate() {
                 check(j, w);
             }
         } else {
-            for &j in &self.by_potential[..suspects] {
-                check(j, self.source.weight(i, j));
+            for (group, &count) in self.groups.iter().zip(&suspects) {
+                for &j in &group[..count] {
+                    check(j, self.source.weight(i, j));
+                }
             }
-        }
-        if !violated {
-            for &(j, _) in listed {
-                scratch.listed[j] = false;
-            }
-            return None;
-        }
-        if scratch.violators.len() > gain {
-            scratch
-                .violators
-                .select_nth_unstable_by(gain, by_reduced_cost);
-            scratch.violators.truncate(gain);
         }
         let mut cells = listed.to_vec();
-        for &(_, j, w) in &scratch.violators {
-            scratch.listed[j] = true;
-            cells.push((j, w));
+        if violated {
+            if scratch.violators.len() > gain {
+                scratch
+                    .violators
+                    .select_nth_unstable_by(gain, by_reduced_cost);
+                scratch.violators.truncate(gain);
+            }
+            for &(_, j, w) in &scratch.violators {
+                scratch.listed[j] = true;
+                cells.push((j, w));
+            }
+            cells.sort_unstable_by_key(|&(j, _)| j);
         }
-        cells.sort_unstable_by_key(|&(j, _)| j);
-        // The unlisted cells are fewer now; without the whole row at hand the
-        // old ceiling still bounds them.
-        let ceiling = if whole_row {
-            self.usable
-                .iter()
-                .filter(|&&j| !scratch.listed[j])
-                .fold(f64::NEG_INFINITY, |max, &j| max.max(weights[j]))
-        } else {
-            ceiling
-        };
+        // Without the whole row at hand the old ceilings still bound the
+        // unlisted cells, which are fewer if anything.
+        let rescored = whole_row.then(|| self.ceilings(weights, &scratch.listed));
         for &(j, _) in &cells {
             scratch.listed[j] = false;
         }
-        Some(RowCells { cells, ceiling })
+        let ceilings = match (violated, rescored) {
+            (false, None) => return None,
+            (_, Some(new)) => new,
+            (true, None) => *ceilings,
+        };
+        Some(Update {
+            row: i,
+            cells: RowCells { cells, ceilings },
+            gained: violated,
+        })
+    }
+
+    /// The ceilings of a row of `weights` whose columns marked in `listed`
+    /// are listed: the largest unlisted weight in each group.
+    fn ceilings(&self, weights: &[f64], listed: &[bool]) -> Ceilings {
+        let mut ceilings = [f64::NEG_INFINITY; GROUPS];
+        let groups = self.graph.groups();
+        for &j in self.usable.iter().filter(|&&j| !listed[j]) {
+            let ceiling = &mut ceilings[usize::from(groups[j])];
+            *ceiling = ceiling.max(weights[j]);
+        }
+        ceilings
     }
 }
