@@ -48,7 +48,6 @@ pub(super) fn solve(
     objective: Objective,
     tuning: Rounds,
 ) -> Result<(Solution, usize), SolveError> {
-    let t0 = std::time::Instant::now();
     let mut graph = Candidates::gather(source, capacities, tuning.first_candidates)?;
     let (rows, cols) = (source.rows(), capacities.len());
     // The last round's placement, and the rows whose cells changed since.
@@ -69,18 +68,7 @@ pub(super) fn solve(
         if !graph.grouped() {
             graph.group_by(&placed.flow.potentials, capacities);
         }
-        let t1 = std::time::Instant::now();
         let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "PROF round {rounds} solved at {:?} price {:?} updates {} gains {}",
-                t1 - t0,
-                t1.elapsed(),
-                updates.len(),
-                updates.iter().filter(|u| u.gained).count()
-            );
-        }
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
             let solution = certificate::certify(capacities, objective, placed.flow, &graph);
