@@ -265,10 +265,14 @@ fn scan_row(
         heaviest: 0.0,
         invalid: None,
     };
-    if let Some(j) = weights
+    // NaN and `+inf` are the weights not below `+inf`; a fold without an
+    // early exit vectorises, and the position is only looked for if needed.
+    if weights
         .iter()
-        .position(|&w| w.is_nan() || w == f64::INFINITY)
+        .fold(false, |bad, &w| bad | !(w < f64::INFINITY))
     {
+        let j = weights.iter().position(|&w| !(w < f64::INFINITY));
+        let j = j.expect("a weight is NaN or +inf");
         scan.invalid = Some((j, weights[j]));
         return scan;
     }
