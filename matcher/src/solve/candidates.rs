@@ -265,13 +265,11 @@ fn scan_row(
         heaviest: 0.0,
         invalid: None,
     };
-    // NaN and `+inf` are the weights not below `+inf`; a fold without an
-    // early exit vectorises, and the position is only looked for if needed.
-    if weights
-        .iter()
-        .fold(false, |bad, &w| bad | !(w < f64::INFINITY))
-    {
-        let j = weights.iter().position(|&w| !(w < f64::INFINITY));
+    // A fold without an early exit vectorises; the position is only looked
+    // for if there is a bad weight.
+    let invalid = |w: f64| w.is_nan() | (w == f64::INFINITY);
+    if weights.iter().fold(false, |bad, &w| bad | invalid(w)) {
+        let j = weights.iter().position(|&w| invalid(w));
         let j = j.expect("a weight is NaN or +inf");
         scan.invalid = Some((j, weights[j]));
         return scan;
