@@ -9,39 +9,34 @@ use super::cost::Cost;
 use super::engine::{Frontier, RowCells};
 use super::problem::Objective;
 
-/// Dijkstra state over the listed cells of a [`Candidates`] graph.
-pub(super) struct HeapFrontier<'g> {
-    graph: &'g Candidates,
-    objective: Objective,
+/// The columns one Dijkstra search has reached: their distances, which are
+/// settled, and a heap of the others by distance. Shared by the forward
+/// searches of [`HeapFrontier`] and the reverse ones of
+/// [`refill`](super::refill).
+pub(super) struct ColumnSearch {
     /// Tentative distance of each column.
-    dist: Vec<Cost>,
-    /// The row each column was last reached from, and that cell's weight.
-    pred: Vec<(usize, f64)>,
+    pub(super) dist: Vec<Cost>,
     /// Whether each column is settled in the current search.
-    settled: Vec<bool>,
+    pub(super) settled: Vec<bool>,
     /// Columns reached by the current search, to reset on restart.
     touched: Vec<usize>,
     /// Reached columns by distance; entries of settled columns are stale.
     heap: BinaryHeap<Entry>,
 }
 
-impl<'g> HeapFrontier<'g> {
-    /// An empty frontier over `graph`, whose columns are `0..cols`.
-    pub(super) fn new(graph: &'g Candidates, cols: usize, objective: Objective) -> Self {
+impl ColumnSearch {
+    /// No column reached, among `0..cols`.
+    pub(super) fn new(cols: usize) -> Self {
         Self {
-            graph,
-            objective,
             dist: vec![Cost::UNREACHED; cols],
-            pred: vec![(0, 0.0); cols],
             settled: vec![false; cols],
             touched: Vec::new(),
             heap: BinaryHeap::new(),
         }
     }
-}
 
-impl Frontier for HeapFrontier<'_> {
-    fn restart(&mut self) {
+    /// Forgets the previous search.
+    pub(super) fn restart(&mut self) {
         for &j in &self.touched {
             self.dist[j] = Cost::UNREACHED;
             self.settled[j] = false;
@@ -50,28 +45,18 @@ impl Frontier for HeapFrontier<'_> {
         self.heap.clear();
     }
 
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
-        for &(j, weight) in self.graph.row(row) {
-            if self.settled[j] {
-                continue;
-            }
-            let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
-            if candidate < self.dist[j] {
-                if self.dist[j] == Cost::UNREACHED {
-                    self.touched.push(j);
-                }
-                self.dist[j] = candidate;
-                self.pred[j] = (row, weight);
-                self.heap.push(Entry {
-                    dist: candidate,
-                    full: spare[j] == 0,
-                    col: j,
-                });
-            }
+    /// Records that `col` is reached at `dist`, below its previous distance;
+    /// `full` if it has no spare capacity.
+    pub(super) fn reach(&mut self, col: usize, dist: Cost, full: bool) {
+        if self.dist[col] == Cost::UNREACHED {
+            self.touched.push(col);
         }
+        self.dist[col] = dist;
+        self.heap.push(Entry { dist, full, col });
     }
 
-    fn nearest(&mut self) -> Option<usize> {
+    /// The reached, unsettled column that [`Entry`] orders first, if any.
+    pub(super) fn nearest(&mut self) -> Option<usize> {
         while let Some(top) = self.heap.peek() {
             if self.settled[top.col] || top.dist != self.dist[top.col] {
                 self.heap.pop();
@@ -82,14 +67,63 @@ impl Frontier for HeapFrontier<'_> {
         None
     }
 
-    fn settle(&mut self, col: usize) {
+    /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
+    pub(super) fn settle(&mut self, col: usize) {
         let top = self.heap.pop();
         debug_assert_eq!(top.map(|e| e.col), Some(col));
         self.settled[col] = true;
     }
+}
+
+/// Dijkstra state over the listed cells of a [`Candidates`] graph.
+pub(super) struct HeapFrontier<'g> {
+    graph: &'g Candidates,
+    objective: Objective,
+    search: ColumnSearch,
+    /// The row each column was last reached from, and that cell's weight.
+    pred: Vec<(usize, f64)>,
+}
+
+impl<'g> HeapFrontier<'g> {
+    /// An empty frontier over `graph`, whose columns are `0..cols`.
+    pub(super) fn new(graph: &'g Candidates, cols: usize, objective: Objective) -> Self {
+        Self {
+            graph,
+            objective,
+            search: ColumnSearch::new(cols),
+            pred: vec![(0, 0.0); cols],
+        }
+    }
+}
+
+impl Frontier for HeapFrontier<'_> {
+    fn restart(&mut self) {
+        self.search.restart();
+    }
+
+    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
+        for &(j, weight) in self.graph.row(row) {
+            if self.search.settled[j] {
+                continue;
+            }
+            let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
+            if candidate < self.search.dist[j] {
+                self.search.reach(j, candidate, spare[j] == 0);
+                self.pred[j] = (row, weight);
+            }
+        }
+    }
+
+    fn nearest(&mut self) -> Option<usize> {
+        self.search.nearest()
+    }
+
+    fn settle(&mut self, col: usize) {
+        self.search.settle(col);
+    }
 
     fn distance(&self, col: usize) -> Cost {
-        self.dist[col]
+        self.search.dist[col]
     }
 
     fn reached_from(&self, col: usize) -> (usize, f64) {
@@ -107,11 +141,11 @@ impl RowCells for HeapFrontier<'_> {
 /// first, among equals a column with spare capacity before a full one, then
 /// the lowest column. On tied weights, that ends a search at the first free
 /// column at the least distance instead of settling every full one first.
-pub(super) struct Entry {
-    pub(super) dist: Cost,
+struct Entry {
+    dist: Cost,
     /// Whether the column had no spare capacity when it was reached.
-    pub(super) full: bool,
-    pub(super) col: usize,
+    full: bool,
+    col: usize,
 }
 
 impl Ord for Entry {

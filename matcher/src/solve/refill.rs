@@ -10,12 +10,10 @@
 //! Settled columns then rise in price by the length of the chain minus their
 //! distance, which keeps every reduced cost non-negative and every price `<= 0`.
 
-use std::collections::BinaryHeap;
-
 use super::candidates::Candidates;
 use super::cost::Cost;
 use super::engine::{Frontier, Solver};
-use super::heap_frontier::Entry;
+use super::heap_frontier::ColumnSearch;
 
 /// The listed cells of a candidate graph by column: `(row, weight)`,
 /// ascending rows.
@@ -65,14 +63,10 @@ enum Start {
 /// The state of reverse searches over the columns.
 pub(super) struct Refill<'a> {
     by_column: &'a ByColumn,
-    dist: Vec<Cost>,
+    search: ColumnSearch,
     /// For a reached column: the member row that would leave it, the column
     /// it would move to, and that cell's weight.
     pred: Vec<(usize, usize, f64)>,
-    settled: Vec<bool>,
-    /// Columns reached by the current search.
-    touched: Vec<usize>,
-    heap: BinaryHeap<Entry>,
 }
 
 impl<'a> Refill<'a> {
@@ -81,43 +75,9 @@ impl<'a> Refill<'a> {
         let cols = by_column.starts.len() - 1;
         Self {
             by_column,
-            dist: vec![Cost::UNREACHED; cols],
+            search: ColumnSearch::new(cols),
             pred: vec![(0, 0, 0.0); cols],
-            settled: vec![false; cols],
-            touched: Vec::new(),
-            heap: BinaryHeap::new(),
         }
-    }
-
-    fn reach(&mut self, col: usize, dist: Cost) {
-        if self.dist[col] == Cost::UNREACHED {
-            self.touched.push(col);
-        }
-        self.dist[col] = dist;
-        self.heap.push(Entry {
-            dist,
-            full: false,
-            col,
-        });
-    }
-
-    /// The reached, unsettled column of least distance (lowest index on ties).
-    fn nearest(&mut self) -> Option<usize> {
-        while let Some(top) = self.heap.pop() {
-            if !self.settled[top.col] && top.dist == self.dist[top.col] {
-                return Some(top.col);
-            }
-        }
-        None
-    }
-
-    fn restart(&mut self) {
-        for &j in &self.touched {
-            self.dist[j] = Cost::UNREACHED;
-            self.settled[j] = false;
-        }
-        self.touched.clear();
-        self.heap.clear();
     }
 }
 
@@ -133,9 +93,12 @@ impl<F: Frontier> Solver<F> {
 
     /// One reverse search from a free seat of column `seat`: moves the chain
     /// that fills it at least cost, or raises prices so that it may stay free.
-    fn fill_seat(&mut self, seat: usize, search: &mut Refill<'_>) {
+    fn fill_seat(&mut self, seat: usize, refill: &mut Refill<'_>) {
+        let (by_column, search) = (refill.by_column, &mut refill.search);
         search.restart();
-        search.reach(seat, Cost::ZERO);
+        // A free seat is all the search ends at, so every column counts as
+        // full for the order of ties.
+        search.reach(seat, Cost::ZERO, true);
         let mut settled = Vec::new();
         let mut best: Option<(Cost, Start)> = None;
         while let Some(k) = search.nearest() {
@@ -143,13 +106,13 @@ impl<F: Frontier> Solver<F> {
             if best.is_some_and(|(length, _)| length <= at) {
                 break;
             }
-            search.settled[k] = true;
+            search.settle(k);
             settled.push(k);
             let vacate = at - self.flow.potentials[k];
             if best.is_none_or(|(length, _)| vacate < length) {
                 best = Some((vacate, Start::Vacate(k)));
             }
-            for &(row, weight) in search.by_column.column(k) {
+            for &(row, weight) in by_column.column(k) {
                 let from = self.flow.assignment[row];
                 if from == Some(k) {
                     continue;
@@ -171,8 +134,8 @@ impl<F: Frontier> Solver<F> {
                     }
                     Some(l) => {
                         if !search.settled[l] && dist < search.dist[l] {
-                            search.reach(l, dist);
-                            search.pred[l] = (row, k, weight);
+                            search.reach(l, dist, true);
+                            refill.pred[l] = (row, k, weight);
                         }
                     }
                 }
@@ -199,7 +162,7 @@ impl<F: Frontier> Solver<F> {
         // that each row moves into a column with room.
         let mut moves = Vec::new();
         while col != seat {
-            let (row, into, weight) = search.pred[col];
+            let (row, into, weight) = refill.pred[col];
             moves.push((row, into, weight));
             col = into;
         }
