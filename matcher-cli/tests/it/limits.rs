@@ -1,7 +1,7 @@
 //! Resource limits and spreadsheet safety: `--max-memory` on `match` and
 //! `solve`, and formula cells neutralised in every CSV the CLI writes.
 
-use crate::{fixture, matcher, sample, text};
+use crate::{csv_rows, fixture, matcher, sample, text};
 
 #[test]
 fn match_gives_the_same_bytes_under_any_memory_limit() {
@@ -77,8 +77,7 @@ fn suggestions_csv_neutralises_formula_cells_too() {
         &fixture("mentees_formula.csv"),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let rows = csv_rows(&out);
     let cells: Vec<[&str; 3]> = rows.iter().map(|r| [&r[0], &r[1], &r[4]]).collect();
     assert_eq!(
         cells,

@@ -35,6 +35,12 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8(bytes.to_vec()).unwrap()
 }
 
+/// The records of a CSV the command wrote to standard output (header skipped).
+fn csv_rows(out: &Output) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
+    reader.records().map(Result::unwrap).collect()
+}
+
 const SAMPLE: [&str; 6] = [
     "--mentors",
     "data/mentors.csv",
@@ -97,10 +103,8 @@ fn a_second_round_keeps_the_locks_and_avoids_the_history() {
     let out = sample("match", &[&rounds[..], &["--quiet"]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     golden("data/expected/matches-round2.csv", &out.stdout);
-    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
-    let mentor_of: std::collections::HashMap<String, String> = reader
-        .records()
-        .map(|r| r.unwrap())
+    let mentor_of: std::collections::HashMap<String, String> = csv_rows(&out)
+        .into_iter()
         .map(|r| (r[0].to_owned(), r[2].to_owned()))
         .collect();
     for (mentee, mentor) in [
@@ -469,8 +473,7 @@ fn csv_output_neutralises_formula_cells() {
         &fixture("mentees_formula.csv"),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    let mut reader = csv::Reader::from_reader(&out.stdout[..]);
-    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let rows = csv_rows(&out);
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][0], "'-E1");
     assert_eq!(&rows[0][1], "'@SUM(A1)");
