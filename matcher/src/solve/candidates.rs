@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::certificate::CellBounds;
-use super::column_picks::{ranks_before, tie_break, ColumnPicks};
+use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors};
 use super::cost::Cost;
 use super::problem::{is_allowed, SolveError};
 use super::weights::WeightSource;
@@ -41,6 +41,14 @@ const CHUNKS_PER_THREAD: usize = 2;
 
 /// Rows each column picks per unit of its capacity (up to 8), plus two.
 const PICKS_PER_SEAT: usize = 2;
+
+/// How many rows a column of capacity `cap` picks.
+fn picks_per_column(cap: u32) -> usize {
+    match cap {
+        0 => 0,
+        _ => PICKS_PER_SEAT * cap.min(8) as usize + 2,
+    }
+}
 
 /// The fewest rows in a chunk.
 const MIN_CHUNK: usize = 256;
@@ -85,29 +93,30 @@ impl Candidates {
         let rows = source.rows();
         let chunks = rayon::current_num_threads() * CHUNKS_PER_THREAD;
         let chunk = rows.div_ceil(chunks).max(MIN_CHUNK);
-        let per_seat = PICKS_PER_SEAT;
         let idle: Vec<usize> = (0..capacities.len())
             .filter(|&j| capacities[j] == 0)
             .collect();
-        let per_column = move |cap: u32| match cap {
-            0 => 0,
-            _ => per_seat * cap.min(8) as usize + 2,
-        };
+        let floors = SharedFloors::new(capacities.len());
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
-                let mut scratch = Vec::new();
-                let mut picks = ColumnPicks::new(capacities, per_column);
+                let (mut scratch, mut maxima) = (Vec::new(), Vec::new());
+                let mut picks = ColumnPicks::new(capacities, picks_per_column, &floors);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
                     .map(|i| {
                         let row = source.row(i, &mut scratch);
-                        scan_row(i, row, capacities, &idle, k, &mut picks)
+                        scan_row(i, row, capacities, &idle, k, &mut picks, &mut maxima)
                     })
                     .collect();
                 (scans, picks)
             })
             .reduce(
-                || (Vec::new(), ColumnPicks::new(capacities, per_column)),
+                || {
+                    (
+                        Vec::new(),
+                        ColumnPicks::new(capacities, picks_per_column, &floors),
+                    )
+                },
                 |(mut scans, picks), (more, other)| {
                     scans.extend(more);
                     (scans, picks.merge(other))
@@ -245,8 +254,8 @@ pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize
 /// weight and [`tie_break`], bounds everything else, and offers every cell to
 /// the column picks. `idle` lists the columns of capacity 0.
 ///
-/// Most cells rank below both the row's `k`th best so far and their column's
-/// floor; one comparison each is all they cost.
+/// Most cells rank below both the row's `k`th best and their column's floor;
+/// one comparison each is all they cost. `maxima` is scratch space.
 fn scan_row(
     i: usize,
     weights: &[f64],
@@ -254,6 +263,7 @@ fn scan_row(
     idle: &[usize],
     k: usize,
     picks: &mut ColumnPicks,
+    maxima: &mut Vec<f64>,
 ) -> RowScan {
     let mut scan = RowScan {
         listed: RowCells {
@@ -280,10 +290,14 @@ fn scan_row(
     for &j in idle.iter().filter(|&&j| is_allowed(weights[j])) {
         scan.idle_ceiling = scan.idle_ceiling.max(weights[j]);
     }
-    // Sorted best first: `(weight, tie-break, column)`; `threshold` is the
-    // `k`th best weight once there are `k`.
+    // Sorted best first: `(weight, tie-break, column)`; `threshold` is at most
+    // the `k`th best weight, and that weight once there are `k`. (Columns of
+    // capacity 0 are not listed, so with them the block maxima may aim high.)
     let mut best: Vec<(f64, u64, usize)> = Vec::with_capacity(k + 1);
-    let mut threshold = f64::NEG_INFINITY;
+    let mut threshold = match idle {
+        [] => kth_block_maximum(weights, k, maxima),
+        _ => f64::NEG_INFINITY,
+    };
     // The ceiling, in independent lanes for the cells skipped a block at a time.
     let mut lanes = [f64::NEG_INFINITY; BLOCK];
     let mut ceiling = f64::NEG_INFINITY;
@@ -293,6 +307,7 @@ fn scan_row(
             <&[f64; BLOCK]>::try_from(block),
             picks.floor_block::<BLOCK>(start),
         ) {
+            let floors = &floors;
             let mut through = false;
             for l in 0..BLOCK {
                 through |= (block[l] >= threshold) | (block[l] >= floors[l]);
@@ -349,6 +364,29 @@ fn scan_row(
 /// row's `k`th best and their columns' floors costs a few vector instructions.
 const BLOCK: usize = 8;
 
+/// A row needs this many blocks per listed cell for [`kth_block_maximum`] to
+/// pay.
+const BLOCKS_PER_CELL: usize = 8;
+
+/// A lower bound on the `k`th best weight of a row: the `k`th best of its
+/// blocks' maxima, which are weights of `k` different cells. On a row of
+/// many blocks per listed cell the best cells seldom share a block, so the
+/// bound is close and the scan starts with its threshold almost where it
+/// ends. `-inf` for short rows; `maxima` is scratch space.
+fn kth_block_maximum(weights: &[f64], k: usize, maxima: &mut Vec<f64>) -> f64 {
+    let blocks = weights.chunks_exact(BLOCK);
+    if k == 0 || blocks.len() < BLOCKS_PER_CELL * k {
+        return f64::NEG_INFINITY;
+    }
+    maxima.clear();
+    maxima.extend(blocks.map(|block| {
+        let top = |m: f64, &w: &f64| if w > m { w } else { m };
+        block.iter().fold(f64::NEG_INFINITY, top)
+    }));
+    let (_, kth, _) = maxima.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+    *kth
+}
+
 /// The least allowed weight (`+inf` if none), in independent lanes so that
 /// the loop vectorises.
 fn lowest_allowed(weights: &[f64]) -> f64 {
@@ -389,3 +427,7 @@ impl CellBounds for Candidates {
         self.heaviest
     }
 }
+
+#[cfg(test)]
+#[path = "candidates_tests.rs"]
+mod tests;

@@ -2,6 +2,8 @@
 //! columns: without them, a column that is nobody's favourite would be missing
 //! from the candidate graph, and every round would find it again.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 /// Orders cells of equal weight by a hash of their position, so that rows
 /// with tied weights spread over different columns (and columns over rows).
 pub(super) fn tie_break(row: usize, col: usize) -> u64 {
@@ -32,21 +34,65 @@ impl Pick {
     }
 }
 
+/// Per column, the least weight its picks may still take: the highest last
+/// pick of any [`ColumnPicks`] that shares them (`-inf` until one is full).
+///
+/// Chunks of rows scanned in parallel share these so that each skips the
+/// cells another has already outbid: a column's last pick in any chunk is at
+/// most its last pick overall, so the merged picks come out the same
+/// whatever the timing.
+pub(super) struct SharedFloors(Vec<AtomicU64>);
+
+impl SharedFloors {
+    /// `-inf` for each of `cols` columns.
+    pub(super) fn new(cols: usize) -> Self {
+        let low = f64::NEG_INFINITY.to_bits();
+        Self((0..cols).map(|_| AtomicU64::new(low)).collect())
+    }
+
+    #[inline]
+    fn get(&self, col: usize) -> f64 {
+        f64::from_bits(self.0[col].load(Ordering::Relaxed))
+    }
+
+    /// Raises the floor of `col` to `floor` if that is higher.
+    fn raise(&self, col: usize, floor: f64) {
+        let mut current = self.0[col].load(Ordering::Relaxed);
+        while floor > f64::from_bits(current) {
+            let swap = self.0[col].compare_exchange_weak(
+                current,
+                floor.to_bits(),
+                Ordering::Relaxed,
+                Ordering::Relaxed,
+            );
+            match swap {
+                Ok(_) => return,
+                Err(now) => current = now,
+            }
+        }
+    }
+}
+
 /// For each column, its best rows among those offered so far, best first.
-pub(super) struct ColumnPicks {
+pub(super) struct ColumnPicks<'f> {
     /// Where each column's slots start in `picks`; one more entry than columns.
     starts: Vec<usize>,
     /// Slots, `starts[j + 1] - starts[j]` per column.
     picks: Vec<Pick>,
     /// Slots in use per column.
     used: Vec<usize>,
-    /// Per column: the least weight that can still get in (`-inf` until full).
-    floor: Vec<f64>,
+    /// Per column: the least weight that can still get in.
+    floors: &'f SharedFloors,
 }
 
-impl ColumnPicks {
-    /// Room for `per_column(capacity)` rows in every column.
-    pub(super) fn new(capacities: &[u32], per_column: impl Fn(u32) -> usize) -> Self {
+impl<'f> ColumnPicks<'f> {
+    /// Room for `per_column(capacity)` rows in every column, skipping cells
+    /// below `floors` (which it raises as its columns fill up).
+    pub(super) fn new(
+        capacities: &[u32],
+        per_column: impl Fn(u32) -> usize,
+        floors: &'f SharedFloors,
+    ) -> Self {
         let mut starts = Vec::with_capacity(capacities.len() + 1);
         starts.push(0);
         for &cap in capacities {
@@ -62,26 +108,29 @@ impl ColumnPicks {
             starts,
             picks: vec![empty; slots],
             used: vec![0; capacities.len()],
-            floor: vec![f64::NEG_INFINITY; capacities.len()],
+            floors,
         }
     }
 
-    /// The least weight column `col` may still take (`-inf` until it is full).
+    /// The least weight column `col` may still take (`-inf` until one of
+    /// the picks sharing the floors has filled it).
     #[inline]
     pub(super) fn floor(&self, col: usize) -> f64 {
-        self.floor[col]
+        self.floors.get(col)
     }
 
     /// The floors of the `N` columns from `start` on, if there are that many.
     #[inline]
-    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<&[f64; N]> {
-        let block = self.floor.get(start..start + N)?;
-        block.try_into().ok()
+    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<[f64; N]> {
+        let block = self.floors.0.get(start..start + N)?;
+        Some(std::array::from_fn(|l| {
+            f64::from_bits(block[l].load(Ordering::Relaxed))
+        }))
     }
 
     /// Offers cell `(row, col)` of weight `weight` to its column.
     pub(super) fn offer(&mut self, row: usize, col: usize, weight: f64) {
-        if weight < self.floor[col] {
+        if weight < self.floor(col) {
             return;
         }
         let slots = &mut self.picks[self.starts[col]..self.starts[col + 1]];
@@ -100,7 +149,7 @@ impl ColumnPicks {
         slots[at] = pick;
         *used = end;
         if end == slots.len() {
-            self.floor[col] = slots[end - 1].weight;
+            self.floors.raise(col, slots[end - 1].weight);
         }
     }
 

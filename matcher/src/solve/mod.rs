@@ -93,8 +93,9 @@ const SPARSE_FROM_CELLS: usize = 1 << 16;
 ///
 /// Fails only on malformed input (see [`Problem::validate`]).
 pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
-    problem.validate()?;
+    problem.validate_shape()?;
     if problem.rows * problem.cols < SPARSE_FROM_CELLS {
+        problem.validate()?;
         let flow = dense::solve(*problem);
         return Ok(certificate::certify(
             problem.capacities,
@@ -108,6 +109,7 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
         cols: problem.cols,
         weights: problem.weights,
     };
+    // The sparse engine's first scan reports a NaN or `+inf` weight.
     let tuning = sparse::Rounds::default();
     sparse::solve(&source, problem.capacities, problem.objective, tuning)
         .map(|(solution, _)| solution)

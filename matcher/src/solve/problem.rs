@@ -36,6 +36,24 @@ impl<'a> Problem<'a> {
     /// Checks that the slices match `rows × cols` and that every weight is
     /// finite or `-inf`; reports the first offending weight in row-major order.
     pub fn validate(&self) -> Result<(), SolveError> {
+        self.validate_shape()?;
+        match self
+            .weights
+            .iter()
+            .position(|&w| w.is_nan() || w == f64::INFINITY)
+        {
+            Some(at) => Err(SolveError::NonFinite {
+                row: at / self.cols,
+                col: at % self.cols,
+                value: self.weights[at],
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// The first half of [`validate`](Self::validate): the slices match
+    /// `rows × cols`.
+    pub(super) fn validate_shape(&self) -> Result<(), SolveError> {
         let cells = self.rows.saturating_mul(self.cols);
         if self.weights.len() != cells {
             return Err(SolveError::ShapeMismatch {
@@ -51,18 +69,7 @@ impl<'a> Problem<'a> {
                 actual: self.capacities.len(),
             });
         }
-        match self
-            .weights
-            .iter()
-            .position(|&w| w.is_nan() || w == f64::INFINITY)
-        {
-            Some(at) => Err(SolveError::NonFinite {
-                row: at / self.cols,
-                col: at % self.cols,
-                value: self.weights[at],
-            }),
-            None => Ok(()),
-        }
+        Ok(())
     }
 
     /// The weights of one row, one per column.

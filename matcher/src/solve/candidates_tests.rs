@@ -1,0 +1,97 @@
+//! The candidate graph against a brute-force listing: every row's `k` best
+//! cells and every column's picks, whatever the thread count.
+
+use std::collections::BTreeSet;
+
+use super::super::problem::is_allowed;
+use super::super::tests::{pseudo_random, Instance};
+use super::super::weights::RowMajor;
+use super::{picks_per_column, ranks_before, tie_break, Candidates};
+
+/// The cells the graph must list: each row's `k` best allowed cells in
+/// columns of positive capacity, and each such column's best
+/// `picks_per_column` rows, ranked as the scan ranks them.
+fn expected_cells(instance: &Instance, k: usize) -> BTreeSet<(usize, usize)> {
+    let cols = instance.capacities.len();
+    let usable = |i: usize, j: usize| {
+        let w = instance.weights[i * cols + j];
+        (is_allowed(w) && instance.capacities[j] > 0).then_some(w)
+    };
+    let mut cells = BTreeSet::new();
+    for i in 0..instance.rows {
+        let mut row: Vec<(f64, u64, usize)> = (0..cols)
+            .filter_map(|j| usable(i, j).map(|w| (w, tie_break(i, j), j)))
+            .collect();
+        row.sort_by(|a, b| match ranks_before((a.0, a.1), (b.0, b.1)) {
+            true => std::cmp::Ordering::Less,
+            false => std::cmp::Ordering::Greater,
+        });
+        cells.extend(row.iter().take(k).map(|&(_, _, j)| (i, j)));
+    }
+    for j in 0..cols {
+        let mut column: Vec<(f64, u64, usize)> = (0..instance.rows)
+            .filter_map(|i| usable(i, j).map(|w| (w, tie_break(i, j), i)))
+            .collect();
+        column.sort_by(|a, b| {
+            let first = ranks_before((a.0, a.1), (b.0, b.1));
+            let tied = (a.0, a.1) == (b.0, b.1);
+            match first || (tied && a.2 < b.2) {
+                true => std::cmp::Ordering::Less,
+                false => std::cmp::Ordering::Greater,
+            }
+        });
+        let picks = picks_per_column(instance.capacities[j]);
+        cells.extend(column.iter().take(picks).map(|&(_, _, i)| (i, j)));
+    }
+    cells
+}
+
+fn gather_on(threads: usize, instance: &Instance, k: usize) -> Candidates {
+    let source = RowMajor {
+        rows: instance.rows,
+        cols: instance.capacities.len(),
+        weights: &instance.weights,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
+    pool.install(|| Candidates::gather(&source, &instance.capacities, k))
+        .expect("finite weights")
+}
+
+#[test]
+fn the_graph_lists_exactly_the_best_cells_of_rows_and_columns_on_any_thread_count() {
+    // Enough rows for several chunks sharing column floors, and enough
+    // columns for block maxima to set the rows' thresholds.
+    let mut tied = pseudo_random(21, 600, 800, 12, 3);
+    tied.capacities[7] = 0;
+    for instance in [pseudo_random(20, 600, 800, 10_000, 3), tied] {
+        let cols = instance.capacities.len();
+        for k in [1, 4, 12] {
+            let expected = expected_cells(&instance, k);
+            let mut graphs = [1, 2, 4].map(|threads| gather_on(threads, &instance, k));
+            for graph in &graphs {
+                let listed: BTreeSet<(usize, usize)> = (0..graph.rows())
+                    .flat_map(|i| graph.row(i).iter().map(move |&(j, _)| (i, j)))
+                    .collect();
+                assert_eq!(listed, expected, "k = {k}");
+                for i in 0..graph.rows() {
+                    let ceiling = graph.ceilings(i)[0];
+                    for j in (0..cols).filter(|&j| instance.capacities[j] > 0) {
+                        let w = instance.weights[i * cols + j];
+                        if is_allowed(w) && !listed.contains(&(i, j)) {
+                            assert!(w <= ceiling, "row {i} column {j}: {w} > {ceiling}");
+                        }
+                    }
+                }
+            }
+            let [one, two, four] = &mut graphs;
+            for other in [two, four] {
+                assert_eq!(one.starts, other.starts);
+                assert_eq!(one.cells, other.cells);
+                assert_eq!(one.ceilings, other.ceilings);
+            }
+        }
+    }
+}
