@@ -12,7 +12,10 @@
 //! negative), and only a full column gets a price. The members of a full
 //! column share its price, so a bid for it evicts the member with the least
 //! slack (the gap to its own second choice) and raises the price by no more
-//! than the slack of every member that stays.
+//! than the slack of every member that stays. On tied rosters that rise is
+//! often zero; a member with no slack then still makes way (it has another
+//! cell as good), and a bidder whose second choice is as good and has room
+//! takes that, so ties place rows rather than leave them to the searches.
 
 use super::cost::Cost;
 use super::engine::{Frontier, RowCells, Solver};
@@ -119,6 +122,13 @@ impl<F: Frontier + RowCells> Solver<F> {
             return Bid::Placed;
         }
         if self.capacity(j1) > 1 {
+            // A tie with a second choice that has room: take that instead.
+            if let (true, Some((j2, w2))) = (u1 == u2, next) {
+                if self.spare[j2] > 0 {
+                    self.take(row, j2, w2);
+                    return Bid::Placed;
+                }
+            }
             return self.bid_for_shared(row, (u1, j1, w1), u2);
         }
         if u1 < u2 {
@@ -160,6 +170,13 @@ impl<F: Frontier + RowCells> Solver<F> {
             .map(|k| slacks[k])
             .fold(u2 - u1, |low, s| if s < low { s } else { low });
         if rise <= Cost::ZERO {
+            // The weakest member likes another cell as much: it moves there
+            // (it bids again), and the price stays.
+            if slacks[weakest] <= Cost::ZERO {
+                let evicted = self.evict(j, weakest);
+                self.take(row, j, w);
+                return Bid::Evicted(evicted, false);
+            }
             return Bid::Left;
         }
         self.flow.potentials[j] = self.flow.potentials[j] - rise;
