@@ -96,7 +96,15 @@ impl Candidates {
         let idle: Vec<usize> = (0..capacities.len())
             .filter(|&j| capacities[j] == 0)
             .collect();
-        let floors = SharedFloors::new(capacities.len());
+        // With seats for at least twice the rows, few columns are contested
+        // and the rows' own best cells are enough: the columns pick none.
+        let seats: u64 = capacities.iter().map(|&c| u64::from(c)).sum();
+        let roomy = seats >= 2 * rows as u64;
+        let picks_per_column = move |cap: u32| match roomy {
+            true => 0,
+            false => picks_per_column(cap),
+        };
+        let floors = SharedFloors::new(capacities, picks_per_column);
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
@@ -263,7 +271,7 @@ fn scan_row(
     idle: &[usize],
     k: usize,
     picks: &mut ColumnPicks,
-    maxima: &mut Vec<f64>,
+    maxima: &mut Vec<u64>,
 ) -> RowScan {
     let mut scan = RowScan {
         listed: RowCells {
@@ -373,7 +381,7 @@ const BLOCKS_PER_CELL: usize = 8;
 /// many blocks per listed cell the best cells seldom share a block, so the
 /// bound is close and the scan starts with its threshold almost where it
 /// ends. `-inf` for short rows; `maxima` is scratch space.
-fn kth_block_maximum(weights: &[f64], k: usize, maxima: &mut Vec<f64>) -> f64 {
+fn kth_block_maximum(weights: &[f64], k: usize, maxima: &mut Vec<u64>) -> f64 {
     let blocks = weights.chunks_exact(BLOCK);
     if k == 0 || blocks.len() < BLOCKS_PER_CELL * k {
         return f64::NEG_INFINITY;
@@ -381,10 +389,31 @@ fn kth_block_maximum(weights: &[f64], k: usize, maxima: &mut Vec<f64>) -> f64 {
     maxima.clear();
     maxima.extend(blocks.map(|block| {
         let top = |m: f64, &w: &f64| if w > m { w } else { m };
-        block.iter().fold(f64::NEG_INFINITY, top)
+        descending_key(block.iter().fold(f64::NEG_INFINITY, top))
     }));
-    let (_, kth, _) = maxima.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
-    *kth
+    let (_, kth, _) = maxima.select_nth_unstable(k - 1);
+    from_descending_key(*kth)
+}
+
+/// An integer key that orders weights from the highest down (in
+/// [`f64::total_cmp`]'s order), so that selecting among maxima compares
+/// integers.
+fn descending_key(w: f64) -> u64 {
+    let bits = w.to_bits();
+    let ascending = match bits >> 63 {
+        1 => !bits,
+        _ => bits | 1 << 63,
+    };
+    !ascending
+}
+
+/// The weight whose [`descending_key`] is `key`.
+fn from_descending_key(key: u64) -> f64 {
+    let ascending = !key;
+    f64::from_bits(match ascending >> 63 {
+        1 => ascending & !(1 << 63),
+        _ => !ascending,
+    })
 }
 
 /// The least allowed weight (`+inf` if none), in independent lanes so that

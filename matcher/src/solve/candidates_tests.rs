@@ -6,13 +6,18 @@ use std::collections::BTreeSet;
 use super::super::problem::is_allowed;
 use super::super::tests::{pseudo_random, Instance};
 use super::super::weights::RowMajor;
-use super::{picks_per_column, ranks_before, tie_break, Candidates};
+use super::{
+    descending_key, from_descending_key, picks_per_column, ranks_before, tie_break, Candidates,
+};
 
 /// The cells the graph must list: each row's `k` best allowed cells in
-/// columns of positive capacity, and each such column's best
-/// `picks_per_column` rows, ranked as the scan ranks them.
+/// columns of positive capacity, and, unless there are seats for twice the
+/// rows, each such column's best `picks_per_column` rows, ranked as the scan
+/// ranks them.
 fn expected_cells(instance: &Instance, k: usize) -> BTreeSet<(usize, usize)> {
     let cols = instance.capacities.len();
+    let seats: u32 = instance.capacities.iter().sum();
+    let roomy = seats as usize >= 2 * instance.rows;
     let usable = |i: usize, j: usize| {
         let w = instance.weights[i * cols + j];
         (is_allowed(w) && instance.capacities[j] > 0).then_some(w)
@@ -40,7 +45,10 @@ fn expected_cells(instance: &Instance, k: usize) -> BTreeSet<(usize, usize)> {
                 false => std::cmp::Ordering::Greater,
             }
         });
-        let picks = picks_per_column(instance.capacities[j]);
+        let picks = match roomy {
+            true => 0,
+            false => picks_per_column(instance.capacities[j]),
+        };
         cells.extend(column.iter().take(picks).map(|&(_, _, i)| (i, j)));
     }
     cells
@@ -64,9 +72,14 @@ fn gather_on(threads: usize, instance: &Instance, k: usize) -> Candidates {
 fn the_graph_lists_exactly_the_best_cells_of_rows_and_columns_on_any_thread_count() {
     // Enough rows for several chunks sharing column floors, and enough
     // columns for block maxima to set the rows' thresholds.
-    let mut tied = pseudo_random(21, 600, 800, 12, 3);
+    // Seats for fewer than twice the rows (columns pick rows too) and for
+    // more; tied weights; a column of capacity 0.
+    let mut tied = pseudo_random(21, 600, 330, 12, 3);
     tied.capacities[7] = 0;
-    for instance in [pseudo_random(20, 600, 800, 10_000, 3), tied] {
+    let roomy = pseudo_random(20, 600, 800, 10_000, 3);
+    for instance in [pseudo_random(22, 600, 330, 10_000, 3), tied, roomy] {
+        let seats: u32 = instance.capacities.iter().sum();
+        assert_eq!(seats >= 1_200, instance.capacities.len() == 800);
         let cols = instance.capacities.len();
         for k in [1, 4, 12] {
             let expected = expected_cells(&instance, k);
@@ -93,5 +106,29 @@ fn the_graph_lists_exactly_the_best_cells_of_rows_and_columns_on_any_thread_coun
                 assert_eq!(one.ceilings, other.ceilings);
             }
         }
+    }
+}
+
+#[test]
+fn descending_keys_order_weights_from_the_highest_and_round_trip() {
+    let weights = [
+        f64::INFINITY,
+        1e300,
+        61.46,
+        1.0,
+        f64::MIN_POSITIVE / 2.0,
+        0.0,
+        -0.0,
+        -1.0,
+        -1e300,
+        f64::NEG_INFINITY,
+    ];
+    let keys: Vec<u64> = weights.iter().map(|&w| descending_key(w)).collect();
+    assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
+    for &w in &weights {
+        assert_eq!(
+            from_descending_key(descending_key(w)).to_bits(),
+            w.to_bits()
+        );
     }
 }

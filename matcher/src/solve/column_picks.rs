@@ -44,10 +44,15 @@ impl Pick {
 pub(super) struct SharedFloors(Vec<AtomicU64>);
 
 impl SharedFloors {
-    /// `-inf` for each of `cols` columns.
-    pub(super) fn new(cols: usize) -> Self {
-        let low = f64::NEG_INFINITY.to_bits();
-        Self((0..cols).map(|_| AtomicU64::new(low)).collect())
+    /// `-inf` for each column that picks rows (`per_column` of its capacity
+    /// above zero), `+inf` for the others: they take no cell.
+    pub(super) fn new(capacities: &[u32], per_column: impl Fn(u32) -> usize) -> Self {
+        let floor = |cap: u32| match per_column(cap) {
+            0 => f64::INFINITY,
+            _ => f64::NEG_INFINITY,
+        };
+        let floors = capacities.iter().map(|&cap| floor(cap).to_bits());
+        Self(floors.map(AtomicU64::new).collect())
     }
 
     #[inline]
