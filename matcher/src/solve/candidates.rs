@@ -50,6 +50,10 @@ fn picks_per_column(cap: u32) -> usize {
     }
 }
 
+/// A chunk takes up the column floors other chunks have raised every this
+/// many rows.
+const REFRESH_ROWS: usize = 32;
+
 /// The fewest rows in a chunk.
 const MIN_CHUNK: usize = 256;
 
@@ -112,6 +116,9 @@ impl Candidates {
                 let mut picks = ColumnPicks::new(capacities, picks_per_column, &floors);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
                     .map(|i| {
+                        if i % REFRESH_ROWS == 0 {
+                            picks.refresh();
+                        }
                         let row = source.row(i, &mut scratch);
                         scan_row(i, row, capacities, &idle, k, &mut picks, &mut maxima)
                     })
@@ -315,7 +322,6 @@ fn scan_row(
             <&[f64; BLOCK]>::try_from(block),
             picks.floor_block::<BLOCK>(start),
         ) {
-            let floors = &floors;
             let mut through = false;
             for l in 0..BLOCK {
                 through |= (block[l] >= threshold) | (block[l] >= floors[l]);

@@ -86,8 +86,12 @@ pub(super) struct ColumnPicks<'f> {
     picks: Vec<Pick>,
     /// Slots in use per column.
     used: Vec<usize>,
-    /// Per column: the least weight that can still get in.
-    floors: &'f SharedFloors,
+    /// Per column: the least weight that can still get in, shared.
+    shared: &'f SharedFloors,
+    /// This one's copy of the floors: its own, or the shared ones as of the
+    /// last [`refresh`](Self::refresh), whichever is higher. Plain floats,
+    /// so a block of them loads at once.
+    floors: Vec<f64>,
 }
 
 impl<'f> ColumnPicks<'f> {
@@ -113,24 +117,29 @@ impl<'f> ColumnPicks<'f> {
             starts,
             picks: vec![empty; slots],
             used: vec![0; capacities.len()],
-            floors,
+            floors: (0..capacities.len()).map(|j| floors.get(j)).collect(),
+            shared: floors,
         }
     }
 
-    /// The least weight column `col` may still take (`-inf` until one of
-    /// the picks sharing the floors has filled it).
+    /// Catches up with the floors the other picks have raised.
+    pub(super) fn refresh(&mut self) {
+        for (j, floor) in self.floors.iter_mut().enumerate() {
+            *floor = floor.max(self.shared.get(j));
+        }
+    }
+
+    /// The least weight column `col` may still take (`-inf` until it or one
+    /// of the picks sharing its floors has filled it).
     #[inline]
     pub(super) fn floor(&self, col: usize) -> f64 {
-        self.floors.get(col)
+        self.floors[col]
     }
 
     /// The floors of the `N` columns from `start` on, if there are that many.
     #[inline]
-    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<[f64; N]> {
-        let block = self.floors.0.get(start..start + N)?;
-        Some(std::array::from_fn(|l| {
-            f64::from_bits(block[l].load(Ordering::Relaxed))
-        }))
+    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<&[f64; N]> {
+        self.floors.get(start..start + N)?.try_into().ok()
     }
 
     /// Offers cell `(row, col)` of weight `weight` to its column.
@@ -154,7 +163,9 @@ impl<'f> ColumnPicks<'f> {
         slots[at] = pick;
         *used = end;
         if end == slots.len() {
-            self.floors.raise(col, slots[end - 1].weight);
+            let floor = slots[end - 1].weight;
+            self.floors[col] = floor;
+            self.shared.raise(col, floor);
         }
     }
 
