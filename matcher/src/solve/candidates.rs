@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::certificate::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors};
 use super::cost::Cost;
-use super::problem::{is_allowed, SolveError};
+use super::problem::{is_allowed, is_invalid, SolveError};
 use super::weights::WeightSource;
 
 /// Cells listed for each row (compressed rows, ascending columns), with bounds
@@ -104,16 +104,16 @@ impl Candidates {
         // and the rows' own best cells are enough: the columns pick none.
         let seats: u64 = capacities.iter().map(|&c| u64::from(c)).sum();
         let roomy = seats >= 2 * rows as u64;
-        let picks_per_column = move |cap: u32| match roomy {
+        let per_column = move |cap: u32| match roomy {
             true => 0,
             false => picks_per_column(cap),
         };
-        let floors = SharedFloors::new(capacities, picks_per_column);
+        let floors = SharedFloors::new(capacities, per_column);
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
                 let (mut scratch, mut maxima) = (Vec::new(), Vec::new());
-                let mut picks = ColumnPicks::new(capacities, picks_per_column, &floors);
+                let mut picks = ColumnPicks::new(capacities, per_column, &floors);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
                     .map(|i| {
                         if i % REFRESH_ROWS == 0 {
@@ -129,7 +129,7 @@ impl Candidates {
                 || {
                     (
                         Vec::new(),
-                        ColumnPicks::new(capacities, picks_per_column, &floors),
+                        ColumnPicks::new(capacities, per_column, &floors),
                     )
                 },
                 |(mut scans, picks), (more, other)| {
@@ -292,9 +292,8 @@ fn scan_row(
     };
     // A fold without an early exit vectorises; the position is only looked
     // for if there is a bad weight.
-    let invalid = |w: f64| w.is_nan() | (w == f64::INFINITY);
-    if weights.iter().fold(false, |bad, &w| bad | invalid(w)) {
-        let j = weights.iter().position(|&w| invalid(w));
+    if weights.iter().fold(false, |bad, &w| bad | is_invalid(w)) {
+        let j = weights.iter().position(|&w| is_invalid(w));
         let j = j.expect("a weight is NaN or +inf");
         scan.invalid = Some((j, weights[j]));
         return scan;

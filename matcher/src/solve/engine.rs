@@ -123,16 +123,7 @@ pub(super) fn resume(
     frontier: impl Frontier,
     by_column: &ByColumn,
 ) -> Placement {
-    let mut solver = Solver {
-        objective,
-        spare: placement.spare,
-        members: placement.members,
-        flow: placement.flow,
-        frontier,
-        settled: Vec::new(),
-        sink_dist: Cost::UNREACHED,
-        sink_pred: 0,
-    };
+    let mut solver = Solver::from_placement(placement, objective, frontier);
     for &row in changed {
         solver.unplace(row);
     }
@@ -178,8 +169,7 @@ pub(super) struct Solver<F> {
 
 impl<F: Frontier> Solver<F> {
     fn new(rows: usize, capacities: &[u32], objective: Objective, frontier: F) -> Self {
-        Solver {
-            objective,
+        let empty = Placement {
             spare: capacities.to_vec(),
             members: vec![Vec::new(); capacities.len()],
             flow: Flow {
@@ -187,6 +177,17 @@ impl<F: Frontier> Solver<F> {
                 weights: vec![0.0; rows],
                 potentials: vec![Cost::ZERO; capacities.len()],
             },
+        };
+        Self::from_placement(empty, objective, frontier)
+    }
+
+    /// A solver that goes on from `placement`.
+    fn from_placement(placement: Placement, objective: Objective, frontier: F) -> Self {
+        Solver {
+            objective,
+            spare: placement.spare,
+            members: placement.members,
+            flow: placement.flow,
             frontier,
             settled: Vec::new(),
             sink_dist: Cost::UNREACHED,
@@ -217,10 +218,15 @@ impl<F: Frontier> Solver<F> {
             return;
         };
         self.flow.weights[row] = 0.0;
+        self.remove_member(j, row);
+        self.spare[j] += 1;
+    }
+
+    /// Drops `row` from the members of column `j` (its seat count unchanged).
+    fn remove_member(&mut self, j: usize, row: usize) {
         let held = &mut self.members[j];
         let at = held.iter().position(|&m| m == row);
         held.swap_remove(at.expect("a placed row is among its column's members"));
-        self.spare[j] += 1;
     }
 
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.
@@ -295,9 +301,7 @@ impl<F: Frontier> Solver<F> {
             let Some(j) = left else {
                 unreachable!("only the entering row is reached without a column")
             };
-            let held = &mut self.members[j];
-            let at = held.iter().position(|&m| m == mover);
-            held.swap_remove(at.expect("a placed row is among its column's members"));
+            self.remove_member(j, mover);
             target = Some(j);
             (mover, weight) = self.frontier.reached_from(j);
         }

@@ -95,7 +95,7 @@ const SPARSE_FROM_CELLS: usize = 1 << 16;
 pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
     problem.validate_shape()?;
     if problem.rows * problem.cols < SPARSE_FROM_CELLS {
-        problem.validate()?;
+        problem.validate_weights()?;
         let flow = dense::solve(*problem);
         return Ok(certificate::certify(
             problem.capacities,

@@ -37,11 +37,13 @@ impl<'a> Problem<'a> {
     /// finite or `-inf`; reports the first offending weight in row-major order.
     pub fn validate(&self) -> Result<(), SolveError> {
         self.validate_shape()?;
-        match self
-            .weights
-            .iter()
-            .position(|&w| w.is_nan() || w == f64::INFINITY)
-        {
+        self.validate_weights()
+    }
+
+    /// The second half of [`validate`](Self::validate): every weight is
+    /// finite or `-inf` (the slices must match already).
+    pub(super) fn validate_weights(&self) -> Result<(), SolveError> {
+        match self.weights.iter().position(|&w| is_invalid(w)) {
             Some(at) => Err(SolveError::NonFinite {
                 row: at / self.cols,
                 col: at % self.cols,
@@ -82,6 +84,11 @@ impl<'a> Problem<'a> {
         let capacities = self.capacities;
         (0..capacities.len()).filter(move |&j| capacities[j] > 0)
     }
+}
+
+/// Whether a weight is one no problem may hold: NaN or `+inf`.
+pub(super) fn is_invalid(weight: f64) -> bool {
+    weight.is_nan() | (weight == f64::INFINITY)
 }
 
 /// Whether a weight marks an allowed cell.
