@@ -465,3 +465,9 @@ impl CellBounds for Candidates {
 #[cfg(test)]
 #[path = "candidates_tests.rs"]
 mod tests;
+
+impl super::engine::RowCells for Candidates {
+    fn cells(&self, row: usize) -> &[(usize, f64)] {
+        self.row(row)
+    }
+}

@@ -13,7 +13,9 @@
 //!
 //! Invariants between searches, all in [`Cost`] arithmetic:
 //! - column potentials `v_j <= 0`, and `v_j = 0` while column `j` has spare room
-//!   (loads only grow, and only settled full columns are repriced);
+//!   (loads only grow, and only settled full columns are repriced), except
+//!   after a start from estimated potentials or a row's removal: there a free
+//!   seat may keep a price until the [`refill`](super::refill) at the end;
 //! - row potentials are implied by the assignment: `u_i = c_ij - v_j` for a row in
 //!   column `j`, and `0` for an unmatched row (the sink's potential is `0`);
 //! - every cell the frontier offers and every sink edge has reduced cost `>= 0`.
@@ -91,20 +93,31 @@ pub(super) struct Placement {
     pub(super) flow: Flow,
 }
 
-/// [`solve`], starting with augmenting row reduction (see
-/// [`row_reduction`](super::row_reduction)): most rows are placed by cheap
-/// bids, and only the rest are inserted by shortest paths. Keeps the
-/// placement for [`resume`].
+/// [`solve`] from estimated column `potentials` (each `<= 0`), starting
+/// with augmenting row reduction (see [`row_reduction`](super::row_reduction)):
+/// most rows are placed by cheap bids, and only the rest are inserted by
+/// shortest paths, which stay short where the estimates are close to the
+/// optimal potentials. Seats left free in a column with a price are then
+/// refilled (see [`refill`](super::refill)). Keeps the placement for
+/// [`resume`].
+///
+/// The estimates only set where the searches start: every search keeps the
+/// reduced costs of the listed cells non-negative and the refill prices
+/// every free seat at zero, so the result is optimal whatever they are.
 pub(super) fn place(
     rows: usize,
     capacities: &[u32],
     objective: Objective,
     frontier: impl Frontier + RowCells,
+    potentials: Vec<Cost>,
+    by_column: &ByColumn,
 ) -> Placement {
     let mut solver = Solver::new(rows, capacities, objective, frontier);
+    solver.flow.potentials = potentials;
     for row in solver.reduce_rows() {
         solver.insert(row);
     }
+    solver.refill(&mut Refill::new(by_column));
     solver.into_placement()
 }
 

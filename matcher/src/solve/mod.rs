@@ -22,9 +22,11 @@
 //!
 //! Results are deterministic, whatever the number of threads: rows enter in
 //! index order and ties go to the lowest column index. The sparse engine
-//! starts with Jonker–Volgenant augmenting row reduction, so where several
-//! assignments are optimal it may pick another one than the dense engine.
+//! starts each round from the prices of a (serial) auction and with
+//! Jonker–Volgenant augmenting row reduction, so where several assignments
+//! are optimal it may pick another one than the dense engine.
 
+mod auction;
 mod candidates;
 mod certificate;
 mod column_picks;

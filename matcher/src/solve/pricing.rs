@@ -50,6 +50,19 @@ pub(super) fn price(
     graph: &Candidates,
     flow: &Flow,
 ) -> Vec<Update> {
+    let all: Vec<usize> = (0..graph.rows()).collect();
+    price_rows(source, capacities, objective, graph, flow, &all)
+}
+
+/// [`price`], for the rows `rows` (ascending) only.
+pub(super) fn price_rows(
+    source: &impl WeightSource,
+    capacities: &[u32],
+    objective: Objective,
+    graph: &Candidates,
+    flow: &Flow,
+    rows: &[usize],
+) -> Vec<Update> {
     let usable: Vec<usize> = (0..capacities.len())
         .filter(|&j| capacities[j] > 0)
         .collect();
@@ -70,15 +83,14 @@ pub(super) fn price(
         flow,
         slack: Cost::of_cell(objective, 0.0) - Cost::of_cell(objective, SLACK * graph.spread()),
     };
-    (0..graph.rows())
-        .into_par_iter()
+    rows.par_iter()
         .map_init(
             || Scratch {
                 row: Vec::new(),
                 listed: vec![false; capacities.len()],
                 violators: Vec::new(),
             },
-            |scratch, i| pricer.row(i, scratch),
+            |scratch, &i| pricer.row(i, scratch),
         )
         .flatten_iter()
         .collect()

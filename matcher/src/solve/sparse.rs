@@ -4,10 +4,18 @@
 //! Each round solves the graph exactly, so the final flow is optimal for the
 //! graph; pricing then proves its duals feasible for every pair of the full
 //! problem, which makes it optimal there too. Rounds always add cells, so
-//! they end. A round after one that changed few rows starts from its
-//! placement and re-inserts only those rows (a warm start), which on a tight
-//! roster saves most of the shortest-path work.
+//! they end.
+//!
+//! A round starts over from the prices of an [`auction`] on its graph: from
+//! near-optimal prices the exact solve is quick, while from zero its last
+//! searches cross most of a tight roster. Under the coverage objective, rows
+//! the auction prices out of every listed cell would cost the exact solve a
+//! search over the whole graph each, so they are priced first and gain the
+//! cheapest cells they lack. A round after one that changed very few rows
+//! instead starts from its placement and re-inserts only those rows (a warm
+//! start).
 
+use super::auction;
 use super::candidates::Candidates;
 use super::certificate;
 use super::engine::{self, Placement};
@@ -24,8 +32,9 @@ pub(super) struct Rounds {
     /// Cells listed per row in the first round.
     pub(super) first_candidates: usize,
     /// A round starts from the previous round's placement when at most this
-    /// share of the rows gained cells, and from scratch otherwise (where
-    /// most rows changed, row reduction places them faster).
+    /// share of the rows gained cells, and over from auction prices
+    /// otherwise (the searches that re-insert many rows cost more than an
+    /// auction).
     pub(super) warm_share: f64,
 }
 
@@ -33,7 +42,7 @@ impl Default for Rounds {
     fn default() -> Self {
         Self {
             first_candidates: 12,
-            warm_share: 0.5,
+            warm_share: 1.0 / 200.0,
         }
     }
 }
@@ -49,25 +58,23 @@ pub(super) fn solve(
     tuning: Rounds,
 ) -> Result<(Solution, usize), SolveError> {
     let mut graph = Candidates::gather(source, capacities, tuning.first_candidates)?;
-    let (rows, cols) = (source.rows(), capacities.len());
+    let rows = source.rows();
     // The last round's placement, and the rows whose cells changed since.
     let mut previous: Option<(Placement, Vec<usize>)> = None;
     let mut rounds = 0;
     loop {
         rounds += 1;
-        let frontier = HeapFrontier::new(&graph, cols, objective);
         let placed = match previous.take() {
             Some((placement, changed))
                 if changed.len() as f64 <= tuning.warm_share * rows as f64 =>
             {
+                let cols = capacities.len();
+                let frontier = HeapFrontier::new(&graph, cols, objective);
                 let by_column = ByColumn::of(&graph, cols);
                 engine::resume(placement, &changed, objective, frontier, &by_column)
             }
-            _ => engine::place(rows, capacities, objective, frontier),
+            _ => start_over(source, capacities, objective, &mut graph),
         };
-        if !graph.grouped() {
-            graph.group_by(&placed.flow.potentials, capacities);
-        }
         let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
@@ -77,4 +84,46 @@ pub(super) fn solve(
         previous = Some((placed, changed));
         graph.replace(updates.into_iter().map(|u| (u.row, u.cells)).collect());
     }
+}
+
+/// How many times, at most, the rows an auction left out gain cells
+/// before the exact solve.
+const LEFT_OUT_PASSES: usize = 3;
+
+/// Solves `graph` exactly from auction prices; first, under the coverage
+/// objective, gives the rows the auction left out the cells they lack and
+/// runs the auction again, from zero (its prices only ever rise, so prices
+/// bid up while those rows lacked cells would stay too high). Groups the
+/// graph's columns by the first auction's prices if they are not grouped
+/// yet.
+fn start_over(
+    source: &impl WeightSource,
+    capacities: &[u32],
+    objective: Objective,
+    graph: &mut Candidates,
+) -> Placement {
+    let (rows, cols, spread) = (source.rows(), capacities.len(), graph.spread());
+    let mut estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
+    if !graph.grouped() {
+        graph.group_by(&estimate.potentials(objective), capacities);
+    }
+    for _ in 0..LEFT_OUT_PASSES {
+        let out = estimate.left_out();
+        if objective != Objective::Coverage || !estimate.finished || out.is_empty() {
+            break;
+        }
+        let flow = estimate.flow(objective);
+        let updates = pricing::price_rows(source, capacities, objective, graph, &flow, &out);
+        if !updates.iter().any(|u| u.gained) {
+            break;
+        }
+        graph.replace(updates.into_iter().map(|u| (u.row, u.cells)).collect());
+        estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
+    }
+    let frontier = HeapFrontier::new(graph, cols, objective);
+    let by_column = ByColumn::of(graph, cols);
+    let potentials = estimate.potentials(objective);
+    engine::place(
+        rows, capacities, objective, frontier, potentials, &by_column,
+    )
 }

@@ -3,7 +3,12 @@
 
 use proptest::prelude::*;
 
+use super::candidates::Candidates;
+use super::cost::Cost;
+use super::engine;
+use super::heap_frontier::HeapFrontier;
 use super::oracle::{self, Optimum};
+use super::refill::ByColumn;
 use super::tests::{
     certified_optimum, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN,
     OBJECTIVES,
@@ -361,4 +366,60 @@ fn degenerate_inputs_agree_on_the_sparse_engine() {
     // Zero-weight rows too: under `total`, matches break ties.
     assert_eq!(in_roomy, rows, "every row takes the roomy column");
     assert_eq!(sparse(&forbidden, Objective::Coverage, 1).0.matched, 0);
+}
+
+/// Solves `instance` with the engine on its full graph, started from the
+/// column potentials `seeds` (each `<= 0`, as the engine requires).
+fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution {
+    let source = RowMajor {
+        rows: instance.rows,
+        cols: instance.capacities.len(),
+        weights: &instance.weights,
+    };
+    let cols = instance.capacities.len();
+    let graph = Candidates::gather(&source, &instance.capacities, cols).expect("valid problem");
+    let potentials = seeds
+        .iter()
+        .map(|&p| match objective {
+            Objective::Coverage => Cost {
+                major: 0.0,
+                minor: -p,
+            },
+            Objective::Total => Cost {
+                major: -p,
+                minor: 0.0,
+            },
+        })
+        .collect();
+    let frontier = HeapFrontier::new(&graph, cols, objective);
+    let by_column = ByColumn::of(&graph, cols);
+    let placed = engine::place(
+        instance.rows,
+        &instance.capacities,
+        objective,
+        frontier,
+        potentials,
+        &by_column,
+    );
+    certificate::certify(&instance.capacities, objective, placed.flow, &graph)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// The engine's answer does not depend on where its potentials start:
+    /// any prices, however far from the optimal ones, give the optimum.
+    /// (Dyadic prices, as the auction's are, keep integer arithmetic exact.)
+    #[test]
+    fn any_start_potentials_give_the_optimum(
+        instance in instances(7, 6, 0..=3, integer_cells(-4..=12)),
+        seeds in proptest::collection::vec(prop_oneof![Just(0.0), (0..=640).prop_map(|k| f64::from(k) / 32.0)], 6),
+    ) {
+        for objective in OBJECTIVES {
+            let expected = oracle::brute_force(&instance.problem(objective));
+            let seeds = &seeds[..instance.capacities.len()];
+            let solution = seeded(&instance, objective, seeds);
+            certified_optimum(&instance, objective, &solution, expected)?;
+        }
+    }
 }
