@@ -121,6 +121,28 @@ pub(super) fn place(
     solver.into_placement()
 }
 
+/// [`solve`], starting with augmenting row reduction from zero potentials,
+/// unless that leaves more than `most` rows to the searches: then `None`. A
+/// contested problem leaves many, and its searches from zero potentials
+/// cross most of the graph; estimated potentials pay there (see [`place`]).
+pub(super) fn place_uncontested(
+    rows: usize,
+    capacities: &[u32],
+    objective: Objective,
+    frontier: impl Frontier + RowCells,
+    most: usize,
+) -> Option<Placement> {
+    let mut solver = Solver::new(rows, capacities, objective, frontier);
+    let left = solver.reduce_rows();
+    if left.len() > most {
+        return None;
+    }
+    for row in left {
+        solver.insert(row);
+    }
+    Some(solver.into_placement())
+}
+
 /// Re-solves after the cells of the `changed` rows (ascending) have changed
 /// and no others: takes those rows out, inserts them again by shortest paths
 /// from `placement`, which was optimal before the change, and refills the

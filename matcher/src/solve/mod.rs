@@ -112,7 +112,7 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
         weights: problem.weights,
     };
     // The sparse engine's first scan reports a NaN or `+inf` weight.
-    let tuning = sparse::Rounds::default();
+    let tuning = sparse::Rounds::for_columns(problem.cols);
     sparse::solve(&source, problem.capacities, problem.objective, tuning)
         .map(|(solution, _)| solution)
 }
@@ -156,7 +156,7 @@ pub fn solve_with(
         });
     }
     if !options.fits_dense(rows, cols) {
-        let tuning = sparse::Rounds::default();
+        let tuning = sparse::Rounds::for_columns(cols);
         return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
     }
     let mut weights = vec![0.0; rows * cols];

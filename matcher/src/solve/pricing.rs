@@ -147,8 +147,7 @@ impl<W: WeightSource> Pricer<'_, W> {
         // In each group, only columns with `v_j > c(ceiling) - u_i` can hold
         // a violator, and only those within the slack of it hold cells worth
         // adding.
-        let mut suspects = [0; GROUPS];
-        let mut possible = false;
+        let (mut violable, mut suspects) = ([0; GROUPS], [0; GROUPS]);
         for (g, &ceiling) in ceilings.iter().enumerate() {
             if !is_allowed(ceiling) {
                 continue;
@@ -156,9 +155,10 @@ impl<W: WeightSource> Pricer<'_, W> {
             let bound = Cost::of_cell(self.objective, ceiling) - u;
             let above =
                 |bound: Cost| self.groups[g].partition_point(|&j| self.flow.potentials[j] > bound);
-            possible |= above(bound) > 0;
+            violable[g] = above(bound);
             suspects[g] = above(bound - self.slack);
         }
+        let possible = violable.iter().any(|&count| count > 0);
         let (true, Some(highest)) = (possible, self.highest) else {
             return None;
         };
@@ -170,7 +170,7 @@ impl<W: WeightSource> Pricer<'_, W> {
         let gain = listed.len().max(MIN_GAIN);
         // Cells at or above `admit` cannot be among the `gain` best any more.
         let mut admit = self.slack;
-        let mut violated = false;
+        let violated = std::cell::Cell::new(false);
         // No cell lighter than this can violate, whatever its column.
         let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
         let mut check = |j: usize, w: f64| {
@@ -179,7 +179,7 @@ impl<W: WeightSource> Pricer<'_, W> {
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
             if reduced < admit {
-                violated |= reduced < Cost::ZERO;
+                violated.set(violated.get() | (reduced < Cost::ZERO));
                 let kept = &mut scratch.violators;
                 kept.push((reduced, j, w));
                 if kept.len() == 2 * gain {
@@ -200,12 +200,22 @@ impl<W: WeightSource> Pricer<'_, W> {
                 check(j, w);
             }
         } else {
-            for (group, &count) in self.groups.iter().zip(&suspects) {
+            // The columns that may hold a violator first; the ones merely
+            // within the slack only matter if there is one.
+            for (group, &count) in self.groups.iter().zip(&violable) {
                 for &j in &group[..count] {
                     check(j, self.source.weight(i, j));
                 }
             }
+            if violated.get() {
+                for (g, group) in self.groups.iter().enumerate() {
+                    for &j in &group[violable[g]..suspects[g]] {
+                        check(j, self.source.weight(i, j));
+                    }
+                }
+            }
         }
+        let violated = violated.get();
         let mut cells = listed.to_vec();
         if violated {
             if scratch.violators.len() > gain {

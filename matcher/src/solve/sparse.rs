@@ -38,14 +38,34 @@ pub(super) struct Rounds {
     pub(super) warm_share: f64,
 }
 
-impl Default for Rounds {
-    fn default() -> Self {
+impl Rounds {
+    /// The tuning for a problem of `cols` columns. The first graph lists
+    /// more cells per row where there are more columns: each pricing round
+    /// then costs more (it rescores rows against every column), and a larger
+    /// first graph needs fewer rounds.
+    pub(super) fn for_columns(cols: usize) -> Self {
         Self {
-            first_candidates: 12,
+            first_candidates: (cols / COLUMNS_PER_CANDIDATE).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
             warm_share: 1.0 / 200.0,
         }
     }
 }
+
+impl Default for Rounds {
+    fn default() -> Self {
+        Self::for_columns(0)
+    }
+}
+
+/// The first graph lists one cell per row for every this many columns,
+/// within [`MIN_CANDIDATES`]..=[`MAX_CANDIDATES`].
+const COLUMNS_PER_CANDIDATE: usize = 600;
+
+/// The fewest cells per row in the first graph.
+const MIN_CANDIDATES: usize = 12;
+
+/// The most cells per row in the first graph.
+const MAX_CANDIDATES: usize = 64;
 
 /// Solves the problem `source` defines, in rounds as `tuning` says; returns
 /// the solution and the number of rounds it took.
@@ -61,6 +81,7 @@ pub(super) fn solve(
     let rows = source.rows();
     // The last round's placement, and the rows whose cells changed since.
     let mut previous: Option<(Placement, Vec<usize>)> = None;
+    let mut cold = ColdStart::Probe;
     let mut rounds = 0;
     loop {
         rounds += 1;
@@ -73,7 +94,7 @@ pub(super) fn solve(
                 let by_column = ByColumn::of(&graph, cols);
                 engine::resume(placement, &changed, objective, frontier, &by_column)
             }
-            _ => start_over(source, capacities, objective, &mut graph),
+            _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
         let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
@@ -86,23 +107,60 @@ pub(super) fn solve(
     }
 }
 
+/// How the rounds that start over begin: the first one finds out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ColdStart {
+    /// Row reduction from zero potentials, unless it leaves too many rows
+    /// to the searches; then from auction prices.
+    Probe,
+    /// From zero potentials.
+    Zero,
+    /// From auction prices.
+    Auction,
+}
+
+/// Row reduction from zero potentials leaving more than one row in this
+/// many to the searches marks a contested graph, solved from auction prices
+/// (unless there are seats for twice the rows: few columns are contested).
+const CONTESTED_FROM: usize = 16;
+
 /// How many times, at most, the rows an auction left out gain cells
 /// before the exact solve.
 const LEFT_OUT_PASSES: usize = 3;
 
-/// Solves `graph` exactly from auction prices; first, under the coverage
-/// objective, gives the rows the auction left out the cells they lack and
-/// runs the auction again, from zero (its prices only ever rise, so prices
-/// bid up while those rows lacked cells would stay too high). Groups the
-/// graph's columns by the first auction's prices if they are not grouped
-/// yet.
+/// Solves `graph` exactly, from zero potentials or from auction prices as
+/// `cold` says (and records what a probe found). Before starting from
+/// auction prices, under the coverage objective, gives the rows the auction
+/// left out the cells they lack and runs the auction again, from zero (its
+/// prices only ever rise, so prices bid up while those rows lacked cells
+/// would stay too high). Groups the graph's columns by the first
+/// potentials or prices if they are not grouped yet.
 fn start_over(
     source: &impl WeightSource,
     capacities: &[u32],
     objective: Objective,
     graph: &mut Candidates,
+    cold: &mut ColdStart,
 ) -> Placement {
     let (rows, cols, spread) = (source.rows(), capacities.len(), graph.spread());
+    if *cold != ColdStart::Auction {
+        let seats: u64 = capacities.iter().map(|&c| u64::from(c)).sum();
+        let most = match *cold == ColdStart::Zero || seats >= 2 * rows as u64 {
+            true => usize::MAX,
+            false => rows / CONTESTED_FROM,
+        };
+        let frontier = HeapFrontier::new(graph, cols, objective);
+        match engine::place_uncontested(rows, capacities, objective, frontier, most) {
+            Some(placed) => {
+                *cold = ColdStart::Zero;
+                if !graph.grouped() {
+                    graph.group_by(&placed.flow.potentials, capacities);
+                }
+                return placed;
+            }
+            None => *cold = ColdStart::Auction,
+        }
+    }
     let mut estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
     if !graph.grouped() {
         graph.group_by(&estimate.potentials(objective), capacities);

@@ -423,3 +423,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_first_graph_grows_with_the_columns_within_bounds() {
+    let k = |cols| Rounds::for_columns(cols).first_candidates;
+    assert_eq!(k(0), 12);
+    assert_eq!(k(4_000), 12);
+    assert_eq!(k(12_500), 20);
+    assert_eq!(k(25_000), 41);
+    assert_eq!(k(1_000_000), 64);
+}
