@@ -93,54 +93,52 @@ pub(super) struct Placement {
     pub(super) flow: Flow,
 }
 
-/// [`solve`] from estimated column `potentials` (each `<= 0`), starting
-/// with augmenting row reduction (see [`row_reduction`](super::row_reduction)):
-/// most rows are placed by cheap bids, and only the rest are inserted by
-/// shortest paths, which stay short where the estimates are close to the
-/// optimal potentials. Seats left free in a column with a price are then
-/// refilled (see [`refill`](super::refill)). Keeps the placement for
-/// [`resume`].
-///
-/// The estimates only set where the searches start: every search keeps the
-/// reduced costs of the listed cells non-negative and the refill prices
-/// every free seat at zero, so the result is optimal whatever they are.
-pub(super) fn place(
-    rows: usize,
-    capacities: &[u32],
-    objective: Objective,
-    frontier: impl Frontier + RowCells,
-    potentials: Vec<Cost>,
-    by_column: &ByColumn,
-) -> Placement {
-    let mut solver = Solver::new(rows, capacities, objective, frontier);
-    solver.flow.potentials = potentials;
-    for row in solver.reduce_rows() {
-        solver.insert(row);
-    }
-    solver.refill(&mut Refill::new(by_column));
-    solver.into_placement()
+/// A solve on its way: rows placed by augmenting row reduction (see
+/// [`row_reduction`](super::row_reduction)) from given column potentials,
+/// the rest waiting for shortest paths. Most rows are placed by cheap bids;
+/// how many are left tells how contested the graph is at those potentials.
+pub(super) struct Reduced<F> {
+    solver: Solver<F>,
+    /// Rows left to the searches, ascending.
+    left: Vec<usize>,
 }
 
-/// [`solve`], starting with augmenting row reduction from zero potentials,
-/// unless that leaves more than `most` rows to the searches: then `None`. A
-/// contested problem leaves many, and its searches from zero potentials
-/// cross most of the graph; estimated potentials pay there (see [`place`]).
-pub(super) fn place_uncontested(
-    rows: usize,
-    capacities: &[u32],
-    objective: Objective,
-    frontier: impl Frontier + RowCells,
-    most: usize,
-) -> Option<Placement> {
-    let mut solver = Solver::new(rows, capacities, objective, frontier);
-    let left = solver.reduce_rows();
-    if left.len() > most {
-        return None;
+impl<F: Frontier + RowCells> Reduced<F> {
+    /// Row reduction of `rows` rows from column `potentials` (each `<= 0`:
+    /// zero, or estimates such as an auction's).
+    pub(super) fn new(
+        rows: usize,
+        capacities: &[u32],
+        objective: Objective,
+        frontier: F,
+        potentials: Vec<Cost>,
+    ) -> Self {
+        let mut solver = Solver::new(rows, capacities, objective, frontier);
+        solver.flow.potentials = potentials;
+        let left = solver.reduce_rows();
+        Reduced { solver, left }
     }
-    for row in left {
-        solver.insert(row);
+
+    /// How many rows row reduction left to the searches.
+    pub(super) fn left(&self) -> usize {
+        self.left.len()
     }
-    Some(solver.into_placement())
+
+    /// Inserts the rows left by shortest paths, then refills the seats left
+    /// free in a column with a price (see [`refill`](super::refill)); keeps
+    /// the placement for [`resume`].
+    ///
+    /// The starting potentials only set where the searches start: every
+    /// search keeps the reduced costs of the listed cells non-negative and
+    /// the refill prices every free seat at zero, so the result is optimal
+    /// whatever they were.
+    pub(super) fn finish(mut self, by_column: &ByColumn) -> Placement {
+        for &row in &self.left {
+            self.solver.insert(row);
+        }
+        self.solver.refill(&mut Refill::new(by_column));
+        self.solver.into_placement()
+    }
 }
 
 /// Re-solves after the cells of the `changed` rows (ascending) have changed

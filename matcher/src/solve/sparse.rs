@@ -6,19 +6,21 @@
 //! problem, which makes it optimal there too. Rounds always add cells, so
 //! they end.
 //!
-//! A round starts over from the prices of an [`auction`] on its graph: from
-//! near-optimal prices the exact solve is quick, while from zero its last
-//! searches cross most of a tight roster. Under the coverage objective, rows
-//! the auction prices out of every listed cell would cost the exact solve a
-//! search over the whole graph each, so they are priced first and gain the
-//! cheapest cells they lack. A round after one that changed very few rows
-//! instead starts from its placement and re-inserts only those rows (a warm
-//! start).
+//! A round that starts over runs row reduction from zero potentials, and
+//! where that leaves many rows to the searches (a contested graph, such as a
+//! tight roster's, where the last searches from zero cross most of the
+//! graph), also from the prices of an [`auction`]: from near-optimal prices
+//! the searches are short. Under the coverage objective, rows the auction
+//! prices out of every listed cell would cost the exact solve a search over
+//! the whole graph each, so they are priced first and gain the cheapest
+//! cells they lack. A round after one that changed very few rows instead
+//! starts from its placement and re-inserts only those rows (a warm start).
 
 use super::auction;
 use super::candidates::Candidates;
 use super::certificate;
-use super::engine::{self, Placement};
+use super::cost::Cost;
+use super::engine::{self, Placement, Reduced};
 use super::heap_frontier::HeapFrontier;
 use super::pricing;
 use super::problem::{Objective, SolveError};
@@ -81,7 +83,7 @@ pub(super) fn solve(
     let rows = source.rows();
     // The last round's placement, and the rows whose cells changed since.
     let mut previous: Option<(Placement, Vec<usize>)> = None;
-    let mut cold = ColdStart::Probe;
+    let mut cold = ColdStart::Either;
     let mut rounds = 0;
     loop {
         rounds += 1;
@@ -107,34 +109,42 @@ pub(super) fn solve(
     }
 }
 
-/// How the rounds that start over begin: the first one finds out.
+/// How the rounds that start over begin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ColdStart {
-    /// Row reduction from zero potentials, unless it leaves too many rows
-    /// to the searches; then from auction prices.
-    Probe,
-    /// From zero potentials.
-    Zero,
-    /// From auction prices.
+    /// From zero potentials or from auction prices, whichever leaves fewer
+    /// rows to the searches after row reduction.
+    Either,
+    /// From auction prices: they won once, and the graph only gets denser.
     Auction,
 }
 
-/// Row reduction from zero potentials leaving more than one row in this
-/// many to the searches marks a contested graph, solved from auction prices
-/// (unless there are seats for twice the rows: few columns are contested).
+/// Row reduction from zero potentials leaving at most one row in this many
+/// to the searches marks an uncontested graph, solved from zero.
 const CONTESTED_FROM: usize = 16;
+
+/// Auction prices win when row reduction from them leaves at most this
+/// share of the rows it leaves from zero potentials.
+const AUCTION_WINS_BELOW: f64 = 0.5;
 
 /// How many times, at most, the rows an auction left out gain cells
 /// before the exact solve.
 const LEFT_OUT_PASSES: usize = 3;
 
 /// Solves `graph` exactly, from zero potentials or from auction prices as
-/// `cold` says (and records what a probe found). Before starting from
-/// auction prices, under the coverage objective, gives the rows the auction
-/// left out the cells they lack and runs the auction again, from zero (its
-/// prices only ever rise, so prices bid up while those rows lacked cells
-/// would stay too high). Groups the graph's columns by the first
-/// potentials or prices if they are not grouped yet.
+/// `cold` says (and records a win of the auction).
+///
+/// Row reduction from zero potentials comes first, unless the auction has
+/// already won: where it leaves few rows, or there are seats for twice the
+/// rows, the searches from zero are short. Otherwise an auction estimates
+/// the prices, and the start that leaves fewer rows goes on. Under the
+/// coverage objective, the rows the auction left out first gain the cells
+/// they lack, and the auction runs again, from zero (its prices only ever
+/// rise, so prices bid up while those rows lacked cells would stay too
+/// high); the graph has changed, so the auction's prices go on.
+///
+/// Groups the graph's columns by the first potentials or prices if they are
+/// not grouped yet.
 fn start_over(
     source: &impl WeightSource,
     capacities: &[u32],
@@ -143,34 +153,42 @@ fn start_over(
     cold: &mut ColdStart,
 ) -> Placement {
     let (rows, cols, spread) = (source.rows(), capacities.len(), graph.spread());
-    if *cold != ColdStart::Auction {
-        let seats: u64 = capacities.iter().map(|&c| u64::from(c)).sum();
-        let most = match *cold == ColdStart::Zero || seats >= 2 * rows as u64 {
-            true => usize::MAX,
-            false => rows / CONTESTED_FROM,
-        };
-        let frontier = HeapFrontier::new(graph, cols, objective);
-        match engine::place_uncontested(rows, capacities, objective, frontier, most) {
-            Some(placed) => {
-                *cold = ColdStart::Zero;
-                if !graph.grouped() {
-                    graph.group_by(&placed.flow.potentials, capacities);
-                }
-                return placed;
-            }
-            None => *cold = ColdStart::Auction,
+    let seats: u64 = capacities.iter().map(|&c| u64::from(c)).sum();
+    let mut first = None;
+    if *cold == ColdStart::Either {
+        let zero = reduce(graph, rows, capacities, objective, vec![Cost::ZERO; cols]);
+        if zero.left() <= rows / CONTESTED_FROM || seats >= 2 * rows as u64 {
+            return grouped(zero.finish(&ByColumn::of(graph, cols)), graph, capacities);
         }
+        let estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
+        if !fills(&estimate, objective) {
+            let seeded = reduce(
+                graph,
+                rows,
+                capacities,
+                objective,
+                estimate.potentials(objective),
+            );
+            if seeded.left() as f64 > AUCTION_WINS_BELOW * zero.left() as f64 {
+                return grouped(zero.finish(&ByColumn::of(graph, cols)), graph, capacities);
+            }
+            *cold = ColdStart::Auction;
+            return grouped(seeded.finish(&ByColumn::of(graph, cols)), graph, capacities);
+        }
+        first = Some(estimate);
     }
-    let mut estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
+    *cold = ColdStart::Auction;
+    let mut estimate =
+        first.unwrap_or_else(|| auction::estimate(&*graph, rows, capacities, objective, spread));
     if !graph.grouped() {
         graph.group_by(&estimate.potentials(objective), capacities);
     }
     for _ in 0..LEFT_OUT_PASSES {
-        let out = estimate.left_out();
-        if objective != Objective::Coverage || !estimate.finished || out.is_empty() {
+        if !fills(&estimate, objective) {
             break;
         }
         let flow = estimate.flow(objective);
+        let out = estimate.left_out();
         let updates = pricing::price_rows(source, capacities, objective, graph, &flow, &out);
         if !updates.iter().any(|u| u.gained) {
             break;
@@ -178,10 +196,39 @@ fn start_over(
         graph.replace(updates.into_iter().map(|u| (u.row, u.cells)).collect());
         estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
     }
-    let frontier = HeapFrontier::new(graph, cols, objective);
-    let by_column = ByColumn::of(graph, cols);
-    let potentials = estimate.potentials(objective);
-    engine::place(
-        rows, capacities, objective, frontier, potentials, &by_column,
-    )
+    let seeded = reduce(
+        graph,
+        rows,
+        capacities,
+        objective,
+        estimate.potentials(objective),
+    );
+    grouped(seeded.finish(&ByColumn::of(graph, cols)), graph, capacities)
+}
+
+/// Row reduction on `graph` from column `potentials`.
+fn reduce<'g>(
+    graph: &'g Candidates,
+    rows: usize,
+    capacities: &[u32],
+    objective: Objective,
+    potentials: Vec<Cost>,
+) -> Reduced<HeapFrontier<'g>> {
+    let frontier = HeapFrontier::new(graph, capacities.len(), objective);
+    Reduced::new(rows, capacities, objective, frontier, potentials)
+}
+
+/// Whether the rows `estimate` left out should gain cells before the exact
+/// solve: under the coverage objective, once the auction finished.
+fn fills(estimate: &auction::Estimate, objective: Objective) -> bool {
+    objective == Objective::Coverage && estimate.finished && estimate.held.contains(&None)
+}
+
+/// `placed`, after grouping the columns of `graph` by its potentials if
+/// they are not grouped yet.
+fn grouped(placed: Placement, graph: &mut Candidates, capacities: &[u32]) -> Placement {
+    if !graph.grouped() {
+        graph.group_by(&placed.flow.potentials, capacities);
+    }
+    placed
 }

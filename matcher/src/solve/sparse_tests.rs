@@ -3,8 +3,8 @@
 
 use proptest::prelude::*;
 
+use super::auction::Estimate;
 use super::candidates::Candidates;
-use super::cost::Cost;
 use super::engine;
 use super::heap_frontier::HeapFrontier;
 use super::oracle::{self, Optimum};
@@ -378,29 +378,22 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
     };
     let cols = instance.capacities.len();
     let graph = Candidates::gather(&source, &instance.capacities, cols).expect("valid problem");
-    let potentials = seeds
-        .iter()
-        .map(|&p| match objective {
-            Objective::Coverage => Cost {
-                major: 0.0,
-                minor: -p,
-            },
-            Objective::Total => Cost {
-                major: -p,
-                minor: 0.0,
-            },
-        })
-        .collect();
+    let prices = Estimate {
+        prices: seeds.to_vec(),
+        held: Vec::new(),
+        finished: true,
+    };
+    let potentials = prices.potentials(objective);
     let frontier = HeapFrontier::new(&graph, cols, objective);
     let by_column = ByColumn::of(&graph, cols);
-    let placed = engine::place(
+    let reduced = engine::Reduced::new(
         instance.rows,
         &instance.capacities,
         objective,
         frontier,
         potentials,
-        &by_column,
     );
+    let placed = reduced.finish(&by_column);
     certificate::certify(&instance.capacities, objective, placed.flow, &graph)
 }
 
