@@ -34,9 +34,10 @@ pub(super) struct Rounds {
     /// Cells listed per row in the first round.
     pub(super) first_candidates: usize,
     /// A round starts from the previous round's placement when at most this
-    /// share of the rows gained cells, and over from auction prices
-    /// otherwise (the searches that re-insert many rows cost more than an
-    /// auction).
+    /// share of the rows gained cells, and over otherwise (where most rows
+    /// changed, row reduction places them faster). Once the rounds start
+    /// over from auction prices, the share is a hundred times smaller: the
+    /// searches that re-insert many rows cost more than an auction.
     pub(super) warm_share: f64,
 }
 
@@ -48,7 +49,7 @@ impl Rounds {
     pub(super) fn for_columns(cols: usize) -> Self {
         Self {
             first_candidates: (cols / COLUMNS_PER_CANDIDATE).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
-            warm_share: 1.0 / 200.0,
+            warm_share: 0.5,
         }
     }
 }
@@ -89,7 +90,7 @@ pub(super) fn solve(
         rounds += 1;
         let placed = match previous.take() {
             Some((placement, changed))
-                if changed.len() as f64 <= tuning.warm_share * rows as f64 =>
+                if changed.len() as f64 <= cold.warm_share(tuning) * rows as f64 =>
             {
                 let cols = capacities.len();
                 let frontier = HeapFrontier::new(&graph, cols, objective);
@@ -119,6 +120,19 @@ enum ColdStart {
     Auction,
 }
 
+impl ColdStart {
+    /// The share of changed rows up to which a round starts warm.
+    fn warm_share(self, tuning: Rounds) -> f64 {
+        match self {
+            ColdStart::Either => tuning.warm_share,
+            ColdStart::Auction => tuning.warm_share / AUCTION_WARM_DIVISOR,
+        }
+    }
+}
+
+/// See [`Rounds::warm_share`].
+const AUCTION_WARM_DIVISOR: f64 = 100.0;
+
 /// Row reduction from zero potentials leaving at most one row in this many
 /// to the searches marks an uncontested graph, solved from zero.
 const CONTESTED_FROM: usize = 16;
@@ -136,7 +150,8 @@ const LEFT_OUT_PASSES: usize = 3;
 ///
 /// Row reduction from zero potentials comes first, unless the auction has
 /// already won: where it leaves few rows, or there are seats for twice the
-/// rows, the searches from zero are short. Otherwise an auction estimates
+/// rows, the searches from zero are short (and under coverage with fewer
+/// seats than rows, the auction's prices cannot help). Otherwise an auction estimates
 /// the prices, and the start that leaves fewer rows goes on. Under the
 /// coverage objective, the rows the auction left out first gain the cells
 /// they lack, and the auction runs again, from zero (its prices only ever
@@ -157,11 +172,14 @@ fn start_over(
     let mut first = None;
     if *cold == ColdStart::Either {
         let zero = reduce(graph, rows, capacities, objective, vec![Cost::ZERO; cols]);
-        if zero.left() <= rows / CONTESTED_FROM || seats >= 2 * rows as u64 {
+        // Under coverage with fewer seats than rows, optimal potentials
+        // carry a count part that the auction's prices cannot express.
+        let short = objective == Objective::Coverage && seats < rows as u64;
+        if zero.left() <= rows / CONTESTED_FROM || seats >= 2 * rows as u64 || short {
             return grouped(zero.finish(&ByColumn::of(graph, cols)), graph, capacities);
         }
         let estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
-        if !fills(&estimate, objective) {
+        if !fills(&estimate, objective, seats, rows) {
             let seeded = reduce(
                 graph,
                 rows,
@@ -184,7 +202,7 @@ fn start_over(
         graph.group_by(&estimate.potentials(objective), capacities);
     }
     for _ in 0..LEFT_OUT_PASSES {
-        if !fills(&estimate, objective) {
+        if !fills(&estimate, objective, seats, rows) {
             break;
         }
         let flow = estimate.flow(objective);
@@ -219,9 +237,13 @@ fn reduce<'g>(
 }
 
 /// Whether the rows `estimate` left out should gain cells before the exact
-/// solve: under the coverage objective, once the auction finished.
-fn fills(estimate: &auction::Estimate, objective: Objective) -> bool {
-    objective == Objective::Coverage && estimate.finished && estimate.held.contains(&None)
+/// solve: under the coverage objective, once the auction finished, if there
+/// are `seats` for all `rows` (otherwise some rows must stay out).
+fn fills(estimate: &auction::Estimate, objective: Objective, seats: u64, rows: usize) -> bool {
+    objective == Objective::Coverage
+        && seats >= rows as u64
+        && estimate.finished
+        && estimate.held.contains(&None)
 }
 
 /// `placed`, after grouping the columns of `graph` by its potentials if
