@@ -39,6 +39,10 @@ pub(super) struct Rounds {
     /// over from auction prices, the share is a hundred times smaller: the
     /// searches that re-insert many rows cost more than an auction.
     pub(super) warm_share: f64,
+    /// A round also starts warm when at most this many rows gained cells,
+    /// however many rows there are: re-inserting a handful costs less than
+    /// starting over.
+    pub(super) warm_rows: usize,
 }
 
 impl Rounds {
@@ -50,6 +54,7 @@ impl Rounds {
         Self {
             first_candidates: (cols / COLUMNS_PER_CANDIDATE).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
             warm_share: 0.5,
+            warm_rows: 64,
         }
     }
 }
@@ -90,7 +95,8 @@ pub(super) fn solve(
         rounds += 1;
         let placed = match previous.take() {
             Some((placement, changed))
-                if changed.len() as f64 <= cold.warm_share(tuning) * rows as f64 =>
+                if changed.len() <= tuning.warm_rows
+                    || changed.len() as f64 <= cold.warm_share(tuning) * rows as f64 =>
             {
                 let cols = capacities.len();
                 let frontier = HeapFrontier::new(&graph, cols, objective);

@@ -38,8 +38,9 @@ fn sparse_tuned(instance: &Instance, objective: Objective, tuning: Rounds) -> (S
     sparse::solve(&source, &instance.capacities, objective, tuning).expect("valid problem")
 }
 
-/// Rounds that always start cold, and rounds that always start warm.
-const COLD_AND_WARM: [f64; 2] = [0.0, 1.0];
+/// Rounds that always start cold, and rounds that always start warm
+/// (`warm_share`, `warm_rows`).
+const COLD_AND_WARM: [(f64, usize); 2] = [(0.0, 0), (1.0, usize::MAX)];
 
 /// Solves `instance` with the dense engine, whatever its size.
 fn dense(instance: &Instance, objective: Objective) -> Solution {
@@ -63,10 +64,11 @@ fn sparse_agrees(
 ) -> Result<(), TestCaseError> {
     let reference = dense(instance, objective);
     for &k in ks {
-        for warm_share in COLD_AND_WARM {
+        for (warm_share, warm_rows) in COLD_AND_WARM {
             let tuning = Rounds {
                 first_candidates: k,
                 warm_share,
+                warm_rows,
             };
             let (solution, _) = sparse_tuned(instance, objective, tuning);
             certified_optimum(instance, objective, &solution, expected)?;
