@@ -170,16 +170,16 @@ impl<W: WeightSource> Pricer<'_, W> {
         let gain = listed.len().max(MIN_GAIN);
         // Cells at or above `admit` cannot be among the `gain` best any more.
         let mut admit = self.slack;
-        let violated = std::cell::Cell::new(false);
+        let mut violated = false;
         // No cell lighter than this can violate, whatever its column.
         let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
+        // Offers cell `(i, j)` of weight `w`; whether it violates.
         let mut check = |j: usize, w: f64| {
             if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
-                return;
+                return false;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
             if reduced < admit {
-                violated.set(violated.get() | (reduced < Cost::ZERO));
                 let kept = &mut scratch.violators;
                 kept.push((reduced, j, w));
                 if kept.len() == 2 * gain {
@@ -188,6 +188,7 @@ impl<W: WeightSource> Pricer<'_, W> {
                     admit = kept[gain - 1].0;
                 }
             }
+            reduced < Cost::ZERO
         };
         let whole_row = suspects.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len();
         let weights = if whole_row {
@@ -197,25 +198,24 @@ impl<W: WeightSource> Pricer<'_, W> {
         };
         if whole_row {
             for (j, &w) in weights.iter().enumerate() {
-                check(j, w);
+                violated |= check(j, w);
             }
         } else {
             // The columns that may hold a violator first; the ones merely
             // within the slack only matter if there is one.
             for (group, &count) in self.groups.iter().zip(&violable) {
                 for &j in &group[..count] {
-                    check(j, self.source.weight(i, j));
+                    violated |= check(j, self.source.weight(i, j));
                 }
             }
-            if violated.get() {
+            if violated {
                 for (g, group) in self.groups.iter().enumerate() {
                     for &j in &group[violable[g]..suspects[g]] {
-                        check(j, self.source.weight(i, j));
+                        violated |= check(j, self.source.weight(i, j));
                     }
                 }
             }
         }
-        let violated = violated.get();
         let mut cells = listed.to_vec();
         if violated {
             if scratch.violators.len() > gain {

@@ -105,6 +105,9 @@ pub(super) fn solve(
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
+        if !graph.grouped() {
+            graph.group_by(&placed.flow.potentials, capacities);
+        }
         let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
@@ -157,15 +160,15 @@ const LEFT_OUT_PASSES: usize = 3;
 /// Row reduction from zero potentials comes first, unless the auction has
 /// already won: where it leaves few rows, or there are seats for twice the
 /// rows, the searches from zero are short (and under coverage with fewer
-/// seats than rows, the auction's prices cannot help). Otherwise an auction estimates
-/// the prices, and the start that leaves fewer rows goes on. Under the
+/// seats than rows, the auction's prices cannot help). Otherwise an auction
+/// estimates the prices, and the start that leaves fewer rows goes on. Under the
 /// coverage objective, the rows the auction left out first gain the cells
 /// they lack, and the auction runs again, from zero (its prices only ever
 /// rise, so prices bid up while those rows lacked cells would stay too
 /// high); the graph has changed, so the auction's prices go on.
 ///
-/// Groups the graph's columns by the first potentials or prices if they are
-/// not grouped yet.
+/// Where rows gain cells before the exact solve, the graph's columns are
+/// first grouped by the auction's prices (if they are not grouped yet).
 fn start_over(
     source: &impl WeightSource,
     capacities: &[u32],
@@ -182,22 +185,17 @@ fn start_over(
         // carry a count part that the auction's prices cannot express.
         let short = objective == Objective::Coverage && seats < rows as u64;
         if zero.left() <= rows / CONTESTED_FROM || seats >= 2 * rows as u64 || short {
-            return grouped(zero.finish(&ByColumn::of(graph, cols)), graph, capacities);
+            return zero.finish(&ByColumn::of(graph, cols));
         }
         let estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
         if !fills(&estimate, objective, seats, rows) {
-            let seeded = reduce(
-                graph,
-                rows,
-                capacities,
-                objective,
-                estimate.potentials(objective),
-            );
+            let potentials = estimate.potentials(objective);
+            let seeded = reduce(graph, rows, capacities, objective, potentials);
             if seeded.left() as f64 > AUCTION_WINS_BELOW * zero.left() as f64 {
-                return grouped(zero.finish(&ByColumn::of(graph, cols)), graph, capacities);
+                return zero.finish(&ByColumn::of(graph, cols));
             }
             *cold = ColdStart::Auction;
-            return grouped(seeded.finish(&ByColumn::of(graph, cols)), graph, capacities);
+            return seeded.finish(&ByColumn::of(graph, cols));
         }
         first = Some(estimate);
     }
@@ -220,14 +218,9 @@ fn start_over(
         graph.replace(updates.into_iter().map(|u| (u.row, u.cells)).collect());
         estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
     }
-    let seeded = reduce(
-        graph,
-        rows,
-        capacities,
-        objective,
-        estimate.potentials(objective),
-    );
-    grouped(seeded.finish(&ByColumn::of(graph, cols)), graph, capacities)
+    let potentials = estimate.potentials(objective);
+    let seeded = reduce(graph, rows, capacities, objective, potentials);
+    seeded.finish(&ByColumn::of(graph, cols))
 }
 
 /// Row reduction on `graph` from column `potentials`.
@@ -250,13 +243,4 @@ fn fills(estimate: &auction::Estimate, objective: Objective, seats: u64, rows: u
         && seats >= rows as u64
         && estimate.finished
         && estimate.held.contains(&None)
-}
-
-/// `placed`, after grouping the columns of `graph` by its potentials if
-/// they are not grouped yet.
-fn grouped(placed: Placement, graph: &mut Candidates, capacities: &[u32]) -> Placement {
-    if !graph.grouped() {
-        graph.group_by(&placed.flow.potentials, capacities);
-    }
-    placed
 }
