@@ -6,7 +6,7 @@
 use rayon::prelude::*;
 
 use super::certificate::CellBounds;
-use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors};
+use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
 use super::weights::WeightSource;
@@ -112,15 +112,19 @@ impl Candidates {
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
-                let (mut scratch, mut maxima) = (Vec::new(), Vec::new());
+                let mut scratch = Scratch::default();
                 let mut picks = ColumnPicks::new(capacities, per_column, &floors);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
                     .map(|i| {
                         if i % REFRESH_ROWS == 0 {
                             picks.refresh();
                         }
-                        let row = source.row(i, &mut scratch);
-                        scan_row(i, row, capacities, &idle, k, &mut picks, &mut maxima)
+                        let mut row = std::mem::take(&mut scratch.row);
+                        let weights = source.row(i, &mut row);
+                        let scan =
+                            scan_row(i, weights, capacities, &idle, k, &mut picks, &mut scratch);
+                        scratch.row = row;
+                        scan
                     })
                     .collect();
                 (scans, picks)
@@ -269,8 +273,10 @@ pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize
 /// weight and [`tie_break`], bounds everything else, and offers every cell to
 /// the column picks. `idle` lists the columns of capacity 0.
 ///
-/// Most cells rank below both the row's `k`th best and their column's floor;
-/// one comparison each is all they cost. `maxima` is scratch space.
+/// One pass over the row takes each block's maximum (and screens for bad
+/// weights); most blocks then rank below both the row's `k`th best and their
+/// columns' floors, and cost one comparison of that maximum. `maxima` and
+/// `keys` are scratch space.
 fn scan_row(
     i: usize,
     weights: &[f64],
@@ -278,7 +284,7 @@ fn scan_row(
     idle: &[usize],
     k: usize,
     picks: &mut ColumnPicks,
-    maxima: &mut Vec<u64>,
+    scratch: &mut Scratch,
 ) -> RowScan {
     let mut scan = RowScan {
         listed: RowCells {
@@ -290,115 +296,197 @@ fn scan_row(
         heaviest: 0.0,
         invalid: None,
     };
-    // A fold without an early exit vectorises; the position is only looked
-    // for if there is a bad weight.
-    if weights.iter().fold(false, |bad, &w| bad | is_invalid(w)) {
-        let j = weights.iter().position(|&w| is_invalid(w));
-        let j = j.expect("a weight is NaN or +inf");
-        scan.invalid = Some((j, weights[j]));
-        return scan;
+    let survey = survey(weights, &mut scratch.maxima);
+    if survey.suspect {
+        if let Some(j) = weights.iter().position(|&w| is_invalid(w)) {
+            scan.invalid = Some((j, weights[j]));
+            return scan;
+        }
     }
     // Over idle columns too: a lower `lightest` only makes the certificate
     // more cautious.
-    scan.lightest = lowest_allowed(weights);
+    scan.lightest = match survey.lowest {
+        f64::NEG_INFINITY => lowest_allowed(weights),
+        lowest => lowest,
+    };
     for &j in idle.iter().filter(|&&j| is_allowed(weights[j])) {
         scan.idle_ceiling = scan.idle_ceiling.max(weights[j]);
     }
-    // Sorted best first: `(weight, tie-break, column)`; `threshold` is at most
-    // the `k`th best weight, and that weight once there are `k`. (Columns of
-    // capacity 0 are not listed, so with them the block maxima may aim high.)
-    let mut best: Vec<(f64, u64, usize)> = Vec::with_capacity(k + 1);
-    let mut threshold = match idle {
-        [] => kth_block_maximum(weights, k, maxima),
+    let threshold = match idle {
+        [] => kth_block_maximum(&scratch.maxima, k, &mut scratch.keys),
         _ => f64::NEG_INFINITY,
     };
-    // The ceiling, in independent lanes for the cells skipped a block at a time.
-    let mut lanes = [f64::NEG_INFINITY; BLOCK];
-    let mut ceiling = f64::NEG_INFINITY;
-    for (b, block) in weights.chunks(BLOCK).enumerate() {
-        let start = b * BLOCK;
-        if let (Ok(block), Some(floors)) = (
-            <&[f64; BLOCK]>::try_from(block),
-            picks.floor_block::<BLOCK>(start),
-        ) {
-            let mut through = false;
-            for l in 0..BLOCK {
-                through |= (block[l] >= threshold) | (block[l] >= floors[l]);
-            }
-            if !through {
-                for (lane, &w) in lanes.iter_mut().zip(block) {
-                    *lane = if w > *lane { w } else { *lane };
-                }
-                continue;
-            }
+    let mut best = RowBest {
+        k,
+        best: Vec::with_capacity(k + 1),
+        threshold,
+        ceiling: f64::NEG_INFINITY,
+    };
+    for (b, top) in scratch.maxima.iter_mut().enumerate() {
+        // Every cell of the block ranks below the threshold and its floor.
+        if *top < best.threshold && *top < picks.block_floor(b) {
+            continue;
         }
-        for (j, &w) in (start..).zip(block) {
-            if w < threshold && w < picks.floor(j) {
-                ceiling = ceiling.max(w);
-                continue;
-            }
-            if !is_allowed(w) || capacities[j] == 0 {
-                continue;
-            }
-            picks.offer(i, j, w);
-            if w < threshold {
-                ceiling = ceiling.max(w);
-                continue;
-            }
-            let tie = tie_break(i, j);
-            let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
-            if at == k {
-                ceiling = ceiling.max(w);
-                continue;
-            }
-            best.insert(at, (w, tie, j));
-            if best.len() > k {
-                let (dropped, _, _) = best.pop().expect("more than k cells");
-                ceiling = ceiling.max(dropped);
-            }
-            if best.len() == k {
-                threshold = best[k - 1].0;
-            }
+        // Its cells bound the ceiling themselves.
+        *top = f64::NEG_INFINITY;
+        let start = b * BLOCK;
+        for (j, &w) in (start..).zip(&weights[start..start + BLOCK]) {
+            best.offer(i, j, w, capacities, picks);
         }
     }
-    let ceiling = lanes.iter().fold(ceiling, |c, &w| c.max(w));
-    let top = best.first().map_or(f64::NEG_INFINITY, |b| b.0);
-    let highest = top.max(ceiling).max(scan.idle_ceiling);
+    // The ceiling over the blocks skipped whole, in lanes that vectorise.
+    let mut lanes = [f64::NEG_INFINITY; BLOCK];
+    for block in scratch.maxima.chunks(BLOCK) {
+        for (lane, &top) in lanes.iter_mut().zip(block) {
+            *lane = if top > *lane { top } else { *lane };
+        }
+    }
+    let skipped = lanes.iter().fold(f64::NEG_INFINITY, |m, &w| m.max(w));
+    let tail = scratch.maxima.len() * BLOCK;
+    for (j, &w) in (tail..).zip(&weights[tail..]) {
+        best.offer(i, j, w, capacities, picks);
+    }
+    best.ceiling = best.ceiling.max(skipped);
+    let top = best.best.first().map_or(f64::NEG_INFINITY, |b| b.0);
+    let highest = top.max(best.ceiling).max(scan.idle_ceiling);
     if is_allowed(highest) {
         scan.heaviest = highest.abs().max(scan.lightest.abs());
     }
     // Before grouping, every column is in group 0.
-    scan.listed.ceilings[0] = ceiling;
-    scan.listed.cells = best.iter().map(|&(w, _, j)| (j, w)).collect();
+    scan.listed.ceilings[0] = best.ceiling;
+    scan.listed.cells = best.best.iter().map(|&(w, _, j)| (j, w)).collect();
     scan
 }
 
-/// Cells a row scan checks together: a block whose cells all rank below the
-/// row's `k`th best and their columns' floors costs a few vector instructions.
-const BLOCK: usize = 8;
+/// A row's best cells so far, and the bound on the others.
+struct RowBest {
+    /// How many cells to keep.
+    k: usize,
+    /// Sorted best first: `(weight, tie-break, column)`.
+    best: Vec<(f64, u64, usize)>,
+    /// At most the `k`th best weight, and that weight once there are `k`.
+    /// (Columns of capacity 0 are not listed, so with them the block
+    /// maxima may aim high: the scan then starts from `-inf`.)
+    threshold: f64,
+    /// The largest weight of a usable cell not kept.
+    ceiling: f64,
+}
 
-/// A row needs this many blocks per listed cell for [`kth_block_maximum`] to
-/// pay.
+impl RowBest {
+    /// Offers cell `(i, j)` of weight `w` to the row and to its column.
+    #[inline]
+    fn offer(&mut self, i: usize, j: usize, w: f64, capacities: &[u32], picks: &mut ColumnPicks) {
+        if w < self.threshold && w < picks.floor(j) {
+            self.ceiling = self.ceiling.max(w);
+            return;
+        }
+        if !is_allowed(w) || capacities[j] == 0 {
+            return;
+        }
+        picks.offer(i, j, w);
+        if w < self.threshold {
+            self.ceiling = self.ceiling.max(w);
+            return;
+        }
+        let tie = tie_break(i, j);
+        let best = &mut self.best;
+        let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
+        if at == self.k {
+            self.ceiling = self.ceiling.max(w);
+            return;
+        }
+        best.insert(at, (w, tie, j));
+        if best.len() > self.k {
+            let (dropped, _, _) = best.pop().expect("more than k cells");
+            self.ceiling = self.ceiling.max(dropped);
+        }
+        if best.len() == self.k {
+            self.threshold = best[self.k - 1].0;
+        }
+    }
+}
+
+/// Per-thread buffers of the row scan.
+#[derive(Default)]
+struct Scratch {
+    /// The weights of the row, where the source does not lend them.
+    row: Vec<f64>,
+    /// The maximum of each full block of the row.
+    maxima: Vec<f64>,
+    /// Selection keys for [`kth_block_maximum`].
+    keys: Vec<u64>,
+}
+
+/// What [`survey`] finds in a row.
+struct Survey {
+    /// The least weight, `-inf` included.
+    lowest: f64,
+    /// Whether the row may hold a NaN or `+inf` (it does, or its sum
+    /// overflowed).
+    suspect: bool,
+}
+
+/// Fills `maxima` with the maximum of each full block of [`BLOCK`] weights
+/// (NaN aside), and takes the row's least weight and a screen for bad
+/// weights, in one pass that vectorises: a NaN or `+inf` anywhere makes the
+/// row's sum NaN or `+inf`.
+fn survey(weights: &[f64], maxima: &mut Vec<f64>) -> Survey {
+    let top = |a: f64, b: f64| if a > b { a } else { b };
+    let mut low = [f64::INFINITY; BLOCK];
+    let mut sum = [0.0; BLOCK];
+    let blocks = weights.chunks_exact(BLOCK);
+    let tail = blocks.remainder();
+    maxima.clear();
+    maxima.resize(blocks.len(), f64::NEG_INFINITY);
+    for (block, maximum) in blocks.zip(maxima.iter_mut()) {
+        let mut half = [f64::NEG_INFINITY; BLOCK / 2];
+        for l in 0..BLOCK {
+            let w = block[l];
+            low[l] = if w < low[l] { w } else { low[l] };
+            sum[l] += w;
+            half[l % (BLOCK / 2)] = top(half[l % (BLOCK / 2)], w);
+        }
+        *maximum = top(top(half[0], half[2]), top(half[1], half[3]));
+    }
+    for &w in tail {
+        low[0] = low[0].min(w);
+        sum[0] += w;
+    }
+    let sum = sum.iter().sum::<f64>();
+    Survey {
+        lowest: low.iter().fold(f64::INFINITY, |m, &w| m.min(w)),
+        suspect: sum.is_nan() || sum == f64::INFINITY,
+    }
+}
+
+/// A row needs this many block maxima per listed cell for
+/// [`kth_block_maximum`] to pay.
 const BLOCKS_PER_CELL: usize = 8;
 
-/// A lower bound on the `k`th best weight of a row: the `k`th best of its
-/// blocks' maxima, which are weights of `k` different cells. On a row of
-/// many blocks per listed cell the best cells seldom share a block, so the
-/// bound is close and the scan starts with its threshold almost where it
-/// ends. `-inf` for short rows; `maxima` is scratch space.
-fn kth_block_maximum(weights: &[f64], k: usize, maxima: &mut Vec<u64>) -> f64 {
-    let blocks = weights.chunks_exact(BLOCK);
-    if k == 0 || blocks.len() < BLOCKS_PER_CELL * k {
+/// A lower bound on the `k`th best weight of a row whose blocks have the
+/// given `maxima`: the `k`th best maximum over groups of blocks, which are
+/// weights of `k` different cells. Groups are as long as the row allows with
+/// [`BLOCKS_PER_CELL`] groups per listed cell: the best cells seldom share
+/// one, so the bound is close and the scan starts with its threshold almost
+/// where it ends, and the selection stays short. `-inf` for short rows;
+/// `keys` is scratch space.
+fn kth_block_maximum(maxima: &[f64], k: usize, keys: &mut Vec<u64>) -> f64 {
+    let needed = BLOCKS_PER_CELL * k;
+    if k == 0 || maxima.len() < needed {
         return f64::NEG_INFINITY;
     }
-    maxima.clear();
-    maxima.extend(blocks.map(|block| {
-        let top = |m: f64, &w: &f64| if w > m { w } else { m };
-        descending_key(block.iter().fold(f64::NEG_INFINITY, top))
+    let group = (maxima.len() / needed).min(MAX_GROUP);
+    keys.clear();
+    keys.extend(maxima.chunks(group).map(|blocks| {
+        let top = blocks.iter().fold(f64::NEG_INFINITY, |m, &w| m.max(w));
+        descending_key(top)
     }));
-    let (_, kth, _) = maxima.select_nth_unstable(k - 1);
+    let (_, kth, _) = keys.select_nth_unstable(k - 1);
     from_descending_key(*kth)
 }
+
+/// The most blocks [`kth_block_maximum`] takes together.
+const MAX_GROUP: usize = 8;
 
 /// An integer key that orders weights from the highest down (in
 /// [`f64::total_cmp`]'s order), so that selecting among maxima compares

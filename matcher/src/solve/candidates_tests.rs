@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::super::problem::is_allowed;
+use super::super::problem::{is_allowed, SolveError};
 use super::super::tests::{pseudo_random, Instance};
 use super::super::weights::RowMajor;
 use super::{
@@ -77,14 +77,28 @@ fn the_graph_lists_exactly_the_best_cells_of_rows_and_columns_on_any_thread_coun
     let mut tied = pseudo_random(21, 600, 330, 12, 3);
     tied.capacities[7] = 0;
     let roomy = pseudo_random(20, 600, 800, 10_000, 3);
-    for instance in [pseudo_random(22, 600, 330, 10_000, 3), tied, roomy] {
+    // Wide rows: the thresholds come from maxima over groups of blocks; no
+    // forbidden cells, so the rows' least weights come from the one pass.
+    let mut wide = pseudo_random(23, 560, 1_000, 1_000_000, 1);
+    for w in wide.weights.iter_mut().filter(|w| !is_allowed(**w)) {
+        *w = 0.5;
+    }
+    for instance in [pseudo_random(22, 600, 330, 10_000, 3), tied, roomy, wide] {
         let seats: u32 = instance.capacities.iter().sum();
-        assert_eq!(seats >= 1_200, instance.capacities.len() == 800);
+        let roomy = seats as usize >= 2 * instance.rows;
+        assert_eq!(roomy, instance.capacities.len() == 800);
         let cols = instance.capacities.len();
         for k in [1, 4, 12] {
             let expected = expected_cells(&instance, k);
             let mut graphs = [1, 2, 4].map(|threads| gather_on(threads, &instance, k));
+            let lightest = instance
+                .weights
+                .iter()
+                .copied()
+                .filter(|&w| is_allowed(w))
+                .fold(f64::INFINITY, f64::min);
             for graph in &graphs {
+                assert_eq!(graph.lightest, lightest);
                 let listed: BTreeSet<(usize, usize)> = (0..graph.rows())
                     .flat_map(|i| graph.row(i).iter().map(move |&(j, _)| (i, j)))
                     .collect();
@@ -131,4 +145,56 @@ fn descending_keys_order_weights_from_the_highest_and_round_trip() {
             w.to_bits()
         );
     }
+}
+
+#[test]
+fn a_nan_or_positive_infinity_anywhere_in_a_long_row_is_reported_where_it_is() {
+    let (rows, cols) = (3, 45);
+    for bad in [f64::NAN, f64::INFINITY] {
+        // In a full block and in the tail, in a row with and without
+        // forbidden cells.
+        for (row, col, forbidden) in [
+            (1, 9, None),
+            (2, 44, None),
+            (0, 17, Some(3)),
+            (2, 3, Some(40)),
+        ] {
+            let mut weights: Vec<f64> = (0..rows * cols).map(|c| (c % 7) as f64).collect();
+            weights[row * cols + col] = bad;
+            if let Some(j) = forbidden {
+                weights[row * cols + j] = f64::NEG_INFINITY;
+            }
+            let source = RowMajor {
+                rows,
+                cols,
+                weights: &weights,
+            };
+            match Candidates::gather(&source, &vec![1; cols], 2) {
+                Err(SolveError::NonFinite {
+                    row: r,
+                    col: c,
+                    value,
+                }) => {
+                    assert_eq!((r, c), (row, col));
+                    assert_eq!(value.to_bits(), bad.to_bits());
+                }
+                Err(other) => panic!("expected NonFinite, got {other:?}"),
+                Ok(_) => panic!("{bad} at ({row}, {col}) was not reported"),
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_finite_weights_whose_sum_overflows_are_accepted() {
+    let (rows, cols) = (2, 40);
+    let weights = vec![f64::MAX; rows * cols];
+    let source = RowMajor {
+        rows,
+        cols,
+        weights: &weights,
+    };
+    let graph = Candidates::gather(&source, &vec![1; cols], 3).expect("finite weights");
+    assert_eq!(graph.row(0).len(), 3);
+    assert_eq!(graph.lightest, f64::MAX);
 }

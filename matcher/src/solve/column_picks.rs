@@ -89,9 +89,24 @@ pub(super) struct ColumnPicks<'f> {
     /// Per column: the least weight that can still get in, shared.
     shared: &'f SharedFloors,
     /// This one's copy of the floors: its own, or the shared ones as of the
-    /// last [`refresh`](Self::refresh), whichever is higher. Plain floats,
-    /// so a block of them loads at once.
+    /// last [`refresh`](Self::refresh), whichever is higher.
     floors: Vec<f64>,
+    /// The least of `floors` in each full block of [`BLOCK`] columns, so
+    /// that a row scan can skip a block of cells that all rank below it.
+    block_floors: Vec<f64>,
+}
+
+/// Columns per block of [`ColumnPicks::block_floor`].
+pub(super) const BLOCK: usize = 8;
+
+/// The least floor of each full block of [`BLOCK`] columns.
+fn block_minima(floors: &[f64]) -> Vec<f64> {
+    floors.chunks_exact(BLOCK).map(least).collect()
+}
+
+/// The least of `floors`.
+fn least(floors: &[f64]) -> f64 {
+    floors.iter().fold(f64::INFINITY, |m, &f| m.min(f))
 }
 
 impl<'f> ColumnPicks<'f> {
@@ -113,11 +128,13 @@ impl<'f> ColumnPicks<'f> {
             tie: 0,
             row: 0,
         };
+        let own: Vec<f64> = (0..capacities.len()).map(|j| floors.get(j)).collect();
         Self {
             starts,
             picks: vec![empty; slots],
             used: vec![0; capacities.len()],
-            floors: (0..capacities.len()).map(|j| floors.get(j)).collect(),
+            block_floors: block_minima(&own),
+            floors: own,
             shared: floors,
         }
     }
@@ -127,6 +144,7 @@ impl<'f> ColumnPicks<'f> {
         for (j, floor) in self.floors.iter_mut().enumerate() {
             *floor = floor.max(self.shared.get(j));
         }
+        self.block_floors = block_minima(&self.floors);
     }
 
     /// The least weight column `col` may still take (`-inf` until it or one
@@ -136,10 +154,11 @@ impl<'f> ColumnPicks<'f> {
         self.floors[col]
     }
 
-    /// The floors of the `N` columns from `start` on, if there are that many.
+    /// The least floor of the columns of full block `block` (columns
+    /// `block * BLOCK..(block + 1) * BLOCK`).
     #[inline]
-    pub(super) fn floor_block<const N: usize>(&self, start: usize) -> Option<&[f64; N]> {
-        self.floors.get(start..start + N)?.try_into().ok()
+    pub(super) fn block_floor(&self, block: usize) -> f64 {
+        self.block_floors[block]
     }
 
     /// Offers cell `(row, col)` of weight `weight` to its column.
@@ -166,6 +185,11 @@ impl<'f> ColumnPicks<'f> {
             let floor = slots[end - 1].weight;
             self.floors[col] = floor;
             self.shared.raise(col, floor);
+            let block = col / BLOCK;
+            if let Some(slot) = self.block_floors.get_mut(block) {
+                let start = block * BLOCK;
+                *slot = least(&self.floors[start..start + BLOCK]);
+            }
         }
     }
 
