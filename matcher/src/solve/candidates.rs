@@ -327,11 +327,26 @@ fn scan_row(
         if *top < best.threshold && *top < picks.block_floor(b) {
             continue;
         }
-        // Its cells bound the ceiling themselves.
+        // Its cells bound the ceiling themselves: those that rank below
+        // both at once, the others through `offer`.
         *top = f64::NEG_INFINITY;
         let start = b * BLOCK;
-        for (j, &w) in (start..).zip(&weights[start..start + BLOCK]) {
-            best.offer(i, j, w, capacities, picks);
+        let block: &[f64; BLOCK] = weights[start..start + BLOCK]
+            .try_into()
+            .expect("a full block");
+        let floors = picks.floors(b);
+        let (mut through, mut below) = (0u32, f64::NEG_INFINITY);
+        for l in 0..BLOCK {
+            let w = block[l];
+            let offered = (w >= best.threshold) | (w >= floors[l]);
+            through |= u32::from(offered) << l;
+            below = if !offered && w > below { w } else { below };
+        }
+        best.ceiling = best.ceiling.max(below);
+        while through != 0 {
+            let l = through.trailing_zeros() as usize;
+            through &= through - 1;
+            best.offer(i, start + l, block[l], capacities, picks);
         }
     }
     // The ceiling over the blocks skipped whole, in lanes that vectorise.

@@ -154,6 +154,14 @@ impl<'f> ColumnPicks<'f> {
         self.floors[col]
     }
 
+    /// The floors of the columns of full block `block`.
+    #[inline]
+    pub(super) fn floors(&self, block: usize) -> &[f64; BLOCK] {
+        let start = block * BLOCK;
+        let floors = &self.floors[start..start + BLOCK];
+        floors.try_into().expect("a full block")
+    }
+
     /// The least floor of the columns of full block `block` (columns
     /// `block * BLOCK..(block + 1) * BLOCK`).
     #[inline]

@@ -166,56 +166,67 @@ impl<W: WeightSource> Pricer<'_, W> {
         for &(j, _) in listed {
             scratch.listed[j] = true;
         }
-        scratch.violators.clear();
         let gain = listed.len().max(MIN_GAIN);
-        // Cells at or above `admit` cannot be among the `gain` best any more.
-        let mut admit = self.slack;
-        let mut violated = false;
         // No cell lighter than this can violate, whatever its column.
         let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
-        // Offers cell `(i, j)` of weight `w`; whether it violates.
-        let mut check = |j: usize, w: f64| {
-            if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
+        // Offers cell `(i, j)` of weight `w` to the best violators `kept`,
+        // which cells at or above `admit` cannot join any more; whether it
+        // violates.
+        let listed_mask = &scratch.listed;
+        let check = |j: usize, w: f64, kept: &mut Vec<_>, admit: &mut Cost| {
+            if w < cut || !self.usable_mask[j] || listed_mask[j] || !is_allowed(w) {
                 return false;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
-            if reduced < admit {
-                let kept = &mut scratch.violators;
+            if reduced < *admit {
                 kept.push((reduced, j, w));
                 if kept.len() == 2 * gain {
                     kept.select_nth_unstable_by(gain - 1, by_reduced_cost);
                     kept.truncate(gain);
-                    admit = kept[gain - 1].0;
+                    *admit = kept[gain - 1].0;
                 }
             }
             reduced < Cost::ZERO
         };
-        let whole_row = suspects.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len();
-        let weights = if whole_row {
-            self.source.row(i, &mut scratch.row)
-        } else {
-            &[]
+        let kept = &mut scratch.violators;
+        kept.clear();
+        let mut admit = self.slack;
+        let many = |counts: &[usize; GROUPS]| {
+            counts.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len()
         };
-        if whole_row {
-            for (j, &w) in weights.iter().enumerate() {
-                violated |= check(j, w);
-            }
-        } else {
-            // The columns that may hold a violator first; the ones merely
-            // within the slack only matter if there is one.
+        // The columns that may hold a violator first; the ones merely
+        // within the slack only matter if there is one.
+        let mut whole_row = many(&violable);
+        let mut violated = false;
+        if !whole_row {
             for (group, &count) in self.groups.iter().zip(&violable) {
                 for &j in &group[..count] {
-                    violated |= check(j, self.source.weight(i, j));
+                    violated |= check(j, self.source.weight(i, j), kept, &mut admit);
                 }
             }
-            if violated {
+            if violated && many(&suspects) {
+                whole_row = true;
+            } else if violated {
                 for (g, group) in self.groups.iter().enumerate() {
                     for &j in &group[violable[g]..suspects[g]] {
-                        violated |= check(j, self.source.weight(i, j));
+                        violated |= check(j, self.source.weight(i, j), kept, &mut admit);
                     }
                 }
             }
         }
+        let weights = if whole_row {
+            // Start over: the whole row holds the cells checked so far.
+            kept.clear();
+            admit = self.slack;
+            violated = false;
+            let weights = self.source.row(i, &mut scratch.row);
+            for (j, &w) in weights.iter().enumerate() {
+                violated |= check(j, w, kept, &mut admit);
+            }
+            weights
+        } else {
+            &[]
+        };
         let mut cells = listed.to_vec();
         if violated {
             if scratch.violators.len() > gain {
@@ -229,6 +240,10 @@ impl<W: WeightSource> Pricer<'_, W> {
                 cells.push((j, w));
             }
             cells.sort_unstable_by_key(|&(j, _)| j);
+            debug_assert!(
+                cells.windows(2).all(|pair| pair[0].0 < pair[1].0),
+                "row {i} gains a cell twice"
+            );
         }
         // Without the whole row at hand the old ceilings still bound the
         // unlisted cells, which are fewer if anything.
