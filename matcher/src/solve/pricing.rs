@@ -166,67 +166,56 @@ impl<W: WeightSource> Pricer<'_, W> {
         for &(j, _) in listed {
             scratch.listed[j] = true;
         }
+        scratch.violators.clear();
         let gain = listed.len().max(MIN_GAIN);
+        // Cells at or above `admit` cannot be among the `gain` best any more.
+        let mut admit = self.slack;
+        let mut violated = false;
         // No cell lighter than this can violate, whatever its column.
         let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
-        // Offers cell `(i, j)` of weight `w` to the best violators `kept`,
-        // which cells at or above `admit` cannot join any more; whether it
-        // violates.
-        let listed_mask = &scratch.listed;
-        let check = |j: usize, w: f64, kept: &mut Vec<_>, admit: &mut Cost| {
-            if w < cut || !self.usable_mask[j] || listed_mask[j] || !is_allowed(w) {
+        // Offers cell `(i, j)` of weight `w`; whether it violates.
+        let mut check = |j: usize, w: f64| {
+            if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
                 return false;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
-            if reduced < *admit {
+            if reduced < admit {
+                let kept = &mut scratch.violators;
                 kept.push((reduced, j, w));
                 if kept.len() == 2 * gain {
                     kept.select_nth_unstable_by(gain - 1, by_reduced_cost);
                     kept.truncate(gain);
-                    *admit = kept[gain - 1].0;
+                    admit = kept[gain - 1].0;
                 }
             }
             reduced < Cost::ZERO
         };
-        let kept = &mut scratch.violators;
-        kept.clear();
-        let mut admit = self.slack;
-        let many = |counts: &[usize; GROUPS]| {
-            counts.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len()
+        let whole_row = suspects.iter().sum::<usize>() * WHOLE_ROW_FROM > self.usable.len();
+        let weights = if whole_row {
+            self.source.row(i, &mut scratch.row)
+        } else {
+            &[]
         };
-        // The columns that may hold a violator first; the ones merely
-        // within the slack only matter if there is one.
-        let mut whole_row = many(&violable);
-        let mut violated = false;
-        if !whole_row {
+        if whole_row {
+            for (j, &w) in weights.iter().enumerate() {
+                violated |= check(j, w);
+            }
+        } else {
+            // The columns that may hold a violator first; the ones merely
+            // within the slack only matter if there is one.
             for (group, &count) in self.groups.iter().zip(&violable) {
                 for &j in &group[..count] {
-                    violated |= check(j, self.source.weight(i, j), kept, &mut admit);
+                    violated |= check(j, self.source.weight(i, j));
                 }
             }
-            if violated && many(&suspects) {
-                whole_row = true;
-            } else if violated {
+            if violated {
                 for (g, group) in self.groups.iter().enumerate() {
                     for &j in &group[violable[g]..suspects[g]] {
-                        violated |= check(j, self.source.weight(i, j), kept, &mut admit);
+                        violated |= check(j, self.source.weight(i, j));
                     }
                 }
             }
         }
-        let weights = if whole_row {
-            // Start over: the whole row holds the cells checked so far.
-            kept.clear();
-            admit = self.slack;
-            violated = false;
-            let weights = self.source.row(i, &mut scratch.row);
-            for (j, &w) in weights.iter().enumerate() {
-                violated |= check(j, w, kept, &mut admit);
-            }
-            weights
-        } else {
-            &[]
-        };
         let mut cells = listed.to_vec();
         if violated {
             if scratch.violators.len() > gain {
