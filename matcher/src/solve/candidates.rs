@@ -112,19 +112,15 @@ impl Candidates {
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
-                let mut scratch = Scratch::default();
+                let (mut row, mut scratch) = (Vec::new(), Scratch::default());
                 let mut picks = ColumnPicks::new(capacities, per_column, &floors);
                 let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
                     .map(|i| {
                         if i % REFRESH_ROWS == 0 {
                             picks.refresh();
                         }
-                        let mut row = std::mem::take(&mut scratch.row);
                         let weights = source.row(i, &mut row);
-                        let scan =
-                            scan_row(i, weights, capacities, &idle, k, &mut picks, &mut scratch);
-                        scratch.row = row;
-                        scan
+                        scan_row(i, weights, capacities, &idle, k, &mut picks, &mut scratch)
                     })
                     .collect();
                 (scans, picks)
@@ -275,8 +271,7 @@ pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize
 ///
 /// One pass over the row takes each block's maximum (and screens for bad
 /// weights); most blocks then rank below both the row's `k`th best and their
-/// columns' floors, and cost one comparison of that maximum. `maxima` and
-/// `keys` are scratch space.
+/// columns' floors, and cost one comparison of that maximum.
 fn scan_row(
     i: usize,
     weights: &[f64],
@@ -424,8 +419,6 @@ impl RowBest {
 /// Per-thread buffers of the row scan.
 #[derive(Default)]
 struct Scratch {
-    /// The weights of the row, where the source does not lend them.
-    row: Vec<f64>,
     /// The maximum of each full block of the row.
     maxima: Vec<f64>,
     /// Selection keys for [`kth_block_maximum`].

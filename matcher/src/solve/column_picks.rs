@@ -144,7 +144,10 @@ impl<'f> ColumnPicks<'f> {
         for (j, floor) in self.floors.iter_mut().enumerate() {
             *floor = floor.max(self.shared.get(j));
         }
-        self.block_floors = block_minima(&self.floors);
+        let blocks = self.floors.chunks_exact(BLOCK);
+        for (slot, block) in self.block_floors.iter_mut().zip(blocks) {
+            *slot = least(block);
+        }
     }
 
     /// The least weight column `col` may still take (`-inf` until it or one
