@@ -52,6 +52,8 @@ pub(super) trait Frontier {
 
     /// Offers every allowed cell `(row, j)` of a column not settled yet, at
     /// distance `offset + c_row,j - v_j`; `spare` is each column's free capacity.
+    /// A full column reached no nearer than a free one may be left out: the
+    /// search ends at the free one before it would settle it.
     fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]);
 
     /// The reached, unsettled column of least distance, if any; on ties, one

@@ -82,6 +82,10 @@ pub(super) struct HeapFrontier<'g> {
     search: ColumnSearch,
     /// The row each column was last reached from, and that cell's weight.
     pred: Vec<(usize, f64)>,
+    /// The least distance at which the search has reached a column with
+    /// spare capacity: it ends there at the latest, so a full column
+    /// reached no nearer is never settled, and stays off the heap.
+    nearest_free: Cost,
 }
 
 impl<'g> HeapFrontier<'g> {
@@ -92,6 +96,7 @@ impl<'g> HeapFrontier<'g> {
             objective,
             search: ColumnSearch::new(cols),
             pred: vec![(0, 0.0); cols],
+            nearest_free: Cost::UNREACHED,
         }
     }
 }
@@ -99,6 +104,7 @@ impl<'g> HeapFrontier<'g> {
 impl Frontier for HeapFrontier<'_> {
     fn restart(&mut self) {
         self.search.restart();
+        self.nearest_free = Cost::UNREACHED;
     }
 
     fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
@@ -108,7 +114,15 @@ impl Frontier for HeapFrontier<'_> {
             }
             let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
             if candidate < self.search.dist[j] {
-                self.search.reach(j, candidate, spare[j] == 0);
+                // Ties go to the free column, so one as near is settled first.
+                let full = spare[j] == 0;
+                if full && candidate >= self.nearest_free {
+                    continue;
+                }
+                if !full && candidate < self.nearest_free {
+                    self.nearest_free = candidate;
+                }
+                self.search.reach(j, candidate, full);
                 self.pred[j] = (row, weight);
             }
         }
