@@ -144,7 +144,7 @@ const AUCTION_WARM_DIVISOR: f64 = 100.0;
 
 /// Row reduction from zero potentials leaving at most one row in this many
 /// to the searches marks an uncontested graph, solved from zero.
-const CONTESTED_FROM: usize = 16;
+const CONTESTED_FROM: usize = 8;
 
 /// Auction prices win when row reduction from them leaves at most this
 /// share of the rows it leaves from zero potentials.
