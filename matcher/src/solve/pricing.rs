@@ -120,6 +120,9 @@ struct Pricer<'a, W> {
 /// `1 / WHOLE_ROW_FROM` of the usable columns may hold violators.
 const WHOLE_ROW_FROM: usize = 8;
 
+/// Cells a whole-row rescoring tests against the cut at once.
+const CUT_BLOCK: usize = 8;
+
 /// Per-thread buffers.
 struct Scratch {
     /// The weights of the row being priced.
@@ -197,7 +200,23 @@ impl<W: WeightSource> Pricer<'_, W> {
             &[]
         };
         if whole_row {
-            for (j, &w) in weights.iter().enumerate() {
+            // Most cells fall below the cut: one test without branches per
+            // block of eight, and only the cells that pass go on.
+            let blocks = weights.chunks_exact(CUT_BLOCK);
+            let tail = blocks.remainder();
+            for (b, block) in blocks.enumerate() {
+                let mut above = 0u32;
+                for (l, &w) in block.iter().enumerate() {
+                    above |= u32::from(w >= cut) << l;
+                }
+                while above != 0 {
+                    let l = above.trailing_zeros() as usize;
+                    above &= above - 1;
+                    violated |= check(b * CUT_BLOCK + l, block[l]);
+                }
+            }
+            let start = weights.len() - tail.len();
+            for (j, &w) in (start..).zip(tail) {
                 violated |= check(j, w);
             }
         } else {
