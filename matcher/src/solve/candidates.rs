@@ -6,7 +6,9 @@
 use rayon::prelude::*;
 
 use super::certificate::CellBounds;
-use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
+use super::column_picks::{
+    ranks_before, tie_break, ColumnPicks, SampledFloors, SharedFloors, BLOCK,
+};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
 use super::weights::WeightSource;
@@ -108,7 +110,7 @@ impl Candidates {
             true => 0,
             false => picks_per_column(cap),
         };
-        let floors = SharedFloors::new(capacities, per_column);
+        let floors = SharedFloors::new(sample_floors(source, capacities, per_column));
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
@@ -250,6 +252,25 @@ impl Candidates {
         }
         (self.starts, self.cells, self.ceilings) = (starts, cells, ceilings);
     }
+}
+
+/// Rows sampled, evenly spaced, for the column picks' first floors.
+const SAMPLED_ROWS: usize = 64;
+
+/// The column picks' first floors, from [`SAMPLED_ROWS`] rows of `source`
+/// (all of them if there are fewer).
+fn sample_floors(
+    source: &impl WeightSource,
+    capacities: &[u32],
+    per_column: impl Fn(u32) -> usize,
+) -> Vec<f64> {
+    let rows = source.rows();
+    let mut sample = SampledFloors::new(capacities, per_column);
+    let mut row = Vec::new();
+    for t in 0..rows.min(SAMPLED_ROWS) {
+        sample.add(source.row(t * rows / rows.min(SAMPLED_ROWS), &mut row));
+    }
+    sample.floors()
 }
 
 /// The columns of positive capacity by decreasing potential (ascending on

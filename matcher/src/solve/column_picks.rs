@@ -44,15 +44,14 @@ impl Pick {
 pub(super) struct SharedFloors(Vec<AtomicU64>);
 
 impl SharedFloors {
-    /// `-inf` for each column that picks rows (`per_column` of its capacity
-    /// above zero), `+inf` for the others: they take no cell.
-    pub(super) fn new(capacities: &[u32], per_column: impl Fn(u32) -> usize) -> Self {
-        let floor = |cap: u32| match per_column(cap) {
-            0 => f64::INFINITY,
-            _ => f64::NEG_INFINITY,
-        };
-        let floors = capacities.iter().map(|&cap| floor(cap).to_bits());
-        Self(floors.map(AtomicU64::new).collect())
+    /// Starts each column at its floor in `seeds` (see [`SampledFloors`]).
+    pub(super) fn new(seeds: Vec<f64>) -> Self {
+        Self(
+            seeds
+                .into_iter()
+                .map(|f| AtomicU64::new(f.to_bits()))
+                .collect(),
+        )
     }
 
     #[inline]
@@ -75,6 +74,65 @@ impl SharedFloors {
                 Err(now) => current = now,
             }
         }
+    }
+}
+
+/// Floors to start the column picks from, taken from a sample of rows: a
+/// column's `p`th best weight among some rows is at most its `p`th best
+/// among all, so no cell below it can be picked. Without them, every chunk
+/// of rows would offer a column most of its first rows' cells.
+pub(super) struct SampledFloors {
+    /// Rows each column picks (0 for a column that picks none).
+    picks: Vec<usize>,
+    /// `levels[l * cols + j]`: the `l`th best weight of column `j` in the
+    /// sample so far (`-inf` while fewer were seen).
+    levels: Vec<f64>,
+    /// The incoming weights that each level passes on to the next.
+    carry: Vec<f64>,
+}
+
+impl SampledFloors {
+    /// No row sampled yet; `per_column` is how many rows a column of each
+    /// capacity picks.
+    pub(super) fn new(capacities: &[u32], per_column: impl Fn(u32) -> usize) -> Self {
+        let picks: Vec<usize> = capacities.iter().map(|&cap| per_column(cap)).collect();
+        let depth = picks.iter().copied().max().unwrap_or(0);
+        Self {
+            levels: vec![f64::NEG_INFINITY; depth * capacities.len()],
+            carry: vec![f64::NEG_INFINITY; capacities.len()],
+            picks,
+        }
+    }
+
+    /// Adds a sampled row, one weight per column; keeps, level by level,
+    /// the larger of each level and the weight coming down (branch-free, so
+    /// that it vectorises over the columns).
+    pub(super) fn add(&mut self, weights: &[f64]) {
+        let cols = self.carry.len();
+        if cols == 0 {
+            return;
+        }
+        self.carry.copy_from_slice(weights);
+        for level in self.levels.chunks_exact_mut(cols) {
+            for (kept, carried) in level.iter_mut().zip(self.carry.iter_mut()) {
+                let (high, low) = match *carried > *kept {
+                    true => (*carried, *kept),
+                    false => (*kept, *carried),
+                };
+                (*kept, *carried) = (high, low);
+            }
+        }
+    }
+
+    /// Each column's floor: its `p`th best sampled weight if it picks `p`
+    /// rows, `+inf` if it picks none.
+    pub(super) fn floors(&self) -> Vec<f64> {
+        let cols = self.carry.len();
+        let floor = |(j, &p): (usize, &usize)| match p {
+            0 => f64::INFINITY,
+            _ => self.levels[(p - 1) * cols + j],
+        };
+        self.picks.iter().enumerate().map(floor).collect()
     }
 }
 
@@ -222,5 +280,41 @@ impl<'f> ColumnPicks<'f> {
             let picks = &self.picks[start..start + self.used[col]];
             picks.iter().map(move |p| (p.row, col, p.weight))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SampledFloors;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Each column's floor is its `p`th best sampled weight (`-inf`
+        /// while fewer were sampled), and `+inf` where it picks no row.
+        #[test]
+        fn sampled_floors_are_each_columns_pth_best(
+            picks in prop::collection::vec(0usize..6, 1..12),
+            cells in prop::collection::vec(prop::option::weighted(0.9, 0u8..20), 0..120),
+        ) {
+            let cols = picks.len();
+            let rows: Vec<Vec<f64>> = cells
+                .chunks_exact(cols)
+                .map(|row| row.iter().map(|w| w.map_or(f64::NEG_INFINITY, f64::from)).collect())
+                .collect();
+            let capacities: Vec<u32> = (0..cols as u32).collect();
+            let mut sample = SampledFloors::new(&capacities, |cap| picks[cap as usize]);
+            for row in &rows {
+                sample.add(row);
+            }
+            for (j, floor) in sample.floors().into_iter().enumerate() {
+                let mut column: Vec<f64> = rows.iter().map(|row| row[j]).collect();
+                column.sort_by(|a, b| b.total_cmp(a));
+                let expected = match picks[j] {
+                    0 => f64::INFINITY,
+                    p => column.get(p - 1).copied().unwrap_or(f64::NEG_INFINITY),
+                };
+                prop_assert_eq!(floor, expected, "column {}", j);
+            }
+        }
     }
 }

@@ -109,11 +109,10 @@ impl Frontier for HeapFrontier<'_> {
 
     fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
         for &(j, weight) in self.graph.row(row) {
-            if self.search.settled[j] {
-                continue;
-            }
             let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
-            if candidate < self.search.dist[j] {
+            // A settled column is at least as near in exact arithmetic: the
+            // flag only guards against rounding, so it is read last.
+            if candidate < self.search.dist[j] && !self.search.settled[j] {
                 // Ties go to the free column, so one as near is settled first.
                 let full = spare[j] == 0;
                 if full && candidate >= self.nearest_free {
