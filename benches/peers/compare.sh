@@ -4,8 +4,9 @@
 #
 #   benches/peers/compare.sh
 #
-# Environment: RUNS (timed runs per solver and matrix, default 5; after 3 runs,
-# only while under BUDGET seconds, default 10), SHAPES
+# Environment: RUNS (timed runs per solver and matrix, default 5; after MIN_RUNS
+# runs, default 3, only while under BUDGET seconds, default 10), SOLVERS (the
+# peers to time, default all; see run.sh), SHAPES
 # (default 1000,2000,4000,2000x4000), REWRITE=1 to regenerate the matrices,
 # DATA (matrix directory, default benches/peers/data), RESULTS (output directory,
 # default benches/peers/results).
@@ -25,8 +26,9 @@ if [ -n "${REWRITE:-}" ] || ! compgen -G "$data/*.f64" >/dev/null; then
   rm -f "$data"/*.f64
   compare write "$data" --shapes "${SHAPES:-1000,2000,4000,2000x4000}"
 fi
-compare solve "$data" --runs "$runs" --budget "${BUDGET:-10}" --out "$results/matcher.json"
-DATA="$data" RESULTS="$results" RUNS="$runs" BUDGET="${BUDGET:-10}" "$here/run.sh" --no-table
+compare solve "$data" --runs "$runs" --min-runs "${MIN_RUNS:-3}" --budget "${BUDGET:-10}" \
+  --out "$results/matcher.json"
+DATA="$data" RESULTS="$results" RUNS="$runs" "$here/run.sh" --no-table
 "$here/.venv-main/bin/python" "$here/peers.py" table \
   "$results/matcher.json" "$results/peers-main.json" "$results/peers-lapx.json" \
   --out "$results/compare.json" --markdown "$results/compare.md"

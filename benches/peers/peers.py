@@ -146,14 +146,14 @@ def value(weights, rows, cols):
     return len(rows), float(np.sum(picked))
 
 
-def time_peer(solve, weights, cost, runs, budget):
+def time_peer(solve, weights, cost, runs, min_runs, budget):
     """A result record: every run's time, their median, and the checked value.
-    Stops after 3 runs once `budget` seconds are spent, so slow peers stay sane."""
+    Stops after `min_runs` runs once `budget` seconds are spent, so slow peers stay sane."""
     record = {"times_s": [], "median_s": None, "matched": None, "objective": None, "error": None}
     try:
         values = set()
         for run in range(runs):
-            if run >= 3 and sum(record["times_s"]) > budget:
+            if run >= max(min_runs, 1) and sum(record["times_s"]) > budget:
                 break
             start = time.perf_counter()
             rows, cols = solve(cost)
@@ -188,6 +188,9 @@ def run(args):
         except ImportError as error:
             print(f"warning: {group} not available: {error}", file=sys.stderr)
             results.append({"solver": group, "instance": None, "error": f"not installed: {error}"})
+    if args.solvers:
+        keep = set(args.solvers.split(","))
+        peers = {name: solve for name, solve in peers.items() if name in keep}
     warm_up = np.ascontiguousarray(np.arange(16.0).reshape(4, 4) % 5)
     for solve in peers.values():
         solve(warm_up)  # loads native code outside the timings
@@ -199,7 +202,7 @@ def run(args):
         cost = np.ascontiguousarray(-weights)
         n, m = weights.shape
         for name, solve in peers.items():
-            record = time_peer(solve, weights, cost, args.runs, args.budget)
+            record = time_peer(solve, weights, cost, args.runs, args.min_runs, args.budget)
             record.update(solver=name, instance=instance, kind=kind, rows=n, cols=m)
             results.append(record)
             shown = f"{record['median_s']:.4f} s" if record["error"] is None else record["error"]
@@ -299,7 +302,9 @@ def main():
     run_parser.add_argument("--data", required=True, help="directory of {kind}-{rows}x{cols}.f64 files")
     run_parser.add_argument("--peers", required=True, help="comma-separated: " + ",".join(GROUPS))
     run_parser.add_argument("--runs", type=int, default=5, help="timed runs per peer and matrix")
-    run_parser.add_argument("--budget", type=float, default=10.0, help="seconds per peer and matrix after 3 runs")
+    run_parser.add_argument("--min-runs", type=int, default=3, help="timed runs before the budget applies")
+    run_parser.add_argument("--budget", type=float, default=10.0, help="seconds per peer and matrix after --min-runs runs")
+    run_parser.add_argument("--solvers", help="comma-separated solver names to keep (default: all of the groups')")
     run_parser.add_argument("--out", required=True, help="JSON results file")
     table_parser = commands.add_parser("table", help="merge result files into one table")
     table_parser.add_argument("files", nargs="+", help="JSON results of `run` or of the compare binary")

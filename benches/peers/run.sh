@@ -4,8 +4,10 @@
 #
 #   benches/peers/run.sh [--setup-only | --no-table]
 #
-# Environment: RUNS (timed runs per solver and matrix, default 5; after 3 runs,
-# only while under BUDGET seconds, default 10),
+# Environment: RUNS (timed runs per solver and matrix, default 5; after MIN_RUNS
+# runs, default 3, only while under BUDGET seconds, default 10), SOLVERS (a
+# comma-separated list of the solvers to time, such as scipy,lapx.lapjvr;
+# default all),
 # PYTHON (interpreter for the venvs, default python3), DATA (matrix directory,
 # default benches/peers/data), RESULTS (output directory, default benches/peers/results).
 #
@@ -45,10 +47,11 @@ if ! compgen -G "$data/*.f64" >/dev/null; then
   exit 2
 fi
 runs="${RUNS:-5}"
-"$here/.venv-main/bin/python" "$here/peers.py" run --data "$data" --runs "$runs" \
-  --budget "${BUDGET:-10}" --peers scipy,lap,lapjv --out "$results/peers-main.json"
-"$here/.venv-lapx/bin/python" "$here/peers.py" run --data "$data" --runs "$runs" \
-  --budget "${BUDGET:-10}" --peers lapx --out "$results/peers-lapx.json"
+limits=(--runs "$runs" --min-runs "${MIN_RUNS:-3}" --budget "${BUDGET:-10}" ${SOLVERS:+--solvers "$SOLVERS"})
+"$here/.venv-main/bin/python" "$here/peers.py" run --data "$data" "${limits[@]}" \
+  --peers scipy,lap,lapjv --out "$results/peers-main.json"
+"$here/.venv-lapx/bin/python" "$here/peers.py" run --data "$data" "${limits[@]}" \
+  --peers lapx --out "$results/peers-lapx.json"
 [ "${1:-}" = "--no-table" ] && exit 0
 "$here/.venv-main/bin/python" "$here/peers.py" table \
   "$results/peers-main.json" "$results/peers-lapx.json" --out "$results/peers.json"

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
-//! compare solve DIR [--runs 5] [--budget 10] [--out results/matcher.json]
+//! compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--out results/matcher.json]
 //! ```
 //!
 //! `write` generates the matrices and writes them as `DIR/{kind}-{rows}x{cols}.f64`
@@ -10,8 +10,8 @@
 //! `DIR` (plain assignment: capacity 1 per column, `coverage` objective) and
 //! reports the median time, the matched count and the objective recomputed from
 //! the assignment: progress on stderr, results as JSON (`--out`) in the same
-//! shape as `peers.py`'s. Like `peers.py`, it stops after 3 runs once
-//! `--budget` seconds are spent.
+//! shape as `peers.py`'s. Like `peers.py`, it stops after `--min-runs` runs
+//! once `--budget` seconds are spent.
 
 // A command-line tool: progress and errors on stderr are its job.
 #![allow(clippy::print_stderr)]
@@ -27,7 +27,7 @@ use std::{env, fs};
 
 const USAGE: &str =
     "usage: compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
-       compare solve DIR [--runs 5] [--budget 10] [--out FILE.json]";
+       compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--out FILE.json]";
 
 /// One solver on one matrix: the shape shared with `peers.py`.
 #[derive(Debug, Serialize)]
@@ -89,13 +89,19 @@ fn run(args: &[String]) -> Result<(), String> {
                     .map_err(|_| format!("--runs: not a number: {r}"))?,
                 None => 5,
             };
+            let min_runs = match flag("--min-runs")? {
+                Some(r) => r
+                    .parse()
+                    .map_err(|_| format!("--min-runs: not a number: {r}"))?,
+                None => 3,
+            };
             let budget = match flag("--budget")? {
                 Some(b) => b
                     .parse()
                     .map_err(|_| format!("--budget: not a number: {b}"))?,
                 None => 10.0,
             };
-            let records = solve_all(dir, runs, budget)?;
+            let records = solve_all(dir, Runs::new(runs, min_runs, budget))?;
             if let Some(out) = flag("--out")? {
                 let json = serde_json::json!({ "results": records });
                 let text = serde_json::to_string_pretty(&json).expect("serialisable");
@@ -146,7 +152,34 @@ fn matrix_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-fn solve_all(dir: &Path, runs: usize, budget: f64) -> Result<Vec<Record>, String> {
+/// How many times each matrix is solved.
+#[derive(Debug, Clone, Copy)]
+struct Runs {
+    /// At most this many.
+    most: usize,
+    /// At least this many (and one), then only while under `budget`.
+    least: usize,
+    /// Seconds per matrix after the first `least` runs.
+    budget: f64,
+}
+
+impl Runs {
+    fn new(most: usize, least: usize, budget: f64) -> Self {
+        Self {
+            most: most.max(1),
+            least: least.max(1),
+            budget,
+        }
+    }
+
+    /// Whether another run follows the `times` so far.
+    fn another(&self, times: &[f64]) -> bool {
+        times.len() < self.most
+            && (times.len() < self.least || times.iter().sum::<f64>() <= self.budget)
+    }
+}
+
+fn solve_all(dir: &Path, runs: Runs) -> Result<Vec<Record>, String> {
     let files = matrix_files(dir)?;
     if files.is_empty() {
         return Err(format!("no .f64 matrices in {}", dir.display()));
@@ -158,7 +191,7 @@ fn solve_all(dir: &Path, runs: usize, budget: f64) -> Result<Vec<Record>, String
     let mut records = Vec::new();
     for path in files {
         let matrix = Matrix::read(&path).map_err(|e| e.to_string())?;
-        let record = solve_one(&matrix, runs.max(1), budget);
+        let record = solve_one(&matrix, runs);
         match &record.error {
             None => eprintln!(
                 "{:<22} {:>10.4} {:>8} {:>22.6}",
@@ -174,9 +207,9 @@ fn solve_all(dir: &Path, runs: usize, budget: f64) -> Result<Vec<Record>, String
     Ok(records)
 }
 
-/// Times up to `runs` solves of the plain assignment on `matrix` (at least 3,
-/// then only while under `budget` seconds) and checks the last.
-fn solve_one(matrix: &Matrix, runs: usize, budget: f64) -> Record {
+/// Times solves of the plain assignment on `matrix` as `runs` says, and
+/// checks the last.
+fn solve_one(matrix: &Matrix, runs: Runs) -> Record {
     let capacities = vec![1; matrix.cols];
     let problem = Problem {
         rows: matrix.rows,
@@ -200,10 +233,7 @@ fn solve_one(matrix: &Matrix, runs: usize, budget: f64) -> Record {
         error: None,
     };
     let mut last = None;
-    for run in 0..runs {
-        if run >= 3 && record.times_s.iter().sum::<f64>() > budget {
-            break;
-        }
+    while runs.another(&record.times_s) {
         let start = Instant::now();
         let solution = solve(&problem);
         record.times_s.push(start.elapsed().as_secs_f64());
