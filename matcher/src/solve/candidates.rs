@@ -276,14 +276,16 @@ fn sample_floors(
 /// The columns of positive capacity by decreasing potential (ascending on
 /// ties).
 pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize> {
-    let mut usable: Vec<usize> = (0..capacities.len())
+    let mut usable: Vec<(Cost, usize)> = (0..capacities.len())
         .filter(|&j| capacities[j] > 0)
+        .map(|j| (potentials[j], j))
         .collect();
-    usable.sort_by(|&a, &b| {
-        let order = potentials[b].partial_cmp(&potentials[a]);
+    // A total order (columns break ties), so an unstable sort is as good.
+    usable.sort_unstable_by(|&(p, a), &(q, b)| {
+        let order = q.partial_cmp(&p);
         order.expect("potentials are not NaN").then(a.cmp(&b))
     });
-    usable
+    usable.into_iter().map(|(_, j)| j).collect()
 }
 
 /// Keeps the `k` best allowed cells of row `i` in usable columns, ranked by

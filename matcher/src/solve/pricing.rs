@@ -150,21 +150,32 @@ impl<W: WeightSource> Pricer<'_, W> {
         // In each group, only columns with `v_j > c(ceiling) - u_i` can hold
         // a violator, and only those within the slack of it hold cells worth
         // adding.
-        let (mut violable, mut suspects) = ([0; GROUPS], [0; GROUPS]);
-        for (g, &ceiling) in ceilings.iter().enumerate() {
-            if !is_allowed(ceiling) {
-                continue;
+        let bounds = ceilings.map(|c| is_allowed(c).then(|| Cost::of_cell(self.objective, c) - u));
+        let above = |g: usize, bound: Cost| {
+            self.groups[g].partition_point(|&j| self.flow.potentials[j] > bound)
+        };
+        // Most rows have no such column at all: the group's first column
+        // (its highest potential) tells without a search.
+        let mut violable = [0; GROUPS];
+        for (g, bound) in bounds.iter().enumerate() {
+            let Some(bound) = *bound else { continue };
+            if self.groups[g]
+                .first()
+                .is_some_and(|&j| self.flow.potentials[j] > bound)
+            {
+                violable[g] = above(g, bound);
             }
-            let bound = Cost::of_cell(self.objective, ceiling) - u;
-            let above =
-                |bound: Cost| self.groups[g].partition_point(|&j| self.flow.potentials[j] > bound);
-            violable[g] = above(bound);
-            suspects[g] = above(bound - self.slack);
         }
         let possible = violable.iter().any(|&count| count > 0);
         let (true, Some(highest)) = (possible, self.highest) else {
             return None;
         };
+        let mut suspects = [0; GROUPS];
+        for (g, bound) in bounds.iter().enumerate() {
+            if let Some(bound) = *bound {
+                suspects[g] = above(g, bound - self.slack);
+            }
+        }
         let listed = self.graph.row(i);
         for &(j, _) in listed {
             scratch.listed[j] = true;
