@@ -41,6 +41,7 @@ pub mod rounds;
 pub mod score;
 pub mod solve;
 pub mod suggest;
+pub mod threads;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};

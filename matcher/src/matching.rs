@@ -209,15 +209,15 @@ pub(crate) fn prepare<'a>(
     Ok(Scorer::new(mentors, mentees, config))
 }
 
-/// Runs `f` on a pool of `threads` workers, or on rayon's global pool for `None`.
+/// Runs `f` on a pool of `threads` workers (pinned one per core, see
+/// [`crate::threads`]), or on rayon's global pool for `None`.
 pub(crate) fn in_pool<T: Send>(
     threads: Option<usize>,
     f: impl FnOnce() -> T + Send,
 ) -> Result<T, Error> {
     match threads {
         None => Ok(f()),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
+        Some(n) => crate::threads::pool_builder(n)
             .build()
             .map(|pool| pool.install(f))
             .map_err(|e| Error::Threads {

@@ -48,6 +48,8 @@ struct Record {
 }
 
 fn main() -> ExitCode {
+    // As the `matcher` CLI does: workers pinned one per core.
+    let _ = matcher::threads::pool_builder(0).build_global();
     let args: Vec<String> = env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -127,18 +127,16 @@ impl Candidates {
                     .collect();
                 (scans, picks)
             })
-            .reduce(
-                || {
-                    (
-                        Vec::new(),
-                        ColumnPicks::new(capacities, per_column, &floors),
-                    )
-                },
-                |(mut scans, picks), (more, other)| {
-                    scans.extend(more);
-                    (scans, picks.merge(other))
-                },
-            );
+            .reduce_with(|(mut scans, picks), (more, other)| {
+                scans.extend(more);
+                (scans, picks.merge(other))
+            })
+            .unwrap_or_else(|| {
+                (
+                    Vec::new(),
+                    ColumnPicks::new(capacities, per_column, &floors),
+                )
+            });
         if let Some((row, (col, value))) = scans
             .iter()
             .enumerate()

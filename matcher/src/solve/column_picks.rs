@@ -197,10 +197,18 @@ impl<'f> ColumnPicks<'f> {
         }
     }
 
-    /// Catches up with the floors the other picks have raised.
+    /// Shares the floors this one has raised since the last call, and takes
+    /// up those the others have raised. Done in batches (every few rows)
+    /// rather than at every raise: picks on other cores read and write the
+    /// same floors, and each write would pull their cache line across.
     pub(super) fn refresh(&mut self) {
         for (j, floor) in self.floors.iter_mut().enumerate() {
-            *floor = floor.max(self.shared.get(j));
+            let shared = self.shared.get(j);
+            if *floor > shared {
+                self.shared.raise(j, *floor);
+            } else {
+                *floor = shared;
+            }
         }
         let blocks = self.floors.chunks_exact(BLOCK);
         for (slot, block) in self.block_floors.iter_mut().zip(blocks) {
@@ -253,7 +261,6 @@ impl<'f> ColumnPicks<'f> {
         if end == slots.len() {
             let floor = slots[end - 1].weight;
             self.floors[col] = floor;
-            self.shared.raise(col, floor);
             let block = col / BLOCK;
             if let Some(slot) = self.block_floors.get_mut(block) {
                 let start = block * BLOCK;
