@@ -6,11 +6,10 @@
 use rayon::prelude::*;
 
 use super::certificate::CellBounds;
-use super::column_picks::{
-    ranks_before, tie_break, ColumnPicks, SampledFloors, SharedFloors, BLOCK,
-};
+use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
+use super::sample::Sample;
 use super::weights::WeightSource;
 
 /// Cells listed for each row (compressed rows, ascending columns), with bounds
@@ -85,16 +84,37 @@ struct RowScan {
     invalid: Option<(usize, f64)>,
 }
 
+/// How many cells each row lists in a first graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Listing {
+    /// Cells per row.
+    pub(super) k: usize,
+    /// Cells per row (at most `k`) where seats are plentiful and a sample of
+    /// rows shows that their favourite columns hardly overlap: rows that do
+    /// not compete seldom need more than their first few cells, and listing
+    /// fewer makes every step after the scan cheaper.
+    pub(super) few: usize,
+}
+
+#[cfg(test)]
+impl Listing {
+    /// `k` cells per row, however roomy or contended the problem is.
+    pub(super) fn exactly(k: usize) -> Self {
+        Self { k, few: k }
+    }
+}
+
 impl Candidates {
-    /// Lists, for every row, its `k` best allowed cells in columns of positive
-    /// capacity, and for every such column its best few rows (equal weights
-    /// ranked by [`tie_break`]), scanning rows in parallel.
+    /// Lists, for every row, its best allowed cells in columns of positive
+    /// capacity (as many as `listing` says), and for every such column its
+    /// best few rows (equal weights ranked by [`tie_break`]), scanning rows
+    /// in parallel.
     ///
     /// Fails on the first NaN or `+inf` weight in row-major order.
     pub(super) fn gather(
         source: &impl WeightSource,
         capacities: &[u32],
-        k: usize,
+        listing: Listing,
     ) -> Result<Self, SolveError> {
         let rows = source.rows();
         let chunks = rayon::current_num_threads() * CHUNKS_PER_THREAD;
@@ -110,7 +130,11 @@ impl Candidates {
             true => 0,
             false => picks_per_column(cap),
         };
-        let floors = SharedFloors::new(sample_floors(source, capacities, per_column));
+        let few = listing.few.min(listing.k);
+        let probe = (roomy && few < listing.k).then_some(few);
+        let sample = Sample::of(source, capacities, per_column, probe);
+        let k = if sample.contended { listing.k } else { few };
+        let floors = SharedFloors::new(sample.floors);
         let (scans, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
@@ -250,25 +274,6 @@ impl Candidates {
         }
         (self.starts, self.cells, self.ceilings) = (starts, cells, ceilings);
     }
-}
-
-/// Rows sampled, evenly spaced, for the column picks' first floors.
-const SAMPLED_ROWS: usize = 64;
-
-/// The column picks' first floors, from [`SAMPLED_ROWS`] rows of `source`
-/// (all of them if there are fewer).
-fn sample_floors(
-    source: &impl WeightSource,
-    capacities: &[u32],
-    per_column: impl Fn(u32) -> usize,
-) -> Vec<f64> {
-    let rows = source.rows();
-    let mut sample = SampledFloors::new(capacities, per_column);
-    let mut row = Vec::new();
-    for t in 0..rows.min(SAMPLED_ROWS) {
-        sample.add(source.row(t * rows / rows.min(SAMPLED_ROWS), &mut row));
-    }
-    sample.floors()
 }
 
 /// The columns of positive capacity by decreasing potential (ascending on

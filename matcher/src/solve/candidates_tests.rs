@@ -8,6 +8,7 @@ use super::super::tests::{pseudo_random, Instance};
 use super::super::weights::RowMajor;
 use super::{
     descending_key, from_descending_key, picks_per_column, ranks_before, tie_break, Candidates,
+    Listing,
 };
 
 /// The cells the graph must list: each row's `k` best allowed cells in
@@ -64,7 +65,7 @@ fn gather_on(threads: usize, instance: &Instance, k: usize) -> Candidates {
         .num_threads(threads)
         .build()
         .expect("thread pool");
-    pool.install(|| Candidates::gather(&source, &instance.capacities, k))
+    pool.install(|| Candidates::gather(&source, &instance.capacities, Listing::exactly(k)))
         .expect("finite weights")
 }
 
@@ -169,7 +170,7 @@ fn a_nan_or_positive_infinity_anywhere_in_a_long_row_is_reported_where_it_is() {
                 cols,
                 weights: &weights,
             };
-            match Candidates::gather(&source, &vec![1; cols], 2) {
+            match Candidates::gather(&source, &vec![1; cols], Listing::exactly(2)) {
                 Err(SolveError::NonFinite {
                     row: r,
                     col: c,
@@ -194,7 +195,34 @@ fn huge_finite_weights_whose_sum_overflows_are_accepted() {
         cols,
         weights: &weights,
     };
-    let graph = Candidates::gather(&source, &vec![1; cols], 3).expect("finite weights");
+    let graph =
+        Candidates::gather(&source, &vec![1; cols], Listing::exactly(3)).expect("finite weights");
     assert_eq!(graph.row(0).len(), 3);
     assert_eq!(graph.lightest, f64::MAX);
+}
+
+#[test]
+fn a_roomy_graph_lists_few_cells_per_row_unless_its_rows_compete() {
+    let listing = Listing { k: 8, few: 3 };
+    let listed = |rows: usize, cols: usize, weight: &dyn Fn(usize, usize) -> f64| {
+        let weights: Vec<f64> = (0..rows * cols)
+            .map(|c| weight(c / cols, c % cols))
+            .collect();
+        let source = RowMajor {
+            rows,
+            cols,
+            weights: &weights,
+        };
+        let graph = Candidates::gather(&source, &vec![1; cols], listing).expect("finite weights");
+        (0..rows).map(|i| graph.row(i).len()).max()
+    };
+    // Distinct weights in an order of columns of its own for every row.
+    let own = |i: usize, j: usize| (tie_break(i, j) % 1_000_000) as f64;
+    // Every row ranks the columns alike, up to a little noise.
+    let alike = |i: usize, j: usize| (j * 1_000) as f64 + (tie_break(i, j) % 100) as f64;
+    // Seats for twice the rows: roomy.
+    assert_eq!(listed(100, 200, &own), Some(3));
+    assert_eq!(listed(100, 200, &alike), Some(8));
+    // Fewer seats: the columns pick rows too, and rows list at least `k`.
+    assert!(listed(150, 200, &own) >= Some(8));
 }

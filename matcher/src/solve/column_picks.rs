@@ -109,7 +109,7 @@ impl SampledFloors {
     /// that it vectorises over the columns).
     pub(super) fn add(&mut self, weights: &[f64]) {
         let cols = self.carry.len();
-        if cols == 0 {
+        if self.levels.is_empty() {
             return;
         }
         self.carry.copy_from_slice(weights);

@@ -38,6 +38,7 @@ mod pricing;
 mod problem;
 mod refill;
 mod row_reduction;
+mod sample;
 mod sparse;
 mod weights;
 

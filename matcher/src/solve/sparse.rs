@@ -17,7 +17,7 @@
 //! starts from its placement and re-inserts only those rows (a warm start).
 
 use super::auction;
-use super::candidates::Candidates;
+use super::candidates::{Candidates, Listing};
 use super::certificate;
 use super::cost::Cost;
 use super::engine::{self, Placement, Reduced};
@@ -33,6 +33,9 @@ use super::Solution;
 pub(super) struct Rounds {
     /// Cells listed per row in the first round.
     pub(super) first_candidates: usize,
+    /// Cells listed per row in the first round of a roomy problem whose
+    /// rows hardly compete (see [`Listing::few`]).
+    pub(super) few_candidates: usize,
     /// A round starts from the previous round's placement when at most this
     /// share of the rows gained cells, and over otherwise (where most rows
     /// changed, row reduction places them faster). Once the rounds start
@@ -53,6 +56,7 @@ impl Rounds {
     pub(super) fn for_columns(cols: usize) -> Self {
         Self {
             first_candidates: (cols / COLUMNS_PER_CANDIDATE).clamp(MIN_CANDIDATES, MAX_CANDIDATES),
+            few_candidates: FEW_CANDIDATES,
             warm_share: 0.5,
             warm_rows: 64,
         }
@@ -75,6 +79,9 @@ const MIN_CANDIDATES: usize = 12;
 /// The most cells per row in the first graph.
 const MAX_CANDIDATES: usize = 64;
 
+/// See [`Rounds::few_candidates`].
+const FEW_CANDIDATES: usize = 6;
+
 /// Solves the problem `source` defines, in rounds as `tuning` says; returns
 /// the solution and the number of rounds it took.
 ///
@@ -85,7 +92,11 @@ pub(super) fn solve(
     objective: Objective,
     tuning: Rounds,
 ) -> Result<(Solution, usize), SolveError> {
-    let mut graph = Candidates::gather(source, capacities, tuning.first_candidates)?;
+    let listing = Listing {
+        k: tuning.first_candidates,
+        few: tuning.few_candidates,
+    };
+    let mut graph = Candidates::gather(source, capacities, listing)?;
     let rows = source.rows();
     // The last round's placement, and the rows whose cells changed since.
     let mut previous: Option<(Placement, Vec<usize>)> = None;

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::auction::Estimate;
-use super::candidates::Candidates;
+use super::candidates::{Candidates, Listing};
 use super::engine;
 use super::heap_frontier::HeapFrontier;
 use super::oracle::{self, Optimum};
@@ -53,9 +53,9 @@ fn dense(instance: &Instance, objective: Objective) -> Solution {
     )
 }
 
-/// Checks the sparse engine from each of `ks` candidates per row, with cold
-/// and with warm rounds, against the oracle's `expected` optimum and the
-/// dense engine.
+/// Checks the sparse engine from each of `ks` candidates per row (one
+/// where seats are plentiful and rows hardly compete), with cold and with
+/// warm rounds, against the oracle's `expected` optimum and the dense engine.
 fn sparse_agrees(
     instance: &Instance,
     objective: Objective,
@@ -67,6 +67,7 @@ fn sparse_agrees(
         for (warm_share, warm_rows) in COLD_AND_WARM {
             let tuning = Rounds {
                 first_candidates: k,
+                few_candidates: 1,
                 warm_share,
                 warm_rows,
             };
@@ -379,7 +380,8 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
         weights: &instance.weights,
     };
     let cols = instance.capacities.len();
-    let graph = Candidates::gather(&source, &instance.capacities, cols).expect("valid problem");
+    let graph = Candidates::gather(&source, &instance.capacities, Listing::exactly(cols))
+        .expect("valid problem");
     let prices = Estimate {
         prices: seeds.to_vec(),
         held: Vec::new(),

@@ -1,0 +1,184 @@
+//! What a few rows, read before the candidate scan, tell about the rest: the
+//! column picks' first floors, and whether the rows compete for the same
+//! columns.
+
+use std::cmp::Ordering;
+
+use super::column_picks::{SampledFloors, BLOCK};
+use super::problem::is_allowed;
+use super::weights::WeightSource;
+
+/// Rows sampled, evenly spaced.
+const SAMPLED_ROWS: usize = 64;
+
+/// The sampled rows' favourites overlap "much" beyond this many times as
+/// often as rows with independent weights would.
+const CONTENDED_FROM: f64 = 2.0;
+
+/// What the sampled rows tell.
+pub(super) struct Sample {
+    /// Per column, a floor below which its picks take no cell (see
+    /// [`SampledFloors`]).
+    pub(super) floors: Vec<f64>,
+    /// Whether the sampled rows' favourite columns overlap much more than
+    /// independent rows' would; `true` when not measured.
+    pub(super) contended: bool,
+}
+
+impl Sample {
+    /// Reads [`SAMPLED_ROWS`] rows of `source` (all of them if there are
+    /// fewer) for the floors of columns picking `per_column(capacity)` rows,
+    /// and, if `favourites` is given, how much each row's first
+    /// `favourites` columns overlap with the other rows'.
+    pub(super) fn of(
+        source: &impl WeightSource,
+        capacities: &[u32],
+        per_column: impl Fn(u32) -> usize,
+        favourites: Option<usize>,
+    ) -> Self {
+        let rows = source.rows();
+        let taken = rows.min(SAMPLED_ROWS);
+        let mut floors = SampledFloors::new(capacities, per_column);
+        let mut overlap = favourites.map(|k| Overlap::new(capacities, k));
+        let mut row = Vec::new();
+        for t in 0..taken {
+            let weights = source.row(t * rows / taken, &mut row);
+            floors.add(weights);
+            if let Some(overlap) = &mut overlap {
+                overlap.add(weights);
+            }
+        }
+        Self {
+            floors: floors.floors(),
+            contended: overlap.is_none_or(|o| o.contended()),
+        }
+    }
+}
+
+/// How often rows share favourite columns: each row's `k` best usable
+/// cells (ties to the lower column) are counted per column.
+struct Overlap {
+    k: usize,
+    /// Whether each column has positive capacity.
+    usable: Vec<bool>,
+    /// Rows counted so far that list each column among their favourites.
+    counts: Vec<u32>,
+    rows: usize,
+    /// Scratch: the current row's favourites, best first, `(weight, column)`.
+    best: Vec<(f64, usize)>,
+}
+
+impl Overlap {
+    fn new(capacities: &[u32], k: usize) -> Self {
+        Self {
+            k,
+            usable: capacities.iter().map(|&c| c > 0).collect(),
+            counts: vec![0; capacities.len()],
+            rows: 0,
+            best: Vec::with_capacity(k + 1),
+        }
+    }
+
+    /// Counts the favourites of one row. Blocks of eight whose largest
+    /// weight is below the current `k`th best are passed over whole.
+    fn add(&mut self, weights: &[f64]) {
+        if self.k == 0 {
+            return;
+        }
+        self.best.clear();
+        let mut floor = f64::NEG_INFINITY;
+        let blocks = weights.chunks(BLOCK);
+        for (b, block) in blocks.enumerate() {
+            // Never NaN: a NaN is never above the running maximum.
+            let top = block
+                .iter()
+                .fold(f64::NEG_INFINITY, |m, &w| if w > m { w } else { m });
+            if top <= floor {
+                continue;
+            }
+            for (l, &w) in block.iter().enumerate() {
+                let j = b * BLOCK + l;
+                // A NaN is not above the floor (the scan reports it).
+                let above = w.partial_cmp(&floor) == Some(Ordering::Greater);
+                if !above || !self.usable[j] || !is_allowed(w) {
+                    continue;
+                }
+                let at = self.best.partition_point(|&(kept, _)| kept >= w);
+                self.best.insert(at, (w, j));
+                if self.best.len() > self.k {
+                    self.best.pop();
+                }
+                if self.best.len() == self.k {
+                    floor = self.best[self.k - 1].0;
+                }
+            }
+        }
+        for &(_, j) in &self.best {
+            self.counts[j] += 1;
+        }
+        self.rows += 1;
+    }
+
+    /// Whether pairs of rows shared favourites more than [`CONTENDED_FROM`]
+    /// times as often as rows choosing `k` of the usable columns at random
+    /// would (`C(rows, 2) · k² / columns` pairs).
+    fn contended(&self) -> bool {
+        let columns = self.usable.iter().filter(|&&u| u).count();
+        if self.rows < 2 || columns == 0 {
+            return true;
+        }
+        let shared: f64 = self
+            .counts
+            .iter()
+            .map(|&c| f64::from(c) * (f64::from(c) - 1.0) / 2.0)
+            .sum();
+        let pairs = (self.rows * (self.rows - 1) / 2) as f64;
+        let chance = pairs * (self.k * self.k) as f64 / columns as f64;
+        shared > CONTENDED_FROM * chance
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::weights::RowMajor;
+    use super::*;
+
+    fn sample(weights: &[f64], rows: usize, cols: usize) -> Sample {
+        let source = RowMajor {
+            rows,
+            cols,
+            weights,
+        };
+        Sample::of(&source, &vec![1; cols], |_| 4, Some(3))
+    }
+
+    #[test]
+    fn independent_rows_are_not_contended_and_shared_favourites_are() {
+        let (rows, cols) = (64, 400);
+        // Every row prefers its own columns (3 of them, 4i..4i+3 mod cols).
+        let own: Vec<f64> = (0..rows * cols)
+            .map(|c| {
+                let (i, j) = (c / cols, c % cols);
+                f64::from(u8::from((j + cols - (4 * i) % cols) % cols < 3))
+            })
+            .collect();
+        assert!(!sample(&own, rows, cols).contended);
+        // Every row prefers columns 7, 8 and 9.
+        let shared: Vec<f64> = (0..rows * cols)
+            .map(|c| f64::from(u8::from((7..10).contains(&(c % cols)))))
+            .collect();
+        assert!(sample(&shared, rows, cols).contended);
+    }
+
+    #[test]
+    fn favourites_are_each_rows_best_usable_allowed_cells() {
+        let mut overlap = Overlap::new(&[1, 0, 1, 1, 1], 2);
+        overlap.add(&[0.5, 9.0, f64::NEG_INFINITY, 0.7, 0.7]);
+        // Column 1 has no capacity and column 2 is forbidden; ties go to
+        // the lower column.
+        assert_eq!(overlap.counts, [0, 0, 0, 1, 1]);
+        overlap.add(&[3.0, 1.0, 2.0, 1.0, 0.0]);
+        assert_eq!(overlap.counts, [1, 0, 1, 1, 1]);
+        assert_eq!(overlap.rows, 2);
+    }
+}
