@@ -104,6 +104,11 @@ impl SampledFloors {
         }
     }
 
+    /// Whether any column picks rows, so that sampled rows matter.
+    pub(super) fn wants_rows(&self) -> bool {
+        !self.levels.is_empty()
+    }
+
     /// Adds a sampled row, one weight per column; keeps, level by level,
     /// the larger of each level and the weight coming down (branch-free, so
     /// that it vectorises over the columns).

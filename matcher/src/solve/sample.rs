@@ -40,8 +40,15 @@ impl Sample {
         let taken = rows.min(SAMPLED_ROWS);
         let mut floors = SampledFloors::new(capacities, per_column);
         let mut overlap = favourites.map(|k| Overlap::new(capacities, k));
+        // No row is read when neither needs one (no column picks rows and
+        // the overlap is not asked for): a source may score rows on the fly.
+        let needed = if floors.wants_rows() || overlap.is_some() {
+            taken
+        } else {
+            0
+        };
         let mut row = Vec::new();
-        for t in 0..taken {
+        for t in 0..needed {
             let weights = source.row(t * rows / taken, &mut row);
             floors.add(weights);
             if let Some(overlap) = &mut overlap {
