@@ -23,6 +23,7 @@
 use super::cost::Cost;
 use super::problem::Objective;
 use super::refill::{ByColumn, Refill};
+use super::row_reduction::BIDS_PER_ROW;
 
 /// An optimal flow: the assignment and the column potentials that prove it.
 pub(super) struct Flow {
@@ -117,8 +118,17 @@ impl<F: Frontier + RowCells> Reduced<F> {
     ) -> Self {
         let mut solver = Solver::new(rows, capacities, objective, frontier);
         solver.flow.potentials = potentials;
-        let left = solver.reduce_rows();
+        let left = solver.reduce_rows((0..rows).collect(), BIDS_PER_ROW);
         Reduced { solver, left }
+    }
+
+    /// Bids again for the rows left, up to `bids` times each on average:
+    /// on a graph without ties, where a search from a row left at the end
+    /// crosses much of the graph, more bids leave fewer of them.
+    pub(super) fn bid_more(mut self, bids: usize) -> Self {
+        let waiting = std::mem::take(&mut self.left);
+        self.left = self.solver.reduce_rows(waiting, bids);
+        self
     }
 
     /// How many rows row reduction left to the searches.

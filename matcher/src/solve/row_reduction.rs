@@ -25,7 +25,7 @@ const PASSES: usize = 2;
 
 /// Bids per row, at most, over all passes: a guard against slow
 /// convergence on near-ties, after which the searches take over.
-const BIDS_PER_ROW: usize = 8;
+pub(super) const BIDS_PER_ROW: usize = 8;
 
 /// What a bid did.
 enum Bid {
@@ -47,11 +47,11 @@ struct Choices {
 }
 
 impl<F: Frontier + RowCells> Solver<F> {
-    /// Places rows by bidding; returns the rows left to insert, ascending.
-    pub(super) fn reduce_rows(&mut self) -> Vec<usize> {
-        let rows = self.flow.assignment.len();
-        let mut budget = rows.saturating_mul(BIDS_PER_ROW);
-        let mut waiting: Vec<usize> = (0..rows).collect();
+    /// Places the unplaced rows `waiting` (ascending) by bidding, at most
+    /// `bids` times each on average; returns the rows left to insert,
+    /// ascending.
+    pub(super) fn reduce_rows(&mut self, mut waiting: Vec<usize>, bids: usize) -> Vec<usize> {
+        let mut budget = waiting.len().saturating_mul(bids);
         for _ in 0..PASSES {
             let mut next = Vec::new();
             // Ascending: the stack pops the lowest row first.

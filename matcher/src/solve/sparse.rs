@@ -157,6 +157,12 @@ const AUCTION_WARM_DIVISOR: f64 = 100.0;
 /// to the searches marks an uncontested graph, solved from zero.
 const CONTESTED_FROM: usize = 8;
 
+/// Bids per row left, on average, with which row reduction goes on where
+/// the graph is uncontested: there, each row left costs a search that
+/// crosses much of the graph (uniform 4 000²: 48.8 → 45.8 ms; 64 saved
+/// nothing, 4 096 cost more in bids than the searches saved).
+const MORE_BIDS_PER_ROW: usize = 512;
+
 /// Auction prices win when row reduction from them leaves at most this
 /// share of the rows it leaves from zero potentials.
 const AUCTION_WINS_BELOW: f64 = 0.5;
@@ -195,7 +201,12 @@ fn start_over(
         // Under coverage with fewer seats than rows, optimal potentials
         // carry a count part that the auction's prices cannot express.
         let short = objective == Objective::Coverage && seats < rows as u64;
-        if zero.left() <= rows / CONTESTED_FROM || seats >= 2 * rows as u64 || short {
+        if zero.left() <= rows / CONTESTED_FROM {
+            return zero
+                .bid_more(MORE_BIDS_PER_ROW)
+                .finish(&ByColumn::of(graph, cols));
+        }
+        if seats >= 2 * rows as u64 || short {
             return zero.finish(&ByColumn::of(graph, cols));
         }
         let estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
