@@ -36,6 +36,37 @@ pub(super) struct Update {
     pub(super) gained: bool,
 }
 
+/// Whether some row may have an unlisted cell of negative reduced cost, by
+/// the coarsest test: the row's highest ceiling against the highest
+/// potential of any usable column. Where no row may, [`price`] would find
+/// nothing, so the rows need neither grouping nor rescoring. One pass over
+/// the rows' ceilings; it stops at the first row that may.
+pub(super) fn may_violate(
+    capacities: &[u32],
+    objective: Objective,
+    graph: &Candidates,
+    flow: &Flow,
+) -> bool {
+    let usable = capacities
+        .iter()
+        .zip(&flow.potentials)
+        .filter(|(&c, _)| c > 0);
+    let highest = usable
+        .map(|(_, &v)| v)
+        .reduce(|a, b| if b > a { b } else { a });
+    let Some(highest) = highest else {
+        return false;
+    };
+    (0..graph.rows()).any(|i| {
+        let ceiling = graph
+            .ceilings(i)
+            .iter()
+            .fold(f64::NEG_INFINITY, |m, &c| m.max(c));
+        is_allowed(ceiling)
+            && highest > Cost::of_cell(objective, ceiling) - flow.row_potential(objective, i)
+    })
+}
+
 /// The rows whose listed cells must change for `flow` to be optimal over all
 /// pairs, with their new cells (and the rows whose ceilings pricing could
 /// tighten on the way), in ascending rows. `flow` is optimal when no update

@@ -116,6 +116,10 @@ pub(super) fn solve(
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
+        if !pricing::may_violate(capacities, objective, &graph, &placed.flow) {
+            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
+            return Ok((solution, rounds));
+        }
         if !graph.grouped() {
             graph.group_by(&placed.flow.potentials, capacities);
         }
