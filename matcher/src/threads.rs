@@ -4,10 +4,10 @@
 //! parallel ones (the candidate scan, pricing), each a few milliseconds on
 //! small problems. When a busy thread wakes an idle worker, Linux may queue
 //! the worker behind it on the same core instead of on the idle one: on the
-//! 2-vCPU machine of `BENCHMARKS.md` that wake-up took 1.5–3.8 ms (median
-//! 1.9 ms), about as long as a whole parallel phase, so the second core
-//! mostly sat idle. A worker pinned to its own core is woken there, in
-//! 35–45 µs. Pinning is done where the platform supports it (Linux) and
+//! 2-vCPU machine of `BENCHMARKS.md` that wake-up took medians of 1.5–2.9 ms
+//! (up to 3.8 ms), about as long as a whole parallel phase, so the second
+//! core mostly sat idle. A worker pinned to its own core is woken there, in
+//! 34–46 µs. Pinning is done where the platform supports it (Linux) and
 //! skipped elsewhere; results never depend on it.
 
 use rayon::ThreadPoolBuilder;
