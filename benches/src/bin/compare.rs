@@ -22,6 +22,7 @@ use matcher_benches::matrix::{parse_shapes, Kind, Matrix};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::str::FromStr;
 use std::time::Instant;
 use std::{env, fs};
 
@@ -85,25 +86,12 @@ fn run(args: &[String]) -> Result<(), String> {
             write(dir, &kinds, &shapes)
         }
         "solve" => {
-            let runs = match flag("--runs")? {
-                Some(r) => r
-                    .parse()
-                    .map_err(|_| format!("--runs: not a number: {r}"))?,
-                None => 5,
-            };
-            let min_runs = match flag("--min-runs")? {
-                Some(r) => r
-                    .parse()
-                    .map_err(|_| format!("--min-runs: not a number: {r}"))?,
-                None => 3,
-            };
-            let budget = match flag("--budget")? {
-                Some(b) => b
-                    .parse()
-                    .map_err(|_| format!("--budget: not a number: {b}"))?,
-                None => 10.0,
-            };
-            let records = solve_all(dir, Runs::new(runs, min_runs, budget))?;
+            let runs = Runs::new(
+                number(flag("--runs")?, "--runs", 5)?,
+                number(flag("--min-runs")?, "--min-runs", 3)?,
+                number(flag("--budget")?, "--budget", 10.0)?,
+            );
+            let records = solve_all(dir, runs)?;
             if let Some(out) = flag("--out")? {
                 let json = serde_json::json!({ "results": records });
                 let text = serde_json::to_string_pretty(&json).expect("serialisable");
@@ -112,6 +100,14 @@ fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
         other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+/// The number a flag gives (`value`), or `default` without the flag.
+fn number<T: FromStr>(value: Option<&str>, name: &str, default: T) -> Result<T, String> {
+    match value {
+        Some(v) => v.parse().map_err(|_| format!("{name}: not a number: {v}")),
+        None => Ok(default),
     }
 }
 
