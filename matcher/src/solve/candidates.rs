@@ -9,6 +9,7 @@ use super::certificate::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
+use super::row_blocks::{kth_block_maximum, lowest_allowed, open_blocks, survey};
 use super::sample::Sample;
 use super::weights::WeightSource;
 
@@ -74,14 +75,105 @@ pub(super) struct RowCells {
     pub(super) ceilings: Ceilings,
 }
 
-/// What one pass over a row finds.
-struct RowScan {
-    listed: RowCells,
-    idle_ceiling: f64,
+/// What a pass over some consecutive rows finds, rows in order.
+struct Scanned {
+    /// Cells listed per row.
+    counts: Vec<usize>,
+    /// `(column, weight)` of the listed cells, each row's by ascending column.
+    cells: Vec<(usize, f64)>,
+    /// [`GROUPS`] ceilings per row.
+    ceilings: Vec<f64>,
+    /// Per row: the largest allowed weight in a column of capacity 0.
+    idle_ceilings: Vec<f64>,
+    /// The least allowed weight in a usable column (or less).
     lightest: f64,
+    /// The largest absolute allowed weight.
     heaviest: f64,
-    /// The first weight that is NaN or `+inf`, with its column.
-    invalid: Option<(usize, f64)>,
+    /// The first weight that is NaN or `+inf`, as `(row, column, weight)`:
+    /// the pass stops at its row.
+    invalid: Option<(usize, usize, f64)>,
+}
+
+impl Scanned {
+    /// Nothing found yet, with room for `rows` rows of `k` cells.
+    fn with_capacity(rows: usize, k: usize) -> Self {
+        Self {
+            counts: Vec::with_capacity(rows),
+            cells: Vec::with_capacity(rows * k),
+            ceilings: Vec::with_capacity(rows * GROUPS),
+            idle_ceilings: Vec::with_capacity(rows),
+            lightest: f64::INFINITY,
+            heaviest: 0.0,
+            invalid: None,
+        }
+    }
+
+    /// Appends what a pass over the rows that follow found.
+    fn append(&mut self, mut next: Self) {
+        if self.invalid.is_some() {
+            return;
+        }
+        self.counts.append(&mut next.counts);
+        self.cells.append(&mut next.cells);
+        self.ceilings.append(&mut next.ceilings);
+        self.idle_ceilings.append(&mut next.idle_ceilings);
+        self.lightest = self.lightest.min(next.lightest);
+        self.heaviest = self.heaviest.max(next.heaviest);
+        self.invalid = next.invalid;
+    }
+}
+
+/// Compressed rows (`starts`, `cells`) of the rows' own cells (`counts`
+/// per row, ascending columns) and the columns' `picked` cells
+/// (`(row, column, weight)` by row, then column), each cell once.
+fn with_picks(
+    counts: &[usize],
+    own: Vec<(usize, f64)>,
+    picked: &[(usize, usize, f64)],
+) -> (Vec<usize>, Vec<(usize, f64)>) {
+    let mut starts = Vec::with_capacity(counts.len() + 1);
+    starts.push(0);
+    if picked.is_empty() {
+        starts.extend(counts.iter().scan(0, |end, &n| {
+            *end += n;
+            Some(*end)
+        }));
+        return (starts, own);
+    }
+    let mut cells = Vec::with_capacity(own.len() + picked.len());
+    let (mut at, mut picks) = (0, picked.iter().peekable());
+    for (i, &n) in counts.iter().enumerate() {
+        let mut mine = own[at..at + n].iter().peekable();
+        at += n;
+        loop {
+            let theirs = picks.peek().filter(|p| p.0 == i).map(|&&(_, j, w)| (j, w));
+            let cell = match (mine.peek(), theirs) {
+                (Some(&&a), Some(b)) if b.0 < a.0 => {
+                    picks.next();
+                    b
+                }
+                (Some(&&a), Some(b)) => {
+                    mine.next();
+                    if b.0 == a.0 {
+                        picks.next();
+                    }
+                    a
+                }
+                (Some(&&a), None) => {
+                    mine.next();
+                    a
+                }
+                (None, Some(b)) => {
+                    picks.next();
+                    b
+                }
+                (None, None) => break,
+            };
+            cells.push(cell);
+        }
+        starts.push(cells.len());
+    }
+    (starts, cells)
 }
 
 /// How many cells each row lists in a first graph.
@@ -135,62 +227,59 @@ impl Candidates {
         let sample = Sample::of(source, capacities, per_column, probe);
         let k = if sample.contended { listing.k } else { few };
         let floors = SharedFloors::new(sample.floors);
-        let (scans, picks) = (0..rows.div_ceil(chunk))
+        let scanner = RowScanner {
+            capacities,
+            idle: &idle,
+            k,
+        };
+        let (scan, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
                 let (mut row, mut scratch) = (Vec::new(), Scratch::default());
                 let mut picks = ColumnPicks::new(capacities, per_column, &floors);
-                let scans: Vec<RowScan> = (c * chunk..rows.min((c + 1) * chunk))
-                    .map(|i| {
-                        if i % REFRESH_ROWS == 0 {
-                            picks.refresh();
-                        }
-                        let weights = source.row(i, &mut row);
-                        scan_row(i, weights, capacities, &idle, k, &mut picks, &mut scratch)
-                    })
-                    .collect();
-                (scans, picks)
+                let rows = c * chunk..rows.min((c + 1) * chunk);
+                let mut scan = Scanned::with_capacity(rows.len(), k);
+                for i in rows {
+                    if i % REFRESH_ROWS == 0 {
+                        picks.refresh();
+                    }
+                    let weights = source.row(i, &mut row);
+                    if let Err((j, w)) =
+                        scanner.scan(i, weights, &mut picks, &mut scratch, &mut scan)
+                    {
+                        // Later rows cannot hold the first bad weight.
+                        scan.invalid = Some((i, j, w));
+                        break;
+                    }
+                }
+                (scan, picks)
             })
-            .reduce_with(|(mut scans, picks), (more, other)| {
-                scans.extend(more);
-                (scans, picks.merge(other))
+            .reduce_with(|(mut scan, picks), (more, other)| {
+                scan.append(more);
+                (scan, picks.merge(other))
             })
             .unwrap_or_else(|| {
                 (
-                    Vec::new(),
+                    Scanned::with_capacity(0, k),
                     ColumnPicks::new(capacities, per_column, &floors),
                 )
             });
-        if let Some((row, (col, value))) = scans
-            .iter()
-            .enumerate()
-            .find_map(|(i, scan)| scan.invalid.map(|bad| (i, bad)))
-        {
+        if let Some((row, col, value)) = scan.invalid {
             return Err(SolveError::NonFinite { row, col, value });
         }
-        let lightest = scans.iter().fold(f64::INFINITY, |m, s| m.min(s.lightest));
-        let heaviest = scans.iter().fold(0.0, |m: f64, s| m.max(s.heaviest));
-        let idle_ceilings = scans.iter().map(|s| s.idle_ceiling).collect();
-        let mut listed: Vec<RowCells> = scans.into_iter().map(|s| s.listed).collect();
-        for (i, j, w) in picks.cells() {
-            listed[i].cells.push((j, w));
-        }
-        for row in &mut listed {
-            row.cells.sort_unstable_by_key(|&(j, _)| j);
-            row.cells.dedup_by_key(|&mut (j, _)| j);
-        }
-        let mut graph = Self {
-            starts: vec![0],
-            cells: Vec::new(),
-            ceilings: Vec::new(),
+        let mut picked: Vec<(usize, usize, f64)> = picks.cells().collect();
+        picked.sort_unstable_by_key(|&(i, j, _)| (i, j));
+        let (starts, cells) = with_picks(&scan.counts, scan.cells, &picked);
+        Ok(Self {
+            starts,
+            cells,
+            ceilings: scan.ceilings,
             groups: vec![0; capacities.len()],
             grouped: false,
-            idle_ceilings,
-            lightest,
-            heaviest,
-        };
-        graph.rebuild(listed.into_iter());
-        Ok(graph)
+            idle_ceilings: scan.idle_ceilings,
+            lightest: scan.lightest,
+            heaviest: scan.heaviest,
+        })
     }
 
     /// Number of rows.
@@ -291,115 +380,122 @@ pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize
     usable.into_iter().map(|(_, j)| j).collect()
 }
 
-/// Keeps the `k` best allowed cells of row `i` in usable columns, ranked by
-/// weight and [`tie_break`], bounds everything else, and offers every cell to
-/// the column picks. `idle` lists the columns of capacity 0.
-///
-/// One pass over the row takes each block's maximum (and screens for bad
-/// weights); most blocks then rank below both the row's `k`th best and their
-/// columns' floors, and cost one comparison of that maximum.
-fn scan_row(
-    i: usize,
-    weights: &[f64],
-    capacities: &[u32],
-    idle: &[usize],
+/// What every row scan reads besides the row.
+struct RowScanner<'a> {
+    capacities: &'a [u32],
+    /// The columns of capacity 0.
+    idle: &'a [usize],
+    /// Cells to list per row.
     k: usize,
-    picks: &mut ColumnPicks,
-    scratch: &mut Scratch,
-) -> RowScan {
-    let mut scan = RowScan {
-        listed: RowCells {
-            cells: Vec::new(),
-            ceilings: [f64::NEG_INFINITY; GROUPS],
-        },
-        idle_ceiling: f64::NEG_INFINITY,
-        lightest: f64::INFINITY,
-        heaviest: 0.0,
-        invalid: None,
-    };
-    let survey = survey(weights, &mut scratch.maxima);
-    if survey.suspect {
-        if let Some(j) = weights.iter().position(|&w| is_invalid(w)) {
-            scan.invalid = Some((j, weights[j]));
-            return scan;
+}
+
+impl RowScanner<'_> {
+    /// Keeps the `k` best allowed cells of row `i` in usable columns, ranked
+    /// by weight and [`tie_break`], bounds everything else, offers every cell
+    /// to the column picks, and appends what it found to `out`; fails with
+    /// the row's first NaN or `+inf` weight, with its column.
+    ///
+    /// One pass over the row takes each block's maximum (and screens for
+    /// bad weights); most blocks then rank below both the row's `k`th best
+    /// and their columns' floors, and cost one comparison of that maximum.
+    fn scan(
+        &self,
+        i: usize,
+        weights: &[f64],
+        picks: &mut ColumnPicks,
+        scratch: &mut Scratch,
+        out: &mut Scanned,
+    ) -> Result<(), (usize, f64)> {
+        let survey = survey(weights, &mut scratch.maxima);
+        if survey.suspect {
+            if let Some(j) = weights.iter().position(|&w| is_invalid(w)) {
+                return Err((j, weights[j]));
+            }
         }
-    }
-    // Over idle columns too: a lower `lightest` only makes the certificate
-    // more cautious.
-    scan.lightest = match survey.lowest {
-        f64::NEG_INFINITY => lowest_allowed(weights),
-        lowest => lowest,
-    };
-    for &j in idle.iter().filter(|&&j| is_allowed(weights[j])) {
-        scan.idle_ceiling = scan.idle_ceiling.max(weights[j]);
-    }
-    let threshold = match idle {
-        [] => kth_block_maximum(&scratch.maxima, k, &mut scratch.keys),
-        _ => f64::NEG_INFINITY,
-    };
-    let mut best = RowBest {
-        k,
-        best: Vec::with_capacity(k + 1),
-        threshold,
-        ceiling: f64::NEG_INFINITY,
-    };
-    for (b, top) in scratch.maxima.iter_mut().enumerate() {
-        // Every cell of the block ranks below the threshold and its floor.
-        if *top < best.threshold && *top < picks.block_floor(b) {
-            continue;
+        // Over idle columns too: a lower `lightest` only makes the
+        // certificate more cautious.
+        let lightest = match survey.lowest {
+            f64::NEG_INFINITY => lowest_allowed(weights),
+            lowest => lowest,
+        };
+        let idle_ceiling = self
+            .idle
+            .iter()
+            .map(|&j| weights[j])
+            .fold(f64::NEG_INFINITY, f64::max);
+        let threshold = match self.idle {
+            [] => kth_block_maximum(&scratch.maxima, self.k, &mut scratch.keys),
+            _ => f64::NEG_INFINITY,
+        };
+        scratch.best.clear();
+        let mut best = RowBest {
+            k: self.k,
+            best: &mut scratch.best,
+            threshold,
+            ceiling: f64::NEG_INFINITY,
+        };
+        let capacities = self.capacities;
+        // The blocks worth opening, found without branches: every cell of
+        // the others ranks below the threshold and its floor, which only
+        // rise as the row goes on.
+        open_blocks(
+            &scratch.maxima,
+            picks.block_floors(),
+            best.threshold,
+            &mut scratch.open,
+        );
+        for (word, &bits) in scratch.open.iter().enumerate() {
+            let mut bits = bits;
+            while bits != 0 {
+                let b = word * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let top = &mut scratch.maxima[b];
+                if *top < best.threshold && *top < picks.block_floor(b) {
+                    continue;
+                }
+                // Its cells bound the ceiling themselves: those that rank
+                // below both at once, the others through `offer`.
+                *top = f64::NEG_INFINITY;
+                best.open(i, b, weights, capacities, picks);
+            }
         }
-        // Its cells bound the ceiling themselves: those that rank below
-        // both at once, the others through `offer`.
-        *top = f64::NEG_INFINITY;
-        let start = b * BLOCK;
-        let block: &[f64; BLOCK] = weights[start..start + BLOCK]
-            .try_into()
-            .expect("a full block");
-        let floors = picks.floors(b);
-        let (mut through, mut below) = (0u32, f64::NEG_INFINITY);
-        for l in 0..BLOCK {
-            let w = block[l];
-            let offered = (w >= best.threshold) | (w >= floors[l]);
-            through |= u32::from(offered) << l;
-            below = if !offered && w > below { w } else { below };
+        // The ceiling over the blocks skipped whole, in lanes that vectorise.
+        let mut lanes = [f64::NEG_INFINITY; BLOCK];
+        for block in scratch.maxima.chunks(BLOCK) {
+            for (lane, &top) in lanes.iter_mut().zip(block) {
+                *lane = if top > *lane { top } else { *lane };
+            }
         }
-        best.ceiling = best.ceiling.max(below);
-        while through != 0 {
-            let l = through.trailing_zeros() as usize;
-            through &= through - 1;
-            best.offer(i, start + l, block[l], capacities, picks);
+        let skipped = lanes.iter().fold(f64::NEG_INFINITY, |m, &w| m.max(w));
+        let tail = scratch.maxima.len() * BLOCK;
+        for (j, &w) in (tail..).zip(&weights[tail..]) {
+            best.offer(i, j, w, capacities, picks);
         }
-    }
-    // The ceiling over the blocks skipped whole, in lanes that vectorise.
-    let mut lanes = [f64::NEG_INFINITY; BLOCK];
-    for block in scratch.maxima.chunks(BLOCK) {
-        for (lane, &top) in lanes.iter_mut().zip(block) {
-            *lane = if top > *lane { top } else { *lane };
+        let ceiling = best.ceiling.max(skipped);
+        let top = best.best.first().map_or(f64::NEG_INFINITY, |b| b.0);
+        let highest = top.max(ceiling).max(idle_ceiling);
+        if is_allowed(highest) {
+            out.heaviest = out.heaviest.max(highest.abs().max(lightest.abs()));
         }
+        out.lightest = out.lightest.min(lightest);
+        out.idle_ceilings.push(idle_ceiling);
+        // Before grouping, every column is in group 0.
+        out.ceilings.push(ceiling);
+        out.ceilings.extend([f64::NEG_INFINITY; GROUPS - 1]);
+        let start = out.cells.len();
+        out.cells.extend(best.best.iter().map(|&(w, _, j)| (j, w)));
+        out.cells[start..].sort_unstable_by_key(|&(j, _)| j);
+        out.counts.push(out.cells.len() - start);
+        Ok(())
     }
-    let skipped = lanes.iter().fold(f64::NEG_INFINITY, |m, &w| m.max(w));
-    let tail = scratch.maxima.len() * BLOCK;
-    for (j, &w) in (tail..).zip(&weights[tail..]) {
-        best.offer(i, j, w, capacities, picks);
-    }
-    best.ceiling = best.ceiling.max(skipped);
-    let top = best.best.first().map_or(f64::NEG_INFINITY, |b| b.0);
-    let highest = top.max(best.ceiling).max(scan.idle_ceiling);
-    if is_allowed(highest) {
-        scan.heaviest = highest.abs().max(scan.lightest.abs());
-    }
-    // Before grouping, every column is in group 0.
-    scan.listed.ceilings[0] = best.ceiling;
-    scan.listed.cells = best.best.iter().map(|&(w, _, j)| (j, w)).collect();
-    scan
 }
 
 /// A row's best cells so far, and the bound on the others.
-struct RowBest {
+struct RowBest<'s> {
     /// How many cells to keep.
     k: usize,
     /// Sorted best first: `(weight, tie-break, column)`.
-    best: Vec<(f64, u64, usize)>,
+    best: &'s mut Vec<(f64, u64, usize)>,
     /// At most the `k`th best weight, and that weight once there are `k`.
     /// (Columns of capacity 0 are not listed, so with them the block
     /// maxima may aim high: the scan then starts from `-inf`.)
@@ -408,7 +504,38 @@ struct RowBest {
     ceiling: f64,
 }
 
-impl RowBest {
+impl RowBest<'_> {
+    /// Offers the cells of full block `b` of row `i` (of `weights`) that
+    /// rank at or above the threshold or their column's floor; the others
+    /// bound the ceiling.
+    fn open(
+        &mut self,
+        i: usize,
+        b: usize,
+        weights: &[f64],
+        capacities: &[u32],
+        picks: &mut ColumnPicks,
+    ) {
+        let start = b * BLOCK;
+        let block: &[f64; BLOCK] = weights[start..start + BLOCK]
+            .try_into()
+            .expect("a full block");
+        let floors = picks.floors(b);
+        let (mut through, mut below) = (0u32, f64::NEG_INFINITY);
+        for l in 0..BLOCK {
+            let w = block[l];
+            let offered = (w >= self.threshold) | (w >= floors[l]);
+            through |= u32::from(offered) << l;
+            below = if !offered && w > below { w } else { below };
+        }
+        self.ceiling = self.ceiling.max(below);
+        while through != 0 {
+            let l = through.trailing_zeros() as usize;
+            through &= through - 1;
+            self.offer(i, start + l, block[l], capacities, picks);
+        }
+    }
+
     /// Offers cell `(i, j)` of weight `w` to the row and to its column.
     #[inline]
     fn offer(&mut self, i: usize, j: usize, w: f64, capacities: &[u32], picks: &mut ColumnPicks) {
@@ -425,7 +552,7 @@ impl RowBest {
             return;
         }
         let tie = tie_break(i, j);
-        let best = &mut self.best;
+        let best = &mut *self.best;
         let at = best.partition_point(|&(b, t, _)| ranks_before((b, t), (w, tie)));
         if at == self.k {
             self.ceiling = self.ceiling.max(w);
@@ -449,116 +576,10 @@ struct Scratch {
     maxima: Vec<f64>,
     /// Selection keys for [`kth_block_maximum`].
     keys: Vec<u64>,
-}
-
-/// What [`survey`] finds in a row.
-struct Survey {
-    /// The least weight, `-inf` included.
-    lowest: f64,
-    /// Whether the row may hold a NaN or `+inf` (it does, or its sum
-    /// overflowed).
-    suspect: bool,
-}
-
-/// Fills `maxima` with the maximum of each full block of [`BLOCK`] weights
-/// (NaN aside), and takes the row's least weight and a screen for bad
-/// weights, in one pass that vectorises: a NaN or `+inf` anywhere makes the
-/// row's sum NaN or `+inf`.
-fn survey(weights: &[f64], maxima: &mut Vec<f64>) -> Survey {
-    let top = |a: f64, b: f64| if a > b { a } else { b };
-    let mut low = [f64::INFINITY; BLOCK];
-    let mut sum = [0.0; BLOCK];
-    let blocks = weights.chunks_exact(BLOCK);
-    let tail = blocks.remainder();
-    maxima.clear();
-    maxima.resize(blocks.len(), f64::NEG_INFINITY);
-    for (block, maximum) in blocks.zip(maxima.iter_mut()) {
-        let mut half = [f64::NEG_INFINITY; BLOCK / 2];
-        for l in 0..BLOCK {
-            let w = block[l];
-            low[l] = if w < low[l] { w } else { low[l] };
-            sum[l] += w;
-            half[l % (BLOCK / 2)] = top(half[l % (BLOCK / 2)], w);
-        }
-        *maximum = top(top(half[0], half[2]), top(half[1], half[3]));
-    }
-    for &w in tail {
-        low[0] = low[0].min(w);
-        sum[0] += w;
-    }
-    let sum = sum.iter().sum::<f64>();
-    Survey {
-        lowest: low.iter().fold(f64::INFINITY, |m, &w| m.min(w)),
-        suspect: sum.is_nan() || sum == f64::INFINITY,
-    }
-}
-
-/// A row needs this many block maxima per listed cell for
-/// [`kth_block_maximum`] to pay.
-const BLOCKS_PER_CELL: usize = 8;
-
-/// A lower bound on the `k`th best weight of a row whose blocks have the
-/// given `maxima`: the `k`th best maximum over groups of blocks, which are
-/// weights of `k` different cells. Groups are as long as the row allows with
-/// [`BLOCKS_PER_CELL`] groups per listed cell: the best cells seldom share
-/// one, so the bound is close and the scan starts with its threshold almost
-/// where it ends, and the selection stays short. `-inf` for short rows;
-/// `keys` is scratch space.
-fn kth_block_maximum(maxima: &[f64], k: usize, keys: &mut Vec<u64>) -> f64 {
-    let needed = BLOCKS_PER_CELL * k;
-    if k == 0 || maxima.len() < needed {
-        return f64::NEG_INFINITY;
-    }
-    let group = (maxima.len() / needed).min(MAX_GROUP);
-    keys.clear();
-    keys.extend(maxima.chunks(group).map(|blocks| {
-        let top = blocks.iter().fold(f64::NEG_INFINITY, |m, &w| m.max(w));
-        descending_key(top)
-    }));
-    let (_, kth, _) = keys.select_nth_unstable(k - 1);
-    from_descending_key(*kth)
-}
-
-/// The most blocks [`kth_block_maximum`] takes together.
-const MAX_GROUP: usize = 8;
-
-/// An integer key that orders weights from the highest down (in
-/// [`f64::total_cmp`]'s order), so that selecting among maxima compares
-/// integers.
-fn descending_key(w: f64) -> u64 {
-    let bits = w.to_bits();
-    let ascending = match bits >> 63 {
-        1 => !bits,
-        _ => bits | 1 << 63,
-    };
-    !ascending
-}
-
-/// The weight whose [`descending_key`] is `key`.
-fn from_descending_key(key: u64) -> f64 {
-    let ascending = !key;
-    f64::from_bits(match ascending >> 63 {
-        1 => ascending & !(1 << 63),
-        _ => !ascending,
-    })
-}
-
-/// The least allowed weight (`+inf` if none), in independent lanes so that
-/// the loop vectorises.
-fn lowest_allowed(weights: &[f64]) -> f64 {
-    let mut lanes = [f64::INFINITY; BLOCK];
-    let chunks = weights.chunks_exact(BLOCK);
-    let rest = chunks.remainder();
-    for chunk in chunks {
-        for (low, &w) in lanes.iter_mut().zip(chunk) {
-            let w = if is_allowed(w) { w } else { f64::INFINITY };
-            *low = if w < *low { w } else { *low };
-        }
-    }
-    for &w in rest.iter().filter(|&&w| is_allowed(w)) {
-        lanes[0] = lanes[0].min(w);
-    }
-    lanes.iter().fold(f64::INFINITY, |low, &w| low.min(w))
+    /// One bit per block: whether to open it.
+    open: Vec<u64>,
+    /// The row's best cells so far (see [`RowBest`]).
+    best: Vec<(f64, u64, usize)>,
 }
 
 impl CellBounds for Candidates {

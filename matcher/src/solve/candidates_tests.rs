@@ -6,10 +6,7 @@ use std::collections::BTreeSet;
 use super::super::problem::{is_allowed, SolveError};
 use super::super::tests::{pseudo_random, Instance};
 use super::super::weights::RowMajor;
-use super::{
-    descending_key, from_descending_key, picks_per_column, ranks_before, tie_break, Candidates,
-    Listing,
-};
+use super::{picks_per_column, ranks_before, tie_break, Candidates, Listing};
 
 /// The cells the graph must list: each row's `k` best allowed cells in
 /// columns of positive capacity, and, unless there are seats for twice the
@@ -125,30 +122,6 @@ fn the_graph_lists_exactly_the_best_cells_of_rows_and_columns_on_any_thread_coun
 }
 
 #[test]
-fn descending_keys_order_weights_from_the_highest_and_round_trip() {
-    let weights = [
-        f64::INFINITY,
-        1e300,
-        61.46,
-        1.0,
-        f64::MIN_POSITIVE / 2.0,
-        0.0,
-        -0.0,
-        -1.0,
-        -1e300,
-        f64::NEG_INFINITY,
-    ];
-    let keys: Vec<u64> = weights.iter().map(|&w| descending_key(w)).collect();
-    assert!(keys.windows(2).all(|pair| pair[0] < pair[1]), "{keys:?}");
-    for &w in &weights {
-        assert_eq!(
-            from_descending_key(descending_key(w)).to_bits(),
-            w.to_bits()
-        );
-    }
-}
-
-#[test]
 fn a_nan_or_positive_infinity_anywhere_in_a_long_row_is_reported_where_it_is() {
     let (rows, cols) = (3, 45);
     for bad in [f64::NAN, f64::INFINITY] {
@@ -182,6 +155,45 @@ fn a_nan_or_positive_infinity_anywhere_in_a_long_row_is_reported_where_it_is() {
                 Err(other) => panic!("expected NonFinite, got {other:?}"),
                 Ok(_) => panic!("{bad} at ({row}, {col}) was not reported"),
             }
+        }
+    }
+}
+
+#[test]
+fn the_first_bad_weight_in_row_major_order_is_reported_on_any_thread_count() {
+    // Chunks of rows scan in parallel and stop at their first bad row; the
+    // earliest one wins, whichever chunk finishes first.
+    let mut instance = pseudo_random(5, 1_200, 40, 100, 1);
+    let cols = instance.capacities.len();
+    for (row, col, bad) in [
+        (1_100, 3, f64::NAN),
+        (700, 30, f64::INFINITY),
+        (700, 31, f64::NAN),
+    ] {
+        instance.weights[row * cols + col] = bad;
+    }
+    for threads in [1, 2, 4] {
+        let source = RowMajor {
+            rows: instance.rows,
+            cols,
+            weights: &instance.weights,
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("thread pool");
+        let found =
+            pool.install(|| Candidates::gather(&source, &instance.capacities, Listing::exactly(4)));
+        match found {
+            Err(SolveError::NonFinite { row, col, value }) => {
+                assert_eq!(
+                    (row, col, value),
+                    (700, 30, f64::INFINITY),
+                    "{threads} threads"
+                );
+            }
+            Err(other) => panic!("expected NonFinite, got {other:?}"),
+            Ok(_) => panic!("the bad weights were not reported"),
         }
     }
 }

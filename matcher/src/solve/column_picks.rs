@@ -207,6 +207,10 @@ impl<'f> ColumnPicks<'f> {
     /// rather than at every raise: picks on other cores read and write the
     /// same floors, and each write would pull their cache line across.
     pub(super) fn refresh(&mut self) {
+        // Columns that pick no rows keep their floors of `+inf`.
+        if self.picks.is_empty() {
+            return;
+        }
         for (j, floor) in self.floors.iter_mut().enumerate() {
             let shared = self.shared.get(j);
             if *floor > shared {
@@ -234,6 +238,12 @@ impl<'f> ColumnPicks<'f> {
         let start = block * BLOCK;
         let floors = &self.floors[start..start + BLOCK];
         floors.try_into().expect("a full block")
+    }
+
+    /// The least floor of the columns of each full block.
+    #[inline]
+    pub(super) fn block_floors(&self) -> &[f64] {
+        &self.block_floors
     }
 
     /// The least floor of the columns of full block `block` (columns

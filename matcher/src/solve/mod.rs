@@ -37,6 +37,7 @@ mod heap_frontier;
 mod pricing;
 mod problem;
 mod refill;
+mod row_blocks;
 mod row_reduction;
 mod sample;
 mod sparse;

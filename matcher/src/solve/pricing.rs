@@ -103,10 +103,17 @@ pub(super) fn price_rows(
         groups[usize::from(graph.groups()[j])].push(j);
     }
     let usable_mask: Vec<bool> = capacities.iter().map(|&c| c > 0).collect();
+    let slots: Vec<u8> = (0..capacities.len())
+        .map(|j| match capacities[j] {
+            0 => GROUPS as u8,
+            _ => graph.groups()[j],
+        })
+        .collect();
     let pricer = Pricer {
         source,
         usable: &usable,
         usable_mask: &usable_mask,
+        slots: &slots,
         highest: by_potential.first().map(|&j| flow.potentials[j]),
         groups: &groups,
         objective,
@@ -134,6 +141,8 @@ struct Pricer<'a, W> {
     usable: &'a [usize],
     /// Whether each column has positive capacity.
     usable_mask: &'a [bool],
+    /// The group of each usable column, [`GROUPS`] for the others.
+    slots: &'a [u8],
     /// The highest potential of a usable column, if there is one.
     highest: Option<Cost>,
     /// The usable columns of each group by decreasing potential (ascending
@@ -153,6 +162,9 @@ const WHOLE_ROW_FROM: usize = 8;
 
 /// Cells a whole-row rescoring tests against the cut at once.
 const CUT_BLOCK: usize = 8;
+
+/// Lanes of running maxima in [`Pricer::ceilings`].
+const LANES: usize = 4;
 
 /// Per-thread buffers.
 struct Scratch {
@@ -316,12 +328,20 @@ impl<W: WeightSource> Pricer<'_, W> {
     /// The ceilings of a row of `weights` whose columns marked in `listed`
     /// are listed: the largest unlisted weight in each group.
     fn ceilings(&self, weights: &[f64], listed: &[bool]) -> Ceilings {
-        let mut ceilings = [f64::NEG_INFINITY; GROUPS];
-        let groups = self.graph.groups();
-        for &j in self.usable.iter().filter(|&&j| !listed[j]) {
-            let ceiling = &mut ceilings[usize::from(groups[j])];
-            *ceiling = ceiling.max(weights[j]);
+        // Running maxima per lane of columns, so that neighbouring columns
+        // of one group do not wait on each other; slot `GROUPS` takes the
+        // columns that bound nothing (listed or unusable).
+        let mut lanes = [[f64::NEG_INFINITY; GROUPS + 1]; LANES];
+        let columns = weights.iter().zip(self.slots).zip(listed).enumerate();
+        for (j, ((&w, &slot), &listed)) in columns {
+            let slot = if listed { GROUPS } else { usize::from(slot) };
+            let ceiling = &mut lanes[j % LANES][slot.min(GROUPS)];
+            *ceiling = if w > *ceiling { w } else { *ceiling };
         }
-        ceilings
+        std::array::from_fn(|g| {
+            lanes
+                .iter()
+                .fold(f64::NEG_INFINITY, |m, lane| m.max(lane[g]))
+        })
     }
 }

@@ -2,10 +2,9 @@
 //! column picks' first floors, and whether the rows compete for the same
 //! columns.
 
-use std::cmp::Ordering;
-
 use super::column_picks::{SampledFloors, BLOCK};
 use super::problem::is_allowed;
+use super::row_blocks::{kth_block_maximum, survey};
 use super::weights::WeightSource;
 
 /// Rows sampled, evenly spaced.
@@ -71,8 +70,13 @@ struct Overlap {
     /// Rows counted so far that list each column among their favourites.
     counts: Vec<u32>,
     rows: usize,
+    /// Whether every column has positive capacity.
+    all_usable: bool,
     /// Scratch: the current row's favourites, best first, `(weight, column)`.
     best: Vec<(f64, usize)>,
+    /// Scratch: the current row's block maxima, and selection keys.
+    maxima: Vec<f64>,
+    keys: Vec<u64>,
 }
 
 impl Overlap {
@@ -80,44 +84,58 @@ impl Overlap {
         Self {
             k,
             usable: capacities.iter().map(|&c| c > 0).collect(),
+            all_usable: capacities.iter().all(|&c| c > 0),
             counts: vec![0; capacities.len()],
             rows: 0,
             best: Vec::with_capacity(k + 1),
+            maxima: Vec::new(),
+            keys: Vec::new(),
         }
     }
 
-    /// Counts the favourites of one row. Blocks of eight whose largest
-    /// weight is below the current `k`th best are passed over whole.
+    /// Counts the favourites of one row. Blocks whose largest weight is
+    /// below a first bound on the row's `k`th best weight (where every
+    /// column is usable), or not above the `k`th best so far, are passed
+    /// over whole.
     fn add(&mut self, weights: &[f64]) {
         if self.k == 0 {
             return;
         }
         self.best.clear();
-        let mut floor = f64::NEG_INFINITY;
-        let blocks = weights.chunks(BLOCK);
-        for (b, block) in blocks.enumerate() {
-            // Never NaN: a NaN is never above the running maximum.
-            let top = block
-                .iter()
-                .fold(f64::NEG_INFINITY, |m, &w| if w > m { w } else { m });
-            if top <= floor {
+        survey(weights, &mut self.maxima);
+        let least = match self.all_usable {
+            true => kth_block_maximum(&self.maxima, self.k, &mut self.keys),
+            false => f64::NEG_INFINITY,
+        };
+        // The cells after the last full block form one more block, always
+        // opened.
+        let tops = self
+            .maxima
+            .iter()
+            .copied()
+            .chain(std::iter::once(f64::INFINITY));
+        for (b, top) in tops.enumerate() {
+            // The running `k`th best, once there is one: ties go to the
+            // lower column, so only a heavier cell displaces it.
+            let kth = match self.best.get(self.k - 1) {
+                Some(&(kth, _)) => kth,
+                None => f64::NEG_INFINITY,
+            };
+            if top < least || top <= kth {
                 continue;
             }
-            for (l, &w) in block.iter().enumerate() {
-                let j = b * BLOCK + l;
-                // A NaN is not above the floor (the scan reports it).
-                let above = w.partial_cmp(&floor) == Some(Ordering::Greater);
-                if !above || !self.usable[j] || !is_allowed(w) {
+            let start = b * BLOCK;
+            let end = weights.len().min(start + BLOCK);
+            for (j, &w) in (start..end).zip(&weights[start..end]) {
+                let kth = self.best.get(self.k - 1).map_or(f64::NEG_INFINITY, |b| b.0);
+                // A NaN is neither (the scan reports it).
+                let counts = w >= least && w > kth;
+                if !counts || !self.usable[j] || !is_allowed(w) {
                     continue;
                 }
                 let at = self.best.partition_point(|&(kept, _)| kept >= w);
                 self.best.insert(at, (w, j));
-                if self.best.len() > self.k {
-                    self.best.pop();
-                }
-                if self.best.len() == self.k {
-                    floor = self.best[self.k - 1].0;
-                }
+                self.best.truncate(self.k);
             }
         }
         for &(_, j) in &self.best {
