@@ -9,7 +9,7 @@ use super::certificate::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
-use super::row_blocks::{kth_block_maximum, lowest_allowed, open_blocks, survey};
+use super::row_blocks::{descending_key, kth_block_maximum, lowest_allowed, open_blocks, survey};
 use super::sample::Sample;
 use super::weights::WeightSource;
 
@@ -368,15 +368,14 @@ impl Candidates {
 /// The columns of positive capacity by decreasing potential (ascending on
 /// ties).
 pub(super) fn by_potential(potentials: &[Cost], capacities: &[u32]) -> Vec<usize> {
-    let mut usable: Vec<(Cost, usize)> = (0..capacities.len())
+    // Integer keys sort faster than pairs of floats; `+ 0.0` turns `-0.0`
+    // into `0.0`, which compare equal (potentials are never NaN).
+    let key = |p: Cost| (descending_key(p.major + 0.0), descending_key(p.minor + 0.0));
+    let mut usable: Vec<((u64, u64), usize)> = (0..capacities.len())
         .filter(|&j| capacities[j] > 0)
-        .map(|j| (potentials[j], j))
+        .map(|j| (key(potentials[j]), j))
         .collect();
-    // A total order (columns break ties), so an unstable sort is as good.
-    usable.sort_unstable_by(|&(p, a), &(q, b)| {
-        let order = q.partial_cmp(&p);
-        order.expect("potentials are not NaN").then(a.cmp(&b))
-    });
+    usable.sort_unstable();
     usable.into_iter().map(|(_, j)| j).collect()
 }
 

@@ -20,9 +20,10 @@
 //!   column `j`, and `0` for an unmatched row (the sink's potential is `0`);
 //! - every cell the frontier offers and every sink edge has reduced cost `>= 0`.
 
+use super::candidates::Candidates;
 use super::cost::Cost;
+use super::members::Members;
 use super::problem::Objective;
-use super::refill::{ByColumn, Refill};
 use super::row_reduction::BIDS_PER_ROW;
 
 /// An optimal flow: the assignment and the column potentials that prove it.
@@ -91,7 +92,7 @@ pub(super) struct Placement {
     /// Capacity still free in each column.
     spare: Vec<u32>,
     /// Rows held by each column.
-    members: Vec<Vec<usize>>,
+    members: Members,
     /// The assignment and the column potentials.
     pub(super) flow: Flow,
 }
@@ -144,11 +145,11 @@ impl<F: Frontier + RowCells> Reduced<F> {
     /// search keeps the reduced costs of the listed cells non-negative and
     /// the refill prices every free seat at zero, so the result is optimal
     /// whatever they were.
-    pub(super) fn finish(mut self, by_column: &ByColumn) -> Placement {
+    pub(super) fn finish(mut self, graph: &Candidates) -> Placement {
         for &row in &self.left {
             self.solver.insert(row);
         }
-        self.solver.refill(&mut Refill::new(by_column));
+        self.solver.refill(graph);
         self.solver.into_placement()
     }
 }
@@ -166,7 +167,7 @@ pub(super) fn resume(
     changed: &[usize],
     objective: Objective,
     frontier: impl Frontier,
-    by_column: &ByColumn,
+    graph: &Candidates,
 ) -> Placement {
     let mut solver = Solver::from_placement(placement, objective, frontier);
     for &row in changed {
@@ -175,7 +176,7 @@ pub(super) fn resume(
     for &row in changed {
         solver.insert(row);
     }
-    solver.refill(&mut Refill::new(by_column));
+    solver.refill(graph);
     solver.into_placement()
 }
 
@@ -199,7 +200,7 @@ pub(super) struct Solver<F> {
     /// Capacity still free in each column.
     pub(super) spare: Vec<u32>,
     /// Rows held by each column.
-    pub(super) members: Vec<Vec<usize>>,
+    pub(super) members: Members,
     /// The rows inserted so far, and the column potentials.
     pub(super) flow: Flow,
     /// Distances to the columns in the current search.
@@ -216,7 +217,7 @@ impl<F: Frontier> Solver<F> {
     fn new(rows: usize, capacities: &[u32], objective: Objective, frontier: F) -> Self {
         let empty = Placement {
             spare: capacities.to_vec(),
-            members: vec![Vec::new(); capacities.len()],
+            members: Members::new(capacities.len()),
             flow: Flow {
                 assignment: vec![None; rows],
                 weights: vec![0.0; rows],
@@ -252,7 +253,7 @@ impl<F: Frontier> Solver<F> {
     /// Puts the unplaced `row` into column `j`, which has room, at weight `w`.
     pub(super) fn take(&mut self, row: usize, j: usize, w: f64) {
         self.spare[j] -= 1;
-        self.members[j].push(row);
+        self.members.push(j, row);
         self.flow.assignment[row] = Some(j);
         self.flow.weights[row] = w;
     }
@@ -269,9 +270,9 @@ impl<F: Frontier> Solver<F> {
 
     /// Drops `row` from the members of column `j` (its seat count unchanged).
     fn remove_member(&mut self, j: usize, row: usize) {
-        let held = &mut self.members[j];
-        let at = held.iter().position(|&m| m == row);
-        held.swap_remove(at.expect("a placed row is among its column's members"));
+        let at = self.members.position(j, row);
+        let at = at.expect("a placed row is among its column's members");
+        self.members.swap_remove(j, at);
     }
 
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.
@@ -296,8 +297,8 @@ impl<F: Frontier> Solver<F> {
                 break End::Column(j);
             }
             self.settled.push(j);
-            for k in 0..self.members[j].len() {
-                let held = self.members[j][k];
+            for k in 0..self.members.len(j) {
+                let held = self.members.get(j, k);
                 let offset = reached - self.flow.row_potential(self.objective, held);
                 self.reach(held, offset);
             }
@@ -338,7 +339,7 @@ impl<F: Frontier> Solver<F> {
             let left = std::mem::replace(&mut self.flow.assignment[mover], target);
             self.flow.weights[mover] = weight;
             if let Some(j) = target {
-                self.members[j].push(mover);
+                self.members.push(j, mover);
             }
             if mover == row {
                 break;

@@ -34,6 +34,7 @@ mod cost;
 mod dense;
 mod engine;
 mod heap_frontier;
+mod members;
 mod pricing;
 mod problem;
 mod refill;

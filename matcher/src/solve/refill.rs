@@ -17,7 +17,7 @@ use super::heap_frontier::ColumnSearch;
 
 /// The listed cells of a candidate graph by column: `(row, weight)`,
 /// ascending rows.
-pub(super) struct ByColumn {
+struct ByColumn {
     /// Where each column's cells start in `cells`; one more entry than columns.
     starts: Vec<usize>,
     cells: Vec<(usize, f64)>,
@@ -25,7 +25,7 @@ pub(super) struct ByColumn {
 
 impl ByColumn {
     /// Transposes `graph`, whose columns are `0..cols`.
-    pub(super) fn of(graph: &Candidates, cols: usize) -> Self {
+    fn of(graph: &Candidates, cols: usize) -> Self {
         let mut starts = vec![0; cols + 1];
         for i in 0..graph.rows() {
             for &(j, _) in graph.row(i) {
@@ -61,20 +61,19 @@ enum Start {
 }
 
 /// The state of reverse searches over the columns.
-pub(super) struct Refill<'a> {
-    by_column: &'a ByColumn,
+struct Refill {
+    by_column: ByColumn,
     search: ColumnSearch,
     /// For a reached column: the member row that would leave it, the column
     /// it would move to, and that cell's weight.
     pred: Vec<(usize, usize, f64)>,
 }
 
-impl<'a> Refill<'a> {
-    /// Searches over the graph `by_column` transposes.
-    pub(super) fn new(by_column: &'a ByColumn) -> Self {
-        let cols = by_column.starts.len() - 1;
+impl Refill {
+    /// Searches over `graph`, whose columns are `0..cols`.
+    fn new(graph: &Candidates, cols: usize) -> Self {
         Self {
-            by_column,
+            by_column: ByColumn::of(graph, cols),
             search: ColumnSearch::new(cols),
             pred: vec![(0, 0, 0.0); cols],
         }
@@ -82,10 +81,14 @@ impl<'a> Refill<'a> {
 }
 
 impl<F: Frontier> Solver<F> {
-    /// Fills every free seat of a column with a price, by reverse searches.
-    pub(super) fn refill(&mut self, refill: &mut Refill<'_>) {
-        for j in 0..self.spare.len() {
+    /// Fills every free seat of a column with a price, by reverse searches
+    /// over the cells of `graph` (set up only if there is such a seat).
+    pub(super) fn refill(&mut self, graph: &Candidates) {
+        let cols = self.spare.len();
+        let mut refill = None;
+        for j in 0..cols {
             while self.spare[j] > 0 && self.flow.potentials[j] < Cost::ZERO {
+                let refill = refill.get_or_insert_with(|| Refill::new(graph, cols));
                 self.fill_seat(j, refill);
             }
         }
@@ -93,8 +96,8 @@ impl<F: Frontier> Solver<F> {
 
     /// One reverse search from a free seat of column `seat`: moves the chain
     /// that fills it at least cost, or raises prices so that it may stay free.
-    fn fill_seat(&mut self, seat: usize, refill: &mut Refill<'_>) {
-        let (by_column, search) = (refill.by_column, &mut refill.search);
+    fn fill_seat(&mut self, seat: usize, refill: &mut Refill) {
+        let (by_column, search) = (&refill.by_column, &mut refill.search);
         search.restart();
         // A free seat is all the search ends at, so every column counts as
         // full for the order of ties.

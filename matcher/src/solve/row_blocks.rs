@@ -102,7 +102,7 @@ const MAX_GROUP: usize = 8;
 /// An integer key that orders weights from the highest down (in
 /// [`f64::total_cmp`]'s order), so that selecting among maxima compares
 /// integers.
-fn descending_key(w: f64) -> u64 {
+pub(super) fn descending_key(w: f64) -> u64 {
     let bits = w.to_bits();
     let ascending = match bits >> 63 {
         1 => !bits,

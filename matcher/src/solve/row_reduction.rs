@@ -77,7 +77,7 @@ impl<F: Frontier + RowCells> Solver<F> {
 
     /// The capacity of column `j`.
     fn capacity(&self, j: usize) -> usize {
-        self.spare[j] as usize + self.members[j].len()
+        self.spare[j] as usize + self.members.len(j)
     }
 
     /// The two best options of `row`, or `None` if it has no cell.
@@ -156,9 +156,10 @@ impl<F: Frontier + RowCells> Solver<F> {
     /// `u1`, when the bidder's second choice costs `u2`: evicts the member
     /// with the least slack if the price can rise at all.
     fn bid_for_shared(&mut self, row: usize, (u1, j, w): (Cost, usize, f64), u2: Cost) -> Bid {
-        let slacks: Vec<Cost> = self.members[j]
-            .iter()
-            .map(|&member| self.slack(member, j))
+        let slacks: Vec<Cost> = self
+            .members
+            .iter(j)
+            .map(|member| self.slack(member, j))
             .collect();
         let Some(weakest) =
             (0..slacks.len()).reduce(|a, b| if slacks[b] < slacks[a] { b } else { a })
@@ -201,7 +202,7 @@ impl<F: Frontier + RowCells> Solver<F> {
 
     /// Takes the `at`th member out of the full column `j`; returns that row.
     fn evict(&mut self, j: usize, at: usize) -> usize {
-        let row = self.members[j].swap_remove(at);
+        let row = self.members.swap_remove(j, at);
         self.spare[j] += 1;
         self.flow.assignment[row] = None;
         self.flow.weights[row] = 0.0;

@@ -7,8 +7,17 @@ use super::problem::is_allowed;
 use super::row_blocks::{kth_block_maximum, survey};
 use super::weights::WeightSource;
 
-/// Rows sampled, evenly spaced.
+/// Rows sampled, evenly spaced, at most.
 const SAMPLED_ROWS: usize = 64;
+
+/// Where only the overlap is measured, enough rows are sampled for rows
+/// choosing favourites at random to share about this many (the count then
+/// seldom reaches [`CONTENDED_FROM`] times as many by chance), at least
+/// [`MIN_OVERLAP_ROWS`].
+const CHANCE_PAIRS: f64 = 8.0;
+
+/// The fewest rows sampled for the overlap alone.
+const MIN_OVERLAP_ROWS: usize = 16;
 
 /// The sampled rows' favourites overlap "much" beyond this many times as
 /// often as rows with independent weights would.
@@ -28,7 +37,8 @@ impl Sample {
     /// Reads [`SAMPLED_ROWS`] rows of `source` (all of them if there are
     /// fewer) for the floors of columns picking `per_column(capacity)` rows,
     /// and, if `favourites` is given, how much each row's first
-    /// `favourites` columns overlap with the other rows'.
+    /// `favourites` columns overlap with the other rows' (where no column
+    /// picks rows, from only as many rows as that needs).
     pub(super) fn of(
         source: &impl WeightSource,
         capacities: &[u32],
@@ -36,18 +46,18 @@ impl Sample {
         favourites: Option<usize>,
     ) -> Self {
         let rows = source.rows();
-        let taken = rows.min(SAMPLED_ROWS);
         let mut floors = SampledFloors::new(capacities, per_column);
         let mut overlap = favourites.map(|k| Overlap::new(capacities, k));
         // No row is read when neither needs one (no column picks rows and
         // the overlap is not asked for): a source may score rows on the fly.
-        let needed = if floors.wants_rows() || overlap.is_some() {
-            taken
-        } else {
-            0
+        let wanted = match &overlap {
+            _ if floors.wants_rows() => SAMPLED_ROWS,
+            Some(overlap) => overlap.rows_wanted(),
+            None => 0,
         };
+        let taken = rows.min(wanted);
         let mut row = Vec::new();
-        for t in 0..needed {
+        for t in 0..taken {
             let weights = source.row(t * rows / taken, &mut row);
             floors.add(weights);
             if let Some(overlap) = &mut overlap {
@@ -142,6 +152,17 @@ impl Overlap {
             self.counts[j] += 1;
         }
         self.rows += 1;
+    }
+
+    /// How many rows to sample: enough that rows choosing `k` of the usable
+    /// columns at random would share [`CHANCE_PAIRS`] favourites
+    /// (`C(rows, 2) · k² / columns` pairs).
+    fn rows_wanted(&self) -> usize {
+        let columns = self.usable.iter().filter(|&&u| u).count() as f64;
+        let pairs = CHANCE_PAIRS * columns / (self.k * self.k).max(1) as f64;
+        // The least n with n (n - 1) / 2 >= pairs.
+        let n = (1.0 + (1.0 + 8.0 * pairs).sqrt()) / 2.0;
+        (n.ceil() as usize).clamp(MIN_OVERLAP_ROWS, SAMPLED_ROWS)
     }
 
     /// Whether pairs of rows shared favourites more than [`CONTENDED_FROM`]

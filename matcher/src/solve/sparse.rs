@@ -24,7 +24,6 @@ use super::engine::{self, Placement, Reduced};
 use super::heap_frontier::HeapFrontier;
 use super::pricing;
 use super::problem::{Objective, SolveError};
-use super::refill::ByColumn;
 use super::weights::WeightSource;
 use super::Solution;
 
@@ -111,8 +110,7 @@ pub(super) fn solve(
             {
                 let cols = capacities.len();
                 let frontier = HeapFrontier::new(&graph, cols, objective);
-                let by_column = ByColumn::of(&graph, cols);
-                engine::resume(placement, &changed, objective, frontier, &by_column)
+                engine::resume(placement, &changed, objective, frontier, &graph)
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
@@ -206,22 +204,20 @@ fn start_over(
         // carry a count part that the auction's prices cannot express.
         let short = objective == Objective::Coverage && seats < rows as u64;
         if zero.left() <= rows / CONTESTED_FROM {
-            return zero
-                .bid_more(MORE_BIDS_PER_ROW)
-                .finish(&ByColumn::of(graph, cols));
+            return zero.bid_more(MORE_BIDS_PER_ROW).finish(graph);
         }
         if seats >= 2 * rows as u64 || short {
-            return zero.finish(&ByColumn::of(graph, cols));
+            return zero.finish(graph);
         }
         let estimate = auction::estimate(&*graph, rows, capacities, objective, spread);
         if !fills(&estimate, objective, seats, rows) {
             let potentials = estimate.potentials(objective);
             let seeded = reduce(graph, rows, capacities, objective, potentials);
             if seeded.left() as f64 > AUCTION_WINS_BELOW * zero.left() as f64 {
-                return zero.finish(&ByColumn::of(graph, cols));
+                return zero.finish(graph);
             }
             *cold = ColdStart::Auction;
-            return seeded.finish(&ByColumn::of(graph, cols));
+            return seeded.finish(graph);
         }
         first = Some(estimate);
     }
@@ -246,7 +242,7 @@ fn start_over(
     }
     let potentials = estimate.potentials(objective);
     let seeded = reduce(graph, rows, capacities, objective, potentials);
-    seeded.finish(&ByColumn::of(graph, cols))
+    seeded.finish(graph)
 }
 
 /// Row reduction on `graph` from column `potentials`.

@@ -8,7 +8,6 @@ use super::candidates::{Candidates, Listing};
 use super::engine;
 use super::heap_frontier::HeapFrontier;
 use super::oracle::{self, Optimum};
-use super::refill::ByColumn;
 use super::tests::{
     certified_optimum, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN,
     OBJECTIVES,
@@ -389,7 +388,6 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
     };
     let potentials = prices.potentials(objective);
     let frontier = HeapFrontier::new(&graph, cols, objective);
-    let by_column = ByColumn::of(&graph, cols);
     let reduced = engine::Reduced::new(
         instance.rows,
         &instance.capacities,
@@ -397,7 +395,7 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
         frontier,
         potentials,
     );
-    let placed = reduced.finish(&by_column);
+    let placed = reduced.finish(&graph);
     certificate::certify(&instance.capacities, objective, placed.flow, &graph)
 }
 
