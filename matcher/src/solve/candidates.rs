@@ -176,23 +176,33 @@ fn with_picks(
     (starts, cells)
 }
 
-/// How many cells each row lists in a first graph.
+/// How many cells each row lists in a first graph: a sample of rows tells
+/// whether their favourite columns overlap much more than chance would
+/// have them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Listing {
-    /// Cells per row.
+    /// Cells per row where the rows hardly compete.
     pub(super) k: usize,
-    /// Cells per row (at most `k`) where seats are plentiful and a sample of
-    /// rows shows that their favourite columns hardly overlap: rows that do
-    /// not compete seldom need more than their first few cells, and listing
-    /// fewer makes every step after the scan cheaper.
+    /// Cells per row (at most `k`) where, besides, seats are plentiful: rows
+    /// that do not compete seldom need more than their first few cells, and
+    /// listing fewer makes every step after the scan cheaper.
     pub(super) few: usize,
+    /// Cells per row (at least `k`) where the rows compete: their graph
+    /// would otherwise lack the cells that settle who gets the popular
+    /// columns, and each round of pricing that adds them costs more than
+    /// listing them at once.
+    pub(super) contended: usize,
 }
 
 #[cfg(test)]
 impl Listing {
     /// `k` cells per row, however roomy or contended the problem is.
     pub(super) fn exactly(k: usize) -> Self {
-        Self { k, few: k }
+        Self {
+            k,
+            few: k,
+            contended: k,
+        }
     }
 }
 
@@ -223,9 +233,13 @@ impl Candidates {
             false => picks_per_column(cap),
         };
         let few = listing.few.min(listing.k);
-        let probe = (roomy && few < listing.k).then_some(few);
+        let calm = if roomy { few } else { listing.k };
+        let contended = listing.contended.max(listing.k);
+        // The sample measures the overlap of the rows' first `few` columns
+        // only where the answer changes the listing.
+        let probe = (calm != contended).then_some(few);
         let sample = Sample::of(source, capacities, per_column, probe);
-        let k = if sample.contended { listing.k } else { few };
+        let k = if sample.contended { contended } else { calm };
         let floors = SharedFloors::new(sample.floors);
         let scanner = RowScanner {
             capacities,

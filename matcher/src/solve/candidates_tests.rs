@@ -214,27 +214,42 @@ fn huge_finite_weights_whose_sum_overflows_are_accepted() {
 }
 
 #[test]
-fn a_roomy_graph_lists_few_cells_per_row_unless_its_rows_compete() {
-    let listing = Listing { k: 8, few: 3 };
-    let listed = |rows: usize, cols: usize, weight: &dyn Fn(usize, usize) -> f64| {
-        let weights: Vec<f64> = (0..rows * cols)
-            .map(|c| weight(c / cols, c % cols))
-            .collect();
+fn rows_list_few_cells_where_seats_abound_and_more_where_they_compete() {
+    let listing = Listing {
+        k: 8,
+        few: 3,
+        contended: 11,
+    };
+    // The cells listed, against every row's `k` best and every column's
+    // picks for the `k` the listing should have chosen.
+    let check = |rows: usize, cols: usize, weight: &dyn Fn(usize, usize) -> f64, k: usize| {
+        let instance = Instance {
+            rows,
+            capacities: vec![1; cols],
+            weights: (0..rows * cols)
+                .map(|c| weight(c / cols, c % cols))
+                .collect(),
+        };
         let source = RowMajor {
             rows,
             cols,
-            weights: &weights,
+            weights: &instance.weights,
         };
-        let graph = Candidates::gather(&source, &vec![1; cols], listing).expect("finite weights");
-        (0..rows).map(|i| graph.row(i).len()).max()
+        let graph =
+            Candidates::gather(&source, &instance.capacities, listing).expect("finite weights");
+        let listed: BTreeSet<(usize, usize)> = (0..rows)
+            .flat_map(|i| graph.row(i).iter().map(move |&(j, _)| (i, j)))
+            .collect();
+        assert_eq!(listed, expected_cells(&instance, k), "{rows} x {cols}");
     };
     // Distinct weights in an order of columns of its own for every row.
     let own = |i: usize, j: usize| (tie_break(i, j) % 1_000_000) as f64;
     // Every row ranks the columns alike, up to a little noise.
     let alike = |i: usize, j: usize| (j * 1_000) as f64 + (tie_break(i, j) % 100) as f64;
     // Seats for twice the rows: roomy.
-    assert_eq!(listed(100, 200, &own), Some(3));
-    assert_eq!(listed(100, 200, &alike), Some(8));
-    // Fewer seats: the columns pick rows too, and rows list at least `k`.
-    assert!(listed(150, 200, &own) >= Some(8));
+    check(100, 200, &own, 3);
+    check(100, 200, &alike, 11);
+    // Fewer seats: the columns pick rows too.
+    check(150, 200, &own, 8);
+    check(150, 200, &alike, 11);
 }

@@ -22,6 +22,7 @@ use super::{
 fn sparse(instance: &Instance, objective: Objective, k: usize) -> (Solution, usize) {
     let tuning = Rounds {
         first_candidates: k,
+        contended_candidates: k,
         ..Rounds::default()
     };
     sparse_tuned(instance, objective, tuning)
@@ -67,6 +68,7 @@ fn sparse_agrees(
             let tuning = Rounds {
                 first_candidates: k,
                 few_candidates: 1,
+                contended_candidates: k + 2,
                 warm_share,
                 warm_rows,
             };
@@ -427,4 +429,8 @@ fn the_first_graph_grows_with_the_columns_within_bounds() {
     assert_eq!(k(12_500), 20);
     assert_eq!(k(25_000), 41);
     assert_eq!(k(1_000_000), 64);
+    // Rows that compete list at least 20.
+    let contended = |cols| Rounds::for_columns(cols).contended_candidates;
+    assert_eq!(contended(4_000), 20);
+    assert_eq!(contended(25_000), 41);
 }
