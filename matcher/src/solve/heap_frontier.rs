@@ -1,13 +1,13 @@
 //! A frontier over the candidate graph: a binary heap of reached columns, so
 //! that a search costs `O(cells reached · log)` instead of `O(cols)` per row.
 
-use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::candidates::Candidates;
 use super::cost::Cost;
 use super::engine::{Frontier, RowCells};
 use super::problem::Objective;
+use super::row_blocks::descending_key;
 
 /// The columns one Dijkstra search has reached: their distances, which are
 /// settled, and a heap of the others by distance. Shared by the forward
@@ -52,16 +52,17 @@ impl ColumnSearch {
             self.touched.push(col);
         }
         self.dist[col] = dist;
-        self.heap.push(Entry { dist, full, col });
+        self.heap.push(Entry::new(dist, full, col));
     }
 
     /// The reached, unsettled column that [`Entry`] orders first, if any.
     pub(super) fn nearest(&mut self) -> Option<usize> {
         while let Some(top) = self.heap.peek() {
-            if self.settled[top.col] || top.dist != self.dist[top.col] {
+            let col = top.col();
+            if self.settled[col] || !top.is_at(self.dist[col]) {
                 self.heap.pop();
             } else {
-                return Some(top.col);
+                return Some(col);
             }
         }
         None
@@ -70,7 +71,7 @@ impl ColumnSearch {
     /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
     pub(super) fn settle(&mut self, col: usize) {
         let top = self.heap.pop();
-        debug_assert_eq!(top.map(|e| e.col), Some(col));
+        debug_assert_eq!(top.map(|e| e.col()), Some(col));
         self.settled[col] = true;
     }
 }
@@ -154,33 +155,43 @@ impl RowCells for HeapFrontier<'_> {
 /// first, among equals a column with spare capacity before a full one, then
 /// the lowest column. On tied weights, that ends a search at the first free
 /// column at the least distance instead of settling every full one first.
+///
+/// The order lives in integers, which compare faster than the float pairs
+/// of a [`Cost`]: the distance's halves as [`descending_key`]s (`+ 0.0`
+/// first, so that `-0.0` ties with `0.0` as it compares), then the column
+/// and whether it was full, bitwise negated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
-    dist: Cost,
-    /// Whether the column had no spare capacity when it was reached.
-    full: bool,
-    col: usize,
+    key: (u64, u64, u64),
 }
 
-impl Ord for Entry {
-    fn cmp(&self, other: &Self) -> Ordering {
-        let by_dist = other.dist.partial_cmp(&self.dist);
-        by_dist
-            .unwrap_or(Ordering::Equal)
-            .then_with(|| other.full.cmp(&self.full))
-            .then_with(|| other.col.cmp(&self.col))
+/// The bit of [`Entry::key`]'s last part that marks a full column.
+const FULL: u64 = 1 << 63;
+
+impl Entry {
+    /// Column `col` at distance `dist`; `full` if it had no spare capacity.
+    fn new(dist: Cost, full: bool, col: usize) -> Self {
+        let (major, minor) = Self::distance_key(dist);
+        let tie = if full { FULL } else { 0 } | col as u64;
+        Self {
+            key: (major, minor, !tie),
+        }
+    }
+
+    fn distance_key(dist: Cost) -> (u64, u64) {
+        (
+            descending_key(dist.major + 0.0),
+            descending_key(dist.minor + 0.0),
+        )
+    }
+
+    /// The column.
+    fn col(&self) -> usize {
+        (!self.key.2 & !FULL) as usize
+    }
+
+    /// Whether the entry is at distance `dist`.
+    fn is_at(&self, dist: Cost) -> bool {
+        (self.key.0, self.key.1) == Self::distance_key(dist)
     }
 }
-
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Entry {}
