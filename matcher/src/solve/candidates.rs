@@ -187,10 +187,10 @@ pub(super) struct Listing {
     /// that do not compete seldom need more than their first few cells, and
     /// listing fewer makes every step after the scan cheaper.
     pub(super) few: usize,
-    /// Cells per row (at least `k`) where the rows compete: their graph
-    /// would otherwise lack the cells that settle who gets the popular
-    /// columns, and each round of pricing that adds them costs more than
-    /// listing them at once.
+    /// Seats per row (at least `k` cells) where the rows compete, as cells
+    /// of columns of the average capacity: their graph would otherwise lack
+    /// the cells that settle who gets the popular columns, and each round of
+    /// pricing that adds them costs more than listing them at once.
     pub(super) contended: usize,
 }
 
@@ -234,7 +234,10 @@ impl Candidates {
         };
         let few = listing.few.min(listing.k);
         let calm = if roomy { few } else { listing.k };
-        let contended = listing.contended.max(listing.k);
+        let usable = capacities.iter().filter(|&&c| c > 0).count() as u64;
+        let seats_per_column = (seats / usable.max(1)).max(1);
+        let contended = (listing.contended as u64).div_ceil(seats_per_column) as usize;
+        let contended = contended.max(listing.k);
         // The sample measures the overlap of the rows' first `few` columns
         // only where the answer changes the listing.
         let probe = (calm != contended).then_some(few);

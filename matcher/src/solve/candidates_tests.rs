@@ -218,38 +218,42 @@ fn rows_list_few_cells_where_seats_abound_and_more_where_they_compete() {
     let listing = Listing {
         k: 8,
         few: 3,
-        contended: 11,
+        contended: 22,
     };
     // The cells listed, against every row's `k` best and every column's
     // picks for the `k` the listing should have chosen.
-    let check = |rows: usize, cols: usize, weight: &dyn Fn(usize, usize) -> f64, k: usize| {
-        let instance = Instance {
-            rows,
-            capacities: vec![1; cols],
-            weights: (0..rows * cols)
-                .map(|c| weight(c / cols, c % cols))
-                .collect(),
+    let check =
+        |(rows, cols, seats): (usize, usize, u32), weight: &dyn Fn(usize, usize) -> f64, k| {
+            let instance = Instance {
+                rows,
+                capacities: vec![seats; cols],
+                weights: (0..rows * cols)
+                    .map(|c| weight(c / cols, c % cols))
+                    .collect(),
+            };
+            let source = RowMajor {
+                rows,
+                cols,
+                weights: &instance.weights,
+            };
+            let graph =
+                Candidates::gather(&source, &instance.capacities, listing).expect("finite weights");
+            let listed: BTreeSet<(usize, usize)> = (0..rows)
+                .flat_map(|i| graph.row(i).iter().map(move |&(j, _)| (i, j)))
+                .collect();
+            assert_eq!(listed, expected_cells(&instance, k), "{rows} x {cols}");
         };
-        let source = RowMajor {
-            rows,
-            cols,
-            weights: &instance.weights,
-        };
-        let graph =
-            Candidates::gather(&source, &instance.capacities, listing).expect("finite weights");
-        let listed: BTreeSet<(usize, usize)> = (0..rows)
-            .flat_map(|i| graph.row(i).iter().map(move |&(j, _)| (i, j)))
-            .collect();
-        assert_eq!(listed, expected_cells(&instance, k), "{rows} x {cols}");
-    };
     // Distinct weights in an order of columns of its own for every row.
     let own = |i: usize, j: usize| (tie_break(i, j) % 1_000_000) as f64;
     // Every row ranks the columns alike, up to a little noise.
     let alike = |i: usize, j: usize| (j * 1_000) as f64 + (tie_break(i, j) % 100) as f64;
     // Seats for twice the rows: roomy.
-    check(100, 200, &own, 3);
-    check(100, 200, &alike, 11);
+    check((100, 200, 1), &own, 3);
+    check((100, 200, 1), &alike, 22);
     // Fewer seats: the columns pick rows too.
-    check(150, 200, &own, 8);
-    check(150, 200, &alike, 11);
+    check((150, 200, 1), &own, 8);
+    check((150, 200, 1), &alike, 22);
+    // Two seats a column: half as many cells reach as many seats.
+    check((150, 100, 2), &alike, 11);
+    check((150, 100, 2), &own, 8);
 }

@@ -35,7 +35,7 @@ pub(super) struct Rounds {
     /// Cells listed per row in the first round of a roomy problem whose
     /// rows hardly compete (see [`Listing::few`]).
     pub(super) few_candidates: usize,
-    /// Cells listed per row in the first round of a problem whose rows
+    /// Seats listed per row in the first round of a problem whose rows
     /// compete (see [`Listing::contended`]).
     pub(super) contended_candidates: usize,
     /// A round starts from the previous round's placement when at most this
@@ -86,10 +86,12 @@ const MAX_CANDIDATES: usize = 64;
 /// See [`Rounds::few_candidates`].
 const FEW_CANDIDATES: usize = 6;
 
-/// The fewest cells per row in the first graph of a problem whose rows
-/// compete (see [`Rounds::contended_candidates`]): on roster matrices,
-/// 20 rather than 12 took 4 000^2 from 195 to 150 ms and 1 000 x 2 000 from
-/// 3.5 to 3.1 ms, where uniform and integer ones lost 5-20% with more.
+/// The fewest seats per row in the first graph of a problem whose rows
+/// compete (see [`Rounds::contended_candidates`]): on roster matrices with
+/// columns of one seat, 20 cells rather than 12 took 4 000^2 from 195 to
+/// 150 ms and 1 000 x 2 000 from 3.5 to 3.1 ms (uniform and integer ones
+/// lost 5-20% with more); rosters of 10 000 mentees and 2 500 mentors of
+/// 4 seats ran fastest with 12 cells (0.57 s, 0.70 s with 20).
 const CONTENDED_CANDIDATES: usize = 20;
 
 /// Solves the problem `source` defines, in rounds as `tuning` says; returns
