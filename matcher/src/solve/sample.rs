@@ -125,21 +125,14 @@ impl Overlap {
             .copied()
             .chain(std::iter::once(f64::INFINITY));
         for (b, top) in tops.enumerate() {
-            // The running `k`th best, once there is one: ties go to the
-            // lower column, so only a heavier cell displaces it.
-            let kth = match self.best.get(self.k - 1) {
-                Some(&(kth, _)) => kth,
-                None => f64::NEG_INFINITY,
-            };
-            if top < least || top <= kth {
+            if top < least || top <= self.kth() {
                 continue;
             }
             let start = b * BLOCK;
             let end = weights.len().min(start + BLOCK);
             for (j, &w) in (start..end).zip(&weights[start..end]) {
-                let kth = self.best.get(self.k - 1).map_or(f64::NEG_INFINITY, |b| b.0);
                 // A NaN is neither (the scan reports it).
-                let counts = w >= least && w > kth;
+                let counts = w >= least && w > self.kth();
                 if !counts || !self.usable[j] || !is_allowed(w) {
                     continue;
                 }
@@ -152,6 +145,15 @@ impl Overlap {
             self.counts[j] += 1;
         }
         self.rows += 1;
+    }
+
+    /// The current row's `k`th best weight so far (`-inf` before it has
+    /// `k`): ties go to the lower column, so only a heavier cell displaces
+    /// it.
+    fn kth(&self) -> f64 {
+        self.best
+            .get(self.k - 1)
+            .map_or(f64::NEG_INFINITY, |&(kth, _)| kth)
     }
 
     /// How many rows to sample: enough that rows choosing `k` of the usable
@@ -226,5 +228,37 @@ mod tests {
         overlap.add(&[3.0, 1.0, 2.0, 1.0, 0.0]);
         assert_eq!(overlap.counts, [1, 0, 1, 1, 1]);
         assert_eq!(overlap.rows, 2);
+    }
+
+    #[test]
+    fn the_overlap_samples_enough_rows_for_chance_to_share_eight_favourites() {
+        let wanted = |cols: usize, k: usize| Overlap::new(&vec![1; cols], k).rows_wanted();
+        // C(31, 2) * 36 / 2 000 = 8.4 >= 8 > C(30, 2) * 36 / 2 000 = 7.8.
+        assert_eq!(wanted(2_000, 6), 31);
+        assert_eq!(wanted(8_000, 6), 61);
+        assert_eq!(wanted(100, 6), MIN_OVERLAP_ROWS);
+        assert_eq!(wanted(100_000, 6), SAMPLED_ROWS);
+    }
+
+    proptest::proptest! {
+        /// On rows long enough for the bound from block maxima, the
+        /// favourites are still each row's `k` best cells, ties to the lower
+        /// column.
+        #[test]
+        fn favourites_of_long_rows_are_their_best_cells(
+            row in proptest::collection::vec(0u8..12, 64..300),
+            k in 1usize..8,
+        ) {
+            let weights: Vec<f64> = row.iter().map(|&w| f64::from(w)).collect();
+            let mut overlap = Overlap::new(&vec![1; weights.len()], k);
+            overlap.add(&weights);
+            let mut ranked: Vec<usize> = (0..weights.len()).collect();
+            ranked.sort_by(|&a, &b| weights[b].total_cmp(&weights[a]).then(a.cmp(&b)));
+            let mut expected = vec![0; weights.len()];
+            for &j in ranked.iter().take(k) {
+                expected[j] = 1;
+            }
+            proptest::prop_assert_eq!(&overlap.counts, &expected);
+        }
     }
 }
