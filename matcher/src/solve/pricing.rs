@@ -102,7 +102,6 @@ pub(super) fn price_rows(
     for &j in &by_potential {
         groups[usize::from(graph.groups()[j])].push(j);
     }
-    let usable_mask: Vec<bool> = capacities.iter().map(|&c| c > 0).collect();
     let slots: Vec<u8> = (0..capacities.len())
         .map(|j| match capacities[j] {
             0 => GROUPS as u8,
@@ -112,7 +111,6 @@ pub(super) fn price_rows(
     let pricer = Pricer {
         source,
         usable: &usable,
-        usable_mask: &usable_mask,
         slots: &slots,
         highest: by_potential.first().map(|&j| flow.potentials[j]),
         groups: &groups,
@@ -139,8 +137,6 @@ struct Pricer<'a, W> {
     source: &'a W,
     /// Columns with positive capacity, ascending.
     usable: &'a [usize],
-    /// Whether each column has positive capacity.
-    usable_mask: &'a [bool],
     /// The group of each usable column, [`GROUPS`] for the others.
     slots: &'a [u8],
     /// The highest potential of a usable column, if there is one.
@@ -232,7 +228,7 @@ impl<W: WeightSource> Pricer<'_, W> {
         let cut = Cost::weight_cut(self.objective, u + highest + self.slack);
         // Offers cell `(i, j)` of weight `w`; whether it violates.
         let mut check = |j: usize, w: f64| {
-            if w < cut || !self.usable_mask[j] || scratch.listed[j] || !is_allowed(w) {
+            if w < cut || !self.usable(j) || scratch.listed[j] || !is_allowed(w) {
                 return false;
             }
             let reduced = Cost::of_cell(self.objective, w) - u - self.flow.potentials[j];
@@ -323,6 +319,11 @@ impl<W: WeightSource> Pricer<'_, W> {
             cells: RowCells { cells, ceilings },
             gained: violated,
         })
+    }
+
+    /// Whether column `j` has positive capacity.
+    fn usable(&self, j: usize) -> bool {
+        usize::from(self.slots[j]) < GROUPS
     }
 
     /// The ceilings of a row of `weights` whose columns marked in `listed`
