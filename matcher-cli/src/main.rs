@@ -4,6 +4,7 @@ mod args;
 mod bar;
 mod output;
 mod run;
+mod threads;
 
 use clap::Parser;
 use std::io::{self, Write};
@@ -11,9 +12,6 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
-    // Workers pinned one per core: see `matcher::threads`. Fails only if a
-    // global pool exists already, which then serves as it is.
-    let _ = matcher::threads::pool_builder(0).build_global();
     match run::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(run::Failure::BrokenPipe) => ExitCode::SUCCESS,

@@ -4,11 +4,12 @@ use crate::args::{
     Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, RoundFiles,
     SolveArgs, SuggestArgs,
 };
+use crate::threads;
 use crate::{bar, output};
 use matcher::matrix::Matrix;
 use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
-use matcher::{Config, Roster, Rounds};
+use matcher::{Config, Program, Roster, Rounds};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, IsTerminal, Write};
@@ -93,21 +94,18 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Explain(args) => {
             let (mentors, mentees, config) = load(&args.inputs)?;
             let rounds = read_rounds(&args.inputs.rounds)?;
-            let verdict = matcher::why_not(
-                &mentors,
-                &mentees,
-                &config,
-                &rounds,
-                &args.mentee,
-                args.mentor.as_deref(),
-            )?;
+            let program = Program::new(mentors, mentees, config, &rounds)?;
+            let verdict = program.why_not(&args.mentee, args.mentor.as_deref())?;
             write_to(None, |w| match args.format {
                 ReportFormat::Text => output::verdict(w, &verdict),
                 ReportFormat::Json => output::json(w, &verdict),
             })
         }
         Command::Suggest(args) => run_suggest(args),
-        Command::Solve(args) => run_solve(&args),
+        Command::Solve(args) => {
+            install_pool(0);
+            run_solve(&args)
+        }
         Command::Generate(args) => run_generate(&args),
         Command::Init => write_to(None, |w| {
             w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
@@ -129,20 +127,22 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     let show = !args.quiet && io::stderr().is_terminal();
     let progress = bar::Bar::new(show);
     let rounds = read_rounds(&args.inputs.rounds)?;
-    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &rounds, &progress)?;
+    let program = Program::with_progress(mentors, mentees, config, &rounds, &progress)?;
     progress.finish();
-    let report = args
-        .report
-        .then(|| matcher::fairness_report(&mentors, &mentees, &config, &rounds, &outcome))
-        .transpose()?;
+    let report = if args.report {
+        program.cost_of_diversity()?;
+        Some(program.fairness_report())
+    } else {
+        None
+    };
     write_to(args.output.out.as_deref(), |w| {
         match (args.output.format, &report) {
-            (Format::Csv, _) => matcher::report::write_csv(&outcome, w),
-            (Format::Json, None) => matcher::report::write_json(&outcome, w),
+            (Format::Csv, _) => program.write_csv(w),
+            (Format::Json, None) => program.write_json(w),
             (Format::Json, Some(report)) => output::json(
                 w,
                 &output::WithReport {
-                    outcome: &outcome,
+                    outcome: program.outcome(),
                     report,
                 },
             ),
@@ -150,7 +150,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     })?;
     if !args.quiet {
         let mut err = io::stderr().lock();
-        let _ = output::summary(&mut err, &outcome, started.elapsed());
+        let _ = output::summary(&mut err, program.outcome(), started.elapsed());
     }
     Ok(())
 }
@@ -158,7 +158,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
 fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
     let (mentors, mentees, config) = load(&args.inputs)?;
     let rounds = read_rounds(&args.inputs.rounds)?;
-    let suggestions = matcher::suggest(&mentors, &mentees, &config, &rounds, args.top)?;
+    let suggestions = Program::new(mentors, mentees, config, &rounds)?.suggest(args.top);
     write_to(args.output.out.as_deref(), |w| match args.output.format {
         Format::Csv => matcher::report::write_suggestions_csv(&suggestions, w),
         Format::Json => output::json(w, &suggestions),
@@ -247,7 +247,19 @@ fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
         config.solver.threads = threads;
     }
     let (mentors, mentees) = parse_rosters(&inputs.rosters)??;
+    if install_pool(config.solver.threads) {
+        // The library runs on the global pool it is called from.
+        config.solver.threads = 0;
+    }
     Ok((mentors, mentees, config))
+}
+
+/// Makes rayon's global pool one of `threads` workers (0: one per core)
+/// pinned one per core ([`threads`]); false if it cannot be built, in which
+/// case the library builds its own pool of `solver.threads` (and reports the
+/// error if that fails too).
+fn install_pool(threads: usize) -> bool {
+    threads::pool_builder(threads).build_global().is_ok()
 }
 
 /// Reads the locked and history pair files, when given.

@@ -1,57 +1,17 @@
-//! Fairness and diversity: the `fair` objective (raise the lowest matched
-//! score first) and a report on a matching: the worst-off pair, the score
-//! deciles, the spread of mentor loads, what the diversity weight costs in the
-//! other criteria, and the pairs cross-tabulated by each diversity attribute.
+//! Fairness and diversity: a report on a matching: the worst-off pair, the
+//! score deciles, the spread of mentor loads, what the diversity weight costs
+//! in the other criteria, and the pairs cross-tabulated by each diversity
+//! attribute. (The `fair` objective is a strategy of [`crate::assign`].)
 
+use crate::assign::assign;
 use crate::config::{Config, Preference};
 use crate::error::Error;
-use crate::matching::{assign_above, match_rosters_with, prepare, Assignment, MatchOutcome};
-use crate::progress::{Progress, Silent};
-use crate::roster::Roster;
-use crate::rounds::{Resolved, Rounds};
+use crate::matching::MatchOutcome;
+use crate::progress::Silent;
+use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
-use crate::solve::Objective;
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// The `fair` objective: as many matched mentees as `coverage`, then the
-/// highest threshold `t` such that that many can still be matched using only
-/// pairs scoring at least `t` (binary search over whole hundredths, one exact
-/// solve per step), then the highest total at that threshold. Locked pairs are
-/// kept whatever their score.
-pub(crate) fn fair_assign(
-    scorer: &Scorer,
-    rounds: &Resolved,
-    config: &Config,
-    progress: &dyn Progress,
-) -> Result<Assignment, Error> {
-    let free = |a: &Assignment| a.solution.matched;
-    let mut best = assign_above(scorer, rounds, config, Objective::Coverage, 0, progress)?;
-    let target = free(&best);
-    let lowest = best
-        .solution
-        .assignment
-        .iter()
-        .zip((0..scorer.mentees().people.len()).filter(|&e| rounds.locked(e).is_none()))
-        .filter_map(|(m, e)| m.map(|m| scorer.score(e, m)))
-        .min();
-    let Some(mut low) = lowest else {
-        return Ok(best);
-    };
-    // `low` is feasible (the coverage optimum uses no pair below it); find
-    // the highest feasible threshold in `low..=high`.
-    let mut high: Hundredths = 10_000;
-    while low < high {
-        let mid = low + (high - low).div_ceil(2);
-        let trial = assign_above(scorer, rounds, config, Objective::Coverage, mid, &Silent)?;
-        if free(&trial) == target {
-            (low, best) = (mid, trial);
-        } else {
-            high = mid - 1;
-        }
-    }
-    Ok(best)
-}
 
 /// A report on a matching's fairness and diversity (`--report`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -139,28 +99,21 @@ pub struct CrossCell {
     pub count: usize,
 }
 
-/// Reports on `outcome`, the matching of these rosters under `config` and
-/// `rounds` ([`match_rosters_with`]); the cost of diversity comes from the
-/// same run with diversity weight 0.
-pub fn fairness_report(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-    rounds: &Rounds,
+/// Reports on `outcome`, the matching of `scorer`'s rosters, with the cost of
+/// diversity when it was worked out ([`diversity_cost`]).
+pub(crate) fn report(
+    scorer: &Scorer,
     outcome: &MatchOutcome,
-) -> Result<FairnessReport, Error> {
-    let scorer = prepare(mentors, mentees, config)?;
-    let pairs: Vec<(usize, usize)> = outcome
-        .matches
-        .iter()
-        .map(|x| (x.mentee, x.mentor))
-        .collect();
+    cost_of_diversity: Option<DiversityCost>,
+) -> FairnessReport {
+    let pairs = pairs(outcome);
     let mut scores: Vec<(Hundredths, usize)> = pairs
         .iter()
         .enumerate()
         .map(|(i, &(e, m))| (scorer.score(e, m), i))
         .collect();
     scores.sort_unstable();
+    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let worst_off = scores.first().map(|&(score, i)| WorstOff {
         mentee_id: mentees.people[pairs[i].0].id.clone(),
         mentor_id: mentors.people[pairs[i].1].id.clone(),
@@ -173,13 +126,22 @@ pub fn fairness_report(
             .map(|p| f64::from(scores[p * (scores.len() - 1) / 10].0) / 100.0)
             .collect()
     };
-    Ok(FairnessReport {
+    FairnessReport {
         worst_off,
         deciles,
         mentor_load: load_spread(outcome),
-        cost_of_diversity: diversity_cost(mentors, mentees, config, rounds, &pairs)?,
-        diversity: cross_tabs(&scorer, &pairs),
-    })
+        cost_of_diversity,
+        diversity: cross_tabs(scorer, &pairs),
+    }
+}
+
+/// The (mentee, mentor) positions of the matched pairs, in input order.
+fn pairs(outcome: &MatchOutcome) -> Vec<(usize, usize)> {
+    outcome
+        .matches
+        .iter()
+        .map(|x| (x.mentee, x.mentor))
+        .collect()
 }
 
 fn load_spread(outcome: &MatchOutcome) -> LoadSpread {
@@ -197,30 +159,40 @@ fn load_spread(outcome: &MatchOutcome) -> LoadSpread {
     }
 }
 
-fn diversity_cost(
-    mentors: &Roster,
-    mentees: &Roster,
+/// What the diversity weight costs: the same program solved again with
+/// `weights.diversity = 0` (the same locks and history), against `outcome`
+/// scored with that weight. `None` when diversity is the only weight. Also
+/// returns how many exact solves it took.
+pub(crate) fn diversity_cost(
+    scorer: &Scorer,
     config: &Config,
-    rounds: &Rounds,
-    pairs: &[(usize, usize)],
-) -> Result<Option<DiversityCost>, Error> {
-    let mut plain = config.clone();
-    plain.weights.diversity = 0.0;
-    if plain.validate().is_err() {
-        return Ok(None);
+    rounds: &Resolved,
+    outcome: &MatchOutcome,
+) -> Result<(Option<DiversityCost>, usize), Error> {
+    let mut without = config.clone();
+    without.weights.diversity = 0.0;
+    if without.validate().is_err() {
+        return Ok((None, 0));
     }
-    let best = match_rosters_with(mentors, mentees, &plain, rounds, &Silent)?;
-    let scorer = Scorer::new(mentors, mentees, &plain);
-    let this: u64 = pairs
-        .iter()
-        .map(|&(e, m)| u64::from(scorer.score(e, m)))
-        .sum();
-    let best_total = (best.summary.total_score * 100.0).round() as u64;
-    Ok(Some(DiversityCost {
+    let plain = Scorer::new(scorer.mentors(), scorer.mentees(), &without);
+    let best = assign(&plain, rounds, &without, &Silent)?;
+    let total = |pairs: &mut dyn Iterator<Item = (usize, usize)>| -> u64 {
+        pairs.map(|(e, m)| u64::from(plain.score(e, m))).sum()
+    };
+    let best_total = total(
+        &mut best
+            .mentor_of
+            .iter()
+            .enumerate()
+            .filter_map(|(e, m)| m.map(|m| (e, m))),
+    );
+    let this = total(&mut pairs(outcome).into_iter());
+    let cost = DiversityCost {
         best_without_diversity: best_total as f64 / 100.0,
         this_matching_without_diversity: this as f64 / 100.0,
         cost: (best_total as f64 - this as f64) / 100.0,
-    }))
+    };
+    Ok((Some(cost), best.solves))
 }
 
 fn cross_tabs(scorer: &Scorer, pairs: &[(usize, usize)]) -> Vec<CrossTab> {

@@ -24,6 +24,7 @@
 //! The core does no I/O of its own: it reads from any [`std::io::Read`] under a
 //! source label used in every error, and writes reports to any [`std::io::Write`].
 
+mod assign;
 pub mod bytesize;
 pub mod config;
 pub mod diagnostic;
@@ -34,6 +35,7 @@ pub mod generate;
 pub mod list;
 pub mod matching;
 pub mod matrix;
+pub mod program;
 pub mod progress;
 pub mod report;
 pub mod roster;
@@ -41,20 +43,18 @@ pub mod rounds;
 pub mod score;
 pub mod solve;
 pub mod suggest;
-pub mod threads;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};
 pub use diagnostic::{Code, Diagnostic};
 pub use error::Error;
 pub use explain::Explanation;
-pub use fairness::fairness_report;
-pub use matching::{match_rosters, match_rosters_with, MatchOutcome};
+pub use matching::MatchOutcome;
+pub use program::Program;
+pub use program::{explain, fairness_report, match_rosters, match_rosters_with, suggest, why_not};
 pub use roster::{Roster, Side};
 pub use rounds::Rounds;
 pub use solve::Objective;
-pub use suggest::{explain, suggest};
-pub use why_not::why_not;
 
 use std::io::Read;
 

@@ -1,17 +1,14 @@
-//! The batch job: score every pair, solve the assignment exactly, and report
-//! every mentee as matched or unmatched with a reason.
+//! A matching as reported: every mentee matched or unmatched with a reason,
+//! every mentor's load, and the summary (the JSON output's shape).
 
-use crate::config::{Config, Goal};
+use crate::assign::Assignment;
+use crate::config::Goal;
 use crate::error::Error;
 use crate::explain::{percent, CriterionScores, Explanation};
-use crate::fairness;
-use crate::progress::{Progress, Silent, Stage};
-use crate::roster::{check_pair, Roster, Side};
-use crate::rounds::{Resolved, Rounds};
-use crate::score::{check_numbers, Criteria, Hundredths, Scorer};
-use crate::solve::{self, Objective, Options, Solution, WeightSource};
+use crate::roster::{Roster, Side};
+use crate::rounds::Resolved;
+use crate::score::{Criteria, Hundredths, Scorer};
 use serde::Serialize;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// The result of a run; serialises to the JSON output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -147,210 +144,9 @@ pub struct Summary {
     pub gap: f64,
 }
 
-/// Checks the rosters against each other and the config, then matches them.
-///
-/// ```
-/// use matcher::{match_rosters, Config, Roster, Side};
-/// let mentors = "id,capacity,skills\nm1,1,rust:5\nm2,1,sql\n";
-/// let mentees = "id,skills\ne1,sql\ne2,rust:4\n";
-/// let mentors = Roster::from_csv_reader(mentors.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
-/// let mentees = Roster::from_csv_reader(mentees.as_bytes(), Side::Mentee, "mentees.csv").unwrap();
-/// let outcome = match_rosters(&mentors, &mentees, &Config::default()).unwrap();
-/// let pairs: Vec<_> = outcome.matches.iter()
-///     .map(|m| (m.explanation.mentee_id.as_str(), m.explanation.mentor_id.as_str())).collect();
-/// assert_eq!(pairs, [("e1", "m2"), ("e2", "m1")]);
-/// assert_eq!(outcome.summary.gap, 0.0);
-/// ```
-pub fn match_rosters(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-) -> Result<MatchOutcome, Error> {
-    match_rosters_with(mentors, mentees, config, &Rounds::default(), &Silent)
-}
-
-/// [`match_rosters`] around the locked pairs and away from the history pairs
-/// of `rounds`, reporting progress.
-pub fn match_rosters_with(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-    rounds: &Rounds,
-    progress: &dyn Progress,
-) -> Result<MatchOutcome, Error> {
-    let scorer = prepare(mentors, mentees, config)?;
-    let rounds = rounds.resolve(&scorer)?;
-    in_pool(config.threads(), || {
-        let assignment = assign(&scorer, &rounds, config, progress)?;
-        Ok(report(
-            &scorer,
-            &rounds,
-            &assignment,
-            config.solver.objective,
-        ))
-    })?
-}
-
-/// Validates the config, the rosters' cross-references and the cells numeric
-/// rules compare, and builds the scorer.
-pub(crate) fn prepare<'a>(
-    mentors: &'a Roster,
-    mentees: &'a Roster,
-    config: &Config,
-) -> Result<Scorer<'a>, Error> {
-    config.validate()?;
-    let mut problems = check_pair(mentors, mentees);
-    if problems.is_empty() {
-        problems = check_numbers(mentors, mentees, config);
-    }
-    if !problems.is_empty() {
-        return Err(Error::Roster(problems));
-    }
-    Ok(Scorer::new(mentors, mentees, config))
-}
-
-/// Runs `f` on a pool of `threads` workers (pinned one per core, see
-/// [`crate::threads`]), or on rayon's global pool for `None`.
-pub(crate) fn in_pool<T: Send>(
-    threads: Option<usize>,
-    f: impl FnOnce() -> T + Send,
-) -> Result<T, Error> {
-    match threads {
-        None => Ok(f()),
-        Some(n) => crate::threads::pool_builder(n)
-            .build()
-            .map(|pool| pool.install(f))
-            .map_err(|e| Error::Threads {
-                threads: n,
-                message: e.to_string(),
-            }),
-    }
-}
-
-/// Pair scores in hundredths as solver weights for the mentees that are not
-/// locked, `-inf` where forbidden (by a rule, `min_score` or the history),
-/// scored on the fly. The first pass over the rows is the scoring stage; the
-/// solving stage starts when it ends (the solver may rescore a few rows).
-struct Scores<'a> {
-    scorer: &'a Scorer<'a>,
-    rounds: &'a Resolved,
-    /// The mentees solved for, one per row.
-    free: &'a [usize],
-    /// Cells scoring below this are ruled out too (the `fair` objective's threshold).
-    floor: f64,
-    progress: &'a dyn Progress,
-    /// Rows scored so far.
-    scored: AtomicUsize,
-}
-
-impl WeightSource for Scores<'_> {
-    fn rows(&self) -> usize {
-        self.free.len()
-    }
-
-    fn cols(&self) -> usize {
-        self.scorer.mentors().people.len()
-    }
-
-    fn weight(&self, row: usize, m: usize) -> f64 {
-        let e = self.free[row];
-        match self.scorer.weight(e, m) {
-            Some(w) if !self.rounds.repeats(e, m) && f64::from(w) >= self.floor => f64::from(w),
-            _ => f64::NEG_INFINITY,
-        }
-    }
-
-    fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
-        let e = self.free[row];
-        let cols = self.scorer.row_weights(e, scratch).len();
-        scratch.truncate(cols);
-        for &m in self.rounds.history(e) {
-            scratch[m] = f64::NEG_INFINITY;
-        }
-        if self.floor > 0.0 {
-            for w in scratch.iter_mut().filter(|w| **w < self.floor) {
-                *w = f64::NEG_INFINITY;
-            }
-        }
-        let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
-        if scored <= self.rows() {
-            self.progress.advance(1);
-            if scored == self.rows() {
-                self.progress.start(Stage::Solving, 0);
-            }
-        }
-        scratch
-    }
-}
-
-/// An optimal assignment of every mentee: the locked pairs plus an exact
-/// solve for the others.
-pub(crate) struct Assignment {
-    /// Per mentee, its mentor.
-    pub mentor_of: Vec<Option<usize>>,
-    /// The solve over the mentees that are not locked.
-    pub solution: Solution,
-    /// The sum of the locked pairs' scores, in hundredths.
-    pub locked_total: u64,
-}
-
-/// Keeps the locked pairs and solves for everyone else, for the configured goal.
-pub(crate) fn assign(
-    scorer: &Scorer,
-    rounds: &Resolved,
-    config: &Config,
-    progress: &dyn Progress,
-) -> Result<Assignment, Error> {
-    match config.solver.objective {
-        Goal::Fair => fairness::fair_assign(scorer, rounds, config, progress),
-        goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
-    }
-}
-
-/// [`assign`] for one solver objective, with the pairs that score below
-/// `floor` (in hundredths) ruled out.
-pub(crate) fn assign_above(
-    scorer: &Scorer,
-    rounds: &Resolved,
-    config: &Config,
-    objective: Objective,
-    floor: Hundredths,
-    progress: &dyn Progress,
-) -> Result<Assignment, Error> {
-    let mentees = scorer.mentees().people.len();
-    let free: Vec<usize> = (0..mentees)
-        .filter(|&e| rounds.locked(e).is_none())
-        .collect();
-    progress.start(Stage::Scoring, free.len() as u64);
-    let scores = Scores {
-        scorer,
-        rounds,
-        free: &free,
-        floor: f64::from(floor),
-        progress,
-        scored: AtomicUsize::new(0),
-    };
-    let options = Options {
-        max_memory: Some(config.solver.max_memory.0),
-    };
-    let solution = solve::solve_with(&scores, rounds.spare(), objective, &options)?;
-    let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
-    for (&e, &m) in free.iter().zip(&solution.assignment) {
-        mentor_of[e] = m;
-    }
-    let locked_total = (0..mentees)
-        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
-        .sum();
-    Ok(Assignment {
-        mentor_of,
-        solution,
-        locked_total,
-    })
-}
-
 /// Describes an assignment: every mentee matched or unmatched with a reason,
 /// every mentor's load, and the summary.
-pub(crate) fn report(
+pub(crate) fn describe(
     scorer: &Scorer,
     rounds: &Resolved,
     assignment: &Assignment,

@@ -9,6 +9,7 @@ use crate::config::Criterion;
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
@@ -81,6 +82,20 @@ pub struct Roster {
     /// Whether the header has a `capacity` column (mentors) or attribute (mentees).
     #[serde(skip)]
     capacity_column: bool,
+}
+
+/// An owned roster where a borrowed or owned one is taken ([`crate::Program::new`]).
+impl From<Roster> for Cow<'_, Roster> {
+    fn from(roster: Roster) -> Self {
+        Cow::Owned(roster)
+    }
+}
+
+/// A borrowed roster where a borrowed or owned one is taken.
+impl<'a> From<&'a Roster> for Cow<'a, Roster> {
+    fn from(roster: &'a Roster) -> Self {
+        Cow::Borrowed(roster)
+    }
 }
 
 /// What each header cell means.

@@ -1,29 +1,12 @@
-//! One pair's breakdown and capacity-aware suggestions for each mentee.
+//! Capacity-aware suggestions for each mentee, read off an optimal
+//! matching's dual prices.
 
-use crate::config::Config;
-use crate::error::Error;
+use crate::assign::Assignment;
 use crate::explain::Explanation;
-use crate::matching::{assign, find, in_pool, prepare};
-use crate::progress::Silent;
-use crate::roster::{Roster, Side};
-use crate::rounds::Rounds;
+use crate::rounds::Resolved;
+use crate::score::Scorer;
 use rayon::prelude::*;
 use serde::Serialize;
-
-/// Explains one pair, made or not: its scores, what is shared, and any rule
-/// that forbids it.
-pub fn explain(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-    mentor_id: &str,
-    mentee_id: &str,
-) -> Result<Explanation, Error> {
-    let scorer = prepare(mentors, mentees, config)?;
-    let m = find(mentors, Side::Mentor, mentor_id)?;
-    let e = find(mentees, Side::Mentee, mentee_id)?;
-    Ok(Explanation::new(&scorer, e, m))
-}
 
 /// One suggested mentor.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -62,67 +45,49 @@ pub struct Suggestions {
 /// mentees; an unmatched mentee (no mentor had room) gets the same ranking,
 /// with no suggestion marked `assigned`. A locked mentee's first suggestion is
 /// its locked mentor.
-///
-/// ```
-/// use matcher::{read_rosters, rounds::Rounds, suggest, Config};
-/// let mentors = "id,capacity,skills\nstar,1,rust;sql\nm2,2,rust\nm3,2,sql\n";
-/// let mentees = "id,skills\ne1,rust;sql\ne2,rust;sql\ne3,rust;sql\n";
-/// let (mentors, mentees) =
-///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
-/// let all = suggest(&mentors, &mentees, &Config::default(), &Rounds::default(), 2)?;
-/// let firsts: Vec<&str> = all.iter().map(|s| s.mentors[0].mentor_id.as_str()).collect();
-/// assert_eq!(firsts, ["star", "m2", "m2"]);
-/// # Ok::<(), matcher::Error>(())
-/// ```
-pub fn suggest(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-    rounds: &Rounds,
+pub(crate) fn suggest(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    assignment: &Assignment,
     k: usize,
-) -> Result<Vec<Suggestions>, Error> {
-    let scorer = prepare(mentors, mentees, config)?;
-    let rounds = rounds.resolve(&scorer)?;
-    in_pool(config.threads(), || {
-        let assignment = assign(&scorer, &rounds, config, &Silent)?;
-        let prices = &assignment.solution.col_prices;
-        let ranked = (0..mentees.people.len())
-            .into_par_iter()
-            .map(|e| {
-                let mine = assignment.mentor_of[e];
-                let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
-                    .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
-                    .filter(|&m| !rounds.repeats(e, m))
-                    .filter_map(|m| {
-                        let net = match rounds.locked(e) {
-                            Some(locked) if locked == m => f64::INFINITY,
-                            _ => f64::from(scorer.weight(e, m)?) - prices[m],
-                        };
-                        Some((net, m))
+) -> Vec<Suggestions> {
+    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
+    let prices = &assignment.solution.col_prices;
+    (0..mentees.people.len())
+        .into_par_iter()
+        .map(|e| {
+            let mine = assignment.mentor_of[e];
+            let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
+                .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
+                .filter(|&m| !rounds.repeats(e, m))
+                .filter_map(|m| {
+                    let net = match rounds.locked(e) {
+                        Some(locked) if locked == m => f64::INFINITY,
+                        _ => f64::from(scorer.weight(e, m)?) - prices[m],
+                    };
+                    Some((net, m))
+                })
+                .collect();
+            ranked.sort_unstable_by(|&(a, m), &(b, n)| {
+                b.total_cmp(&a)
+                    .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
+                    .then(m.cmp(&n))
+            });
+            ranked.truncate(k);
+            Suggestions {
+                mentee_id: mentees.people[e].id.clone(),
+                mentee_name: mentees.people[e].name.clone(),
+                mentors: ranked
+                    .into_iter()
+                    .map(|(_, m)| Suggestion {
+                        mentor_id: mentors.people[m].id.clone(),
+                        mentor_name: mentors.people[m].name.clone(),
+                        score: f64::from(scorer.score(e, m)) / 100.0,
+                        assigned: mine == Some(m),
+                        reason: Explanation::new(scorer, e, m).reason(),
                     })
-                    .collect();
-                ranked.sort_unstable_by(|&(a, m), &(b, n)| {
-                    b.total_cmp(&a)
-                        .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
-                        .then(m.cmp(&n))
-                });
-                ranked.truncate(k);
-                Suggestions {
-                    mentee_id: mentees.people[e].id.clone(),
-                    mentee_name: mentees.people[e].name.clone(),
-                    mentors: ranked
-                        .into_iter()
-                        .map(|(_, m)| Suggestion {
-                            mentor_id: mentors.people[m].id.clone(),
-                            mentor_name: mentors.people[m].name.clone(),
-                            score: f64::from(scorer.score(e, m)) / 100.0,
-                            assigned: mine == Some(m),
-                            reason: Explanation::new(&scorer, e, m).reason(),
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
-        Ok(ranked)
-    })?
+                    .collect(),
+            }
+        })
+        .collect()
 }

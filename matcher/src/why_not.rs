@@ -2,13 +2,13 @@
 //! pair that was not made, what it scores, who holds the mentor's places
 //! instead and exactly what forcing it would cost the cohort.
 
+use crate::assign::{assign, Assignment};
 use crate::config::Config;
 use crate::error::Error;
 use crate::explain::Explanation;
-use crate::matching::{assign, find, in_pool, prepare, report, Assignment, Match, Unmatched};
+use crate::matching::{Match, MatchOutcome, Unmatched};
 use crate::progress::Silent;
-use crate::roster::{Roster, Side};
-use crate::rounds::Rounds;
+use crate::rounds::Resolved;
 use crate::score::Scorer;
 use serde::Serialize;
 
@@ -91,73 +91,70 @@ pub struct Move {
     pub to: Option<String>,
 }
 
-/// Where mentee `mentee_id` stands in the optimal matching (under `rounds`),
-/// and, when `mentor_id` is given, why that pair was (not) made: its score, who
-/// holds the mentor's places, and what forcing it would cost, found exactly by
-/// re-solving with the pair locked.
-///
-/// ```
-/// use matcher::{read_rosters, rounds::Rounds, why_not, Config};
-/// let mentors = "id,capacity,skills\nm1,1,rust\nm2,1,sql\n";
-/// let mentees = "id,skills\ne1,rust\ne2,rust;sql\n";
-/// let (mentors, mentees) =
-///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
-/// let verdict = why_not(&mentors, &mentees, &Config::default(), &Rounds::default(), "e2", Some("m1"))?;
-/// let pair = verdict.pair.unwrap();
-/// assert!(!pair.made);
-/// assert_eq!(pair.holders[0].mentee_id, "e1");
-/// let forcing = pair.forcing.unwrap();
-/// assert_eq!((forcing.total_score, forcing.forced_total_score), (150.0, 50.0));
-/// # Ok::<(), matcher::Error>(())
-/// ```
-pub fn why_not(
-    mentors: &Roster,
-    mentees: &Roster,
-    config: &Config,
-    rounds: &Rounds,
-    mentee_id: &str,
-    mentor_id: Option<&str>,
-) -> Result<Verdict, Error> {
-    let scorer = prepare(mentors, mentees, config)?;
-    let rounds = rounds.resolve(&scorer)?;
-    let e = find(mentees, Side::Mentee, mentee_id)?;
-    let m = mentor_id
-        .map(|id| find(mentors, Side::Mentor, id))
-        .transpose()?;
-    let objective = config.solver.objective;
-    in_pool(config.threads(), || {
-        let optimum = assign(&scorer, &rounds, config, &Silent)?;
-        let outcome = report(&scorer, &rounds, &optimum, objective);
-        let mentee = match outcome.rows().nth(e) {
-            Some(Ok(matched)) => Standing::Matched(Box::new(matched.clone())),
-            Some(Err(unmatched)) => Standing::Unmatched(unmatched.clone()),
-            None => unreachable!("every mentee has a row"),
-        };
-        let pair = match m {
-            None => None,
-            Some(m) => {
-                let explanation = Explanation::new(&scorer, e, m);
-                let repeat = rounds.repeats(e, m);
-                let made = optimum.mentor_of[e] == Some(m);
-                let allowed = explanation.forbidden.is_none() && !repeat;
-                let forced = match rounds.with_lock(e, m) {
-                    Some(forced) if allowed && !made && rounds.locked(e).is_none() => {
-                        Some(assign(&scorer, &forced, config, &Silent)?)
-                    }
-                    _ => None,
-                };
-                Some(PairVerdict {
-                    made,
-                    repeat,
-                    explanation,
-                    capacity: mentors.people[m].capacity,
-                    holders: holders(&outcome.matches, m),
-                    forcing: forced.map(|forced| forcing(&scorer, &optimum, &forced)),
-                })
-            }
-        };
-        Ok(Verdict { mentee, pair })
-    })?
+/// What an optimal matching already holds, for the questions asked of it.
+pub(crate) struct Solved<'a> {
+    /// Scores the program's pairs.
+    pub scorer: &'a Scorer<'a>,
+    /// The locked and history pairs.
+    pub rounds: &'a Resolved,
+    /// The config it was solved under.
+    pub config: &'a Config,
+    /// The optimal assignment.
+    pub optimum: &'a Assignment,
+    /// The optimal assignment as reported.
+    pub outcome: &'a MatchOutcome,
+}
+
+/// Where mentee `e` stands in the optimal matching and, when mentor `m` is
+/// given, why that pair was (not) made: its score, who holds the mentor's
+/// places, and what forcing it would cost, found exactly by re-solving with
+/// the pair locked (the only solve here; also returns how many it took).
+pub(crate) fn why_not(
+    solved: &Solved,
+    e: usize,
+    m: Option<usize>,
+) -> Result<(Verdict, usize), Error> {
+    let Solved {
+        scorer,
+        rounds,
+        config,
+        optimum,
+        outcome,
+    } = *solved;
+    let mentee = match outcome.rows().nth(e) {
+        Some(Ok(matched)) => Standing::Matched(Box::new(matched.clone())),
+        Some(Err(unmatched)) => Standing::Unmatched(unmatched.clone()),
+        None => unreachable!("every mentee has a row"),
+    };
+    let Some(m) = m else {
+        return Ok((Verdict { mentee, pair: None }, 0));
+    };
+    let explanation = Explanation::new(scorer, e, m);
+    let repeat = rounds.repeats(e, m);
+    let made = optimum.mentor_of[e] == Some(m);
+    let allowed = explanation.forbidden.is_none() && !repeat;
+    let forced = match rounds.with_lock(e, m) {
+        Some(forced) if allowed && !made && rounds.locked(e).is_none() => {
+            Some(assign(scorer, &forced, config, &Silent)?)
+        }
+        _ => None,
+    };
+    let solves = forced.as_ref().map_or(0, |f| f.solves);
+    let pair = PairVerdict {
+        made,
+        repeat,
+        explanation,
+        capacity: scorer.mentors().people[m].capacity,
+        holders: holders(&outcome.matches, m),
+        forcing: forced.map(|forced| forcing(scorer, optimum, &forced)),
+    };
+    Ok((
+        Verdict {
+            mentee,
+            pair: Some(pair),
+        },
+        solves,
+    ))
 }
 
 /// The matched mentees of mentor `m`, in input order.

@@ -16,6 +16,11 @@
 // A command-line tool: progress and errors on stderr are its job.
 #![allow(clippy::print_stderr)]
 
+/// The CLI's pool of workers pinned one per core, so the solve is timed as
+/// `matcher solve` runs it.
+#[path = "../../../matcher-cli/src/threads.rs"]
+mod threads;
+
 use matcher::solve::{solve, Objective, Problem};
 use matcher_benches::check::evaluate;
 use matcher_benches::matrix::{parse_shapes, Kind, Matrix};
@@ -50,7 +55,7 @@ struct Record {
 
 fn main() -> ExitCode {
     // As the `matcher` CLI does: workers pinned one per core.
-    let _ = matcher::threads::pool_builder(0).build_global();
+    let _ = threads::pool_builder(0).build_global();
     let args: Vec<String> = env::args().skip(1).collect();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,6 +8,7 @@ use crate::config::{Config, Preference, Weights};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster, Side};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -182,8 +183,8 @@ struct AttributeUse {
 /// Scores pairs of one mentor roster and one mentee roster under a config.
 #[derive(Debug)]
 pub struct Scorer<'a> {
-    mentors: &'a Roster,
-    mentees: &'a Roster,
+    mentors: Cow<'a, Roster>,
+    mentees: Cow<'a, Roster>,
     weights: Weights,
     min_score: Hundredths,
     tags: Vec<String>,
@@ -247,7 +248,14 @@ impl Interner {
 impl<'a> Scorer<'a> {
     /// Prepares scoring; the config is assumed valid ([`Config::validate`])
     /// and the cells numeric rules compare numbers ([`check_numbers`]).
-    pub fn new(mentors: &'a Roster, mentees: &'a Roster, config: &Config) -> Self {
+    ///
+    /// The rosters are borrowed or owned (`Roster::into` either way).
+    pub fn new(
+        mentors: impl Into<Cow<'a, Roster>>,
+        mentees: impl Into<Cow<'a, Roster>>,
+        config: &Config,
+    ) -> Self {
+        let (mentors, mentees) = (mentors.into(), mentees.into());
         let mut attributes: Vec<AttributeUse> = Vec::new();
         let mut use_of = |name: &str| -> usize {
             let name = list::normalize(name);
@@ -287,7 +295,7 @@ impl<'a> Scorer<'a> {
                 .map(|a| roster.attribute(&a.name))
                 .collect()
         };
-        let (mentor_columns, mentee_columns) = (columns(mentors), columns(mentees));
+        let (mentor_columns, mentee_columns) = (columns(&mentors), columns(&mentees));
         let mentor_profiles: Vec<Profile> = mentors
             .people
             .iter()
@@ -316,8 +324,6 @@ impl<'a> Scorer<'a> {
 
         let postings = row::Postings::new(&mentor_profiles, interner.names.len(), attributes.len());
         Scorer {
-            mentors,
-            mentees,
             weights: config.weights,
             min_score: to_hundredths(config.constraints.min_score),
             tags: interner.names,
@@ -325,19 +331,21 @@ impl<'a> Scorer<'a> {
             mentor_profiles,
             mentee_profiles,
             exclusions,
-            numeric: numeric::NumericRule::all(mentors, mentees, config),
+            numeric: numeric::NumericRule::all(&mentors, &mentees, config),
             postings,
+            mentors,
+            mentees,
         }
     }
 
     /// The mentor roster.
-    pub fn mentors(&self) -> &'a Roster {
-        self.mentors
+    pub fn mentors(&self) -> &Roster {
+        &self.mentors
     }
 
     /// The mentee roster.
-    pub fn mentees(&self) -> &'a Roster {
-        self.mentees
+    pub fn mentees(&self) -> &Roster {
+        &self.mentees
     }
 
     /// The four criteria for mentee `e` and mentor `m` (positions in their rosters).

@@ -5,6 +5,7 @@ mod fairness;
 mod invariants;
 mod matching;
 mod priorities;
+mod program;
 mod roster;
 mod rounds;
 mod scoring;

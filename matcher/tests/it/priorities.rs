@@ -61,11 +61,11 @@ fn a_priority_doubles_its_criterion_weight_for_that_mentee() {
             diversity: 0.2
         }
     );
-    let x = matcher::explain(&m, &e, &config, "m1", "e3").unwrap();
+    let x = matcher::explain(&m, &e, &config, "e3", "m1").unwrap();
     assert_eq!(x.score, 62.5);
     assert_eq!(x.priority, Some(Criterion::Diversity));
     assert_eq!(x.weights.diversity, 0.4);
-    let x = matcher::explain(&m, &e, &config, "m1", "e1").unwrap();
+    let x = matcher::explain(&m, &e, &config, "e1", "m1").unwrap();
     assert_eq!((x.priority, x.weights), (None, config.weights));
 }
 
@@ -167,7 +167,7 @@ fn numeric_rules_forbid_pairs_that_differ_too_much_or_too_little() {
     );
 
     let forbidden = |mentor: &str, mentee: &str| {
-        matcher::explain(&m, &e, &config, mentor, mentee)
+        matcher::explain(&m, &e, &config, mentee, mentor)
             .unwrap()
             .forbidden
     };

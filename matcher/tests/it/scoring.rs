@@ -107,7 +107,7 @@ fn weights_reshape_the_total() {
 fn explanation_lists_what_is_shared_and_how_attributes_compare() {
     let (m, e) = example();
     let config = config(DIVERSITY);
-    let x = matcher::explain(&m, &e, &config, "M1", "e1").unwrap();
+    let x = matcher::explain(&m, &e, &config, "e1", "M1").unwrap();
     assert_eq!(x.score, 55.0);
     assert_eq!(x.criteria.values, Some(25.0));
     let skills: Vec<_> = x
@@ -140,14 +140,14 @@ fn explanation_lists_what_is_shared_and_how_attributes_compare() {
 fn explain_reports_rules_and_unknown_ids() {
     let (m, e) = example();
     let config = config(r#"{"constraints": {"require_same": ["department"], "min_score": 60}}"#);
-    let x = matcher::explain(&m, &e, &config, "m1", "e1").unwrap();
+    let x = matcher::explain(&m, &e, &config, "e1", "m1").unwrap();
     assert_eq!(
         x.forbidden.unwrap().to_string(),
         "require_same: different department"
     );
-    let x = matcher::explain(&m, &e, &config, "m2", "e1").unwrap();
+    let x = matcher::explain(&m, &e, &config, "e1", "m2").unwrap();
     assert_eq!(x.forbidden.unwrap().to_string(), "score below min_score");
-    let err = matcher::explain(&m, &e, &config, "m9", "e1").unwrap_err();
+    let err = matcher::explain(&m, &e, &config, "e1", "m9").unwrap_err();
     assert_eq!(err.to_string(), "no mentor with id \"m9\"");
     assert_eq!(err.code(), "unknown_id");
 }

@@ -1,4 +1,7 @@
-//! Worker pools whose threads are pinned one per core.
+//! The CLI's worker pool: its threads pinned one per core.
+//!
+//! Placement is the CLI's choice, not the library's: the library runs on
+//! whatever rayon pool its caller gives it.
 //!
 //! A solve alternates serial phases (row reduction, shortest paths) with
 //! parallel ones (the candidate scan, pricing), each a few milliseconds on

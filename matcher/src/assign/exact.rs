@@ -1,0 +1,109 @@
+//! One exact solve: pair scores as solver weights, the locked mentees left
+//! out, the history and a score floor ruled out.
+
+use super::Assignment;
+use crate::config::Config;
+use crate::error::Error;
+use crate::progress::{Progress, Stage};
+use crate::rounds::Resolved;
+use crate::score::{Hundredths, Scorer};
+use crate::solve::{self, Objective, Options, WeightSource};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Pair scores in hundredths as solver weights for the mentees that are not
+/// locked, `-inf` where forbidden (by a rule, `min_score` or the history),
+/// scored on the fly. The first pass over the rows is the scoring stage; the
+/// solving stage starts when it ends (the solver may rescore a few rows).
+struct Scores<'a> {
+    scorer: &'a Scorer<'a>,
+    rounds: &'a Resolved,
+    /// The mentees solved for, one per row.
+    free: &'a [usize],
+    /// Cells scoring below this are ruled out too (the `fair` objective's threshold).
+    floor: f64,
+    progress: &'a dyn Progress,
+    /// Rows scored so far.
+    scored: AtomicUsize,
+}
+
+impl WeightSource for Scores<'_> {
+    fn rows(&self) -> usize {
+        self.free.len()
+    }
+
+    fn cols(&self) -> usize {
+        self.scorer.mentors().people.len()
+    }
+
+    fn weight(&self, row: usize, m: usize) -> f64 {
+        let e = self.free[row];
+        match self.scorer.weight(e, m) {
+            Some(w) if !self.rounds.repeats(e, m) && f64::from(w) >= self.floor => f64::from(w),
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
+    fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
+        let e = self.free[row];
+        let cols = self.scorer.row_weights(e, scratch).len();
+        scratch.truncate(cols);
+        for &m in self.rounds.history(e) {
+            scratch[m] = f64::NEG_INFINITY;
+        }
+        if self.floor > 0.0 {
+            for w in scratch.iter_mut().filter(|w| **w < self.floor) {
+                *w = f64::NEG_INFINITY;
+            }
+        }
+        let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;
+        if scored <= self.rows() {
+            self.progress.advance(1);
+            if scored == self.rows() {
+                self.progress.start(Stage::Solving, 0);
+            }
+        }
+        scratch
+    }
+}
+
+/// One exact solve for `objective`, with the pairs that score below `floor`
+/// (in hundredths) ruled out.
+pub(crate) fn assign_above(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    objective: Objective,
+    floor: Hundredths,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
+    let mentees = scorer.mentees().people.len();
+    let free: Vec<usize> = (0..mentees)
+        .filter(|&e| rounds.locked(e).is_none())
+        .collect();
+    progress.start(Stage::Scoring, free.len() as u64);
+    let scores = Scores {
+        scorer,
+        rounds,
+        free: &free,
+        floor: f64::from(floor),
+        progress,
+        scored: AtomicUsize::new(0),
+    };
+    let options = Options {
+        max_memory: Some(config.solver.max_memory.0),
+    };
+    let solution = solve::solve_with(&scores, rounds.spare(), objective, &options)?;
+    let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+    for (&e, &m) in free.iter().zip(&solution.assignment) {
+        mentor_of[e] = m;
+    }
+    let locked_total = (0..mentees)
+        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
+        .sum();
+    Ok(Assignment {
+        mentor_of,
+        solution,
+        locked_total,
+        solves: 1,
+    })
+}

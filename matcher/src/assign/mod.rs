@@ -1,0 +1,64 @@
+//! Who gets which mentor: the locked pairs kept, and an exact solve for
+//! everyone else under the configured goal.
+//!
+//! Each goal is a strategy over the same exact solve ([`exact`]): `coverage`
+//! and `total` solve once; `fair` ([`fair`]) searches for the highest floor on
+//! the matched scores, one exact solve per step.
+
+mod exact;
+mod fair;
+
+use crate::config::{Config, Goal};
+use crate::error::Error;
+use crate::progress::Progress;
+use crate::rounds::Resolved;
+use crate::score::Scorer;
+use crate::solve::Solution;
+
+pub(crate) use exact::assign_above;
+
+/// An optimal assignment of every mentee: the locked pairs plus an exact
+/// solve for the others.
+pub(crate) struct Assignment {
+    /// Per mentee, its mentor.
+    pub mentor_of: Vec<Option<usize>>,
+    /// The solve over the mentees that are not locked.
+    pub solution: Solution,
+    /// The sum of the locked pairs' scores, in hundredths.
+    pub locked_total: u64,
+    /// How many exact solves it took.
+    pub solves: usize,
+}
+
+/// Keeps the locked pairs and solves for everyone else, for the configured goal.
+pub(crate) fn assign(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
+    match config.solver.objective {
+        Goal::Fair => fair::assign(scorer, rounds, config, progress),
+        goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
+    }
+}
+
+/// Runs `f` on a pool of `threads` workers, or on rayon's global pool for
+/// `None` (the caller's pool: a program embedding the library chooses how its
+/// threads are placed).
+pub(crate) fn in_pool<T: Send>(
+    threads: Option<usize>,
+    f: impl FnOnce() -> T + Send,
+) -> Result<T, Error> {
+    match threads {
+        None => Ok(f()),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(|pool| pool.install(f))
+            .map_err(|e| Error::Threads {
+                threads: n,
+                message: e.to_string(),
+            }),
+    }
+}

@@ -1,0 +1,346 @@
+//! A program: two rosters and a config, checked once, rounds resolved once,
+//! solved once. Every question about the result (the report, suggestions,
+//! "why not", explanations, CSV and JSON) is answered from the stored optimum
+//! and its duals; only a question that changes the problem (forcing a pair,
+//! the cost of diversity) solves again.
+//!
+//! The free functions at the bottom ([`match_rosters`], [`suggest`], …) are
+//! one-shot wrappers that build a [`Program`] and ask it one question.
+
+use crate::assign::{assign, in_pool, Assignment};
+use crate::config::Config;
+use crate::error::Error;
+use crate::explain::Explanation;
+use crate::fairness::{self, DiversityCost, FairnessReport};
+use crate::matching::{describe, find, MatchOutcome};
+use crate::progress::{Progress, Silent};
+use crate::report;
+use crate::roster::{check_pair, Roster, Side};
+use crate::rounds::{Resolved, Rounds};
+use crate::score::{check_numbers, Scorer};
+use crate::suggest::{self, Suggestions};
+use crate::why_not::{self, Solved, Verdict};
+use std::borrow::Cow;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Two rosters matched under one config and one set of rounds, with the
+/// optimal matching kept to answer questions about it.
+///
+/// The rosters may be borrowed (`&Roster`) or owned (`Roster`): a `Program<'static>`
+/// owns everything it needs.
+///
+/// ```
+/// use matcher::{read_rosters, rounds::Rounds, Config, Program};
+/// let mentors = "id,capacity,skills\nstar,1,rust;sql\nm2,2,rust\nm3,2,sql\n";
+/// let mentees = "id,skills\ne1,rust;sql\ne2,rust;sql\ne3,rust;sql\n";
+/// let (mentors, mentees) =
+///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+/// let program = Program::new(mentors, mentees, Config::default(), &Rounds::default())?;
+/// assert_eq!(program.outcome().summary.matched, 3);
+/// // Suggestions, explanations and the CSV come from the stored optimum.
+/// let firsts: Vec<String> =
+///     program.suggest(2).into_iter().map(|s| s.mentors[0].mentor_id.clone()).collect();
+/// assert_eq!(firsts, ["star", "m2", "m2"]);
+/// assert_eq!(program.explain("e1", "star")?.score, 100.0);
+/// let mut csv = Vec::new();
+/// program.write_csv(&mut csv)?;
+/// assert_eq!(program.solves(), 1);
+/// // Forcing a pair is a new problem: one more exact solve.
+/// let verdict = program.why_not("e1", Some("m3"))?;
+/// assert!(verdict.pair.unwrap().forcing.is_some());
+/// assert_eq!(program.solves(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Program<'r> {
+    config: Config,
+    scorer: Scorer<'r>,
+    rounds: Resolved,
+    optimum: Assignment,
+    outcome: MatchOutcome,
+    /// The cost of diversity, once asked for.
+    diversity_cost: OnceLock<Option<DiversityCost>>,
+    /// Exact solves run so far.
+    solves: AtomicUsize,
+}
+
+impl<'r> Program<'r> {
+    /// Checks the rosters against each other and the config, resolves the
+    /// locked and history pairs of `rounds`, and solves the program.
+    pub fn new(
+        mentors: impl Into<Cow<'r, Roster>>,
+        mentees: impl Into<Cow<'r, Roster>>,
+        config: Config,
+        rounds: &Rounds,
+    ) -> Result<Self, Error> {
+        Self::with_progress(mentors, mentees, config, rounds, &Silent)
+    }
+
+    /// [`Program::new`], reporting progress while it scores and solves.
+    pub fn with_progress(
+        mentors: impl Into<Cow<'r, Roster>>,
+        mentees: impl Into<Cow<'r, Roster>>,
+        config: Config,
+        rounds: &Rounds,
+        progress: &dyn Progress,
+    ) -> Result<Self, Error> {
+        let scorer = prepare(mentors.into(), mentees.into(), &config)?;
+        let rounds = rounds.resolve(&scorer)?;
+        let optimum = in_pool(config.threads(), || {
+            assign(&scorer, &rounds, &config, progress)
+        })??;
+        let outcome = describe(&scorer, &rounds, &optimum, config.solver.objective);
+        Ok(Program {
+            solves: AtomicUsize::new(optimum.solves),
+            config,
+            scorer,
+            rounds,
+            optimum,
+            outcome,
+            diversity_cost: OnceLock::new(),
+        })
+    }
+
+    /// The config the program was solved under.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The mentor roster.
+    pub fn mentors(&self) -> &Roster {
+        self.scorer.mentors()
+    }
+
+    /// The mentee roster.
+    pub fn mentees(&self) -> &Roster {
+        self.scorer.mentees()
+    }
+
+    /// The optimal matching: every mentee matched or unmatched with a reason.
+    pub fn outcome(&self) -> &MatchOutcome {
+        &self.outcome
+    }
+
+    /// The optimal matching, taken out of the program.
+    pub fn into_outcome(self) -> MatchOutcome {
+        self.outcome
+    }
+
+    /// How many exact solves the program has run: one for the matching (more
+    /// for the `fair` objective, one per step of its search), plus one per
+    /// forced pair asked about and one for the cost of diversity.
+    pub fn solves(&self) -> usize {
+        self.solves.load(Ordering::Relaxed)
+    }
+
+    /// Writes `matches.csv` (see [`report::write_csv`]).
+    pub fn write_csv<W: Write>(&self, writer: W) -> io::Result<()> {
+        report::write_csv(&self.outcome, writer)
+    }
+
+    /// Writes the JSON output (see [`report::write_json`]).
+    pub fn write_json<W: Write>(&self, writer: W) -> io::Result<()> {
+        report::write_json(&self.outcome, writer)
+    }
+
+    /// Explains one pair, made or not: its scores, what is shared, and any
+    /// rule that forbids it.
+    pub fn explain(&self, mentee_id: &str, mentor_id: &str) -> Result<Explanation, Error> {
+        let e = find(self.mentees(), Side::Mentee, mentee_id)?;
+        let m = find(self.mentors(), Side::Mentor, mentor_id)?;
+        Ok(Explanation::new(&self.scorer, e, m))
+    }
+
+    /// Up to `k` allowed mentors for every mentee (in input order), ranked by
+    /// score minus the mentor's price in the optimal matching's dual, so that
+    /// a popular mentor is not put first for everyone.
+    ///
+    /// The price is what one of the mentor's places is worth to the rest of
+    /// the cohort. Mentors with no place left after the locks are offered only
+    /// to their locked mentees. The optimum's own mentor always ranks first
+    /// (ties go to it, then to roster order), so a mentor is the first
+    /// suggestion of at most `capacity` mentees; an unmatched mentee (no
+    /// mentor had room) gets the same ranking, with no suggestion marked
+    /// `assigned`. A locked mentee's first suggestion is its locked mentor.
+    pub fn suggest(&self, k: usize) -> Vec<Suggestions> {
+        let run = || suggest::suggest(&self.scorer, &self.rounds, &self.optimum, k);
+        // A pool that cannot be built was already refused by `new`.
+        in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
+    }
+
+    /// Where mentee `mentee_id` stands in the optimal matching (its match, or
+    /// why it has none) and, when `mentor_id` is given, why that pair was
+    /// (not) made: its score, who holds the mentor's places, and what forcing
+    /// it would cost, found exactly by solving again with the pair locked.
+    pub fn why_not(&self, mentee_id: &str, mentor_id: Option<&str>) -> Result<Verdict, Error> {
+        let e = find(self.mentees(), Side::Mentee, mentee_id)?;
+        let m = mentor_id
+            .map(|id| find(self.mentors(), Side::Mentor, id))
+            .transpose()?;
+        let solved = Solved {
+            scorer: &self.scorer,
+            rounds: &self.rounds,
+            config: &self.config,
+            optimum: &self.optimum,
+            outcome: &self.outcome,
+        };
+        let (verdict, solves) =
+            in_pool(self.config.threads(), || why_not::why_not(&solved, e, m))??;
+        self.solves.fetch_add(solves, Ordering::Relaxed);
+        Ok(verdict)
+    }
+
+    /// What the diversity weight costs the other criteria: the best total
+    /// with `weights.diversity = 0` against this matching's total scored that
+    /// way. Solved once, on the first call; `None` when diversity is the only
+    /// weight.
+    pub fn cost_of_diversity(&self) -> Result<Option<&DiversityCost>, Error> {
+        if let Some(cost) = self.diversity_cost.get() {
+            return Ok(cost.as_ref());
+        }
+        let (cost, solves) = in_pool(self.config.threads(), || {
+            fairness::diversity_cost(&self.scorer, &self.config, &self.rounds, &self.outcome)
+        })??;
+        self.solves.fetch_add(solves, Ordering::Relaxed);
+        Ok(self.diversity_cost.get_or_init(|| cost).as_ref())
+    }
+
+    /// The fairness and diversity report on the matching. It solves nothing:
+    /// `cost_of_diversity` is filled in only once [`Program::cost_of_diversity`]
+    /// has been asked (the CLI's `--report` asks it first).
+    pub fn fairness_report(&self) -> FairnessReport {
+        let cost = self.diversity_cost.get().cloned().flatten();
+        fairness::report(&self.scorer, &self.outcome, cost)
+    }
+}
+
+/// Validates the config, the rosters' cross-references and the cells numeric
+/// rules compare, and builds the scorer.
+fn prepare<'r>(
+    mentors: Cow<'r, Roster>,
+    mentees: Cow<'r, Roster>,
+    config: &Config,
+) -> Result<Scorer<'r>, Error> {
+    config.validate()?;
+    let mut problems = check_pair(&mentors, &mentees);
+    if problems.is_empty() {
+        problems = check_numbers(&mentors, &mentees, config);
+    }
+    if !problems.is_empty() {
+        return Err(Error::Roster(problems));
+    }
+    Ok(Scorer::new(mentors, mentees, config))
+}
+
+/// Checks the rosters against each other and the config, then matches them.
+///
+/// ```
+/// use matcher::{match_rosters, Config, Roster, Side};
+/// let mentors = "id,capacity,skills\nm1,1,rust:5\nm2,1,sql\n";
+/// let mentees = "id,skills\ne1,sql\ne2,rust:4\n";
+/// let mentors = Roster::from_csv_reader(mentors.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
+/// let mentees = Roster::from_csv_reader(mentees.as_bytes(), Side::Mentee, "mentees.csv").unwrap();
+/// let outcome = match_rosters(&mentors, &mentees, &Config::default()).unwrap();
+/// let pairs: Vec<_> = outcome.matches.iter()
+///     .map(|m| (m.explanation.mentee_id.as_str(), m.explanation.mentor_id.as_str())).collect();
+/// assert_eq!(pairs, [("e1", "m2"), ("e2", "m1")]);
+/// assert_eq!(outcome.summary.gap, 0.0);
+/// ```
+pub fn match_rosters(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+) -> Result<MatchOutcome, Error> {
+    match_rosters_with(mentors, mentees, config, &Rounds::default(), &Silent)
+}
+
+/// [`match_rosters`] around the locked pairs and away from the history pairs
+/// of `rounds`, reporting progress.
+pub fn match_rosters_with(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+    progress: &dyn Progress,
+) -> Result<MatchOutcome, Error> {
+    Program::with_progress(mentors, mentees, config.clone(), rounds, progress)
+        .map(Program::into_outcome)
+}
+
+/// The fairness and diversity report on the optimal matching of these
+/// rosters under `config` and `rounds`, with the cost of diversity.
+pub fn fairness_report(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+) -> Result<FairnessReport, Error> {
+    let program = Program::new(mentors, mentees, config.clone(), rounds)?;
+    program.cost_of_diversity()?;
+    Ok(program.fairness_report())
+}
+
+/// Explains one pair, made or not ([`Program::explain`]); no solve.
+pub fn explain(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    mentee_id: &str,
+    mentor_id: &str,
+) -> Result<Explanation, Error> {
+    let scorer = prepare(mentors.into(), mentees.into(), config)?;
+    let e = find(mentees, Side::Mentee, mentee_id)?;
+    let m = find(mentors, Side::Mentor, mentor_id)?;
+    Ok(Explanation::new(&scorer, e, m))
+}
+
+/// Up to `k` mentors for every mentee, best first ([`Program::suggest`]).
+///
+/// ```
+/// use matcher::{read_rosters, rounds::Rounds, suggest, Config};
+/// let mentors = "id,capacity,skills\nstar,1,rust;sql\nm2,2,rust\nm3,2,sql\n";
+/// let mentees = "id,skills\ne1,rust;sql\ne2,rust;sql\ne3,rust;sql\n";
+/// let (mentors, mentees) =
+///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+/// let all = suggest(&mentors, &mentees, &Config::default(), &Rounds::default(), 2)?;
+/// let firsts: Vec<&str> = all.iter().map(|s| s.mentors[0].mentor_id.as_str()).collect();
+/// assert_eq!(firsts, ["star", "m2", "m2"]);
+/// # Ok::<(), matcher::Error>(())
+/// ```
+pub fn suggest(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+    k: usize,
+) -> Result<Vec<Suggestions>, Error> {
+    Ok(Program::new(mentors, mentees, config.clone(), rounds)?.suggest(k))
+}
+
+/// Where a mentee stands and why a pair was (not) made ([`Program::why_not`]).
+///
+/// ```
+/// use matcher::{read_rosters, rounds::Rounds, why_not, Config};
+/// let mentors = "id,capacity,skills\nm1,1,rust\nm2,1,sql\n";
+/// let mentees = "id,skills\ne1,rust\ne2,rust;sql\n";
+/// let (mentors, mentees) =
+///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+/// let verdict = why_not(&mentors, &mentees, &Config::default(), &Rounds::default(), "e2", Some("m1"))?;
+/// let pair = verdict.pair.unwrap();
+/// assert!(!pair.made);
+/// assert_eq!(pair.holders[0].mentee_id, "e1");
+/// let forcing = pair.forcing.unwrap();
+/// assert_eq!((forcing.total_score, forcing.forced_total_score), (150.0, 50.0));
+/// # Ok::<(), matcher::Error>(())
+/// ```
+pub fn why_not(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    rounds: &Rounds,
+    mentee_id: &str,
+    mentor_id: Option<&str>,
+) -> Result<Verdict, Error> {
+    Program::new(mentors, mentees, config.clone(), rounds)?.why_not(mentee_id, mentor_id)
+}
