@@ -8,56 +8,41 @@
 
 mod convert;
 mod error;
+mod program;
+mod progress;
 
 pub use error::Failure;
+pub use program::Matcher;
 
-use convert::{read_config, read_rounds, to_js, utf8};
+use convert::{read_config, to_js, utf8};
 use matcher::generate::{self, Spec};
-use matcher::progress::Silent;
-use matcher::{report, Roster, Side};
+use matcher::{Roster, Side};
+use program::{optional_id, rosters, MENTEES, MENTORS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
-/// The source label of the mentor roster in every diagnostic.
-const MENTORS: &str = "mentors.csv";
-/// The source label of the mentee roster in every diagnostic.
-const MENTEES: &str = "mentees.csv";
-
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Parses both rosters, checking them against each other.
-fn rosters(mentors_csv: &str, mentees_csv: &str) -> Result<(Roster, Roster), matcher::Error> {
-    matcher::read_rosters(
-        mentors_csv.as_bytes(),
-        MENTORS,
-        mentees_csv.as_bytes(),
-        MENTEES,
-    )
-}
-
-/// Matches the rosters around the locked pairs and away from the history pairs.
-fn run_match(
+/// A program solved once for a one-shot function: no progress reported.
+fn solved(
     mentors_csv: &str,
     mentees_csv: &str,
     config: JsValue,
     rounds: JsValue,
-) -> Result<matcher::MatchOutcome, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-    Ok(matcher::match_rosters_with(
-        &mentors, &mentees, &config, &rounds, &Silent,
-    )?)
+) -> Result<Matcher, Failure> {
+    Matcher::new(mentors_csv, mentees_csv, config, rounds, JsValue::UNDEFINED)
 }
 
 /// Matches mentees to mentors optimally, keeping the locked pairs of `rounds`
 /// and never repeating its history pairs. Every mentee appears in the result,
-/// matched or unmatched with a reason.
+/// matched or unmatched with a reason. (One-shot: `new Matcher(…)` answers
+/// more questions from one solve.)
 #[wasm_bindgen(js_name = matchRosters, unchecked_return_type = "MatchOutcome")]
 pub fn match_rosters(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
@@ -65,7 +50,7 @@ pub fn match_rosters(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    to_js(&run_match(mentors_csv, mentees_csv, config, rounds)?)
+    solved(mentors_csv, mentees_csv, config, rounds)?.outcome()
 }
 
 /// The fairness and diversity report on the optimal matching (the CLI's
@@ -78,12 +63,9 @@ pub fn fairness_report(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-    let outcome = matcher::match_rosters_with(&mentors, &mentees, &config, &rounds, &Silent)?;
-    to_js(&matcher::fairness_report(
-        &mentors, &mentees, &config, &rounds, &outcome,
-    )?)
+    let matcher = solved(mentors_csv, mentees_csv, config, rounds)?;
+    matcher.cost_of_diversity()?;
+    matcher.report()
 }
 
 /// Matches the rosters and returns `matches.csv`, byte for byte what the CLI writes.
@@ -94,10 +76,7 @@ pub fn matches_csv(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<String, Failure> {
-    let outcome = run_match(mentors_csv, mentees_csv, config, rounds)?;
-    let mut csv = Vec::new();
-    report::write_csv(&outcome, &mut csv)?;
-    utf8(csv)
+    solved(mentors_csv, mentees_csv, config, rounds)?.matches_csv()
 }
 
 /// Every problem in both rosters at once, sorted by file and row; empty when
@@ -125,9 +104,7 @@ pub fn suggest(
     k: usize,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-    to_js(&matcher::suggest(&mentors, &mentees, &config, &rounds, k)?)
+    solved(mentors_csv, mentees_csv, config, rounds)?.suggest(k)
 }
 
 /// Where a mentee stands in the optimal matching (its match, or why it has
@@ -143,42 +120,34 @@ pub fn why_not(
     mentor_id: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    let mentor_id = match mentor_id.as_string() {
-        Some(id) => Some(id),
-        None if mentor_id.is_null() || mentor_id.is_undefined() => None,
-        None => {
-            return Err(Failure::new(
-                "invalid_argument",
-                "mentorId must be a string",
-            ))
-        }
-    };
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
-    let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-    to_js(&matcher::why_not(
-        &mentors,
-        &mentees,
-        &config,
-        &rounds,
-        mentee_id,
-        mentor_id.as_deref(),
-    )?)
+    optional_id(mentor_id.clone(), "mentorId")?;
+    solved(mentors_csv, mentees_csv, config, rounds)?.why_not(mentee_id, mentor_id)
 }
 
-/// The full score breakdown of one pair, made or not, and any rule that forbids it.
+/// The full score breakdown of one pair, made or not, and any rule that
+/// forbids it. Solves nothing.
 #[wasm_bindgen(unchecked_return_type = "Explanation")]
 pub fn explain(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
     #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
-    #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
     #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
+    #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
 ) -> Result<JsValue, Failure> {
     let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
     let config = read_config(config)?;
     to_js(&matcher::explain(
-        &mentors, &mentees, &config, mentor_id, mentee_id,
+        &mentors, &mentees, &config, mentee_id, mentor_id,
     )?)
+}
+
+/// Where the module's memory holds the current run's progress: three
+/// little-endian 32-bit counters (stage: 0 none, 1 scoring, 2 solving; units
+/// done; units in the stage). On the threaded build the memory is shared, so
+/// another thread can follow a run that is blocking this one.
+#[wasm_bindgen(js_name = progressCounters)]
+pub fn progress_counters() -> usize {
+    progress::counters_address()
 }
 
 /// Parses one roster as the matcher reads it: normalised lists, background

@@ -310,6 +310,23 @@ export interface Verdict {
   pair?: PairVerdict;
 }
 
+/** What the diversity weight costs the other criteria (`Matcher.costOfDiversity`). */
+export interface DiversityCost {
+  /** The best total score with `weights.diversity = 0`. */
+  best_without_diversity: number;
+  /** This matching's total, scored with `weights.diversity = 0`. */
+  this_matching_without_diversity: number;
+  /** `best_without_diversity - this_matching_without_diversity`. */
+  cost: number;
+}
+
+/** Progress of a match, passed to `onProgress`: scoring counts mentees; solving is not counted (`total` 0). */
+export interface Progress {
+  stage: "scoring" | "solving";
+  done: number;
+  total: number;
+}
+
 /** The fairness and diversity report on a matching (`fairnessReport`, the CLI's `match --report`). */
 export interface FairnessReport {
   /** The lowest-scoring matched pair; `null` when nobody is matched. */
@@ -318,8 +335,11 @@ export interface FairnessReport {
   deciles: number[];
   /** Over mentors with capacity > 0. */
   mentor_load: { min: number; max: number; mean: number; idle: number; full: number; utilisation: number };
-  /** The total without the diversity criterion, best possible vs this matching; `null` when diversity is the only weight. */
-  cost_of_diversity: { best_without_diversity: number; this_matching_without_diversity: number; cost: number } | null;
+  /**
+   * The total without the diversity criterion, best possible vs this matching; `null` when diversity is the only
+   * weight, and in `Matcher.report()` until `Matcher.costOfDiversity()` was called.
+   */
+  cost_of_diversity: DiversityCost | null;
   /** Pairs counted by each diversity attribute's values (`null` = no value). */
   diversity: {
     attribute: string;

@@ -167,17 +167,17 @@ test('fairnessReport gives the CLI report, and the fair objective raises the low
 test('explain gives the same breakdown as the match it explains', () => {
   const { matches } = matcher.matchRosters(mentors, mentees, config);
   for (const m of matches.slice(0, 10)) {
-    const explanation = matcher.explain(mentors, mentees, config, m.mentor_id, m.mentee_id);
+    const explanation = matcher.explain(mentors, mentees, config, m.mentee_id, m.mentor_id);
     const { mentee_name: _e, mentor_name: _m, reason: _r, ...breakdown } = m;
     assert.deepEqual(explanation, breakdown);
   }
-  const error = thrown(() => matcher.explain(mentors, mentees, config, 'M999', 'E001'));
+  const error = thrown(() => matcher.explain(mentors, mentees, config, 'E001', 'M999'));
   assert.deepEqual([error.code, error.message], ['unknown_id', 'no mentor with id "M999"']);
 });
 
 test('explain names the rule that forbids a pair', () => {
   // E003 excludes M008 in the sample rosters.
-  const explanation = matcher.explain(mentors, mentees, config, 'M008', 'E003');
+  const explanation = matcher.explain(mentors, mentees, config, 'E003', 'M008');
   assert.deepEqual(explanation.forbidden, { rule: 'excluded', by: 'mentee' });
 });
 

@@ -22,12 +22,12 @@ test('the priorities program gives exactly the CLI golden output', () => {
 });
 
 test("a mentee's priority doubles that weight in the explanation", () => {
-  const x = matcher.explain(mentors, mentees, config, 'P05', 'Q08');
+  const x = matcher.explain(mentors, mentees, config, 'Q08', 'P05');
   // (0.70 + 0.25 + 0.20·0.5 + 0.20) / 1.35 = 92.59
   assert.equal(x.score, 92.59);
   assert.equal(x.priority, 'skills');
   assert.deepEqual(x.weights, { skills: 0.7, goals: 0.25, values: 0.2, diversity: 0.2 });
-  const plain = matcher.explain(mentors, mentees, config, 'P01', 'Q05');
+  const plain = matcher.explain(mentors, mentees, config, 'Q05', 'P01');
   assert.equal(plain.priority, undefined);
   assert.equal(plain.score, 45);
 });
@@ -44,7 +44,7 @@ test('numeric rules forbid pairs and explain why', () => {
   assert.deepEqual(verdict.pair.explanation.forbidden, {
     rule: 'min_difference', attribute: 'years_experience', difference: 1, min: 2,
   });
-  assert.deepEqual(matcher.explain(mentors, mentees, config, 'P01', 'Q07').forbidden, {
+  assert.deepEqual(matcher.explain(mentors, mentees, config, 'Q07', 'P01').forbidden, {
     rule: 'max_difference', attribute: 'timezone', difference: 6, max: 3,
   });
 });

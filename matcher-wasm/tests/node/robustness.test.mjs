@@ -81,7 +81,7 @@ test('mutated rosters and random configs never panic', () => {
     if (i % 10 === 0) {
       survives(() => matcher.matchesCsv(mentors, mentees, cfg), context);
       survives(() => matcher.suggest(mentors, mentees, cfg, Math.floor(next() * 5)), context);
-      survives(() => matcher.explain(mentors, mentees, cfg, 'M001', 'E001'), context);
+      survives(() => matcher.explain(mentors, mentees, cfg, 'E001', 'M001'), context);
     }
   }
   assert.equal(matcher.matchesCsv(sample.mentors, sample.mentees, sample.config), healthy);

@@ -57,7 +57,7 @@ test('the other results have the declared shapes', () => {
   const [suggestions] = matcher.suggest(mentors, mentees, config, 2);
   assertShape('Suggestions', suggestions);
   assertShape('Suggestion', suggestions.mentors[0]);
-  assertShape('Explanation', matcher.explain(mentors, mentees, config, 'M008', 'E003'));
+  assertShape('Explanation', matcher.explain(mentors, mentees, config, 'E003', 'M008'));
   const roster = matcher.readRoster(mentors, 'mentor');
   assertShape('Roster', roster);
   assertShape('Person', roster.people[0]);

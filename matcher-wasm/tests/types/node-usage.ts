@@ -58,7 +58,7 @@ const problems: Diagnostic[] = validate(mentorsCsv, menteesCsv);
 const located: (number | null)[] = problems.map((d) => d.row);
 const suggestions: Suggestions[] = suggest(mentorsCsv, menteesCsv, undefined, 3);
 const best: number | undefined = suggestions[0]?.mentors[0]?.score;
-const explanation: Explanation = explain(mentorsCsv, menteesCsv, config, "M008", "E002");
+const explanation: Explanation = explain(mentorsCsv, menteesCsv, config, "E002", "M008");
 const forbidden: Forbidden | undefined = explanation.forbidden;
 if (forbidden?.rule === "require_different") {
   const attribute: string = forbidden.attribute;

@@ -1,0 +1,156 @@
+//! The `Matcher` class: one program, parsed, checked and solved once, with
+//! every question about it answered from the stored optimum.
+
+use crate::convert::{read_config, read_rounds, to_js, utf8};
+use crate::error::Failure;
+use crate::progress::Reporter;
+use matcher::{Program, Roster};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The source label of the mentor roster in every diagnostic.
+pub const MENTORS: &str = "mentors.csv";
+/// The source label of the mentee roster in every diagnostic.
+pub const MENTEES: &str = "mentees.csv";
+
+/// Parses both rosters, checking them against each other.
+pub fn rosters(mentors_csv: &str, mentees_csv: &str) -> Result<(Roster, Roster), matcher::Error> {
+    matcher::read_rosters(
+        mentors_csv.as_bytes(),
+        MENTORS,
+        mentees_csv.as_bytes(),
+        MENTEES,
+    )
+}
+
+/// A matched program. The constructor parses and checks both rosters, the
+/// config and the rounds, and solves once; `outcome`, `matchesCsv`, `json`,
+/// `report`, `suggest` and `explain` read the stored optimum without solving,
+/// `whyNot` with a mentor solves once more (the pair forced) and
+/// `costOfDiversity` once, on its first call. `solves` counts them.
+#[wasm_bindgen]
+pub struct Matcher {
+    program: Program<'static>,
+}
+
+#[wasm_bindgen]
+impl Matcher {
+    /// Matches mentees to mentors optimally, keeping the locked pairs of
+    /// `rounds` and never repeating its history pairs; `onProgress` is called
+    /// with `{ stage, done, total }` while it scores and solves.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+        #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
+        #[wasm_bindgen(
+            js_name = onProgress,
+            unchecked_optional_param_type = "((progress: Progress) => void) | null"
+        )]
+        on_progress: JsValue,
+    ) -> Result<Matcher, Failure> {
+        let callback = match on_progress.dyn_into::<js_sys::Function>() {
+            Ok(callback) => Some(callback),
+            Err(other) if other.is_undefined() || other.is_null() => None,
+            Err(_) => {
+                return Err(Failure::new(
+                    "invalid_argument",
+                    "onProgress must be a function",
+                ))
+            }
+        };
+        let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
+        let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+        let reporter = Reporter::new(callback);
+        let program = Program::with_progress(mentors, mentees, config, &rounds, &reporter)?;
+        Ok(Matcher { program })
+    }
+
+    /// The optimal matching: every mentee matched or unmatched with a reason
+    /// (the CLI's JSON output).
+    #[wasm_bindgen(unchecked_return_type = "MatchOutcome")]
+    pub fn outcome(&self) -> Result<JsValue, Failure> {
+        to_js(self.program.outcome())
+    }
+
+    /// `matches.csv`, byte for byte what the CLI writes.
+    #[wasm_bindgen(js_name = matchesCsv)]
+    pub fn matches_csv(&self) -> Result<String, Failure> {
+        let mut csv = Vec::new();
+        self.program.write_csv(&mut csv)?;
+        utf8(csv)
+    }
+
+    /// The JSON output as text, byte for byte what the CLI writes.
+    pub fn json(&self) -> Result<String, Failure> {
+        let mut json = Vec::new();
+        self.program.write_json(&mut json)?;
+        utf8(json)
+    }
+
+    /// The fairness and diversity report. It solves nothing:
+    /// `cost_of_diversity` is `null` until `costOfDiversity()` was called.
+    #[wasm_bindgen(unchecked_return_type = "FairnessReport")]
+    pub fn report(&self) -> Result<JsValue, Failure> {
+        to_js(&self.program.fairness_report())
+    }
+
+    /// What the diversity weight costs the other criteria: solves the program
+    /// once more with `weights.diversity = 0` on the first call; `null` when
+    /// diversity is the only weight.
+    #[wasm_bindgen(js_name = costOfDiversity, unchecked_return_type = "DiversityCost | null")]
+    pub fn cost_of_diversity(&self) -> Result<JsValue, Failure> {
+        to_js(&self.program.cost_of_diversity()?)
+    }
+
+    /// Up to `k` mentors for every mentee, best first, ranked by score minus
+    /// the mentor's price in the optimal matching.
+    #[wasm_bindgen(unchecked_return_type = "Suggestions[]")]
+    pub fn suggest(&self, k: usize) -> Result<JsValue, Failure> {
+        to_js(&self.program.suggest(k))
+    }
+
+    /// Where a mentee stands (its match, or why it has none) and, with
+    /// `mentorId`, why that pair was (not) made and exactly what forcing it
+    /// would cost (one more solve).
+    #[wasm_bindgen(js_name = whyNot, unchecked_return_type = "Verdict")]
+    pub fn why_not(
+        &self,
+        #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
+        #[wasm_bindgen(js_name = mentorId, unchecked_optional_param_type = "string | null")]
+        mentor_id: JsValue,
+    ) -> Result<JsValue, Failure> {
+        let mentor_id = optional_id(mentor_id, "mentorId")?;
+        to_js(&self.program.why_not(mentee_id, mentor_id.as_deref())?)
+    }
+
+    /// The full score breakdown of one pair, made or not, and any rule that
+    /// forbids it.
+    #[wasm_bindgen(unchecked_return_type = "Explanation")]
+    pub fn explain(
+        &self,
+        #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
+        #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
+    ) -> Result<JsValue, Failure> {
+        to_js(&self.program.explain(mentee_id, mentor_id)?)
+    }
+
+    /// How many exact solves this matcher has run.
+    #[wasm_bindgen(getter)]
+    pub fn solves(&self) -> usize {
+        self.program.solves()
+    }
+}
+
+/// An optional id argument: a string, or `undefined`/`null` for none.
+pub fn optional_id(value: JsValue, name: &str) -> Result<Option<String>, Failure> {
+    match value.as_string() {
+        Some(id) => Ok(Some(id)),
+        None if value.is_null() || value.is_undefined() => Ok(None),
+        None => Err(Failure::new(
+            "invalid_argument",
+            &format!("{name} must be a string"),
+        )),
+    }
+}
