@@ -4,7 +4,8 @@
 
 import {
   defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
-  validate, version, whyNot, fairnessReport,
+  validate, version, whyNot, fairnessReport, Matcher,
+  type DiversityCost, type Progress,
   type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
   type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict, type FairnessReport,
 } from "../../pkg/node/matcher_wasm.js";
@@ -115,3 +116,24 @@ try {
   const message: string = error.message;
   void [where, all, message];
 }
+
+// One program, many questions.
+const program = new Matcher(mentorsCsv, menteesCsv, config, null, (p: Progress) => {
+  const share: number = p.total === 0 ? 0 : p.done / p.total;
+  const stage: "scoring" | "solving" = p.stage;
+  void [share, stage];
+});
+const programOutcome: MatchOutcome = program.outcome();
+const programCsv: string = program.matchesCsv();
+const programJson: string = program.json();
+const programReport: FairnessReport = program.report();
+const programCost: DiversityCost | null = program.costOfDiversity();
+const programSuggestions: Suggestions[] = program.suggest(3);
+const programVerdict: Verdict = program.whyNot("E002", "M010");
+const programExplanation: Explanation = program.explain("E002", "M008");
+const solves: number = program.solves;
+// @ts-expect-error solves is read-only
+program.solves = 0;
+program.free();
+void [programOutcome, programCsv, programJson, programReport, programCost, programSuggestions, programVerdict,
+  programExplanation, solves];
