@@ -1,7 +1,7 @@
 //! Fairness and diversity: a report on a matching: the worst-off pair, the
 //! score deciles, the spread of mentor loads, what the diversity weight costs
 //! in the other criteria, and the pairs cross-tabulated by each diversity
-//! attribute. (The `fair` objective is a strategy of [`crate::assign`].)
+//! attribute. (The `fair` objective is a strategy of the assignment module.)
 
 use crate::assign::assign;
 use crate::config::{Config, Preference};

@@ -4,7 +4,7 @@
 //! and its duals; only a question that changes the problem (forcing a pair,
 //! the cost of diversity) solves again.
 //!
-//! The free functions at the bottom ([`match_rosters`], [`suggest`], …) are
+//! The free functions at the bottom ([`match_rosters`], [`suggest()`], …) are
 //! one-shot wrappers that build a [`Program`] and ask it one question.
 
 use crate::assign::{assign, in_pool, Assignment};
