@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/ (pkg/web for browsers and bundlers, pkg/node
-# for Node) and the admin page's copies: www/pkg/ and the sample rosters in
+# for Node, pkg/worker for the Worker-backed API over either) and the admin
+# page's copies: www/pkg/ and the sample rosters in
 # www/sample/. Installs missing tools first (scripts/setup.sh). Idempotent:
 # wasm-bindgen and wasm-opt run again only when the compiled wasm changed.
 set -euo pipefail
@@ -57,9 +58,16 @@ node -e 'const [from, to, version] = process.argv.slice(1); const fs = require("
   "$here/npm/package.json" "$here/pkg/package.json" "$version"
 cp "$here/npm/README.md" "$here/pkg/README.md"
 
-# The admin page loads the web build and the sample rosters from its own folder.
+# The Worker-backed API (js/): platform-neutral ES modules beside the builds.
+mkdir -p "$here/pkg/worker"
+cp "$here"/js/*.js "$here"/js/*.d.ts "$here/pkg/worker/"
+echo '{ "type": "module" }' > "$here/pkg/worker/package.json"
+
+# The admin page loads the package's browser half, laid out as in pkg/, and
+# the sample rosters from its own folder.
+rm -rf "$here/www/pkg"
 mkdir -p "$here/www/pkg" "$here/www/sample"
-cp "$here/pkg/web/matcher_wasm.js" "$here/pkg/web/matcher_wasm_bg.wasm" "$here/www/pkg/"
+cp -r "$here/pkg/web" "$here/pkg/worker" "$here/www/pkg/"
 cp "$root/data/mentors.csv" "$root/data/mentees.csv" "$here/www/sample/"
 python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' \
   "$root/data/config.toml" > "$here/www/sample/config.json"

@@ -150,6 +150,13 @@ pub fn progress_counters() -> usize {
     progress::counters_address()
 }
 
+/// The module's memory, in which [`progress_counters`] points: shared on the
+/// threaded build, so a worker's client can read a run's progress from it.
+#[wasm_bindgen(js_name = progressMemory, unchecked_return_type = "WebAssembly.Memory")]
+pub fn progress_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
 /// Parses one roster as the matcher reads it: normalised lists, background
 /// attribute columns, spreadsheet row numbers.
 #[wasm_bindgen(js_name = readRoster, unchecked_return_type = "Roster")]

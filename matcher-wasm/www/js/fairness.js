@@ -1,4 +1,4 @@
-// The fairness and diversity report of a run (`fairnessReport`): the worst-off
+// The fairness and diversity report of a run (`Matcher.report`): the worst-off
 // pair, the cost of diversity, mentor load, score deciles and, per diversity
 // attribute, a cross-tab of the pairs by the mentee's and the mentor's value.
 
@@ -34,17 +34,35 @@ function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }) {
         })))))));
 }
 
-/** Shows `report` in the fairness section. */
-export function renderFairness(report) {
+/** The cost of diversity: its figures, or a button that works them out. */
+function costFigure(cost, workOut) {
+  if (workOut) {
+    const button = h('button', { type: 'button', id: 'cost-of-diversity' }, 'Work it out');
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      button.textContent = 'Solving again without diversity…';
+      workOut();
+    });
+    return figure('cost-of-diversity', 'Cost of diversity', button, 'one more solve, without the diversity weight');
+  }
+  return figure('cost-of-diversity', 'Cost of diversity', cost ? cost.cost.toFixed(2) : '—',
+    cost
+      ? `skills, goals and values: ${cost.this_matching_without_diversity.toFixed(2)} here, `
+        + `${cost.best_without_diversity.toFixed(2)} at best without diversity`
+      : 'diversity is the only weight');
+}
+
+/**
+ * Shows `report` in the fairness section. `workOutCost`, when given, is
+ * called by a button to fill in the cost of diversity, which the report
+ * leaves out until asked (it takes one more solve).
+ */
+export function renderFairness(report, workOutCost) {
   const { worst_off: worst, cost_of_diversity: cost, mentor_load: load, deciles } = report;
   byId('fairness-summary').replaceChildren(
     figure('worst-off', 'Worst-off pair', worst ? worst.score.toFixed(2) : '—',
       worst ? `${worst.mentee_id} with ${worst.mentor_id}` : 'nobody is matched'),
-    figure('cost-of-diversity', 'Cost of diversity', cost ? cost.cost.toFixed(2) : '—',
-      cost
-        ? `skills, goals and values: ${cost.this_matching_without_diversity.toFixed(2)} here, `
-          + `${cost.best_without_diversity.toFixed(2)} at best without diversity`
-        : 'diversity is the only weight'),
+    costFigure(cost, workOutCost),
     figure('mentor-load', 'Mentees per mentor', `${load.min}–${load.max}`,
       `mean ${load.mean.toFixed(2)}; ${load.idle} idle, ${load.full} full`),
     figure('utilisation', 'Places taken', `${(load.utilisation * 100).toFixed(1)} %`, 'of the available mentors\' places'),

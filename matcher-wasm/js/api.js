@@ -1,0 +1,164 @@
+// The public classes of the Worker-backed API, over an Engine (engine.js).
+// browser.js and node.js subclass MatcherWorker with their way to start a worker.
+
+import { Engine } from './engine.js';
+
+/**
+ * The matcher in a worker: every method returns a promise and none blocks
+ * the calling thread. Create one with `await MatcherWorker.create()`.
+ */
+export class MatcherWorker {
+  #engine;
+
+  /** Use `MatcherWorker.create()`. */
+  constructor(engine) {
+    this.#engine = engine;
+  }
+
+  /**
+   * Starts a worker and loads the module in it. `threads` (browser only):
+   * more than 1 loads the threaded build when the page is cross-origin
+   * isolated; the default is every core then, 1 otherwise.
+   */
+  static async create({ threads } = {}) {
+    const engine = new Engine(() => this.spawn(), { threads: threads ?? this.defaultThreads() });
+    await engine.start();
+    return new this(engine);
+  }
+
+  /** Threads the worker's module runs on (1 on the single-threaded build). */
+  get threads() {
+    return this.#engine.info?.threads ?? 1;
+  }
+
+  /** Exact solves run by this engine so far, over every matcher it made. */
+  get solves() {
+    return this.#engine.solves;
+  }
+
+  /**
+   * Parses, checks and solves a program once in the worker. `onProgress`
+   * receives `{ stage, done, total }` while it scores and solves; `signal`
+   * cancels it (the promise rejects with the signal's reason, an
+   * `AbortError` by default).
+   */
+  async match(mentorsCsv, menteesCsv, config, rounds, { signal, onProgress } = {}) {
+    const reply = await this.#engine.request(
+      { op: 'match', args: [mentorsCsv, menteesCsv, config ?? null, rounds ?? null] },
+      { signal, onProgress },
+    );
+    return new RemoteMatcher(this.#engine, reply);
+  }
+
+  /** Every roster problem at once; empty when both rosters are fine. */
+  validate(mentorsCsv, menteesCsv) {
+    return this.#call('validate', mentorsCsv, menteesCsv);
+  }
+
+  /** One roster as the matcher reads it. */
+  readRoster(csv, side) {
+    return this.#call('readRoster', csv, side);
+  }
+
+  /** Synthetic rosters, as `matcher generate` writes them. */
+  generateRosters(mentors, mentees, seed, capacity) {
+    return this.#call('generateRosters', mentors, mentees, seed, capacity);
+  }
+
+  /** The default config, every key filled in. */
+  defaultConfig() {
+    return this.#call('defaultConfig');
+  }
+
+  /** The package version. */
+  version() {
+    return this.#call('version');
+  }
+
+  /** Stops the worker; pending requests reject with code `"terminated"`. */
+  terminate() {
+    this.#engine.terminate();
+  }
+
+  async #call(name, ...args) {
+    return (await this.#engine.request({ op: 'call', name, args })).value;
+  }
+}
+
+/**
+ * A matched program living in the worker: the questions of the module's
+ * `Matcher`, answered from the stored optimum, as promises.
+ */
+export class RemoteMatcher {
+  #engine;
+  #handle;
+  #generation;
+  #solves;
+
+  /** Made by `MatcherWorker.match`. */
+  constructor(engine, { value, solves, generation }) {
+    this.#engine = engine;
+    this.#handle = value;
+    this.#solves = solves;
+    this.#generation = generation;
+  }
+
+  /** Exact solves run for this matcher so far. */
+  get solves() {
+    return this.#solves;
+  }
+
+  /** The optimal matching (the CLI's JSON output, as an object). */
+  outcome() {
+    return this.#ask('outcome', []);
+  }
+
+  /** `matches.csv`, byte for byte what the CLI writes. */
+  matchesCsv() {
+    return this.#ask('matchesCsv', []);
+  }
+
+  /** The JSON output as text. */
+  json() {
+    return this.#ask('json', []);
+  }
+
+  /** The fairness report; its cost of diversity is filled once `costOfDiversity()` ran. */
+  report() {
+    return this.#ask('report', []);
+  }
+
+  /** What the diversity weight costs the other criteria (one more solve, once). */
+  costOfDiversity({ signal } = {}) {
+    return this.#ask('costOfDiversity', [], signal);
+  }
+
+  /** Up to `k` mentors for every mentee, best first. */
+  suggest(k) {
+    return this.#ask('suggest', [k]);
+  }
+
+  /** A mentee's match or why it has none; with `mentorId`, what forcing the pair costs. */
+  whyNot(menteeId, mentorId, { signal } = {}) {
+    return this.#ask('whyNot', [menteeId, mentorId ?? null], signal);
+  }
+
+  /** One pair's score breakdown. */
+  explain(menteeId, mentorId) {
+    return this.#ask('explain', [menteeId, mentorId]);
+  }
+
+  /** Releases the program in the worker. */
+  async free() {
+    await this.#engine.request({ op: 'free', handle: this.#handle }, { generation: this.#generation }).catch(() => {});
+  }
+
+  async #ask(name, args, signal) {
+    const reply = await this.#engine.request(
+      { op: 'ask', name, args, handle: this.#handle },
+      { signal, generation: this.#generation },
+    );
+    this.#solves += reply.solves;
+    return reply.value;
+  }
+}

@@ -1,0 +1,35 @@
+// The browser Worker behind `MatcherWorker`: loads the threaded build when the
+// page is cross-origin isolated and more than one thread is asked for, the
+// single-threaded build otherwise, then serves requests (host.js).
+
+import { copyError, host, readiness } from './host.js';
+
+/** Loads a build and starts its thread pool; `threads` is what it runs on. */
+async function load(threads) {
+  if (threads > 1 && self.crossOriginIsolated) {
+    try {
+      const wasm = await import('../web-threads/matcher_wasm.js');
+      await wasm.default();
+      await wasm.initThreadPool(threads);
+      return { wasm, threads };
+    } catch (error) {
+      console.warn('matcher: the threaded build did not load, using one thread:', error);
+    }
+  }
+  const wasm = await import('../web/matcher_wasm.js');
+  await wasm.default();
+  return { wasm, threads: 1 };
+}
+
+self.addEventListener('message', async function start({ data }) {
+  self.removeEventListener('message', start);
+  const post = (message) => self.postMessage(message);
+  try {
+    const { wasm, threads } = await load(data.threads);
+    const serve = host(wasm, post);
+    self.addEventListener('message', (event) => serve(event.data));
+    post({ id: data.id, value: readiness(wasm, threads) });
+  } catch (error) {
+    post({ id: data.id, error: copyError(error) });
+  }
+});

@@ -1,0 +1,106 @@
+// Types of the Worker-backed API (`matcher-wasm/worker`): the module's
+// functions and `Matcher` methods as promises, run in a worker.
+
+import type {
+  Config,
+  Diagnostic,
+  DiversityCost,
+  Explanation,
+  FairnessReport,
+  GeneratedRosters,
+  MatchOutcome,
+  Progress,
+  Roster,
+  Rounds,
+  Side,
+  Suggestions,
+  Verdict,
+} from "../web/matcher_wasm.js";
+
+export type * from "../web/matcher_wasm.js";
+
+/** Options of `MatcherWorker.create`. */
+export interface WorkerOptions {
+  /**
+   * Threads to solve on (browsers only). Above 1 the threaded build is
+   * loaded, which needs a cross-origin isolated page (COOP/COEP headers);
+   * elsewhere the single-threaded build runs. Default: every core when
+   * isolated, else 1.
+   */
+  threads?: number;
+}
+
+/** Options of a request that may run long. */
+export interface RequestOptions {
+  /** Cancels the request: it rejects with the signal's reason (an `AbortError` by default). */
+  signal?: AbortSignal;
+}
+
+/** Options of `MatcherWorker.match`. */
+export interface MatchOptions extends RequestOptions {
+  /** Called with the stage, units done and units in it while the program is scored and solved. */
+  onProgress?: (progress: Progress) => void;
+}
+
+/**
+ * The matcher in a worker (a module Worker in browsers, a `worker_threads`
+ * worker in Node). Requests run one at a time, in order. Cancelling one stops
+ * the worker: requests queued behind it reject with `code: "terminated"`,
+ * matchers made in it are gone, and the next request starts a new worker.
+ * Errors are the module's own: `name`, `code`, `file`, `row`, `column`, `key`,
+ * `diagnostics`.
+ */
+export declare class MatcherWorker {
+  private constructor();
+  /** Starts a worker and loads the module in it. */
+  static create(options?: WorkerOptions): Promise<MatcherWorker>;
+  /** Threads the module runs on: 1 on the single-threaded build. */
+  readonly threads: number;
+  /** Exact solves run so far by every matcher of this worker. */
+  readonly solves: number;
+  /** Parses, checks and solves a program once. */
+  match(
+    mentorsCsv: string,
+    menteesCsv: string,
+    config?: Config | null,
+    rounds?: Rounds | null,
+    options?: MatchOptions,
+  ): Promise<RemoteMatcher>;
+  /** Every roster problem at once; empty when both rosters are fine. */
+  validate(mentorsCsv: string, menteesCsv: string): Promise<Diagnostic[]>;
+  /** One roster as the matcher reads it. */
+  readRoster(csv: string, side: Side): Promise<Roster>;
+  /** Synthetic rosters, as `matcher generate` writes them. */
+  generateRosters(mentors: number, mentees: number, seed: number, capacity?: number | null): Promise<GeneratedRosters>;
+  /** The default config, every key filled in. */
+  defaultConfig(): Promise<Config>;
+  /** The package version. */
+  version(): Promise<string>;
+  /** Stops the worker now; pending requests reject with `code: "terminated"`. */
+  terminate(): void;
+}
+
+/** A program matched in the worker; questions are answered from its stored optimum. */
+export declare class RemoteMatcher {
+  private constructor();
+  /** Exact solves run for this matcher so far. */
+  readonly solves: number;
+  /** The optimal matching. */
+  outcome(): Promise<MatchOutcome>;
+  /** `matches.csv`, byte for byte what the CLI writes. */
+  matchesCsv(): Promise<string>;
+  /** The JSON output as text. */
+  json(): Promise<string>;
+  /** The fairness report; `cost_of_diversity` is filled once `costOfDiversity()` ran. */
+  report(): Promise<FairnessReport>;
+  /** What the diversity weight costs the other criteria: one more solve, on the first call. */
+  costOfDiversity(options?: RequestOptions): Promise<DiversityCost | null>;
+  /** Up to `k` mentors for every mentee, best first. */
+  suggest(k: number): Promise<Suggestions[]>;
+  /** A mentee's match or why it has none; with `mentorId`, what forcing the pair costs (one more solve). */
+  whyNot(menteeId: string, mentorId?: string | null, options?: RequestOptions): Promise<Verdict>;
+  /** One pair's score breakdown. */
+  explain(menteeId: string, mentorId: string): Promise<Explanation>;
+  /** Releases the program in the worker. */
+  free(): Promise<void>;
+}

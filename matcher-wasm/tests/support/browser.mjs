@@ -1,0 +1,46 @@
+// Headless Chromium for the browser tests: Debian's, driven by playwright-core,
+// with pages that may reach only the test server and fail their test on any
+// page error, console error or blocked request.
+
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+/** Launches the browser. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * Opens `path` of `server` in a fresh context of `browser` that may reach only
+ * that server, and checks, when test `t` ends, that nothing failed or tried to
+ * leave. `routes` maps extra paths to `{ body, contentType }` served in place.
+ */
+export async function openPage(t, browser, server, { path = '', viewport = { width: 1280, height: 900 }, routes = {} } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const problems = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const extra = routes[url.slice(server.url.length)];
+    if (url.startsWith(server.url) && extra) {
+      return route.fulfill({ ...extra, headers: server.headers });
+    }
+    if (url.startsWith(server.url)) return route.continue();
+    problems.push(`blocked request to ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+  await page.goto(server.url + path);
+  return page;
+}
