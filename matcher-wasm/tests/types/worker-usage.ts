@@ -1,0 +1,31 @@
+// Type-checked, never run: the Worker-backed API as a TypeScript user writes it.
+// Lines marked @ts-expect-error must stay type errors.
+
+import { MatcherWorker, type MatchOutcome, type MatcherError, type Progress, type RemoteMatcher } from "../../pkg/worker/index.js";
+
+export async function run(mentorsCsv: string, menteesCsv: string, signal: AbortSignal): Promise<MatchOutcome> {
+  const engine = await MatcherWorker.create({ threads: 2 });
+  const seen: Progress[] = [];
+  const program: RemoteMatcher = await engine.match(mentorsCsv, menteesCsv, { constraints: { min_score: 10 } }, null, {
+    signal,
+    onProgress: (p) => seen.push(p),
+  });
+  const csv: string = await program.matchesCsv();
+  const verdict = await program.whyNot("E001", "M001", { signal });
+  const cost = await program.costOfDiversity();
+  const count: number = engine.solves + program.solves + engine.threads + csv.length + (cost?.cost ?? 0);
+  void verdict.mentee;
+  void count;
+  // @ts-expect-error: explain takes (menteeId, mentorId), both strings.
+  await program.explain("E001");
+  // @ts-expect-error: the constructor is private; use MatcherWorker.create().
+  new MatcherWorker();
+  try {
+    await engine.validate(mentorsCsv, menteesCsv);
+  } catch (error) {
+    const e = error as MatcherError;
+    void [e.code, e.file, e.row, e.column];
+  }
+  engine.terminate();
+  return program.outcome();
+}
