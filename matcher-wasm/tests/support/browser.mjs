@@ -17,9 +17,12 @@ export function launchBrowser() {
 /**
  * Opens `path` of `server` in a fresh context of `browser` that may reach only
  * that server, and checks, when test `t` ends, that nothing failed or tried to
- * leave. `routes` maps extra paths to `{ body, contentType }` served in place.
+ * leave. `routes` maps extra paths to `{ body, contentType }` served in place;
+ * `beforeLoad(page)` runs before the page loads (to listen from the start).
  */
-export async function openPage(t, browser, server, { path = '', viewport = { width: 1280, height: 900 }, routes = {} } = {}) {
+export async function openPage(t, browser, server, {
+  path = '', viewport = { width: 1280, height: 900 }, routes = {}, beforeLoad = () => {},
+} = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const problems = [];
   await context.route('**/*', (route) => {
@@ -37,6 +40,7 @@ export async function openPage(t, browser, server, { path = '', viewport = { wid
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
+  await beforeLoad(page);
   t.after(async () => {
     await context.close();
     assert.deepEqual(problems, []);
