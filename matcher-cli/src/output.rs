@@ -29,14 +29,29 @@ pub struct WithReport<'a> {
 
 /// One line describing two clean rosters.
 pub fn roster_summary(mentors: &Roster, mentees: &Roster) -> String {
-    format!(
+    let mut summary = format!(
         "ok: {} has {} mentors (total capacity {}), {} has {} mentees; no problems found",
         mentors.source,
         mentors.people.len(),
         mentors.total_capacity(),
         mentees.source,
         mentees.people.len()
-    )
+    );
+    for line in formats_read(&[mentors, mentees]) {
+        summary.push('\n');
+        summary.push_str(&line);
+    }
+    summary
+}
+
+/// "read mentees.csv as windows-1252, cells separated by semicolons", for each
+/// roster that was not plain comma-separated UTF-8.
+pub fn formats_read(rosters: &[&Roster]) -> Vec<String> {
+    rosters
+        .iter()
+        .filter(|r| !r.format.is_plain())
+        .map(|r| format!("read {} as {}", r.source, r.format))
+        .collect()
 }
 
 /// Every roster problem, one per line, or as JSON.

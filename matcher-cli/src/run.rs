@@ -124,6 +124,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     if let Some(max_memory) = args.max_memory {
         config.solver.max_memory = max_memory;
     }
+    let formats = output::formats_read(&[&mentors, &mentees]);
     let show = !args.quiet && io::stderr().is_terminal();
     let progress = bar::Bar::new(show);
     let rounds = read_rounds(&args.inputs.rounds)?;
@@ -150,6 +151,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     })?;
     if !args.quiet {
         let mut err = io::stderr().lock();
+        let _ = formats.iter().try_for_each(|line| writeln!(err, "{line}"));
         let _ = output::summary(&mut err, program.outcome(), started.elapsed());
     }
     Ok(())

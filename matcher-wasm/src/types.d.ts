@@ -381,6 +381,15 @@ export interface Roster {
   /** Names of the background attribute columns, in column order. */
   attributes: string[];
   people: Person[];
+  /** How the text was read: the cell separator found in its header row. */
+  format: TextFormat;
+}
+
+/** A roster file's encoding and cell separator (text passed as a string is UTF-8). */
+export interface TextFormat {
+  encoding: "UTF-8" | "UTF-16LE" | "UTF-16BE" | "windows-1252";
+  byte_order_mark: boolean;
+  delimiter: "," | ";" | "\t";
 }
 
 /** Synthetic rosters as CSV text. */

@@ -12,7 +12,7 @@ pub enum Code {
     EmptyFile,
     /// The file has a header but no data rows.
     NoRows,
-    /// A cell is not valid UTF-8.
+    /// The file is not valid text in the encoding its byte-order mark names.
     InvalidUtf8,
     /// The CSV itself could not be read (for example an I/O error).
     CsvSyntax,

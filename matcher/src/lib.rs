@@ -43,6 +43,7 @@ pub mod rounds;
 pub mod score;
 pub mod solve;
 pub mod suggest;
+pub mod text;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};
@@ -55,6 +56,7 @@ pub use program::{explain, fairness_report, match_rosters, match_rosters_with, s
 pub use roster::{Roster, Side};
 pub use rounds::Rounds;
 pub use solve::Objective;
+pub use text::TextFormat;
 
 use std::io::Read;
 

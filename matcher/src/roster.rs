@@ -8,6 +8,7 @@
 use crate::config::Criterion;
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
+use crate::text::{read_text, Text, TextFormat};
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -77,6 +78,8 @@ pub struct Roster {
     pub attributes: Vec<String>,
     /// The people, in input order.
     pub people: Vec<Person>,
+    /// The encoding and cell separator the file was read in.
+    pub format: TextFormat,
     #[serde(skip)]
     index: HashMap<String, usize>,
     /// Whether the header has a `capacity` column (mentors) or attribute (mentees).
@@ -129,10 +132,15 @@ impl Roster {
         side: Side,
         source: &str,
     ) -> Result<Roster, Vec<Diagnostic>> {
-        let (header, records) = open_csv(
+        let CsvFile {
+            header,
+            records,
+            format,
+        } = open_csv(
             reader,
             source,
             "a roster needs a header row such as `id,name,skills`",
+            |name| field(name, side).is_some(),
         )
         .map_err(|d| vec![d])?;
         let mut diagnostics = Vec::new();
@@ -182,6 +190,7 @@ impl Roster {
             source: source.to_owned(),
             attributes,
             people: Vec::new(),
+            format,
             index: HashMap::new(),
             capacity_column,
         };
@@ -221,27 +230,8 @@ impl Roster {
                     too_long = true;
                     continue;
                 }
-                cells.push(match std::str::from_utf8(bytes) {
-                    Ok(text) => text.to_owned(),
-                    Err(e) => {
-                        diagnostics.push(
-                            Diagnostic::at(
-                                source,
-                                row,
-                                column,
-                                Code::InvalidUtf8,
-                                format!(
-                                    "the cell is not valid UTF-8 (bad byte at offset {})",
-                                    e.valid_up_to()
-                                ),
-                            )
-                            .with_hint(
-                                "save the file as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)",
-                            ),
-                        );
-                        String::from_utf8_lossy(bytes).into_owned()
-                    }
-                });
+                // The file was decoded to UTF-8 as a whole: nothing is lost here.
+                cells.push(String::from_utf8_lossy(bytes).into_owned());
             }
             if too_long || cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -259,7 +249,7 @@ impl Roster {
                             columns.len()
                         ),
                     )
-                    .with_hint("check for a missing or extra comma, or an unclosed quote"),
+                    .with_hint(ragged_hint(roster.format)),
                 );
                 continue;
             }
@@ -396,6 +386,34 @@ impl Roster {
     }
 }
 
+/// What to check in a row whose cell count differs from the header's.
+fn ragged_hint(format: TextFormat) -> String {
+    match format.delimiter {
+        ';' => "this file separates cells with semicolons, so a list must be quoted as one cell \
+                (\"python; sql\"); else check for a missing or extra semicolon, or an unclosed quote"
+            .to_owned(),
+        _ => format!(
+            "check for a missing or extra {}, or an unclosed quote",
+            format.delimiter_name().trim_end_matches('s')
+        ),
+    }
+}
+
+/// The meaning of a normalised header name on `side`; `None` for an attribute.
+fn field(name: &str, side: Side) -> Option<Field> {
+    Some(match (name, side) {
+        ("id", _) => Field::Id,
+        ("name", _) => Field::Name,
+        ("capacity", Side::Mentor) => Field::Capacity,
+        ("priority", Side::Mentee) => Field::Priority,
+        ("skills", _) => Field::Skills,
+        ("values", _) => Field::Values,
+        ("goals", _) => Field::Goals,
+        ("exclude", _) => Field::Exclude,
+        _ => return None,
+    })
+}
+
 /// Reads the header: display names, meanings and the attribute names.
 fn read_header(
     header: &csv::ByteRecord,
@@ -407,26 +425,11 @@ fn read_header(
     let mut fields = Vec::with_capacity(header.len());
     let mut attributes: Vec<String> = Vec::new();
     for (i, bytes) in header.iter().enumerate() {
-        let bytes = if i == 0 {
-            bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
-        } else {
-            bytes
-        };
         let mut name = list::normalize(&String::from_utf8_lossy(bytes));
         if name.is_empty() {
             name = format!("column_{}", i + 1);
         }
-        let field = match (name.as_str(), side) {
-            ("id", _) => Field::Id,
-            ("name", _) => Field::Name,
-            ("capacity", Side::Mentor) => Field::Capacity,
-            ("priority", Side::Mentee) => Field::Priority,
-            ("skills", _) => Field::Skills,
-            ("values", _) => Field::Values,
-            ("goals", _) => Field::Goals,
-            ("exclude", _) => Field::Exclude,
-            _ => Field::Attribute(attributes.len()),
-        };
+        let field = field(&name, side).unwrap_or(Field::Attribute(attributes.len()));
         if columns.contains(&name) {
             diagnostics.push(Diagnostic::at(
                 source,
@@ -479,22 +482,42 @@ fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
     })
 }
 
-/// Starts reading a CSV file record by record: its header row and the records
-/// after it. A file without even a header is an `empty_file` problem with `hint`.
+/// A CSV file opened for reading: its header row, the records after it and
+/// the format it was read in.
+pub(crate) struct CsvFile {
+    /// The first row.
+    pub header: csv::ByteRecord,
+    /// The rows after the header; every cell is valid UTF-8.
+    pub records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
+    /// The encoding and separator found.
+    pub format: TextFormat,
+}
+
+/// Starts reading a CSV file record by record, in whatever encoding and with
+/// whichever separator it was saved (see [`crate::text`]); `known` tells
+/// whether a normalised header cell names a column the caller reads. A file
+/// without even a header is an `empty_file` problem with `hint`.
 pub(crate) fn open_csv<R: Read>(
     reader: R,
     source: &str,
     hint: &str,
-) -> Result<(csv::ByteRecord, csv::ByteRecordsIntoIter<R>), Diagnostic> {
+    known: impl Fn(&str) -> bool,
+) -> Result<CsvFile, Diagnostic> {
+    let Text { text, format } = read_text(reader, source, known)?;
     let mut records = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader)
+        .delimiter(format.delimiter as u8)
+        .from_reader(std::io::Cursor::new(text.into_bytes()))
         .into_byte_records();
     match records.next() {
         None => Err(Diagnostic::file(source, Code::EmptyFile, "the file is empty").with_hint(hint)),
         Some(Err(e)) => Err(csv_error(source, &e)),
-        Some(Ok(header)) => Ok((header, records)),
+        Some(Ok(header)) => Ok(CsvFile {
+            header,
+            records,
+            format,
+        }),
     }
 }
 

@@ -11,7 +11,7 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::list;
-use crate::roster::{csv_error, open_csv, Roster};
+use crate::roster::{csv_error, open_csv, CsvFile, Roster};
 use crate::score::Scorer;
 use serde::Serialize;
 use std::io::Read;
@@ -49,12 +49,11 @@ impl PairFile {
     /// ```
     pub fn from_csv_reader<R: Read>(reader: R, source: &str) -> Result<PairFile, Vec<Diagnostic>> {
         let hint = "a pair file needs the header `mentor_id,mentee_id`";
-        let (header, records) = open_csv(reader, source, hint).map_err(|d| vec![d])?;
+        let CsvFile {
+            header, records, ..
+        } = open_csv(reader, source, hint, |name| COLUMNS.contains(&name)).map_err(|d| vec![d])?;
         let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| list::normalize(text(h).trim_start_matches('\u{feff}')))
-            .collect();
+        let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
         let mut diagnostics = Vec::new();
         let mut at = [0; 2];
         for (slot, column) in at.iter_mut().zip(COLUMNS) {

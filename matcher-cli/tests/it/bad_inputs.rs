@@ -93,17 +93,20 @@ fn matcher_in(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// Cases that are well-formed, though unusual, and must match normally.
-const WELL_FORMED: [&str; 4] = [
+const WELL_FORMED: [&str; 7] = [
     "mentees_1000_columns",
     "mentees_bom",
     "mentees_crlf",
     "mentees_quoted_newlines_and_commas",
+    "mentees_semicolons",
+    "mentees_utf16",
+    "mentees_windows_1252",
 ];
 
 #[test]
 fn every_bad_input_exits_2_with_a_pinned_message_naming_file_row_and_column() {
     let cases = cases();
-    assert_eq!(cases.len(), 28, "cases: a file was added or removed");
+    assert_eq!(cases.len(), 31, "cases: a file was added or removed");
     for case in &cases {
         let seen = run(case);
         let well_formed = WELL_FORMED.contains(&case.name.as_str());

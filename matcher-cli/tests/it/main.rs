@@ -660,3 +660,23 @@ fn solve_rejects_non_finite_cells_naming_row_and_column() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn validate_says_how_a_spreadsheet_export_was_read() {
+    let dir = "matcher/tests/fixtures/bad";
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        &format!("{dir}/mentors.csv"),
+        "--mentees",
+        &format!("{dir}/mentees_utf16.csv"),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "ok: {dir}/mentors.csv has 3 mentors (total capacity 4), {dir}/mentees_utf16.csv has 4 mentees; no problems found\n\
+             read {dir}/mentees_utf16.csv as UTF-16LE with a byte-order mark, cells separated by tabs\n"
+        )
+    );
+}

@@ -112,12 +112,65 @@ fn file_level_problems() {
     );
 }
 
+/// The sample mentor roster's first rows as spreadsheet programs export them.
+const PLAIN: &str = "id,name,capacity,skills,department\nm1,José Núñez,2,\"python:4; sql\",data\nm2,Zoë,1,rust,eng\n";
+
+fn utf16le_with_mark(text: &str) -> Vec<u8> {
+    let units = std::iter::once(0xFEFF).chain(text.encode_utf16());
+    units.flat_map(u16::to_le_bytes).collect()
+}
+
 #[test]
-fn invalid_utf8_names_the_cell() {
-    let got = problems(b"id,name\ne1,Jos\xe9\n", Side::Mentee);
+fn spreadsheet_exports_read_as_the_same_people() {
+    let plain = Roster::from_csv_reader(PLAIN.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
+    assert!(plain.format.is_plain());
+    let semicolons = PLAIN.replace(',', ";");
+    let tabs = PLAIN.replace(',', "\t");
+    // Windows-1252: é, ú, ë as single bytes.
+    let windows: Vec<u8> = semicolons
+        .chars()
+        .map(|c| match c {
+            'é' => 0xE9,
+            'ú' => 0xFA,
+            'ë' => 0xEB,
+            c => u8::try_from(c).unwrap(),
+        })
+        .collect();
+    let exports = [
+        ("\u{feff}".to_owned() + PLAIN).into_bytes(),
+        semicolons.clone().into_bytes(),
+        windows,
+        utf16le_with_mark(&tabs),
+    ];
+    let formats = [
+        "UTF-8 with a byte-order mark, cells separated by commas",
+        "UTF-8, cells separated by semicolons",
+        "windows-1252, cells separated by semicolons",
+        "UTF-16LE with a byte-order mark, cells separated by tabs",
+    ];
+    for (bytes, format) in exports.iter().zip(formats) {
+        let roster = Roster::from_csv_reader(&bytes[..], Side::Mentor, "mentors.csv").unwrap();
+        assert_eq!(roster.format.to_string(), format);
+        assert_eq!(roster.people, plain.people, "{format}");
+        assert_eq!(roster.attributes, plain.attributes, "{format}");
+    }
+}
+
+#[test]
+fn an_unquoted_list_in_a_semicolon_file_is_a_located_error_that_says_why() {
+    let got = problems(b"id;name;skills\ne1;Ada;python; sql\n", Side::Mentee);
     assert_eq!(
         got,
-        ["mentees.csv:2:name: the cell is not valid UTF-8 (bad byte at offset 3) (hint: save the file as UTF-8 (\"CSV UTF-8\" in spreadsheet programs)) [invalid_utf8]"]
+        ["mentees.csv:2: the row has 4 cells but the header has 3 (hint: this file separates cells with semicolons, so a list must be quoted as one cell (\"python; sql\"); else check for a missing or extra semicolon, or an unclosed quote) [ragged_row]"]
+    );
+}
+
+#[test]
+fn a_file_marked_utf8_with_other_bytes_names_the_row() {
+    let got = problems(b"\xEF\xBB\xBFid,name\ne1,Ada\ne2,Jos\xe9\n", Side::Mentee);
+    assert_eq!(
+        got,
+        ["mentees.csv:3: the file is marked as UTF-8 but its text is not valid UTF-8 (first bad character on line 3) (hint: save the file again from the spreadsheet program as \"CSV UTF-8\") [invalid_utf8]"]
     );
 }
 
