@@ -43,6 +43,8 @@ export interface Config {
     /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
     min_difference?: Record<string, number>;
   };
+  /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
+  vocabulary?: Record<string, string[]>;
   solver?: {
     objective?: Objective;
     /** Ignored in WebAssembly, which always runs on the calling thread. */

@@ -5,6 +5,7 @@
 use crate::bytesize::ByteSize;
 use crate::list;
 use crate::solve::Objective;
+use crate::vocabulary::term_key;
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -22,6 +23,10 @@ pub struct Config {
     pub constraints: Constraints,
     /// How the assignment is solved.
     pub solver: SolverOptions,
+    /// Canonical terms and their aliases for skills, values and goals
+    /// (`"machine learning" = ["ml", "ai/ml"]`; see [`crate::vocabulary`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub vocabulary: BTreeMap<String, Vec<String>>,
 }
 
 /// The weight of each criterion; finite, ≥ 0 and not all 0.
@@ -351,7 +356,7 @@ impl Config {
                 ),
             ));
         }
-        Ok(())
+        check_vocabulary(&self.vocabulary)
     }
 
     /// The thread count to run on: `None` uses rayon's default (every core).
@@ -373,3 +378,46 @@ fn check_non_negative(key: &str, value: f64) -> Result<(), ConfigError> {
 
 /// The default configuration as commented TOML, for `matcher init`.
 pub const DEFAULT_TOML: &str = include_str!("default_config.toml");
+
+/// Every term of the vocabulary is one term: no empty term, no alias claimed
+/// by two canonical terms, no canonical term that is another one's alias.
+fn check_vocabulary(terms: &BTreeMap<String, Vec<String>>) -> Result<(), ConfigError> {
+    let mut owner: BTreeMap<String, &str> = BTreeMap::new();
+    for canonical in terms.keys() {
+        owner.insert(term_key(canonical), canonical);
+    }
+    if let Some(canonical) = terms.keys().find(|c| term_key(c).is_empty()) {
+        return Err(ConfigError::new(
+            "vocabulary",
+            format!("\"{canonical}\" is not a term: it has no letters or digits"),
+        ));
+    }
+    for (canonical, aliases) in terms {
+        let key = format!("vocabulary.{canonical}");
+        for alias in aliases {
+            let alias_key = term_key(alias);
+            if alias_key.is_empty() {
+                return Err(ConfigError::new(
+                    key,
+                    format!("the alias \"{alias}\" is empty"),
+                ));
+            }
+            match owner.insert(alias_key.clone(), canonical) {
+                Some(other) if other != canonical && term_key(other) == alias_key => {
+                    return Err(ConfigError::new(
+                        key,
+                        format!("\"{alias}\" is a canonical term of its own: list its aliases under one of them"),
+                    ))
+                }
+                Some(other) if other != canonical => {
+                    return Err(ConfigError::new(
+                        key,
+                        format!("\"{alias}\" is also an alias of \"{other}\": a term can mean only one thing"),
+                    ))
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(())
+}

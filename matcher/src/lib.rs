@@ -44,6 +44,7 @@ pub mod score;
 pub mod solve;
 pub mod suggest;
 pub mod text;
+pub mod vocabulary;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};

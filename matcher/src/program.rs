@@ -19,6 +19,7 @@ use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_numbers, Scorer};
 use crate::suggest::{self, Suggestions};
+use crate::vocabulary::Vocabulary;
 use crate::why_not::{self, Solved, Verdict};
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -218,11 +219,12 @@ impl<'r> Program<'r> {
 /// Validates the config, the rosters' cross-references and the cells numeric
 /// rules compare, and builds the scorer.
 fn prepare<'r>(
-    mentors: Cow<'r, Roster>,
-    mentees: Cow<'r, Roster>,
+    mut mentors: Cow<'r, Roster>,
+    mut mentees: Cow<'r, Roster>,
     config: &Config,
 ) -> Result<Scorer<'r>, Error> {
     config.validate()?;
+    Vocabulary::new(&config.vocabulary).apply(&mut mentors, &mut mentees);
     let mut problems = check_pair(&mentors, &mentees);
     if problems.is_empty() {
         problems = check_numbers(&mentors, &mentees, config);

@@ -41,7 +41,7 @@ fn person(others: usize) -> impl Strategy<Value = Person> {
 }
 
 /// Renders people as a roster CSV; ids are `m1…` or `e1…`.
-fn csv(people: &[Person], side: Side) -> String {
+pub(crate) fn csv(people: &[Person], side: Side) -> String {
     let (me, other) = match side {
         Side::Mentor => ("m", "e"),
         Side::Mentee => ("e", "m"),
@@ -159,7 +159,7 @@ pub(crate) fn rosters(mentors: &[Person], mentees: &[Person]) -> (Roster, Roster
 }
 
 /// Both reports of an outcome, as bytes.
-fn reports(outcome: &MatchOutcome) -> Vec<u8> {
+pub(crate) fn reports(outcome: &MatchOutcome) -> Vec<u8> {
     let mut bytes = Vec::new();
     matcher::report::write_json(outcome, &mut bytes).unwrap();
     matcher::report::write_csv(outcome, &mut bytes).unwrap();

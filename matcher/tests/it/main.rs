@@ -10,6 +10,7 @@ mod roster;
 mod rounds;
 mod scoring;
 mod suggest;
+mod vocabulary;
 mod why_not;
 
 use matcher::rounds::PairFile;
