@@ -22,56 +22,12 @@
 
 use super::candidates::Candidates;
 use super::cost::Cost;
+use super::flow::Flow;
+use super::frontier::Frontier;
 use super::members::Members;
 use super::problem::Objective;
-use super::row_reduction::BIDS_PER_ROW;
-
-/// An optimal flow: the assignment and the column potentials that prove it.
-pub(super) struct Flow {
-    /// Column of each row, `None` if it is unmatched.
-    pub(super) assignment: Vec<Option<usize>>,
-    /// Weight of each row's cell (`0.0` for an unmatched row).
-    pub(super) weights: Vec<f64>,
-    /// Potential `v_j` of each column (zero for columns that never filled up).
-    pub(super) potentials: Vec<Cost>,
-}
-
-impl Flow {
-    /// Potential `u_i` implied by the placement of `row`.
-    pub(super) fn row_potential(&self, objective: Objective, row: usize) -> Cost {
-        match self.assignment[row] {
-            Some(j) => Cost::of_cell(objective, self.weights[row]) - self.potentials[j],
-            None => Cost::ZERO,
-        }
-    }
-}
-
-/// The Dijkstra state of one search over the columns: which cells exist and in
-/// which order columns are settled.
-pub(super) trait Frontier {
-    /// Forgets the previous search.
-    fn restart(&mut self);
-
-    /// Offers every allowed cell `(row, j)` of a column not settled yet, at
-    /// distance `offset + c_row,j - v_j`; `spare` is each column's free capacity.
-    /// A full column reached no nearer than a free one may be left out: the
-    /// search ends at the free one before it would settle it.
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]);
-
-    /// The reached, unsettled column of least distance, if any; on ties, one
-    /// with spare capacity (where the search ends) before a full one, then the
-    /// lowest index. It stays unsettled until [`settle`](Self::settle).
-    fn nearest(&mut self) -> Option<usize>;
-
-    /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
-    fn settle(&mut self, col: usize);
-
-    /// Tentative distance of a reached column.
-    fn distance(&self, col: usize) -> Cost;
-
-    /// The row a reached column was last reached from, and that cell's weight.
-    fn reached_from(&self, col: usize) -> (usize, f64);
-}
+use super::row_cells::RowCells;
+use super::row_reduction::REDUCTION_BIDS_PER_ROW;
 
 /// Inserts every row, in index order, into an empty flow.
 pub(super) fn solve(
@@ -119,7 +75,7 @@ impl<F: Frontier + RowCells> Reduced<F> {
     ) -> Self {
         let mut solver = Solver::new(rows, capacities, objective, frontier);
         solver.flow.potentials = potentials;
-        let left = solver.reduce_rows((0..rows).collect(), BIDS_PER_ROW);
+        let left = solver.reduce_rows((0..rows).collect(), REDUCTION_BIDS_PER_ROW);
         Reduced { solver, left }
     }
 
@@ -178,12 +134,6 @@ pub(super) fn resume(
     }
     solver.refill(graph);
     solver.into_placement()
-}
-
-/// Read access to each row's cells.
-pub(super) trait RowCells {
-    /// `(column, weight)` of the allowed cells of `row`, ascending columns.
-    fn cells(&self, row: usize) -> &[(usize, f64)];
 }
 
 /// Where an augmenting path ends.

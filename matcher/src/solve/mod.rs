@@ -28,19 +28,24 @@
 
 mod auction;
 mod candidates;
+mod cell_bounds;
 mod certificate;
 mod column_picks;
 mod cost;
 mod dense;
 mod engine;
+mod flow;
+mod frontier;
 mod heap_frontier;
 mod members;
 mod pricing;
 mod problem;
 mod refill;
 mod row_blocks;
+mod row_cells;
 mod row_reduction;
 mod sample;
+mod solution;
 mod sparse;
 mod weights;
 
@@ -55,40 +60,8 @@ use rayon::prelude::*;
 
 pub use certificate::verify;
 pub use problem::{Objective, Problem, SolveError};
+pub use solution::Solution;
 pub use weights::{RowMajor, WeightSource};
-
-/// An optimal solution with its dual certificate.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Solution {
-    /// Column of each row, or `None` if the row is unmatched.
-    pub assignment: Vec<Option<usize>>,
-    /// Number of matched rows.
-    pub matched: usize,
-    /// Sum of the weights of the assigned cells.
-    pub total: f64,
-    /// Upper bound on `total` proven by the dual: for [`Objective::Total`],
-    /// over all feasible assignments; for [`Objective::Coverage`], over all
-    /// feasible assignments that match `matched` rows (the maximum possible).
-    /// Equal to `total` at the optimum (gap 0).
-    pub dual_bound: f64,
-    /// Row duals `a_i >= 0`.
-    pub row_duals: Vec<f64>,
-    /// Column prices `b_j >= 0`, with `a_i + b_j >= w_ij + match_bonus` on every
-    /// allowed cell.
-    pub col_prices: Vec<f64>,
-    /// The per-match bonus `K` the duals certify: `0` for [`Objective::Total`];
-    /// for [`Objective::Coverage`] a power of two large enough that the
-    /// certificate also proves no assignment matches more rows. The bound is
-    /// `Σ row_duals + Σ capacity·col_prices - K·matched`.
-    pub match_bonus: f64,
-}
-
-impl Solution {
-    /// The duality gap `dual_bound - total`: zero up to rounding.
-    pub fn gap(&self) -> f64 {
-        self.dual_bound - self.total
-    }
-}
 
 /// Problems with fewer cells than this go to the dense engine.
 const SPARSE_FROM_CELLS: usize = 1 << 16;
@@ -115,7 +88,7 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
         weights: problem.weights,
     };
     // The sparse engine's first scan reports a NaN or `+inf` weight.
-    let tuning = sparse::Rounds::for_columns(problem.cols);
+    let tuning = sparse::SparseTuning::for_columns(problem.cols);
     sparse::solve(&source, problem.capacities, problem.objective, tuning)
         .map(|(solution, _)| solution)
 }
@@ -159,7 +132,7 @@ pub fn solve_with(
         });
     }
     if !options.fits_dense(rows, cols) {
-        let tuning = sparse::Rounds::for_columns(cols);
+        let tuning = sparse::SparseTuning::for_columns(cols);
         return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
     }
     let mut weights = vec![0.0; rows * cols];

@@ -13,9 +13,9 @@
 
 use rayon::prelude::*;
 
-use super::candidates::{by_potential, Candidates, Ceilings, RowCells, GROUPS};
+use super::candidates::{by_potential, Candidates, Ceilings, ListedRow, GROUPS};
 use super::cost::Cost;
-use super::engine::Flow;
+use super::flow::Flow;
 use super::problem::{is_allowed, Objective};
 use super::weights::WeightSource;
 
@@ -30,7 +30,7 @@ pub(super) struct Update {
     /// The row.
     pub(super) row: usize,
     /// Its cells and ceilings from now on.
-    pub(super) cells: RowCells,
+    pub(super) cells: ListedRow,
     /// Whether it gained cells (it had violators); otherwise only its
     /// ceilings are tighter, from a rescoring of the whole row.
     pub(super) gained: bool,
@@ -316,7 +316,7 @@ impl<W: WeightSource> Pricer<'_, W> {
         };
         Some(Update {
             row: i,
-            cells: RowCells { cells, ceilings },
+            cells: ListedRow { cells, ceilings },
             gained: violated,
         })
     }

@@ -12,7 +12,8 @@
 
 use super::candidates::Candidates;
 use super::cost::Cost;
-use super::engine::{Frontier, Solver};
+use super::engine::Solver;
+use super::frontier::Frontier;
 use super::heap_frontier::ColumnSearch;
 
 /// The listed cells of a candidate graph by column: `(row, weight)`,

@@ -18,14 +18,16 @@
 //! takes that, so ties place rows rather than leave them to the searches.
 
 use super::cost::Cost;
-use super::engine::{Frontier, RowCells, Solver};
+use super::engine::Solver;
+use super::frontier::Frontier;
+use super::row_cells::RowCells;
 
 /// Passes over the rows still waiting, as in Jonker and Volgenant.
 const PASSES: usize = 2;
 
 /// Bids per row, at most, over all passes: a guard against slow
 /// convergence on near-ties, after which the searches take over.
-pub(super) const BIDS_PER_ROW: usize = 8;
+pub(super) const REDUCTION_BIDS_PER_ROW: usize = 8;
 
 /// What a bid did.
 enum Bid {
