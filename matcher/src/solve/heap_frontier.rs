@@ -12,8 +12,8 @@ use super::row_cells::RowCells;
 
 /// The columns one Dijkstra search has reached: their distances, which are
 /// settled, and a heap of the others by distance. Shared by the forward
-/// searches of [`HeapFrontier`] and the reverse ones of
-/// [`refill`](super::refill).
+/// searches of [`HeapFrontier`] and the reverse ones that refill free
+/// seats.
 pub(super) struct ColumnSearch {
     /// Tentative distance of each column.
     pub(super) dist: Vec<Cost>,

@@ -38,6 +38,7 @@ mod flow;
 mod frontier;
 mod heap_frontier;
 mod members;
+mod placement;
 mod pricing;
 mod problem;
 mod refill;

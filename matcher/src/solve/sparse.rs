@@ -20,8 +20,9 @@ use super::auction;
 use super::candidates::{Candidates, Listing};
 use super::certificate;
 use super::cost::Cost;
-use super::engine::{self, Placement, Reduced};
+use super::engine::{self, Reduced};
 use super::heap_frontier::HeapFrontier;
+use super::placement::Placement;
 use super::pricing;
 use super::problem::{Objective, SolveError};
 use super::solution::Solution;
@@ -128,17 +129,17 @@ pub(super) fn solve(
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
-        if !pricing::may_violate(capacities, objective, &graph, &placed.flow) {
-            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
+        if !pricing::may_violate(capacities, objective, &graph, placed.flow()) {
+            let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
             return Ok((solution, rounds));
         }
         if !graph.grouped() {
-            graph.group_by(&placed.flow.potentials, capacities);
+            graph.group_by(&placed.flow().potentials, capacities);
         }
-        let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
+        let updates = pricing::price(source, capacities, objective, &graph, placed.flow());
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
-            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
+            let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
             return Ok((solution, rounds));
         }
         previous = Some((placed, changed));

@@ -402,7 +402,7 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
         potentials,
     );
     let placed = reduced.finish(&graph);
-    certificate::certify(&instance.capacities, objective, placed.flow, &graph)
+    certificate::certify(&instance.capacities, objective, placed.into_flow(), &graph)
 }
 
 proptest! {
