@@ -273,8 +273,8 @@ fn sift_down(prices: &mut [f64], holders: &mut [usize]) {
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::instances::{instances, integer_cells, Instance, FORBIDDEN, OBJECTIVES};
     use super::super::oracle;
-    use super::super::tests::{instances, integer_cells, Instance, FORBIDDEN, OBJECTIVES};
     use super::*;
 
     /// Every cell of a dense instance, listed.

@@ -51,6 +51,8 @@ mod sparse;
 mod weights;
 
 #[cfg(test)]
+mod instances;
+#[cfg(test)]
 mod oracle;
 #[cfg(test)]
 mod sparse_tests;

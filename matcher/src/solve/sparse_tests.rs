@@ -7,11 +7,11 @@ use super::auction::Estimate;
 use super::candidates::{Candidates, Listing};
 use super::engine;
 use super::heap_frontier::HeapFrontier;
-use super::oracle::{self, Optimum};
-use super::tests::{
-    certified_optimum, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN,
-    OBJECTIVES,
+use super::instances::{
+    bits, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN, OBJECTIVES,
 };
+use super::oracle::{self, Optimum};
+use super::tests::{certified_optimum, solved};
 use super::{
     certificate, dense, solve, solve_with, sparse, sparse::SparseTuning, verify, Objective,
     Options, Problem, RowMajor, Solution, SolveError, WeightSource,
@@ -201,7 +201,7 @@ fn large_problems_go_sparse_and_agree_with_dense() {
         pseudo_random(6, 450, 200, 3, 2),
     ] {
         for objective in OBJECTIVES {
-            let solution = instance.solve(objective);
+            let solution = solved(&instance, objective);
             let reference = dense(&instance, objective);
             assert_eq!(
                 (solution.matched, solution.total),
@@ -213,7 +213,6 @@ fn large_problems_go_sparse_and_agree_with_dense() {
 
 #[test]
 fn sparse_results_do_not_depend_on_the_thread_count() {
-    use super::tests::bits;
     let on_threads = |threads: usize, instance: &Instance, objective, k| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
