@@ -253,7 +253,7 @@ impl Candidates {
         let (scan, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
-                let (mut row, mut scratch) = (Vec::new(), Scratch::default());
+                let (mut row, mut scratch) = (Vec::new(), ScanScratch::default());
                 let mut picks = ColumnPicks::new(capacities, per_column, &floors);
                 let rows = c * chunk..rows.min((c + 1) * chunk);
                 let mut scan = Scanned::with_capacity(rows.len(), k);
@@ -420,7 +420,7 @@ impl RowScanner<'_> {
         i: usize,
         weights: &[f64],
         picks: &mut ColumnPicks,
-        scratch: &mut Scratch,
+        scratch: &mut ScanScratch,
         out: &mut Scanned,
     ) -> Result<(), (usize, f64)> {
         let survey = survey(weights, &mut scratch.maxima);
@@ -588,7 +588,7 @@ impl RowBest<'_> {
 
 /// Per-thread buffers of the row scan.
 #[derive(Default)]
-struct Scratch {
+struct ScanScratch {
     /// The maximum of each full block of the row.
     maxima: Vec<f64>,
     /// Selection keys for [`kth_block_maximum`].

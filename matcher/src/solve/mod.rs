@@ -25,6 +25,50 @@
 //! starts each round from the prices of a (serial) auction and with
 //! Jonker–Volgenant augmenting row reduction, so where several assignments
 //! are optimal it may pick another one than the dense engine.
+//!
+//! # Files
+//!
+//! Shared types, each in a leaf that imports nothing from here but other
+//! leaves:
+//! - `cost.rs`: the lexicographic costs both objectives run on.
+//! - `flow.rs`: an assignment with the column potentials that prove it.
+//! - `solution.rs`: [`Solution`], the answer with its dual certificate.
+//! - `frontier.rs`: the trait of a search's Dijkstra state, one per engine.
+//! - `row_cells.rs`: the trait that reads each row's cells.
+//! - `cell_bounds.rs`: the trait the certificate reads weights through.
+//! - `members.rs`: the rows each column holds.
+//! - `placement.rs`: seats, members, assignment and potentials; the only
+//!   file that changes them.
+//!
+//! The others in the order a solve runs them. Problem setup:
+//! - `problem.rs`: [`Objective`], [`Problem`], [`SolveError`], validation.
+//! - `weights.rs`: [`WeightSource`], where weights are read from; [`RowMajor`].
+//! - `sample.rs`: what a few rows tell about the rest (sparse engine).
+//! - `row_blocks.rs`: block maxima, so that a row scan opens few blocks.
+//! - `column_picks.rs`: each column's best rows, gathered during the scan.
+//! - `candidates.rs`: the candidate graph, with ceilings on the cells left out.
+//!
+//! Auction prices:
+//! - `auction.rs`: price estimates to start a contested round from.
+//!
+//! Row reduction:
+//! - `row_reduction.rs`: augmenting row reduction, which places most rows.
+//!
+//! Shortest augmenting paths:
+//! - `engine.rs`: the searches that insert the rows left, for both engines.
+//! - `dense.rs`: the dense engine, whose frontier scans whole rows.
+//! - `heap_frontier.rs`: the sparse engine's frontier, a heap of columns.
+//! - `refill.rs`: reverse searches that fill the free seats of priced columns.
+//!
+//! Pricing rounds:
+//! - `pricing.rs`: checks every pair against the duals, finds the violators.
+//! - `sparse.rs`: the sparse engine's rounds: solve, price, add, again.
+//!
+//! Certificate:
+//! - `certificate.rs`: turns a flow into a [`Solution`]; [`verify`] checks one.
+//!
+//! Tests: `instances.rs` (shared instances), `oracle.rs` (brute force and
+//! Hungarian), `tests.rs`, `sparse_tests.rs` and `candidates_tests.rs`.
 
 mod auction;
 mod candidates;
