@@ -4,7 +4,8 @@
 use super::cost::Cost;
 use super::problem::Objective;
 
-/// An optimal flow: the assignment and the column potentials that prove it.
+/// A flow: the assignment and the column potentials, which prove it optimal
+/// once a solve is done.
 pub(super) struct Flow {
     /// Column of each row, `None` if it is unmatched.
     pub(super) assignment: Vec<Option<usize>>,
