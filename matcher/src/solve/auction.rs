@@ -14,8 +14,9 @@
 //! against price wars) without any effect on the answer, only on its speed.
 
 use super::cost::Cost;
-use super::engine::{Flow, RowCells};
+use super::flow::Flow;
 use super::problem::Objective;
+use super::row_cells::RowCells;
 
 /// `ε` shrinks by this factor per phase.
 const SHRINK: f64 = 8.0;
@@ -27,7 +28,7 @@ const FIRST_EPSILON: f64 = 1.0 / 8.0;
 const LAST_EPSILON: f64 = 1.0 / 512.0;
 
 /// Bids per row, at most, in one phase; the auction stops past that.
-const BIDS_PER_ROW: usize = 64;
+const AUCTION_BIDS_PER_ROW: usize = 64;
 
 /// What an auction ends with: near-optimal column prices, and the rows'
 /// seats at those prices.
@@ -108,7 +109,7 @@ pub(super) fn estimate(
         seats.vacate();
         waiting.clear();
         waiting.extend((0..rows).rev());
-        let mut budget = rows.saturating_mul(BIDS_PER_ROW);
+        let mut budget = rows.saturating_mul(AUCTION_BIDS_PER_ROW);
         while budget > 0 {
             let Some(row) = waiting.pop() else {
                 break;
@@ -272,8 +273,8 @@ fn sift_down(prices: &mut [f64], holders: &mut [usize]) {
 mod tests {
     use proptest::prelude::*;
 
+    use super::super::instances::{instances, integer_cells, Instance, FORBIDDEN, OBJECTIVES};
     use super::super::oracle;
-    use super::super::tests::{instances, integer_cells, Instance, FORBIDDEN, OBJECTIVES};
     use super::*;
 
     /// Every cell of a dense instance, listed.

@@ -5,11 +5,12 @@
 
 use rayon::prelude::*;
 
-use super::certificate::CellBounds;
+use super::cell_bounds::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
 use super::cost::Cost;
 use super::problem::{is_allowed, is_invalid, SolveError};
 use super::row_blocks::{descending_key, kth_block_maximum, lowest_allowed, open_blocks, survey};
+use super::row_cells::RowCells;
 use super::sample::Sample;
 use super::weights::WeightSource;
 
@@ -66,7 +67,7 @@ pub(super) const GROUPS: usize = 16;
 pub(super) type Ceilings = [f64; GROUPS];
 
 /// One row's share of the graph.
-pub(super) struct RowCells {
+pub(super) struct ListedRow {
     /// `(column, weight)` of the listed cells, ascending columns.
     pub(super) cells: Vec<(usize, f64)>,
     /// Per group of columns: an upper bound on the weights of the row's
@@ -252,7 +253,7 @@ impl Candidates {
         let (scan, picks) = (0..rows.div_ceil(chunk))
             .into_par_iter()
             .map(|c| {
-                let (mut row, mut scratch) = (Vec::new(), Scratch::default());
+                let (mut row, mut scratch) = (Vec::new(), ScanScratch::default());
                 let mut picks = ColumnPicks::new(capacities, per_column, &floors);
                 let rows = c * chunk..rows.min((c + 1) * chunk);
                 let mut scan = Scanned::with_capacity(rows.len(), k);
@@ -356,12 +357,12 @@ impl Candidates {
     }
 
     /// Replaces the cells of some rows (`(row, cells)` in ascending rows).
-    pub(super) fn replace(&mut self, updates: Vec<(usize, RowCells)>) {
+    pub(super) fn replace(&mut self, updates: Vec<(usize, ListedRow)>) {
         let mut updates = updates.into_iter().peekable();
-        let rows: Vec<RowCells> = (0..self.rows())
+        let rows: Vec<ListedRow> = (0..self.rows())
             .map(|i| match updates.next_if(|(row, _)| *row == i) {
                 Some((_, update)) => update,
-                None => RowCells {
+                None => ListedRow {
                     cells: self.row(i).to_vec(),
                     ceilings: *self.ceilings(i),
                 },
@@ -371,7 +372,7 @@ impl Candidates {
     }
 
     /// Lays `rows` out as compressed rows.
-    fn rebuild(&mut self, rows: impl Iterator<Item = RowCells>) {
+    fn rebuild(&mut self, rows: impl Iterator<Item = ListedRow>) {
         let (mut starts, mut cells, mut ceilings) = (vec![0], Vec::new(), Vec::new());
         for row in rows {
             cells.extend(row.cells);
@@ -419,7 +420,7 @@ impl RowScanner<'_> {
         i: usize,
         weights: &[f64],
         picks: &mut ColumnPicks,
-        scratch: &mut Scratch,
+        scratch: &mut ScanScratch,
         out: &mut Scanned,
     ) -> Result<(), (usize, f64)> {
         let survey = survey(weights, &mut scratch.maxima);
@@ -587,7 +588,7 @@ impl RowBest<'_> {
 
 /// Per-thread buffers of the row scan.
 #[derive(Default)]
-struct Scratch {
+struct ScanScratch {
     /// The maximum of each full block of the row.
     maxima: Vec<f64>,
     /// Selection keys for [`kth_block_maximum`].
@@ -621,12 +622,12 @@ impl CellBounds for Candidates {
     }
 }
 
-#[cfg(test)]
-#[path = "candidates_tests.rs"]
-mod tests;
-
-impl super::engine::RowCells for Candidates {
+impl RowCells for Candidates {
     fn cells(&self, row: usize) -> &[(usize, f64)] {
         self.row(row)
     }
 }
+
+#[cfg(test)]
+#[path = "candidates_tests.rs"]
+mod tests;

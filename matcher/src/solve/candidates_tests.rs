@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
+use super::super::instances::{pseudo_random, Instance};
 use super::super::problem::{is_allowed, SolveError};
-use super::super::tests::{pseudo_random, Instance};
 use super::super::weights::RowMajor;
 use super::{picks_per_column, ranks_before, tie_break, Candidates, Listing};
 

@@ -3,7 +3,9 @@
 //! Best for small problems, where building a candidate graph does not pay.
 
 use super::cost::Cost;
-use super::engine::{self, Flow, Frontier};
+use super::engine;
+use super::flow::Flow;
+use super::frontier::Frontier;
 use super::problem::{is_allowed, Problem};
 
 /// Solves a validated problem.

@@ -22,56 +22,13 @@
 
 use super::candidates::Candidates;
 use super::cost::Cost;
-use super::members::Members;
+use super::flow::Flow;
+use super::frontier::Frontier;
+use super::placement::Placement;
 use super::problem::Objective;
-use super::row_reduction::BIDS_PER_ROW;
-
-/// An optimal flow: the assignment and the column potentials that prove it.
-pub(super) struct Flow {
-    /// Column of each row, `None` if it is unmatched.
-    pub(super) assignment: Vec<Option<usize>>,
-    /// Weight of each row's cell (`0.0` for an unmatched row).
-    pub(super) weights: Vec<f64>,
-    /// Potential `v_j` of each column (zero for columns that never filled up).
-    pub(super) potentials: Vec<Cost>,
-}
-
-impl Flow {
-    /// Potential `u_i` implied by the placement of `row`.
-    pub(super) fn row_potential(&self, objective: Objective, row: usize) -> Cost {
-        match self.assignment[row] {
-            Some(j) => Cost::of_cell(objective, self.weights[row]) - self.potentials[j],
-            None => Cost::ZERO,
-        }
-    }
-}
-
-/// The Dijkstra state of one search over the columns: which cells exist and in
-/// which order columns are settled.
-pub(super) trait Frontier {
-    /// Forgets the previous search.
-    fn restart(&mut self);
-
-    /// Offers every allowed cell `(row, j)` of a column not settled yet, at
-    /// distance `offset + c_row,j - v_j`; `spare` is each column's free capacity.
-    /// A full column reached no nearer than a free one may be left out: the
-    /// search ends at the free one before it would settle it.
-    fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]);
-
-    /// The reached, unsettled column of least distance, if any; on ties, one
-    /// with spare capacity (where the search ends) before a full one, then the
-    /// lowest index. It stays unsettled until [`settle`](Self::settle).
-    fn nearest(&mut self) -> Option<usize>;
-
-    /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
-    fn settle(&mut self, col: usize);
-
-    /// Tentative distance of a reached column.
-    fn distance(&self, col: usize) -> Cost;
-
-    /// The row a reached column was last reached from, and that cell's weight.
-    fn reached_from(&self, col: usize) -> (usize, f64);
-}
+use super::refill::refill;
+use super::row_cells::RowCells;
+use super::row_reduction::{reduce_rows, REDUCTION_BIDS_PER_ROW};
 
 /// Inserts every row, in index order, into an empty flow.
 pub(super) fn solve(
@@ -80,21 +37,12 @@ pub(super) fn solve(
     objective: Objective,
     frontier: impl Frontier,
 ) -> Flow {
-    let mut solver = Solver::new(rows, capacities, objective, frontier);
+    let empty = Placement::new(rows, capacities, vec![Cost::ZERO; capacities.len()]);
+    let mut solver = Solver::new(empty, objective, frontier);
     for row in 0..rows {
         solver.insert(row);
     }
-    solver.flow
-}
-
-/// Where every row sits, kept between the rounds of the sparse engine.
-pub(super) struct Placement {
-    /// Capacity still free in each column.
-    spare: Vec<u32>,
-    /// Rows held by each column.
-    members: Members,
-    /// The assignment and the column potentials.
-    pub(super) flow: Flow,
+    solver.placement.into_flow()
 }
 
 /// A solve on its way: rows placed by augmenting row reduction (see
@@ -117,10 +65,13 @@ impl<F: Frontier + RowCells> Reduced<F> {
         frontier: F,
         potentials: Vec<Cost>,
     ) -> Self {
-        let mut solver = Solver::new(rows, capacities, objective, frontier);
-        solver.flow.potentials = potentials;
-        let left = solver.reduce_rows((0..rows).collect(), BIDS_PER_ROW);
-        Reduced { solver, left }
+        let placement = Placement::new(rows, capacities, potentials);
+        let solver = Solver::new(placement, objective, frontier);
+        Reduced {
+            solver,
+            left: (0..rows).collect(),
+        }
+        .bid_more(REDUCTION_BIDS_PER_ROW)
     }
 
     /// Bids again for the rows left, up to `bids` times each on average:
@@ -128,7 +79,14 @@ impl<F: Frontier + RowCells> Reduced<F> {
     /// crosses much of the graph, more bids leave fewer of them.
     pub(super) fn bid_more(mut self, bids: usize) -> Self {
         let waiting = std::mem::take(&mut self.left);
-        self.left = self.solver.reduce_rows(waiting, bids);
+        let solver = &mut self.solver;
+        self.left = reduce_rows(
+            &mut solver.placement,
+            solver.objective,
+            &solver.frontier,
+            waiting,
+            bids,
+        );
         self
     }
 
@@ -149,8 +107,7 @@ impl<F: Frontier + RowCells> Reduced<F> {
         for &row in &self.left {
             self.solver.insert(row);
         }
-        self.solver.refill(graph);
-        self.solver.into_placement()
+        self.solver.refill(graph)
     }
 }
 
@@ -169,21 +126,14 @@ pub(super) fn resume(
     frontier: impl Frontier,
     graph: &Candidates,
 ) -> Placement {
-    let mut solver = Solver::from_placement(placement, objective, frontier);
+    let mut solver = Solver::new(placement, objective, frontier);
     for &row in changed {
-        solver.unplace(row);
+        solver.placement.unplace(row);
     }
     for &row in changed {
         solver.insert(row);
     }
-    solver.refill(graph);
-    solver.into_placement()
-}
-
-/// Read access to each row's cells.
-pub(super) trait RowCells {
-    /// `(column, weight)` of the allowed cells of `row`, ascending columns.
-    fn cells(&self, row: usize) -> &[(usize, f64)];
+    solver.refill(graph)
 }
 
 /// Where an augmenting path ends.
@@ -194,17 +144,13 @@ enum End {
     Sink,
 }
 
-/// Primal–dual state of the solver.
-pub(super) struct Solver<F> {
-    pub(super) objective: Objective,
-    /// Capacity still free in each column.
-    pub(super) spare: Vec<u32>,
-    /// Rows held by each column.
-    pub(super) members: Members,
+/// The shortest-path searches that insert rows into a placement.
+struct Solver<F> {
+    objective: Objective,
     /// The rows inserted so far, and the column potentials.
-    pub(super) flow: Flow,
+    placement: Placement,
     /// Distances to the columns in the current search.
-    pub(super) frontier: F,
+    frontier: F,
     /// Full columns settled by the current search.
     settled: Vec<usize>,
     /// Tentative distance of the sink.
@@ -214,26 +160,11 @@ pub(super) struct Solver<F> {
 }
 
 impl<F: Frontier> Solver<F> {
-    fn new(rows: usize, capacities: &[u32], objective: Objective, frontier: F) -> Self {
-        let empty = Placement {
-            spare: capacities.to_vec(),
-            members: Members::new(capacities.len()),
-            flow: Flow {
-                assignment: vec![None; rows],
-                weights: vec![0.0; rows],
-                potentials: vec![Cost::ZERO; capacities.len()],
-            },
-        };
-        Self::from_placement(empty, objective, frontier)
-    }
-
-    /// A solver that goes on from `placement`.
-    fn from_placement(placement: Placement, objective: Objective, frontier: F) -> Self {
+    /// Searches that go on from `placement`.
+    fn new(placement: Placement, objective: Objective, frontier: F) -> Self {
         Solver {
             objective,
-            spare: placement.spare,
-            members: placement.members,
-            flow: placement.flow,
+            placement,
             frontier,
             settled: Vec::new(),
             sink_dist: Cost::UNREACHED,
@@ -241,38 +172,11 @@ impl<F: Frontier> Solver<F> {
         }
     }
 
-    /// The placement reached so far.
-    fn into_placement(self) -> Placement {
-        Placement {
-            spare: self.spare,
-            members: self.members,
-            flow: self.flow,
-        }
-    }
-
-    /// Puts the unplaced `row` into column `j`, which has room, at weight `w`.
-    pub(super) fn take(&mut self, row: usize, j: usize, w: f64) {
-        self.spare[j] -= 1;
-        self.members.push(j, row);
-        self.flow.assignment[row] = Some(j);
-        self.flow.weights[row] = w;
-    }
-
-    /// Takes `row` out of its column, if it has one.
-    pub(super) fn unplace(&mut self, row: usize) {
-        let Some(j) = self.flow.assignment[row].take() else {
-            return;
-        };
-        self.flow.weights[row] = 0.0;
-        self.remove_member(j, row);
-        self.spare[j] += 1;
-    }
-
-    /// Drops `row` from the members of column `j` (its seat count unchanged).
-    fn remove_member(&mut self, j: usize, row: usize) {
-        let at = self.members.position(j, row);
-        let at = at.expect("a placed row is among its column's members");
-        self.members.swap_remove(j, at);
+    /// Refills the free seats of columns with a price over the cells of
+    /// `graph`; returns the placement reached.
+    fn refill(mut self, graph: &Candidates) -> Placement {
+        refill(&mut self.placement, self.objective, graph);
+        self.placement
     }
 
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.
@@ -293,14 +197,14 @@ impl<F: Frontier> Solver<F> {
                 break End::Sink;
             }
             self.frontier.settle(j);
-            if self.spare[j] > 0 {
+            if self.placement.spare()[j] > 0 {
                 break End::Column(j);
             }
             self.settled.push(j);
-            for k in 0..self.members.len(j) {
-                let held = self.members.get(j, k);
-                let offset = reached - self.flow.row_potential(self.objective, held);
-                self.reach(held, offset);
+            for k in 0..self.placement.members().len(j) {
+                let held = self.placement.members().get(j, k);
+                let potential = self.placement.flow().row_potential(self.objective, held);
+                self.reach(held, reached - potential);
             }
         };
 
@@ -309,10 +213,17 @@ impl<F: Frontier> Solver<F> {
             End::Sink => self.sink_dist,
         };
         for &j in &self.settled {
-            let potential = &mut self.flow.potentials[j];
-            *potential = *potential + (self.frontier.distance(j) - length);
+            let potential = self.placement.flow().potentials[j];
+            let repriced = potential + (self.frontier.distance(j) - length);
+            self.placement.set_potential(j, repriced);
         }
-        self.augment(row, end);
+        let (end, last) = match end {
+            End::Column(j) => (Some(j), self.frontier.reached_from(j)),
+            End::Sink => (None, (self.sink_pred, 0.0)),
+        };
+        let frontier = &self.frontier;
+        self.placement
+            .augment(row, end, last, |j| frontier.reached_from(j));
     }
 
     /// Relaxes the sink edge and the cells of `row`; `offset` is the distance
@@ -322,34 +233,8 @@ impl<F: Frontier> Solver<F> {
             self.sink_dist = offset;
             self.sink_pred = row;
         }
+        let placement = &self.placement;
         self.frontier
-            .relax(row, offset, &self.flow.potentials, &self.spare);
-    }
-
-    /// Flips the path ending at `end` back to the entering row `row`.
-    fn augment(&mut self, row: usize, end: End) {
-        let (mut target, (mut mover, mut weight)) = match end {
-            End::Column(j) => {
-                self.spare[j] -= 1;
-                (Some(j), self.frontier.reached_from(j))
-            }
-            End::Sink => (None, (self.sink_pred, 0.0)),
-        };
-        loop {
-            let left = std::mem::replace(&mut self.flow.assignment[mover], target);
-            self.flow.weights[mover] = weight;
-            if let Some(j) = target {
-                self.members.push(j, mover);
-            }
-            if mover == row {
-                break;
-            }
-            let Some(j) = left else {
-                unreachable!("only the entering row is reached without a column")
-            };
-            self.remove_member(j, mover);
-            target = Some(j);
-            (mover, weight) = self.frontier.reached_from(j);
-        }
+            .relax(row, offset, &placement.flow().potentials, placement.spare());
     }
 }

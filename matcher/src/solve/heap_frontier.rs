@@ -5,14 +5,15 @@ use std::collections::BinaryHeap;
 
 use super::candidates::Candidates;
 use super::cost::Cost;
-use super::engine::{Frontier, RowCells};
+use super::frontier::Frontier;
 use super::problem::Objective;
 use super::row_blocks::descending_key;
+use super::row_cells::RowCells;
 
 /// The columns one Dijkstra search has reached: their distances, which are
 /// settled, and a heap of the others by distance. Shared by the forward
-/// searches of [`HeapFrontier`] and the reverse ones of
-/// [`refill`](super::refill).
+/// searches of [`HeapFrontier`] and the reverse ones that refill free
+/// seats.
 pub(super) struct ColumnSearch {
     /// Tentative distance of each column.
     pub(super) dist: Vec<Cost>,

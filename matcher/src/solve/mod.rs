@@ -25,25 +25,77 @@
 //! starts each round from the prices of a (serial) auction and with
 //! Jonker–Volgenant augmenting row reduction, so where several assignments
 //! are optimal it may pick another one than the dense engine.
+//!
+//! # Files
+//!
+//! Shared types, each in a leaf that imports nothing from here but other
+//! leaves:
+//! - `cost.rs`: the lexicographic costs both objectives run on.
+//! - `flow.rs`: an assignment with the column potentials that prove it.
+//! - `solution.rs`: [`Solution`], the answer with its dual certificate.
+//! - `frontier.rs`: the trait of a search's Dijkstra state, one per engine.
+//! - `row_cells.rs`: the trait that reads each row's cells.
+//! - `cell_bounds.rs`: the trait the certificate reads weights through.
+//! - `members.rs`: the rows each column holds.
+//! - `placement.rs`: seats, members, assignment and potentials; the only
+//!   file that changes them.
+//!
+//! The others in the order a solve runs them. Problem setup:
+//! - `problem.rs`: [`Objective`], [`Problem`], [`SolveError`], validation.
+//! - `weights.rs`: [`WeightSource`], where weights are read from; [`RowMajor`].
+//! - `sample.rs`: what a few rows tell about the rest (sparse engine).
+//! - `row_blocks.rs`: block maxima, so that a row scan opens few blocks.
+//! - `column_picks.rs`: each column's best rows, gathered during the scan.
+//! - `candidates.rs`: the candidate graph, with ceilings on the cells left out.
+//!
+//! Auction prices:
+//! - `auction.rs`: price estimates to start a contested round from.
+//!
+//! Row reduction:
+//! - `row_reduction.rs`: augmenting row reduction, which places most rows.
+//!
+//! Shortest augmenting paths:
+//! - `engine.rs`: the searches that insert the rows left, for both engines.
+//! - `dense.rs`: the dense engine, whose frontier scans whole rows.
+//! - `heap_frontier.rs`: the sparse engine's frontier, a heap of columns.
+//! - `refill.rs`: reverse searches that fill the free seats of priced columns.
+//!
+//! Pricing rounds:
+//! - `pricing.rs`: checks every pair against the duals, finds the violators.
+//! - `sparse.rs`: the sparse engine's rounds: solve, price, add, again.
+//!
+//! Certificate:
+//! - `certificate.rs`: turns a flow into a [`Solution`]; [`verify`] checks one.
+//!
+//! Tests: `instances.rs` (shared instances), `oracle.rs` (brute force and
+//! Hungarian), `tests.rs`, `sparse_tests.rs` and `candidates_tests.rs`.
 
 mod auction;
 mod candidates;
+mod cell_bounds;
 mod certificate;
 mod column_picks;
 mod cost;
 mod dense;
 mod engine;
+mod flow;
+mod frontier;
 mod heap_frontier;
 mod members;
+mod placement;
 mod pricing;
 mod problem;
 mod refill;
 mod row_blocks;
+mod row_cells;
 mod row_reduction;
 mod sample;
+mod solution;
 mod sparse;
 mod weights;
 
+#[cfg(test)]
+mod instances;
 #[cfg(test)]
 mod oracle;
 #[cfg(test)]
@@ -55,40 +107,8 @@ use rayon::prelude::*;
 
 pub use certificate::verify;
 pub use problem::{Objective, Problem, SolveError};
+pub use solution::Solution;
 pub use weights::{RowMajor, WeightSource};
-
-/// An optimal solution with its dual certificate.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Solution {
-    /// Column of each row, or `None` if the row is unmatched.
-    pub assignment: Vec<Option<usize>>,
-    /// Number of matched rows.
-    pub matched: usize,
-    /// Sum of the weights of the assigned cells.
-    pub total: f64,
-    /// Upper bound on `total` proven by the dual: for [`Objective::Total`],
-    /// over all feasible assignments; for [`Objective::Coverage`], over all
-    /// feasible assignments that match `matched` rows (the maximum possible).
-    /// Equal to `total` at the optimum (gap 0).
-    pub dual_bound: f64,
-    /// Row duals `a_i >= 0`.
-    pub row_duals: Vec<f64>,
-    /// Column prices `b_j >= 0`, with `a_i + b_j >= w_ij + match_bonus` on every
-    /// allowed cell.
-    pub col_prices: Vec<f64>,
-    /// The per-match bonus `K` the duals certify: `0` for [`Objective::Total`];
-    /// for [`Objective::Coverage`] a power of two large enough that the
-    /// certificate also proves no assignment matches more rows. The bound is
-    /// `Σ row_duals + Σ capacity·col_prices - K·matched`.
-    pub match_bonus: f64,
-}
-
-impl Solution {
-    /// The duality gap `dual_bound - total`: zero up to rounding.
-    pub fn gap(&self) -> f64 {
-        self.dual_bound - self.total
-    }
-}
 
 /// Problems with fewer cells than this go to the dense engine.
 const SPARSE_FROM_CELLS: usize = 1 << 16;
@@ -115,7 +135,7 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
         weights: problem.weights,
     };
     // The sparse engine's first scan reports a NaN or `+inf` weight.
-    let tuning = sparse::Rounds::for_columns(problem.cols);
+    let tuning = sparse::SparseTuning::for_columns(problem.cols);
     sparse::solve(&source, problem.capacities, problem.objective, tuning)
         .map(|(solution, _)| solution)
 }
@@ -159,7 +179,7 @@ pub fn solve_with(
         });
     }
     if !options.fits_dense(rows, cols) {
-        let tuning = sparse::Rounds::for_columns(cols);
+        let tuning = sparse::SparseTuning::for_columns(cols);
         return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
     }
     let mut weights = vec![0.0; rows * cols];

@@ -1,7 +1,7 @@
 //! Reference solvers for the tests, sharing no code with the solver: exhaustive
 //! search, and a textbook Hungarian method on the capacity-expanded square matrix.
 
-use super::{Objective, Problem};
+use super::problem::{Objective, Problem};
 
 /// The value of an optimal assignment.
 #[derive(Debug, Clone, Copy, PartialEq)]

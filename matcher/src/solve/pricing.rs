@@ -13,9 +13,9 @@
 
 use rayon::prelude::*;
 
-use super::candidates::{by_potential, Candidates, Ceilings, RowCells, GROUPS};
+use super::candidates::{by_potential, Candidates, Ceilings, ListedRow, GROUPS};
 use super::cost::Cost;
-use super::engine::Flow;
+use super::flow::Flow;
 use super::problem::{is_allowed, Objective};
 use super::weights::WeightSource;
 
@@ -30,7 +30,7 @@ pub(super) struct Update {
     /// The row.
     pub(super) row: usize,
     /// Its cells and ceilings from now on.
-    pub(super) cells: RowCells,
+    pub(super) cells: ListedRow,
     /// Whether it gained cells (it had violators); otherwise only its
     /// ceilings are tighter, from a rescoring of the whole row.
     pub(super) gained: bool,
@@ -121,7 +121,7 @@ pub(super) fn price_rows(
     };
     rows.par_iter()
         .map_init(
-            || Scratch {
+            || PricingScratch {
                 row: Vec::new(),
                 listed: vec![false; capacities.len()],
                 violators: Vec::new(),
@@ -163,7 +163,7 @@ const CUT_BLOCK: usize = 8;
 const LANES: usize = 4;
 
 /// Per-thread buffers.
-struct Scratch {
+struct PricingScratch {
     /// The weights of the row being priced.
     row: Vec<f64>,
     /// Whether each column is listed for that row.
@@ -183,7 +183,7 @@ fn by_reduced_cost(a: &(Cost, usize, f64), b: &(Cost, usize, f64)) -> std::cmp::
 impl<W: WeightSource> Pricer<'_, W> {
     /// The update of row `i`: new cells if it has violators, new ceilings if
     /// it was rescored in full; `None` if neither.
-    fn row(&self, i: usize, scratch: &mut Scratch) -> Option<Update> {
+    fn row(&self, i: usize, scratch: &mut PricingScratch) -> Option<Update> {
         let ceilings = self.graph.ceilings(i);
         let u = self.flow.row_potential(self.objective, i);
         // In each group, only columns with `v_j > c(ceiling) - u_i` can hold
@@ -316,7 +316,7 @@ impl<W: WeightSource> Pricer<'_, W> {
         };
         Some(Update {
             row: i,
-            cells: RowCells { cells, ceilings },
+            cells: ListedRow { cells, ceilings },
             gained: violated,
         })
     }

@@ -12,8 +12,9 @@
 
 use super::candidates::Candidates;
 use super::cost::Cost;
-use super::engine::{Frontier, Solver};
 use super::heap_frontier::ColumnSearch;
+use super::placement::Placement;
+use super::problem::Objective;
 
 /// The listed cells of a candidate graph by column: `(row, weight)`,
 /// ascending rows.
@@ -80,24 +81,24 @@ impl Refill {
     }
 }
 
-impl<F: Frontier> Solver<F> {
-    /// Fills every free seat of a column with a price, by reverse searches
-    /// over the cells of `graph` (set up only if there is such a seat).
-    pub(super) fn refill(&mut self, graph: &Candidates) {
-        let cols = self.spare.len();
-        let mut refill = None;
-        for j in 0..cols {
-            while self.spare[j] > 0 && self.flow.potentials[j] < Cost::ZERO {
-                let refill = refill.get_or_insert_with(|| Refill::new(graph, cols));
-                self.fill_seat(j, refill);
-            }
+/// Fills every free seat of a column with a price in `placement`, by reverse
+/// searches over the cells of `graph` (set up only if there is such a seat).
+pub(super) fn refill(placement: &mut Placement, objective: Objective, graph: &Candidates) {
+    let cols = placement.spare().len();
+    let mut refill = None;
+    for j in 0..cols {
+        while placement.spare()[j] > 0 && placement.flow().potentials[j] < Cost::ZERO {
+            let refill = refill.get_or_insert_with(|| Refill::new(graph, cols));
+            refill.fill_seat(placement, objective, j);
         }
     }
+}
 
+impl Refill {
     /// One reverse search from a free seat of column `seat`: moves the chain
     /// that fills it at least cost, or raises prices so that it may stay free.
-    fn fill_seat(&mut self, seat: usize, refill: &mut Refill) {
-        let (by_column, search) = (&refill.by_column, &mut refill.search);
+    fn fill_seat(&mut self, placement: &mut Placement, objective: Objective, seat: usize) {
+        let (by_column, search) = (&self.by_column, &mut self.search);
         search.restart();
         // A free seat is all the search ends at, so every column counts as
         // full for the order of ties.
@@ -111,18 +112,18 @@ impl<F: Frontier> Solver<F> {
             }
             search.settle(k);
             settled.push(k);
-            let vacate = at - self.flow.potentials[k];
+            let vacate = at - placement.flow().potentials[k];
             if best.is_none_or(|(length, _)| vacate < length) {
                 best = Some((vacate, Start::Vacate(k)));
             }
             for &(row, weight) in by_column.column(k) {
-                let from = self.flow.assignment[row];
+                let from = placement.flow().assignment[row];
                 if from == Some(k) {
                     continue;
                 }
-                let reduced = Cost::of_cell(self.objective, weight)
-                    - self.flow.row_potential(self.objective, row)
-                    - self.flow.potentials[k];
+                let reduced = Cost::of_cell(objective, weight)
+                    - placement.flow().row_potential(objective, row)
+                    - placement.flow().potentials[k];
                 let dist = at + reduced;
                 match from {
                     None => {
@@ -138,7 +139,7 @@ impl<F: Frontier> Solver<F> {
                     Some(l) => {
                         if !search.settled[l] && dist < search.dist[l] {
                             search.reach(l, dist, true);
-                            refill.pred[l] = (row, k, weight);
+                            self.pred[l] = (row, k, weight);
                         }
                     }
                 }
@@ -146,18 +147,19 @@ impl<F: Frontier> Solver<F> {
         }
         let (length, start) = best.expect("the seat's own column can always be vacated");
         for &k in &settled {
-            let raised = self.flow.potentials[k] + (length - search.dist[k]);
+            let raised = placement.flow().potentials[k] + (length - search.dist[k]);
             // Never above zero, whatever the rounding.
-            self.flow.potentials[k] = if raised < Cost::ZERO {
+            let potential = if raised < Cost::ZERO {
                 raised
             } else {
                 Cost::ZERO
             };
+            placement.set_potential(k, potential);
         }
         let (mut col, recruit) = match start {
             Start::Recruit { row, col, weight } => (col, Some((row, col, weight))),
             Start::Vacate(col) => {
-                self.flow.potentials[col] = Cost::ZERO;
+                placement.set_potential(col, Cost::ZERO);
                 (col, None)
             }
         };
@@ -165,16 +167,16 @@ impl<F: Frontier> Solver<F> {
         // that each row moves into a column with room.
         let mut moves = Vec::new();
         while col != seat {
-            let (row, into, weight) = refill.pred[col];
+            let (row, into, weight) = self.pred[col];
             moves.push((row, into, weight));
             col = into;
         }
         for &(row, into, weight) in moves.iter().rev() {
-            self.unplace(row);
-            self.take(row, into, weight);
+            placement.unplace(row);
+            placement.take(row, into, weight);
         }
         if let Some((row, col, weight)) = recruit {
-            self.take(row, col, weight);
+            placement.take(row, col, weight);
         }
     }
 }

@@ -18,14 +18,16 @@
 //! takes that, so ties place rows rather than leave them to the searches.
 
 use super::cost::Cost;
-use super::engine::{Frontier, RowCells, Solver};
+use super::placement::Placement;
+use super::problem::Objective;
+use super::row_cells::RowCells;
 
 /// Passes over the rows still waiting, as in Jonker and Volgenant.
 const PASSES: usize = 2;
 
 /// Bids per row, at most, over all passes: a guard against slow
 /// convergence on near-ties, after which the searches take over.
-pub(super) const BIDS_PER_ROW: usize = 8;
+pub(super) const REDUCTION_BIDS_PER_ROW: usize = 8;
 
 /// What a bid did.
 enum Bid {
@@ -46,11 +48,35 @@ struct Choices {
     second: (Cost, Option<(usize, f64)>),
 }
 
-impl<F: Frontier + RowCells> Solver<F> {
-    /// Places the unplaced rows `waiting` (ascending) by bidding, at most
-    /// `bids` times each on average; returns the rows left to insert,
-    /// ascending.
-    pub(super) fn reduce_rows(&mut self, mut waiting: Vec<usize>, bids: usize) -> Vec<usize> {
+/// Places the unplaced rows `waiting` (ascending) of `placement` by bidding
+/// over their `cells`, at most `bids` times each on average; returns the rows
+/// left to insert, ascending.
+pub(super) fn reduce_rows(
+    placement: &mut Placement,
+    objective: Objective,
+    cells: &impl RowCells,
+    waiting: Vec<usize>,
+    bids: usize,
+) -> Vec<usize> {
+    let mut bidding = Bidding {
+        placement,
+        objective,
+        cells,
+    };
+    bidding.reduce(waiting, bids)
+}
+
+/// Rows bidding for the columns of a placement.
+struct Bidding<'a, C> {
+    placement: &'a mut Placement,
+    objective: Objective,
+    /// Each row's cells.
+    cells: &'a C,
+}
+
+impl<C: RowCells> Bidding<'_, C> {
+    /// See [`reduce_rows`].
+    fn reduce(&mut self, mut waiting: Vec<usize>, bids: usize) -> Vec<usize> {
         let mut budget = waiting.len().saturating_mul(bids);
         for _ in 0..PASSES {
             let mut next = Vec::new();
@@ -75,17 +101,12 @@ impl<F: Frontier + RowCells> Solver<F> {
         waiting
     }
 
-    /// The capacity of column `j`.
-    fn capacity(&self, j: usize) -> usize {
-        self.spare[j] as usize + self.members.len(j)
-    }
-
     /// The two best options of `row`, or `None` if it has no cell.
     fn choices(&self, row: usize) -> Option<Choices> {
         let mut first: Option<(Cost, usize, f64)> = None;
         let mut second = (Cost::ZERO, None);
-        for &(j, w) in self.frontier.cells(row) {
-            let reduced = Cost::of_cell(self.objective, w) - self.flow.potentials[j];
+        for &(j, w) in self.cells.cells(row) {
+            let reduced = Cost::of_cell(self.objective, w) - self.placement.flow().potentials[j];
             match first {
                 Some((best, _, _)) if reduced >= best => {
                     if reduced < second.0 {
@@ -114,38 +135,40 @@ impl<F: Frontier + RowCells> Solver<F> {
         if u1 >= Cost::ZERO {
             return Bid::Left;
         }
-        if self.spare[j1] > 0 {
-            if self.capacity(j1) == 1 {
-                self.flow.potentials[j1] = self.flow.potentials[j1] - (u2 - u1);
+        if self.placement.spare()[j1] > 0 {
+            if self.placement.capacity(j1) == 1 {
+                let potential = self.placement.flow().potentials[j1];
+                self.placement.set_potential(j1, potential - (u2 - u1));
             }
-            self.take(row, j1, w1);
+            self.placement.take(row, j1, w1);
             return Bid::Placed;
         }
-        if self.capacity(j1) > 1 {
+        if self.placement.capacity(j1) > 1 {
             // A tie with a second choice that has room: take that instead.
             if let (true, Some((j2, w2))) = (u1 == u2, next) {
-                if self.spare[j2] > 0 {
-                    self.take(row, j2, w2);
+                if self.placement.spare()[j2] > 0 {
+                    self.placement.take(row, j2, w2);
                     return Bid::Placed;
                 }
             }
             return self.bid_for_shared(row, (u1, j1, w1), u2);
         }
         if u1 < u2 {
-            self.flow.potentials[j1] = self.flow.potentials[j1] - (u2 - u1);
-            let evicted = self.evict(j1, 0);
-            self.take(row, j1, w1);
+            let potential = self.placement.flow().potentials[j1];
+            self.placement.set_potential(j1, potential - (u2 - u1));
+            let evicted = self.placement.evict(j1, 0);
+            self.placement.take(row, j1, w1);
             return Bid::Evicted(evicted, true);
         }
         // A tie: the second choice is as good, so take it without a rise.
         match next {
-            Some((j2, w2)) if self.spare[j2] > 0 => {
-                self.take(row, j2, w2);
+            Some((j2, w2)) if self.placement.spare()[j2] > 0 => {
+                self.placement.take(row, j2, w2);
                 Bid::Placed
             }
-            Some((j2, w2)) if self.capacity(j2) == 1 => {
-                let evicted = self.evict(j2, 0);
-                self.take(row, j2, w2);
+            Some((j2, w2)) if self.placement.capacity(j2) == 1 => {
+                let evicted = self.placement.evict(j2, 0);
+                self.placement.take(row, j2, w2);
                 Bid::Evicted(evicted, false)
             }
             _ => Bid::Left,
@@ -157,7 +180,8 @@ impl<F: Frontier + RowCells> Solver<F> {
     /// with the least slack if the price can rise at all.
     fn bid_for_shared(&mut self, row: usize, (u1, j, w): (Cost, usize, f64), u2: Cost) -> Bid {
         let slacks: Vec<Cost> = self
-            .members
+            .placement
+            .members()
             .iter(j)
             .map(|member| self.slack(member, j))
             .collect();
@@ -174,38 +198,31 @@ impl<F: Frontier + RowCells> Solver<F> {
             // The weakest member likes another cell as much: it moves there
             // (it bids again), and the price stays.
             if slacks[weakest] <= Cost::ZERO {
-                let evicted = self.evict(j, weakest);
-                self.take(row, j, w);
+                let evicted = self.placement.evict(j, weakest);
+                self.placement.take(row, j, w);
                 return Bid::Evicted(evicted, false);
             }
             return Bid::Left;
         }
-        self.flow.potentials[j] = self.flow.potentials[j] - rise;
-        let evicted = self.evict(j, weakest);
-        self.take(row, j, w);
+        let potential = self.placement.flow().potentials[j];
+        self.placement.set_potential(j, potential - rise);
+        let evicted = self.placement.evict(j, weakest);
+        self.placement.take(row, j, w);
         Bid::Evicted(evicted, true)
     }
 
     /// How much worse column `j` could get before its member `row` preferred
     /// another cell or the sink.
     fn slack(&self, row: usize, j: usize) -> Cost {
-        let here = Cost::of_cell(self.objective, self.flow.weights[row]) - self.flow.potentials[j];
+        let here = Cost::of_cell(self.objective, self.placement.flow().weights[row])
+            - self.placement.flow().potentials[j];
         let second = self
-            .frontier
+            .cells
             .cells(row)
             .iter()
             .filter(|&&(k, _)| k != j)
-            .map(|&(k, w)| Cost::of_cell(self.objective, w) - self.flow.potentials[k])
+            .map(|&(k, w)| Cost::of_cell(self.objective, w) - self.placement.flow().potentials[k])
             .fold(Cost::ZERO, |low, c| if c < low { c } else { low });
         second - here
-    }
-
-    /// Takes the `at`th member out of the full column `j`; returns that row.
-    fn evict(&mut self, j: usize, at: usize) -> usize {
-        let row = self.members.swap_remove(j, at);
-        self.spare[j] += 1;
-        self.flow.assignment[row] = None;
-        self.flow.weights[row] = 0.0;
-        row
     }
 }

@@ -20,16 +20,17 @@ use super::auction;
 use super::candidates::{Candidates, Listing};
 use super::certificate;
 use super::cost::Cost;
-use super::engine::{self, Placement, Reduced};
+use super::engine::{self, Reduced};
 use super::heap_frontier::HeapFrontier;
+use super::placement::Placement;
 use super::pricing;
 use super::problem::{Objective, SolveError};
+use super::solution::Solution;
 use super::weights::WeightSource;
-use super::Solution;
 
-/// How the sparse engine runs its rounds.
+/// How the sparse engine runs its rounds of solving and pricing.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Rounds {
+pub(super) struct SparseTuning {
     /// Cells listed per row in the first round.
     pub(super) first_candidates: usize,
     /// Cells listed per row in the first round of a roomy problem whose
@@ -50,7 +51,7 @@ pub(super) struct Rounds {
     pub(super) warm_rows: usize,
 }
 
-impl Rounds {
+impl SparseTuning {
     /// The tuning for a problem of `cols` columns. The first graph lists
     /// more cells per row where there are more columns: each pricing round
     /// then costs more (it rescores rows against every column), and a larger
@@ -67,7 +68,7 @@ impl Rounds {
     }
 }
 
-impl Default for Rounds {
+impl Default for SparseTuning {
     fn default() -> Self {
         Self::for_columns(0)
     }
@@ -83,11 +84,11 @@ const MIN_CANDIDATES: usize = 12;
 /// The most cells per row in the first graph.
 const MAX_CANDIDATES: usize = 64;
 
-/// See [`Rounds::few_candidates`].
+/// See [`SparseTuning::few_candidates`].
 const FEW_CANDIDATES: usize = 6;
 
 /// The fewest seats per row in the first graph of a problem whose rows
-/// compete (see [`Rounds::contended_candidates`]): on roster matrices with
+/// compete (see [`SparseTuning::contended_candidates`]): on roster matrices with
 /// columns of one seat, 20 cells rather than 12 took 4 000^2 from 195 to
 /// 150 ms and 1 000 x 2 000 from 3.5 to 3.1 ms (uniform and integer ones
 /// lost 5-20% with more); rosters of 10 000 mentees and 2 500 mentors of
@@ -102,7 +103,7 @@ pub(super) fn solve(
     source: &impl WeightSource,
     capacities: &[u32],
     objective: Objective,
-    tuning: Rounds,
+    tuning: SparseTuning,
 ) -> Result<(Solution, usize), SolveError> {
     let listing = Listing {
         k: tuning.first_candidates,
@@ -128,17 +129,17 @@ pub(super) fn solve(
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
-        if !pricing::may_violate(capacities, objective, &graph, &placed.flow) {
-            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
+        if !pricing::may_violate(capacities, objective, &graph, placed.flow()) {
+            let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
             return Ok((solution, rounds));
         }
         if !graph.grouped() {
-            graph.group_by(&placed.flow.potentials, capacities);
+            graph.group_by(&placed.flow().potentials, capacities);
         }
-        let updates = pricing::price(source, capacities, objective, &graph, &placed.flow);
+        let updates = pricing::price(source, capacities, objective, &graph, placed.flow());
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
-            let solution = certificate::certify(capacities, objective, placed.flow, &graph);
+            let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
             return Ok((solution, rounds));
         }
         previous = Some((placed, changed));
@@ -158,7 +159,7 @@ enum ColdStart {
 
 impl ColdStart {
     /// The share of changed rows up to which a round starts warm.
-    fn warm_share(self, tuning: Rounds) -> f64 {
+    fn warm_share(self, tuning: SparseTuning) -> f64 {
         match self {
             ColdStart::Either => tuning.warm_share,
             ColdStart::Auction => tuning.warm_share / AUCTION_WARM_DIVISOR,
@@ -166,7 +167,7 @@ impl ColdStart {
     }
 }
 
-/// See [`Rounds::warm_share`].
+/// See [`SparseTuning::warm_share`].
 const AUCTION_WARM_DIVISOR: f64 = 100.0;
 
 /// Row reduction from zero potentials leaving at most one row in this many
@@ -177,7 +178,7 @@ const CONTESTED_FROM: usize = 8;
 /// the graph is uncontested: there, each row left costs a search that
 /// crosses much of the graph (uniform 4 000²: 48.8 → 45.8 ms; 64 saved
 /// nothing, 4 096 cost more in bids than the searches saved).
-const MORE_BIDS_PER_ROW: usize = 512;
+const MORE_REDUCTION_BIDS_PER_ROW: usize = 512;
 
 /// Auction prices win when row reduction from them leaves at most this
 /// share of the rows it leaves from zero potentials.
@@ -218,7 +219,7 @@ fn start_over(
         // carry a count part that the auction's prices cannot express.
         let short = objective == Objective::Coverage && seats < rows as u64;
         if zero.left() <= rows / CONTESTED_FROM {
-            return zero.bid_more(MORE_BIDS_PER_ROW).finish(graph);
+            return zero.bid_more(MORE_REDUCTION_BIDS_PER_ROW).finish(graph);
         }
         if seats >= 2 * rows as u64 || short {
             return zero.finish(graph);

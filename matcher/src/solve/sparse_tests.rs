@@ -7,29 +7,33 @@ use super::auction::Estimate;
 use super::candidates::{Candidates, Listing};
 use super::engine;
 use super::heap_frontier::HeapFrontier;
-use super::oracle::{self, Optimum};
-use super::tests::{
-    certified_optimum, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN,
-    OBJECTIVES,
+use super::instances::{
+    bits, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN, OBJECTIVES,
 };
+use super::oracle::{self, Optimum};
+use super::tests::{certified_optimum, solved};
 use super::{
-    certificate, dense, solve, solve_with, sparse, sparse::Rounds, verify, Objective, Options,
-    Problem, RowMajor, Solution, SolveError, WeightSource,
+    certificate, dense, solve, solve_with, sparse, sparse::SparseTuning, verify, Objective,
+    Options, Problem, RowMajor, Solution, SolveError, WeightSource,
 };
 
 /// Solves `instance` with the sparse engine from `k` candidates per row;
 /// returns the solution and the number of rounds.
 fn sparse(instance: &Instance, objective: Objective, k: usize) -> (Solution, usize) {
-    let tuning = Rounds {
+    let tuning = SparseTuning {
         first_candidates: k,
         contended_candidates: k,
-        ..Rounds::default()
+        ..SparseTuning::default()
     };
     sparse_tuned(instance, objective, tuning)
 }
 
 /// [`sparse`], tuned.
-fn sparse_tuned(instance: &Instance, objective: Objective, tuning: Rounds) -> (Solution, usize) {
+fn sparse_tuned(
+    instance: &Instance,
+    objective: Objective,
+    tuning: SparseTuning,
+) -> (Solution, usize) {
     let source = RowMajor {
         rows: instance.rows,
         cols: instance.capacities.len(),
@@ -65,7 +69,7 @@ fn sparse_agrees(
     let reference = dense(instance, objective);
     for &k in ks {
         for (warm_share, warm_rows) in COLD_AND_WARM {
-            let tuning = Rounds {
+            let tuning = SparseTuning {
                 first_candidates: k,
                 few_candidates: 1,
                 contended_candidates: k + 2,
@@ -197,7 +201,7 @@ fn large_problems_go_sparse_and_agree_with_dense() {
         pseudo_random(6, 450, 200, 3, 2),
     ] {
         for objective in OBJECTIVES {
-            let solution = instance.solve(objective);
+            let solution = solved(&instance, objective);
             let reference = dense(&instance, objective);
             assert_eq!(
                 (solution.matched, solution.total),
@@ -209,7 +213,6 @@ fn large_problems_go_sparse_and_agree_with_dense() {
 
 #[test]
 fn sparse_results_do_not_depend_on_the_thread_count() {
-    use super::tests::bits;
     let on_threads = |threads: usize, instance: &Instance, objective, k| {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -398,7 +401,7 @@ fn seeded(instance: &Instance, objective: Objective, seeds: &[f64]) -> Solution 
         potentials,
     );
     let placed = reduced.finish(&graph);
-    certificate::certify(&instance.capacities, objective, placed.flow, &graph)
+    certificate::certify(&instance.capacities, objective, placed.into_flow(), &graph)
 }
 
 proptest! {
@@ -423,14 +426,14 @@ proptest! {
 
 #[test]
 fn the_first_graph_grows_with_the_columns_within_bounds() {
-    let k = |cols| Rounds::for_columns(cols).first_candidates;
+    let k = |cols| SparseTuning::for_columns(cols).first_candidates;
     assert_eq!(k(0), 12);
     assert_eq!(k(4_000), 12);
     assert_eq!(k(12_500), 20);
     assert_eq!(k(25_000), 41);
     assert_eq!(k(1_000_000), 64);
     // Rows that compete list at least 20.
-    let contended = |cols| Rounds::for_columns(cols).contended_candidates;
+    let contended = |cols| SparseTuning::for_columns(cols).contended_candidates;
     assert_eq!(contended(4_000), 20);
     assert_eq!(contended(25_000), 41);
 }

@@ -1,91 +1,25 @@
 //! Oracle property tests and unit tests for the solver.
 
-use std::ops::RangeInclusive;
-
 use proptest::prelude::*;
 
+use super::instances::{
+    bits, instances, integer_cells, pseudo_random, real_cells, Instance, FORBIDDEN, OBJECTIVES,
+};
 use super::oracle::{self, Optimum};
 use super::{solve, verify, Objective, Problem, Solution, SolveError};
 
-pub(super) const OBJECTIVES: [Objective; 2] = [Objective::Coverage, Objective::Total];
-pub(super) const FORBIDDEN: f64 = f64::NEG_INFINITY;
-
-/// An owned problem, for generated and hand-written instances.
-#[derive(Debug, Clone)]
-pub(super) struct Instance {
-    pub(super) rows: usize,
-    pub(super) weights: Vec<f64>,
-    pub(super) capacities: Vec<u32>,
-}
-
-impl Instance {
-    pub(super) fn new(rows: usize, weights: &[f64], capacities: &[u32]) -> Self {
-        Self {
-            rows,
-            weights: weights.to_vec(),
-            capacities: capacities.to_vec(),
-        }
+/// Solves `instance` under `objective`; panics unless the certificate verifies
+/// (with an exactly zero gap on integer weights).
+pub(super) fn solved(instance: &Instance, objective: Objective) -> Solution {
+    let problem = instance.problem(objective);
+    let solution = solve(&problem).expect("valid problem");
+    if let Err(why) = verify(&problem, &solution) {
+        panic!("certificate rejected: {why}\n{solution:?}");
     }
-
-    pub(super) fn problem(&self, objective: Objective) -> Problem<'_> {
-        Problem {
-            rows: self.rows,
-            cols: self.capacities.len(),
-            weights: &self.weights,
-            capacities: &self.capacities,
-            objective,
-        }
+    if instance.is_integral() {
+        assert_eq!(solution.gap(), 0.0, "{solution:?}");
     }
-
-    pub(super) fn is_integral(&self) -> bool {
-        self.weights
-            .iter()
-            .all(|&w| w == FORBIDDEN || w.fract() == 0.0)
-    }
-
-    /// Solves under `objective`; panics unless the certificate verifies (with
-    /// an exactly zero gap on integer weights).
-    pub(super) fn solve(&self, objective: Objective) -> Solution {
-        let problem = self.problem(objective);
-        let solution = solve(&problem).expect("valid problem");
-        if let Err(why) = verify(&problem, &solution) {
-            panic!("certificate rejected: {why}\n{solution:?}");
-        }
-        if self.is_integral() {
-            assert_eq!(solution.gap(), 0.0, "{solution:?}");
-        }
-        solution
-    }
-}
-
-/// Instances of up to `max_rows × max_cols` cells drawn from `cell`.
-pub(super) fn instances(
-    max_rows: usize,
-    max_cols: usize,
-    capacity: RangeInclusive<u32>,
-    cell: impl Strategy<Value = f64> + Clone,
-) -> impl Strategy<Value = Instance> {
-    (0..=max_rows, 0..=max_cols).prop_flat_map(move |(rows, cols)| {
-        (
-            proptest::collection::vec(cell.clone(), rows * cols),
-            proptest::collection::vec(capacity.clone(), cols),
-        )
-            .prop_map(move |(weights, capacities)| Instance {
-                rows,
-                weights,
-                capacities,
-            })
-    })
-}
-
-/// Integer-valued weights in `range`, one cell in five forbidden.
-pub(super) fn integer_cells(range: RangeInclusive<i32>) -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![1 => Just(FORBIDDEN), 4 => range.prop_map(f64::from)]
-}
-
-/// Real weights, one cell in five forbidden.
-pub(super) fn real_cells() -> impl Strategy<Value = f64> + Clone {
-    prop_oneof![1 => Just(FORBIDDEN), 4 => -50.0..100.0]
+    solution
 }
 
 /// Solves `instance` under `objective` with [`solve`], checks its certificate
@@ -174,43 +108,12 @@ proptest! {
     }
 }
 
-/// A reproducible pseudo-random instance (SplitMix64), integer weights in
-/// `0..=max_weight`, about one cell in eight forbidden.
-pub(super) fn pseudo_random(
-    seed: u64,
-    rows: usize,
-    cols: usize,
-    max_weight: u64,
-    max_cap: u64,
-) -> Instance {
-    let mut state = seed;
-    let mut next = move || {
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
-    let weights = (0..rows * cols)
-        .map(|_| match next() % 8 {
-            0 => FORBIDDEN,
-            _ => (next() % (max_weight + 1)) as f64,
-        })
-        .collect();
-    let capacities = (0..cols).map(|_| (1 + next() % max_cap) as u32).collect();
-    Instance {
-        rows,
-        weights,
-        capacities,
-    }
-}
-
 #[test]
 fn empty_problems_have_empty_solutions() {
     for (rows, cols) in [(0, 0), (0, 3), (3, 0)] {
         let instance = Instance::new(rows, &vec![1.0; rows * cols], &vec![2; cols]);
         for objective in OBJECTIVES {
-            let solution = instance.solve(objective);
+            let solution = solved(&instance, objective);
             assert_eq!(solution.assignment, vec![None; rows]);
             assert_eq!((solution.matched, solution.total), (0, 0.0));
             assert_eq!(solution.dual_bound, 0.0);
@@ -222,7 +125,7 @@ fn empty_problems_have_empty_solutions() {
 fn forbidden_cells_are_never_used() {
     let instance = Instance::new(3, &[FORBIDDEN; 6], &[1, 5]);
     for objective in OBJECTIVES {
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(solution.assignment, vec![None; 3]);
         assert_eq!(solution.matched, 0);
     }
@@ -232,7 +135,7 @@ fn forbidden_cells_are_never_used() {
 fn ties_favour_earlier_rows_and_lower_columns() {
     let instance = Instance::new(5, &[7.0; 15], &[1, 1, 1]);
     for objective in OBJECTIVES {
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(
             solution.assignment,
             [Some(0), Some(1), Some(2), None, None],
@@ -245,11 +148,11 @@ fn ties_favour_earlier_rows_and_lower_columns() {
 #[test]
 fn one_roomy_column_takes_every_worthwhile_row() {
     let instance = Instance::new(4, &[3.0, -2.0, 0.0, 5.0], &[10]);
-    let coverage = instance.solve(Objective::Coverage);
+    let coverage = solved(&instance, Objective::Coverage);
     assert_eq!(coverage.assignment, vec![Some(0); 4]);
     assert_eq!(coverage.total, 6.0);
     // A negative weight is never worth taking; a zero weight ties, and matching wins.
-    let total = instance.solve(Objective::Total);
+    let total = solved(&instance, Objective::Total);
     assert_eq!(total.assignment, [Some(0), None, Some(0), Some(0)]);
     assert_eq!(total.total, 8.0);
 }
@@ -258,7 +161,7 @@ fn one_roomy_column_takes_every_worthwhile_row() {
 fn capacities_beyond_the_row_count_are_fine() {
     let instance = Instance::new(3, &[1.0, 2.0, 4.0, 3.0, 5.0, 6.0], &[u32::MAX, u32::MAX]);
     for objective in OBJECTIVES {
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(solution.assignment, [Some(1), Some(0), Some(1)]);
         assert_eq!(solution.total, 12.0);
     }
@@ -269,7 +172,7 @@ fn more_rows_than_seats() {
     let instance = pseudo_random(7, 7, 2, 20, 2);
     let seats: u32 = instance.capacities.iter().sum();
     for objective in OBJECTIVES {
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(
             solution.matched,
             oracle::brute_force(&instance.problem(objective)).matched
@@ -282,7 +185,7 @@ fn more_rows_than_seats() {
 fn zero_capacity_columns_stay_empty() {
     let instance = Instance::new(2, &[100.0, 1.0, 100.0, 2.0], &[0, 1]);
     for objective in OBJECTIVES {
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(solution.assignment, [None, Some(1)]);
         assert_eq!(solution.total, 2.0);
     }
@@ -292,10 +195,10 @@ fn zero_capacity_columns_stay_empty() {
 fn coverage_trades_weight_for_matches() {
     // Row 0 prefers column 0 (10 vs 0); row 1 can only use column 0 (5).
     let instance = Instance::new(2, &[10.0, 0.0, 5.0, FORBIDDEN], &[1, 1]);
-    let coverage = instance.solve(Objective::Coverage);
+    let coverage = solved(&instance, Objective::Coverage);
     assert_eq!(coverage.assignment, [Some(1), Some(0)]);
     assert_eq!((coverage.matched, coverage.total), (2, 5.0));
-    let total = instance.solve(Objective::Total);
+    let total = solved(&instance, Objective::Total);
     assert_eq!(total.assignment, [Some(0), None]);
     assert_eq!((total.matched, total.total), (1, 10.0));
 }
@@ -305,7 +208,7 @@ fn sample_roster_agrees_with_hungarian() {
     let instance = pseudo_random(2024, 120, 40, 10_000, 4);
     for objective in OBJECTIVES {
         let expected = oracle::hungarian(&instance.problem(objective));
-        let solution = instance.solve(objective);
+        let solution = solved(&instance, objective);
         assert_eq!(
             (solution.matched, solution.total),
             (expected.matched, expected.total)
@@ -318,7 +221,7 @@ fn solving_twice_gives_bit_identical_results() {
     let instance = pseudo_random(99, 60, 25, 10_000, 3);
     let copy = instance.clone();
     for objective in OBJECTIVES {
-        let (first, second) = (instance.solve(objective), copy.solve(objective));
+        let (first, second) = (solved(&instance, objective), solved(&copy, objective));
         assert_eq!(first.assignment, second.assignment);
         assert_eq!(bits(&first), bits(&second));
     }
@@ -381,7 +284,7 @@ fn verify_rejects_broken_solutions() {
     let instance = pseudo_random(5, 12, 5, 50, 2);
     for objective in OBJECTIVES {
         let problem = instance.problem(objective);
-        let good = instance.solve(objective);
+        let good = solved(&instance, objective);
         let tamper = |edit: &dyn Fn(&mut Solution)| {
             let mut bad = good.clone();
             edit(&mut bad);
@@ -410,7 +313,7 @@ fn verify_rejects_broken_solutions() {
     // Over capacity and forbidden cells.
     let instance = Instance::new(2, &[1.0, FORBIDDEN, 1.0, 1.0], &[1, 1]);
     let problem = instance.problem(Objective::Total);
-    let mut crowded = instance.solve(Objective::Total);
+    let mut crowded = solved(&instance, Objective::Total);
     crowded.assignment = vec![Some(0), Some(0)];
     assert!(verify(&problem, &crowded).unwrap_err().contains("capacity"));
     crowded.assignment = vec![Some(1), None];
@@ -431,15 +334,4 @@ fn objective_deserialises_from_lowercase_names() {
         assert_eq!(parsed, Ok(objective));
     }
     assert_eq!(Objective::default(), Objective::Coverage);
-}
-
-/// Every number of a solution as raw bits, to compare runs bit for bit.
-pub(super) fn bits(solution: &Solution) -> Vec<u64> {
-    let scalars = [solution.total, solution.dual_bound, solution.match_bonus];
-    scalars
-        .iter()
-        .chain(&solution.row_duals)
-        .chain(&solution.col_prices)
-        .map(|x| x.to_bits())
-        .collect()
 }
