@@ -28,6 +28,10 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_ne!(term_key("c++"), term_key("c"));
 /// ```
 pub fn term_key(item: &str) -> String {
+    if item.is_ascii() {
+        // ASCII is its own compatibility form, and folds as it lower-cases.
+        return list::normalize(&item.replace(['-', '_'], " "));
+    }
     let folded: String = item
         .nfkd()
         .default_case_fold()
