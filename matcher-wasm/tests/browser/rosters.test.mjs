@@ -62,6 +62,61 @@ test('the drop zones are labelled buttons: Tab reaches them, Enter or Space open
   await page.locator('#mentees-status').filter({ hasText: 'fewer.csv: 3 mentees' }).waitFor();
 });
 
+/**
+ * Chooses files (`{ mentors, mentees }` texts) through the inputs from within
+ * the page, submits the form in the same task and returns whether Match was
+ * disabled then.
+ */
+function changeInPage(page, files) {
+  return page.evaluate((files) => {
+    for (const [side, text] of Object.entries(files)) {
+      const input = document.getElementById(`${side}-file`);
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], `sample ${side}.csv`, { type: 'text/csv' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+    }
+    document.getElementById('settings').requestSubmit();
+    return document.getElementById('run').disabled;
+  }, files);
+}
+
+test('rosters loaded while a match runs stop it; Match waits for their check, and the next run stays shown', async (t) => {
+  const page = await open(t);
+  const big = matcher.generateRosters(1500, 6000, 5, 4);
+  const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.setInputFiles('#mentors-file', file('mentors.csv', big.mentors));
+  await page.setInputFiles('#mentees-file', file('mentees.csv', big.mentees));
+  await page.click('#run:enabled');
+  await page.locator('#run-status').filter({ hasText: /Scoring|Solving/ }).waitFor();
+
+  // Both sample rosters arrive mid-run, one right after the other. In that same task
+  // Match is disabled, and submitting the form does nothing.
+  assert.equal(await changeInPage(page, { mentors: sample.mentors, mentees: sample.mentees }), true);
+  // The big run stopped, its results never show, and the files landed in order.
+  await page.locator('#cancel').waitFor({ state: 'hidden' });
+  await page.locator('#run:enabled').waitFor();
+  assert.equal(await page.isVisible('#results'), false);
+  assert.equal(await page.getAttribute('#run-status', 'data-solves'), '0');
+  const count = sample.mentees.trim().split('\n').length - 1;
+  assert.equal(await page.innerText('#mentees-status'), `sample mentees.csv: ${count} mentees`);
+  assert.match(await page.innerText('#mentors-status'), /^sample mentors\.csv: \d+ mentors$/);
+
+  // A run on the new rosters shows, and stays shown.
+  await page.click('#run');
+  await page.locator('#results').waitFor();
+  assert.match(await page.innerText('#run-status'), new RegExp(`^Matched \\d+ of ${count} `));
+  await page.waitForTimeout(500);
+  assert.equal(await page.isVisible('#results'), true);
+
+  // Idle, with Match enabled: a new file disables it at once and hides the results on the old rosters.
+  assert.equal(await changeInPage(page, { mentees: sample.mentees }), true);
+  assert.equal(await page.isVisible('#results'), false);
+  await page.locator('#run:enabled').waitFor();
+  assert.equal(await page.isVisible('#results'), false);
+  assert.equal(await page.getAttribute('#run-status', 'data-solves'), '1');
+});
+
 /** The attribute columns; every one takes part in the settings below. */
 const ATTRIBUTES = ['__proto__', 'constructor', 'home town', 'home-town'];
 

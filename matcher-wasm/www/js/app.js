@@ -98,9 +98,8 @@ async function checkRosters() {
  * Changes the rosters: `load()` sets `state.mentor` and/or `state.mentee`,
  * then they are checked and shown. Results and decisions on the old rosters
  * go at once, and a running match stops; Match waits until the check is done,
- * so no run is ever dropped by a check that started before it. Resolves to
- * whether this change was the latest (its check shown); `shown` runs before
- * Match is enabled.
+ * so no run is ever dropped by a check that started before it. `shown` runs
+ * once this change's check shows, before Match is enabled.
  */
 function changeRosters(load, shown = () => {}) {
   const check = ++state.checks;
@@ -108,14 +107,15 @@ function changeRosters(load, shown = () => {}) {
   state.ready = false;
   dropRun();
   review.clear();
+  byId('run-status').textContent = '';
   updateRunButtons();
   changes = changes.then(async () => {
     try {
       await load();
       // A newer change follows: its check will show.
-      if (check !== state.checks) return false;
+      if (check !== state.checks) return;
       const { attributes, problems, statuses } = await checkRosters();
-      if (check !== state.checks) return false;
+      if (check !== state.checks) return;
       for (const [group, text, tone] of statuses) {
         byId(`${group}-status`).textContent = text;
         byId(`${group}-status`).className = `file-status ${tone}`;
@@ -123,18 +123,14 @@ function changeRosters(load, shown = () => {}) {
       setAttributes(attributes);
       renderProblems(problems);
       state.ready = Boolean(state.mentor && state.mentee) && problems.length === 0;
-      byId('run-status').textContent = '';
       shown();
-      return true;
     } catch (error) {
       if (check === state.checks) renderProblems([], error);
-      return false;
     } finally {
       if (check === state.checks) state.settled = check;
       updateRunButtons();
     }
   });
-  return changes;
 }
 
 for (const [side, group] of Object.entries(SIDES)) {
