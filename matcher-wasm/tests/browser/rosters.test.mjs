@@ -38,6 +38,10 @@ async function chooseWith(page, key, name, text) {
 
 test('the drop zones are labelled buttons: Tab reaches them, Enter or Space opens the file picker', async (t) => {
   const page = await open(t);
+  // File choosers stay intercepted for the whole test: switching that off and on
+  // between choosers could let a key press through first.
+  page.on('filechooser', () => {});
+  await page.evaluate(() => document.readyState);
   const zone = page.getByRole('button', { name: 'Mentors CSV' });
   assert.equal(await zone.getAttribute('id'), 'mentors-drop');
   assert.match(await zone.getAttribute('aria-describedby'), /mentors-status/);

@@ -136,3 +136,34 @@ test('the tables are named, and their sortable headings and pager are labelled b
     ['Mentee', 'Mentor', 'Score', 'Skills', 'Goals', 'Values', 'Diversity', 'Reason', 'Decision'],
   );
 });
+
+test('roster problems page the same way: hundreds of them render a page at a time', async (t) => {
+  const page = await openPage(t, browser, server);
+  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+  const { mentors, mentees } = matcher.generateRosters(20, 300, 5, 4);
+  // Every skill level out of range.
+  const bad = mentees.replace(/:\d/g, ':9');
+  const diagnostics = (() => {
+    try {
+      matcher.readRoster(bad, 'mentee');
+    } catch (error) {
+      return error.diagnostics;
+    }
+    return assert.fail('the roster should be refused');
+  })();
+  assert.ok(diagnostics.length > 300, `${diagnostics.length} problems`);
+  const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.setInputFiles('#mentors-file', file('mentors.csv', mentors));
+  await page.setInputFiles('#mentees-file', file('mentees.csv', bad));
+  await page.locator('#problems').waitFor();
+  assert.equal(await page.innerText('#problems-summary'),
+    `${diagnostics.length} problems in the rosters: fix them and load the file again.`);
+  assert.equal(await page.locator('#problems-table tbody tr').count(), 50);
+  assert.equal(await status(page, '#problems-table'),
+    `Rows 1–50 of ${diagnostics.length}, page 1 of ${Math.ceil(diagnostics.length / 50)}.`);
+  // Sorted by row, highest first: the last row's problems lead.
+  await page.click('#problems-table thead button:text-is("Row")');
+  const rows = await page.locator('#problems-table tbody td:nth-child(2)').allInnerTexts();
+  assert.equal(Number(rows[0]), Math.max(...diagnostics.map((d) => d.row)));
+  assert.ok(await page.isDisabled('#run'));
+});

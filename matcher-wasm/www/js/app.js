@@ -14,6 +14,7 @@ import { Review } from './review.js';
 import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
 
 const engine = await MatcherWorker.create();
+renderWeights((await engine.defaultConfig()).weights);
 
 /**
  * The loaded rosters by side, as `{ name, text, ids }`; whether the latest
@@ -30,10 +31,6 @@ const table = matchesTable(review, renderReview);
 const unmatched = unmatchedTable();
 /** Roster changes, one after another, so that files land in the order chosen. */
 let changes = Promise.resolve();
-
-byId('version').textContent = `v${await engine.version()}`;
-byId('version').dataset.threads = engine.threads;
-renderWeights((await engine.defaultConfig()).weights);
 
 /** Records the solves run so far where tests and curious admins can read them. */
 function countSolves() {
@@ -287,3 +284,7 @@ for (const file of ['locked', 'history']) {
 byId('download-json').addEventListener('click', () => {
   download('matches.json', 'application/json', `${JSON.stringify(state.run.outcome, null, 2)}\n`);
 });
+
+// Last, once every control above is wired: the version, which tells that the page is ready.
+byId('version').textContent = `v${await engine.version()}`;
+byId('version').dataset.threads = engine.threads;

@@ -82,6 +82,9 @@ export function renderSummary(outcome, milliseconds) {
   renderHistogram(byId('histogram'), outcome.matches.map((m) => m.score));
 }
 
+/** The problems table, a page at a time: made on first use. */
+let problemsTable = null;
+
 /**
  * Lists roster problems (diagnostics), or a single error without a location
  * such as a config problem. Hides the section when there is nothing to fix.
@@ -93,10 +96,15 @@ export function renderProblems(diagnostics, error = null) {
   byId('problems-summary').textContent = error && diagnostics.length === 0
     ? error.message
     : `${diagnostics.length} ${one ? 'problem' : 'problems'} in the rosters: fix ${one ? 'it' : 'them'} and load the file again.`;
-  byId('problems-table').hidden = diagnostics.length === 0;
-  byId('problems-table').tBodies[0].replaceChildren(...diagnostics.map((d) => h('tr', {},
-    h('td', {}, d.file),
-    h('td', { class: 'num' }, d.row ?? ''),
-    h('td', {}, d.column ?? ''),
-    h('td', {}, d.message, d.hint && h('small', { class: 'hint' }, d.hint)))));
+  byId('problems-list').hidden = diagnostics.length === 0;
+  problemsTable ??= new PagedTable(byId('problems-table'), {
+    caption: 'Problems',
+    columns: [
+      { label: 'File', key: (d) => d.file, cell: (d) => d.file },
+      { label: 'Row', numeric: true, key: (d) => d.row ?? null, cell: (d) => d.row ?? '' },
+      { label: 'Column', key: (d) => d.column ?? null, cell: (d) => d.column ?? '' },
+      { label: 'Problem', key: (d) => d.message, cell: (d) => [d.message, d.hint && h('small', { class: 'hint' }, d.hint)] },
+    ],
+  });
+  problemsTable.show(diagnostics);
 }
