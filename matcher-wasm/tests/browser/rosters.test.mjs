@@ -163,6 +163,9 @@ test('attributes named home town, home-town, __proto__ and constructor: ids of t
   // Setting one left its namesake alone.
   assert.equal(await control('home-town', 'diversity preference').inputValue(), 'ignore');
   assert.equal(await control('home town', 'maximum difference').inputValue(), '');
+  await control('home-town', 'diversity preference').selectOption('same');
+  await control('home-town', 'diversity weight').fill('3');
+  assert.equal(await control('home town', 'diversity weight').inputValue(), '1');
 
   // The config as the page sends it to the worker.
   await page.evaluate(() => {
@@ -179,7 +182,8 @@ test('attributes named home town, home-town, __proto__ and constructor: ids of t
     "diversity": {
       "__proto__": { "prefer": "different", "weight": 2 },
       "constructor": { "prefer": "same", "weight": 0.5 },
-      "home town": { "prefer": "different", "weight": 1 }
+      "home town": { "prefer": "different", "weight": 1 },
+      "home-town": { "prefer": "same", "weight": 3 }
     },
     "max_difference": { "home-town": 3 },
     "min_difference": { "home-town": 1 }
@@ -203,6 +207,7 @@ test('attributes named home town, home-town, __proto__ and constructor: ids of t
       ['crosstab-__proto__', '__proto__: prefer different'],
       ['crosstab-constructor', 'constructor: prefer same'],
       ['crosstab-home-20-town', 'home town: prefer different'],
+      ['crosstab-home-2d-town', 'home-town: prefer same'],
     ],
   );
   // Dropping any one of them changes the matches: each setting counts.
