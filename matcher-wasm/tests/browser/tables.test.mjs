@@ -62,7 +62,7 @@ test('300 mentees: pages of 50, filter and sort over every row, page sizes', asy
   await page.focus('#matches-pager button[aria-label="Last page"]');
   await page.keyboard.press('Enter');
   assert.deepEqual(await menteeIds(page, '#matches'), matches.slice((pages - 1) * 50).map((m) => m.mentee_id));
-  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'First page');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Previous page');
 
   // The filter finds a mentee of the last page from the first.
   await page.click('#matches-pager button[aria-label="First page"]');

@@ -130,8 +130,8 @@ export class PagedTable {
       h('tr', this.#row(item), this.#columns.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell(item))))));
     const { first, previous, next, last, status } = this.#pager;
     const [atStart, atEnd] = [this.#page === 0, this.#page === this.#pages() - 1];
-    // A button that gets disabled under the focus hands it to its opposite.
-    const handOver = [[first, last], [previous, next], [next, previous], [last, first]]
+    // A button that gets disabled under the focus hands it to the nearest one that goes the other way.
+    const handOver = [[first, next], [previous, next], [next, previous], [last, previous]]
       .find(([button]) => button === document.activeElement);
     first.disabled = previous.disabled = atStart;
     next.disabled = last.disabled = atEnd;
