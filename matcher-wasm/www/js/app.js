@@ -7,27 +7,30 @@
 
 import { MatcherWorker } from '../pkg/worker/browser.js';
 import { byId, h } from './dom.js';
+import { wireDropZone } from './dropzone.js';
 import { renderFairness } from './fairness.js';
-import { MatchesTable, renderProblems, renderSummary, renderUnmatched } from './results.js';
+import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { Review } from './review.js';
 import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
 
 const engine = await MatcherWorker.create();
+renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, text, ids }`; the last successful
- * run (its input, its `RemoteMatcher` and outcome); the running match's
- * AbortController; and a counter that lets only the latest roster check land.
+ * The loaded rosters by side, as `{ name, text, ids }`; whether the latest
+ * check found them ready to match; the last successful run (its input, its
+ * `RemoteMatcher` and outcome); the running match's AbortController; and the
+ * roster changes begun and settled, counted so that only the latest shows and
+ * Match waits for it.
  */
-const state = { mentor: null, mentee: null, run: null, running: null, checks: 0 };
+const state = { mentor: null, mentee: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
 /** Each side's group name, which is also the prefix of its element ids. */
 const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
-const table = new MatchesTable(review, renderReview);
-
-byId('version').textContent = `v${await engine.version()}`;
-byId('version').dataset.threads = engine.threads;
-renderWeights((await engine.defaultConfig()).weights);
+const table = matchesTable(review, renderReview);
+const unmatched = unmatchedTable();
+/** Roster changes, one after another, so that files land in the order chosen. */
+let changes = Promise.resolve();
 
 /** Records the solves run so far where tests and curious admins can read them. */
 function countSolves() {
@@ -56,9 +59,15 @@ function dropRun() {
   byId('results').hidden = true;
 }
 
+/** Match and Re-run work only on checked rosters, with no run under way. */
+function updateRunButtons() {
+  const idle = !state.running && state.settled === state.checks;
+  byId('run').disabled = !(idle && state.ready);
+  byId('rerun').disabled = !(idle && state.ready && state.run);
+}
+
 /** Parses what is loaded: per-file status, attributes to configure, problems. */
-async function rostersChanged() {
-  const check = ++state.checks;
+async function checkRosters() {
   const attributes = [];
   let problems = [];
   const statuses = [];
@@ -79,41 +88,52 @@ async function rostersChanged() {
   if (state.mentor && state.mentee && problems.length === 0) {
     problems = await engine.validate(state.mentor.text, state.mentee.text);
   }
-  // A newer file arrived while this one was read: its check will show.
-  if (check !== state.checks) return;
-  for (const [group, text, tone] of statuses) {
-    byId(`${group}-status`).textContent = text;
-    byId(`${group}-status`).className = `file-status ${tone}`;
-  }
-  setAttributes(attributes);
-  renderProblems(problems);
-  byId('run').disabled = !(state.mentor && state.mentee) || problems.length > 0;
-  // Results and decisions on other rosters would mislead.
+  return { attributes, problems, statuses };
+}
+
+/**
+ * Changes the rosters: `load()` sets `state.mentor` and/or `state.mentee`,
+ * then they are checked and shown. Results and decisions on the old rosters
+ * go at once, and a running match stops; Match waits until the check is done,
+ * so no run is ever dropped by a check that started before it. `shown` runs
+ * once this change's check shows, before Match is enabled.
+ */
+function changeRosters(load, shown = () => {}) {
+  const check = ++state.checks;
+  state.running?.abort();
+  state.ready = false;
   dropRun();
   review.clear();
   byId('run-status').textContent = '';
-}
-
-async function loadFile(side, file) {
-  state[side] = { name: file.name, text: await file.text() };
-  await rostersChanged();
+  updateRunButtons();
+  changes = changes.then(async () => {
+    try {
+      await load();
+      // A newer change follows: its check will show.
+      if (check !== state.checks) return;
+      const { attributes, problems, statuses } = await checkRosters();
+      if (check !== state.checks) return;
+      for (const [group, text, tone] of statuses) {
+        byId(`${group}-status`).textContent = text;
+        byId(`${group}-status`).className = `file-status ${tone}`;
+      }
+      setAttributes(attributes);
+      renderProblems(problems);
+      state.ready = Boolean(state.mentor && state.mentee) && problems.length === 0;
+      shown();
+    } catch (error) {
+      if (check === state.checks) renderProblems([], error);
+    } finally {
+      if (check === state.checks) state.settled = check;
+      updateRunButtons();
+    }
+  });
 }
 
 for (const [side, group] of Object.entries(SIDES)) {
-  const input = byId(`${group}-file`);
-  input.addEventListener('change', () => input.files[0] && loadFile(side, input.files[0]));
-  const zone = byId(`${group}-drop`);
-  zone.addEventListener('dragover', (event) => {
-    event.preventDefault();
-    zone.classList.add('over');
-  });
-  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
-  zone.addEventListener('drop', (event) => {
-    event.preventDefault();
-    zone.classList.remove('over');
-    const file = event.dataTransfer.files[0];
-    if (file) loadFile(side, file);
-  });
+  wireDropZone(byId(`${group}-drop`), byId(`${group}-file`), (file) => changeRosters(async () => {
+    state[side] = { name: file.name, text: await file.text() };
+  }));
 }
 
 /** Fetches a file next to the page. */
@@ -123,18 +143,16 @@ async function fetchText(path) {
   return response.text();
 }
 
-byId('load-sample').addEventListener('click', async () => {
-  try {
-    const [mentors, mentees, config] = await Promise.all(
+byId('load-sample').addEventListener('click', () => {
+  let config;
+  changeRosters(async () => {
+    const [mentors, mentees, text] = await Promise.all(
       ['sample/mentors.csv', 'sample/mentees.csv', 'sample/config.json'].map(fetchText),
     );
     state.mentor = { name: 'sample mentors.csv', text: mentors };
     state.mentee = { name: 'sample mentees.csv', text: mentees };
-    await rostersChanged();
-    applyConfig(JSON.parse(config));
-  } catch (error) {
-    renderProblems([], error);
-  }
+    config = JSON.parse(text);
+  }, () => applyConfig(config));
 });
 
 /** Shows a run's progress: the stage and how far into it. */
@@ -149,8 +167,7 @@ function showProgress({ stage, done, total }) {
 /** Puts the page in (or out of) its running state: Cancel shown, Match disabled. */
 function running(controller) {
   state.running = controller;
-  byId('run').disabled = Boolean(controller);
-  byId('rerun').disabled = Boolean(controller);
+  updateRunButtons();
   byId('cancel').hidden = !controller;
   byId('run-progress').hidden = !controller;
   byId('run-progress').removeAttribute('value');
@@ -171,7 +188,10 @@ function showFairness(report, program) {
 
 /** Matches with the form's settings, keeping the review's decisions. */
 async function match() {
+  if (byId('run').disabled) return;
   const status = byId('run-status');
+  // Rosters changed while this run was under way make it stale: their check shows instead.
+  const check = state.checks;
   const input = {
     mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig(), rounds: review.rounds(),
   };
@@ -186,19 +206,25 @@ async function match() {
     });
     const milliseconds = performance.now() - started;
     const [outcome, report] = await Promise.all([program.outcome(), program.report()]);
+    if (check !== state.checks) {
+      program.free();
+      return;
+    }
     state.run?.program.free();
     state.run = { ...input, program, outcome, costKnown: false };
     markInvalid(null);
     renderProblems([]);
     renderSummary(outcome, milliseconds);
     table.show(outcome.matches);
-    renderUnmatched(outcome.unmatched);
+    unmatched.show(outcome.unmatched);
+    byId('unmatched-section').hidden = outcome.unmatched.length === 0;
     showFairness(report, program);
     renderReview();
     byId('results').hidden = false;
     status.textContent = `Matched ${outcome.summary.matched} of ${outcome.summary.mentees} in ${Math.round(milliseconds)} ms.`;
     byId('results-title').focus();
   } catch (error) {
+    if (check !== state.checks) return;
     if (error.name === 'AbortError') {
       // Cancelling stops the worker, and the shown run's program with it.
       dropRun();
@@ -258,3 +284,7 @@ for (const file of ['locked', 'history']) {
 byId('download-json').addEventListener('click', () => {
   download('matches.json', 'application/json', `${JSON.stringify(state.run.outcome, null, 2)}\n`);
 });
+
+// Last, once every control above is wired: the version, which tells that the page is ready.
+byId('version').textContent = `v${await engine.version()}`;
+byId('version').dataset.threads = engine.threads;

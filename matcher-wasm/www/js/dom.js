@@ -22,3 +22,14 @@ export function h(tag, attributes = {}, ...children) {
   element.append(...kids.map((child) => (child instanceof Node ? child : String(child))));
   return element;
 }
+
+/**
+ * `text` as part of an element id, distinct for distinct texts: a–z, 0–9 and
+ * `_` stay, every other character becomes `-` and its code point in hex and
+ * `-` (`home town` → `home-20-town`, `home-town` → `home-2d-town`).
+ */
+export const idPart = (text) =>
+  [...text].map((c) => (/[a-z0-9_]/.test(c) ? c : `-${c.codePointAt(0).toString(16)}-`)).join('');
+
+/** `object`'s own property `key`, or undefined: never one it inherits, such as `constructor`. */
+export const own = (object, key) => (object != null && Object.hasOwn(object, key) ? object[key] : undefined);

@@ -2,7 +2,7 @@
 // pair, the cost of diversity, mentor load, score deciles and, per diversity
 // attribute, a cross-tab of the pairs by the mentee's and the mentor's value.
 
-import { byId, h } from './dom.js';
+import { byId, h, idPart } from './dom.js';
 
 const NONE = '(none)';
 
@@ -18,9 +18,11 @@ const meets = (prefer, mentee, mentor) =>
 function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }) {
   const values = (side) => [...new Set(pairs.map((p) => p[side]))];
   const [rows, columns] = [values('mentee'), values('mentor')];
-  const count = new Map(pairs.map((p) => [`${p.mentee}\u0000${p.mentor}`, p.count]));
+  // Keyed by both values as JSON: a missing value (null) is not the text "null".
+  const key = (mentee, mentor) => JSON.stringify([mentee, mentor]);
+  const count = new Map(pairs.map((p) => [key(p.mentee, p.mentor), p.count]));
   const label = (value) => value ?? NONE;
-  const id = `crosstab-${attribute.replace(/[^a-z0-9]+/gi, '-')}`;
+  const id = `crosstab-${idPart(attribute)}`;
   return h('div', { class: 'crosstab' },
     h('h4', { id }, `${attribute}: prefer ${prefer}`),
     h('p', { class: 'muted' }, `${met} pairs meet it, ${notMet} do not, ${missing} have no value on a side.`),
@@ -29,7 +31,7 @@ function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }) {
         columns.map((c) => h('th', { scope: 'col', class: 'num' }, label(c))))),
       h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, label(r)),
         columns.map((c) => {
-          const n = count.get(`${r}\u0000${c}`);
+          const n = count.get(key(r, c));
           return h('td', { class: meets(prefer, r, c) ? 'num met' : 'num' }, n ?? '');
         })))))));
 }

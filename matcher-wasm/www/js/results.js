@@ -1,8 +1,9 @@
-// Rendering a run: the summary, the sortable and filterable matches table, the
-// unmatched mentees, and roster problems.
+// Rendering a run: the summary, the matches and the unmatched mentees (paged
+// tables, sorted and filtered over the whole cohort), and roster problems.
 
 import { byId, h } from './dom.js';
 import { renderHistogram } from './histogram.js';
+import { PagedTable } from './paged-table.js';
 import { DECISIONS } from './review.js';
 
 const score = (value) => (value === null ? '—' : value.toFixed(2));
@@ -10,7 +11,7 @@ const score = (value) => (value === null ? '—' : value.toFixed(2));
 /** A person cell: the name, with the id beneath it. */
 const person = (name, id) => [h('span', { class: 'name' }, name || id), h('small', {}, id)];
 
-/** The matches table's columns: how to sort by them and how to show a cell. */
+/** The matches table's data columns: how to sort by them and how to show a cell. */
 const DATA_COLUMNS = [
   { label: 'Mentee', key: (m) => m.mentee_name || m.mentee_id, cell: (m) => person(m.mentee_name, m.mentee_id) },
   { label: 'Mentor', key: (m) => m.mentor_name || m.mentor_id, cell: (m) => person(m.mentor_name, m.mentor_id) },
@@ -24,92 +25,42 @@ const DATA_COLUMNS = [
   { label: 'Reason', key: (m) => m.reason, cell: (m) => m.reason },
 ];
 
-/** Orders nulls (criteria that do not apply) last in either direction. */
-function compare(a, b) {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return typeof a === 'number' ? a - b : a.localeCompare(b);
+/**
+ * The matches table, a page at a time. Its last column holds each pair's
+ * decision in `review`; `onDecision` runs after one changes.
+ */
+export function matchesTable(review, onDecision) {
+  const decision = (m) => h('select', {
+    'data-mentee': m.mentee_id,
+    'aria-label': `Decision on ${m.mentee_name || m.mentee_id} with ${m.mentor_name || m.mentor_id}`,
+    onchange: (event) => {
+      review.decide(m, event.target.value);
+      event.target.closest('tr').className = `decision-${event.target.value}`;
+      onDecision();
+    },
+  }, DECISIONS.map(([value, label]) =>
+    h('option', { value, selected: review.decisionOf(m) === value }, label)));
+  return new PagedTable(byId('matches'), {
+    caption: 'Matches',
+    columns: [...DATA_COLUMNS, { label: 'Decision', key: (m) => review.decisionOf(m), cell: decision }],
+    row: (m) => ({ class: `decision-${review.decisionOf(m)}` }),
+    filter: byId('filter'),
+    search: (m) => [m.mentee_id, m.mentee_name, m.mentor_id, m.mentor_name, m.reason],
+  });
 }
 
-/**
- * The matches table: click (or press Enter on) a heading to sort by it. The
- * last column holds each pair's decision in `review`; `onDecision` runs after
- * one changes.
- */
-export class MatchesTable {
-  #table = byId('matches');
-  #columns;
-  #matches = [];
-  #sort = { column: -1, descending: false };
-  #filter = '';
-  #review;
-
-  constructor(review, onDecision) {
-    const decision = (m) => h('select', {
-      'data-mentee': m.mentee_id,
-      'aria-label': `Decision on ${m.mentee_name || m.mentee_id} with ${m.mentor_name || m.mentor_id}`,
-      onchange: (event) => {
-        review.decide(m, event.target.value);
-        event.target.closest('tr').className = `decision-${event.target.value}`;
-        onDecision();
-      },
-    }, DECISIONS.map(([value, label]) =>
-      h('option', { value, selected: review.decisionOf(m) === value }, label)));
-    this.#columns = [
-      ...DATA_COLUMNS,
-      { label: 'Decision', key: (m) => review.decisionOf(m), cell: decision },
-    ];
-    this.#review = review;
-    this.#table.tHead.replaceChildren(h('tr', {}, this.#columns.map((column, i) =>
-      h('th', { scope: 'col', class: column.numeric ? 'num' : null },
-        h('button', { type: 'button', onclick: () => this.sortBy(i) }, column.label)))));
-    byId('filter').addEventListener('input', (event) => {
-      this.#filter = event.target.value.trim().toLowerCase();
-      this.#render();
-    });
-  }
-
-  /** Shows `matches` in input order. */
-  show(matches) {
-    this.#matches = matches;
-    this.#sort = { column: -1, descending: false };
-    this.#render();
-  }
-
-  /** Shows the same matches again, after decisions changed elsewhere. */
-  refresh() {
-    this.#render();
-  }
-
-  /** Sorts by a column; again on the same column reverses. Numbers start highest first. */
-  sortBy(column) {
-    const same = this.#sort.column === column;
-    this.#sort = { column, descending: same ? !this.#sort.descending : !!this.#columns[column].numeric };
-    this.#render();
-  }
-
-  #render() {
-    const { column, descending } = this.#sort;
-    [...this.#table.tHead.rows[0].cells].forEach((th, i) => {
-      if (i === column) th.setAttribute('aria-sort', descending ? 'descending' : 'ascending');
-      else th.removeAttribute('aria-sort');
-    });
-    let rows = this.#matches;
-    if (this.#filter) {
-      rows = rows.filter((m) => [m.mentee_id, m.mentee_name, m.mentor_id, m.mentor_name, m.reason]
-        .some((text) => text.toLowerCase().includes(this.#filter)));
-    }
-    if (column >= 0) {
-      const key = this.#columns[column].key;
-      rows = rows.map((m, i) => [key(m), i, m])
-        .sort(([a, i], [b, j]) => (descending && a !== null && b !== null ? -compare(a, b) : compare(a, b)) || i - j)
-        .map(([, , m]) => m);
-    }
-    this.#table.tBodies[0].replaceChildren(...rows.map((m) =>
-      h('tr', { class: `decision-${this.#review.decisionOf(m)}` },
-        this.#columns.map((c) => h('td', { class: c.numeric ? 'num' : null }, c.cell(m))))));
-  }
+/** The unmatched mentees with their reasons, a page at a time. */
+export function unmatchedTable() {
+  return new PagedTable(byId('unmatched'), {
+    caption: 'Unmatched mentees',
+    columns: [
+      { label: 'Mentee', key: (u) => u.mentee_name || u.mentee_id, cell: (u) => person(u.mentee_name, u.mentee_id) },
+      { label: 'Reason', key: (u) => u.reason, cell: (u) => h('code', {}, u.reason) },
+      { label: 'Detail', key: (u) => u.detail, cell: (u) => u.detail },
+    ],
+    filter: byId('unmatched-filter'),
+    search: (u) => [u.mentee_id, u.mentee_name, u.reason, u.detail],
+  });
 }
 
 /** The summary figures and the histogram. */
@@ -131,14 +82,8 @@ export function renderSummary(outcome, milliseconds) {
   renderHistogram(byId('histogram'), outcome.matches.map((m) => m.score));
 }
 
-/** The unmatched mentees, with their reasons. */
-export function renderUnmatched(unmatched) {
-  byId('unmatched-section').hidden = unmatched.length === 0;
-  byId('unmatched').tBodies[0].replaceChildren(...unmatched.map((u) => h('tr', {},
-    h('td', {}, person(u.mentee_name, u.mentee_id)),
-    h('td', {}, h('code', {}, u.reason)),
-    h('td', {}, u.detail))));
-}
+/** The problems table, a page at a time: made on first use. */
+let problemsTable = null;
 
 /**
  * Lists roster problems (diagnostics), or a single error without a location
@@ -151,10 +96,15 @@ export function renderProblems(diagnostics, error = null) {
   byId('problems-summary').textContent = error && diagnostics.length === 0
     ? error.message
     : `${diagnostics.length} ${one ? 'problem' : 'problems'} in the rosters: fix ${one ? 'it' : 'them'} and load the file again.`;
-  byId('problems-table').hidden = diagnostics.length === 0;
-  byId('problems-table').tBodies[0].replaceChildren(...diagnostics.map((d) => h('tr', {},
-    h('td', {}, d.file),
-    h('td', { class: 'num' }, d.row ?? ''),
-    h('td', {}, d.column ?? ''),
-    h('td', {}, d.message, d.hint && h('small', { class: 'hint' }, d.hint)))));
+  byId('problems-list').hidden = diagnostics.length === 0;
+  problemsTable ??= new PagedTable(byId('problems-table'), {
+    caption: 'Problems',
+    columns: [
+      { label: 'File', key: (d) => d.file, cell: (d) => d.file },
+      { label: 'Row', numeric: true, key: (d) => d.row ?? null, cell: (d) => d.row ?? '' },
+      { label: 'Column', key: (d) => d.column ?? null, cell: (d) => d.column ?? '' },
+      { label: 'Problem', key: (d) => d.message, cell: (d) => [d.message, d.hint && h('small', { class: 'hint' }, d.hint)] },
+    ],
+  });
+  problemsTable.show(diagnostics);
 }

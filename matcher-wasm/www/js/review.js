@@ -21,37 +21,38 @@ function csvCell(value) {
 /** CSV text of `rows` (arrays of cells), one line each, `\n` ended. */
 const csv = (rows) => rows.map((row) => `${row.map(csvCell).join(',')}\n`).join('');
 
+/** A pair's key: both ids as JSON, so no two pairs share one. */
+const pairKey = (mentor, mentee) => JSON.stringify([mentor, mentee]);
+
 /** The admin's decisions on pairs, kept across re-runs. */
 export class Review {
   /** Accepted and pinned pairs by mentee id: `{ mentor, decision }`. */
   #kept = new Map();
-  /** Rejected pairs as `[mentorId, menteeId]`, in the order rejected. */
-  #rejected = [];
+  /** Rejected pairs as `[mentorId, menteeId]` by `pairKey`, in the order rejected. */
+  #rejected = new Map();
 
   /** Forgets every decision (new rosters). */
   clear() {
     this.#kept.clear();
-    this.#rejected = [];
+    this.#rejected.clear();
   }
 
   /** The decision on a proposed match: draft unless accepted, pinned or rejected. */
   decisionOf(match) {
     const kept = this.#kept.get(match.mentee_id);
     if (kept?.mentor === match.mentor_id) return kept.decision;
-    const rejected = this.#rejected.some(([mentor, mentee]) =>
-      mentor === match.mentor_id && mentee === match.mentee_id);
-    return rejected ? 'rejected' : 'draft';
+    return this.#rejected.has(pairKey(match.mentor_id, match.mentee_id)) ? 'rejected' : 'draft';
   }
 
   /** Records `decision` on a proposed match. */
   decide(match, decision) {
-    const pair = [match.mentor_id, match.mentee_id];
+    const key = pairKey(match.mentor_id, match.mentee_id);
     this.#kept.delete(match.mentee_id);
-    this.#rejected = this.#rejected.filter(([mentor, mentee]) => mentor !== pair[0] || mentee !== pair[1]);
+    this.#rejected.delete(key);
     if (decision === 'accepted' || decision === 'pinned') {
       this.#kept.set(match.mentee_id, { mentor: match.mentor_id, decision });
     } else if (decision === 'rejected') {
-      this.#rejected.push(pair);
+      this.#rejected.set(key, [match.mentor_id, match.mentee_id]);
     }
   }
 
@@ -61,13 +62,13 @@ export class Review {
     return {
       accepted: kept.filter((k) => k.decision === 'accepted').length,
       pinned: kept.filter((k) => k.decision === 'pinned').length,
-      rejected: this.#rejected.length,
+      rejected: this.#rejected.size,
     };
   }
 
   /** The rejected pairs as `"mentee – mentor"` texts. */
   rejectedPairs() {
-    return this.#rejected.map(([mentor, mentee]) => `${mentee} – ${mentor}`);
+    return [...this.#rejected.values()].map(([mentor, mentee]) => `${mentee} – ${mentor}`);
   }
 
   /**
@@ -79,7 +80,7 @@ export class Review {
   rounds() {
     const header = ['mentor_id', 'mentee_id'];
     const locked = [...this.#kept].map(([mentee, { mentor }]) => [mentor, mentee]);
-    return { locked: csv([header, ...locked]), history: csv([header, ...this.#rejected]) };
+    return { locked: csv([header, ...locked]), history: csv([header, ...this.#rejected.values()]) };
   }
 
   /**

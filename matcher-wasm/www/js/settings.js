@@ -2,7 +2,7 @@
 // numeric limits, minimum score and objective. Reads into and fills from a
 // config object of the same shape as the CLI's TOML config.
 
-import { byId, h } from './dom.js';
+import { byId, h, idPart, own } from './dom.js';
 
 const CRITERIA = [
   ['skills', 'Skills', 'skills the mentee wants that the mentor offers'],
@@ -56,7 +56,7 @@ function limitInput(name, id, [key, , words]) {
 
 /** One row of the attributes table. */
 function attributeRow(name) {
-  const id = (part) => `attr-${part}-${name.replace(/[^a-z0-9]+/gi, '-')}`;
+  const id = (part) => `attr-${part}-${idPart(name)}`;
   const weight = h('input', {
     type: 'number', id: id('weight'), min: 0, step: 0.1, value: 1, disabled: true,
     'aria-label': `${name} diversity weight`,
@@ -105,15 +105,18 @@ export function setAttributes(names) {
   byId('attributes-help').hidden = names.length > 0;
 }
 
-/** The config the form describes. */
+/**
+ * The config the form describes. Maps keyed by attribute name have no
+ * prototype, so that `__proto__` or `constructor` is a key like any other.
+ */
 export function readConfig() {
   const weights = Object.fromEntries(
     CRITERIA.map(([key]) => [key, Number(form.elements[key].value)]),
   );
-  const diversity = {};
+  const diversity = Object.create(null);
   const requireDifferent = [];
   const requireSame = [];
-  const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, {}]));
+  const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, Object.create(null)]));
   for (const [name, row] of rows()) {
     const { prefer, weight, rule, ...numeric } = controls(row);
     if (prefer.value !== 'ignore') diversity[name] = { prefer: prefer.value, weight: Number(weight.value) };
@@ -151,12 +154,13 @@ export function applyConfig(config) {
     ...rows().keys(), ...Object.keys(diversity), ...different, ...same,
     ...Object.values(limits).flatMap(Object.keys),
   ]);
+  // Own keys only: an attribute named `constructor` is not Object's.
   for (const [name, row] of rows()) {
     const { prefer, weight, rule, ...numeric } = controls(row);
-    for (const [key] of NUMERIC_RULES) numeric[key].value = limits[key][name] ?? '';
-    const entry = diversity[name];
+    for (const [key] of NUMERIC_RULES) numeric[key].value = own(limits[key], name) ?? '';
+    const entry = own(diversity, name);
     prefer.value = typeof entry === 'string' ? entry : (entry?.prefer ?? 'ignore');
-    weight.value = typeof entry === 'object' ? (entry.weight ?? 1) : 1;
+    weight.value = typeof entry === 'object' ? (entry?.weight ?? 1) : 1;
     weight.disabled = prefer.value === 'ignore';
     rule.value = different.includes(name) ? 'different' : same.includes(name) ? 'same' : 'none';
   }
