@@ -10,7 +10,6 @@
 //! splits it into the most known column names, then into the most cells.
 
 use crate::diagnostic::{Code, Diagnostic};
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use serde::Serialize;
 use std::fmt;
 use std::io::Read;
@@ -33,7 +32,7 @@ impl TextFormat {
     /// Plain comma-separated UTF-8 without a byte-order mark, the format this
     /// crate writes; anything else is worth telling the user about.
     pub fn is_plain(&self) -> bool {
-        self.encoding == UTF_8.name() && self.delimiter == ','
+        self.encoding == "UTF-8" && self.delimiter == ','
     }
 
     /// The separator as a person would name it in a message.
@@ -91,28 +90,53 @@ pub(crate) fn read_text<R: Read>(
     Ok(Text {
         text,
         format: TextFormat {
-            encoding: encoding.name(),
+            encoding,
             byte_order_mark,
             delimiter: char::from(delimiter),
         },
     })
 }
 
-/// Decodes `bytes`: the text without its byte-order mark, the encoding, and
-/// whether there was a mark.
-fn decode(bytes: &[u8], source: &str) -> Result<(String, &'static Encoding, bool), Diagnostic> {
+/// Decodes `bytes`: the text without its byte-order mark, the encoding's
+/// name, and whether there was a mark.
+#[cfg(feature = "encodings")]
+fn decode(bytes: &[u8], source: &str) -> Result<(String, &'static str, bool), Diagnostic> {
+    use encoding_rs::Encoding;
     let (encoding, body, marked) = match Encoding::for_bom(bytes) {
         Some((encoding, length)) => (encoding, &bytes[length..], true),
         None => (sniff(bytes), bytes, false),
     };
     match encoding.decode_without_bom_handling_and_without_replacement(body) {
-        Some(text) => Ok((text.into_owned(), encoding, marked)),
-        None => Err(undecodable(source, encoding, body)),
+        Some(text) => Ok((text.into_owned(), encoding.name(), marked)),
+        None => {
+            let (valid, _) = encoding.decode_without_bom_handling(body);
+            let before = valid.split('\u{FFFD}').next().unwrap_or("");
+            Err(undecodable(source, encoding.name(), marked, before))
+        }
+    }
+}
+
+/// Decodes `bytes` as UTF-8, with or without a byte-order mark: the build
+/// without the `encodings` feature (WebAssembly, whose callers pass text
+/// their platform already decoded).
+#[cfg(not(feature = "encodings"))]
+fn decode(bytes: &[u8], source: &str) -> Result<(String, &'static str, bool), Diagnostic> {
+    let (body, marked) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(body) => (body, true),
+        None => (bytes, false),
+    };
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok((text.to_owned(), "UTF-8", marked)),
+        Err(e) => {
+            let before = String::from_utf8_lossy(&body[..e.valid_up_to()]);
+            Err(undecodable(source, "UTF-8", marked, &before))
+        }
     }
 }
 
 /// The encoding of a file without a byte-order mark.
-fn sniff(bytes: &[u8]) -> &'static Encoding {
+#[cfg(feature = "encodings")]
+fn sniff(bytes: &[u8]) -> &'static encoding_rs::Encoding {
     // ASCII-heavy UTF-16 has a zero in every other byte (valid UTF-8 too, as
     // zeros go); UTF-8 and Windows-1252 text has none at all.
     let head = &bytes[..bytes.len().min(4096) & !1];
@@ -126,32 +150,31 @@ fn sniff(bytes: &[u8]) -> &'static Encoding {
     let pairs = head.len() / 2;
     let (even, odd) = (zeros(0), zeros(1));
     if pairs > 0 && odd * 2 > pairs && even == 0 {
-        UTF_16LE
+        encoding_rs::UTF_16LE
     } else if pairs > 0 && even * 2 > pairs && odd == 0 {
-        UTF_16BE
+        encoding_rs::UTF_16BE
     } else if std::str::from_utf8(bytes).is_ok() {
-        UTF_8
+        encoding_rs::UTF_8
     } else {
-        WINDOWS_1252
+        encoding_rs::WINDOWS_1252
     }
 }
 
-/// The problem with a file that its own encoding cannot read: where its
-/// first bad byte is, as a line number.
-fn undecodable(source: &str, encoding: &'static Encoding, body: &[u8]) -> Diagnostic {
-    let (valid, _) = encoding.decode_without_bom_handling(body);
-    let line = valid.split('\u{FFFD}').next().unwrap_or("").lines().count();
-    let row = line.max(1);
+/// The problem with a file that its own encoding cannot read, located by the
+/// line of its first bad character (`before` is the text up to it).
+fn undecodable(source: &str, encoding: &str, marked: bool, before: &str) -> Diagnostic {
+    let row = before.lines().count().max(1);
+    let said = if marked {
+        format!("the file is marked as {encoding} but its text")
+    } else {
+        "the file's text".to_owned()
+    };
     Diagnostic {
         row: Some(row),
         ..Diagnostic::file(
             source,
             Code::InvalidUtf8,
-            format!(
-                "the file is marked as {} but its text is not valid {} (first bad character on line {row})",
-                encoding.name(),
-                encoding.name()
-            ),
+            format!("{said} is not valid {encoding} (first bad character on line {row})"),
         )
         .with_hint("save the file again from the spreadsheet program as \"CSV UTF-8\"")
     }
@@ -215,6 +238,7 @@ mod tests {
         .unwrap()
     }
 
+    #[cfg(feature = "encodings")]
     fn utf16(text: &str, little: bool, mark: bool) -> Vec<u8> {
         let mut bytes = Vec::new();
         let units = std::iter::once(0xFEFF)
@@ -248,6 +272,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "encodings")]
     fn utf16_with_and_without_a_mark_in_both_byte_orders() {
         let csv = "id\tname\tskills\nm1\tZoë\trust; c++\n";
         for (little, mark, name) in [
@@ -265,6 +290,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "encodings")]
     fn invalid_utf8_is_windows_1252() {
         // "Zoë" and "café" as Windows-1252 writes them, with a euro sign (0x80).
         let text = read(b"id;name;skills\nm1;Zo\xEB;caf\xE9 \x80\n");
