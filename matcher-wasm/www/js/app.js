@@ -6,6 +6,7 @@
 // read that solve.
 
 import { MatcherWorker } from '../pkg/worker/browser.js';
+import { decodeRoster } from './decode.js';
 import { byId, h } from './dom.js';
 import { wireDropZone } from './dropzone.js';
 import { renderFairness } from './fairness.js';
@@ -66,6 +67,12 @@ function updateRunButtons() {
   byId('rerun').disabled = !(idle && state.ready && state.run);
 }
 
+/** " (read as windows-1252, cells separated by semicolons)" for a file that is not plain UTF-8 CSV. */
+function readAs(encoding = 'UTF-8', { delimiter }) {
+  const separator = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' }[delimiter];
+  return encoding === 'UTF-8' && delimiter === ',' ? '' : ` (read as ${encoding}, cells separated by ${separator})`;
+}
+
 /** Parses what is loaded: per-file status, attributes to configure, problems. */
 async function checkRosters() {
   const attributes = [];
@@ -78,7 +85,7 @@ async function checkRosters() {
       const parsed = await engine.readRoster(roster.text, side);
       attributes.push(...parsed.attributes);
       roster.ids = parsed.people.map((p) => p.id);
-      statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}`, 'ok']);
+      statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}${readAs(roster.encoding, parsed.format)}`, 'ok']);
     } catch (error) {
       const found = error.diagnostics ?? [];
       problems.push(...found);
@@ -132,7 +139,7 @@ function changeRosters(load, shown = () => {}) {
 
 for (const [side, group] of Object.entries(SIDES)) {
   wireDropZone(byId(`${group}-drop`), byId(`${group}-file`), (file) => changeRosters(async () => {
-    state[side] = { name: file.name, text: await file.text() };
+    state[side] = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
   }));
 }
 
