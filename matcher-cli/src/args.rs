@@ -123,6 +123,9 @@ pub struct MatchArgs {
 pub struct ValidateArgs {
     #[command(flatten)]
     pub rosters: Rosters,
+    /// Configuration TOML whose `[columns]` section says how to read the rosters.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

@@ -2,10 +2,11 @@
 
 use crate::args::{
     Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, RoundFiles,
-    SolveArgs, SuggestArgs,
+    SolveArgs, SuggestArgs, ValidateArgs,
 };
 use crate::threads;
 use crate::{bar, output};
+use matcher::columns::ColumnRules;
 use matcher::matrix::Matrix;
 use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
@@ -77,20 +78,13 @@ fn write_failure(path: Option<&Path>, e: io::Error) -> Failure {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Match(args) => run_match(args),
-        Command::Validate(args) => match parse_rosters(&args.rosters)? {
-            Ok((mentors, mentees)) => {
-                let summary = output::roster_summary(&mentors, &mentees);
-                write_to(None, |w| writeln!(w, "{summary}"))
-            }
-            Err(matcher::Error::Roster(problems)) => {
-                write_to(None, |w| output::diagnostics(w, &problems, args.format))?;
-                Err(Failure::Input(format!(
-                    "{} problem(s) found in the rosters",
-                    problems.len()
-                )))
-            }
-            Err(other) => Err(other.into()),
-        },
+        Command::Validate(args) => {
+            let config = match &args.config {
+                Some(path) => read_config(path)?,
+                None => Config::default(),
+            };
+            validate(&args, &config)
+        }
         Command::Explain(args) => {
             let (mentors, mentees, config) = load(&args.inputs)?;
             let rounds = read_rounds(&args.inputs.rounds)?;
@@ -110,6 +104,24 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init => write_to(None, |w| {
             w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
         }),
+    }
+}
+
+/// `matcher validate`: every problem of both rosters, or a summary of them.
+fn validate(args: &ValidateArgs, config: &Config) -> Result<(), Failure> {
+    match parse_rosters(&args.rosters, &config.columns)? {
+        Ok((mentors, mentees)) => {
+            let summary = output::roster_summary(&mentors, &mentees);
+            write_to(None, |w| writeln!(w, "{summary}"))
+        }
+        Err(matcher::Error::Roster(problems)) => {
+            write_to(None, |w| output::diagnostics(w, &problems, args.format))?;
+            Err(Failure::Input(format!(
+                "{} problem(s) found in the rosters",
+                problems.len()
+            )))
+        }
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -229,13 +241,17 @@ fn open(path: &Path) -> Result<BufReader<File>, Failure> {
 }
 
 /// Opens and parses both rosters; the inner result holds the roster problems.
-fn parse_rosters(rosters: &Rosters) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
+fn parse_rosters(
+    rosters: &Rosters,
+    rules: &ColumnRules,
+) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
     let label = |p: &Path| p.display().to_string();
-    Ok(matcher::read_rosters(
+    Ok(matcher::read_rosters_with(
         open(&rosters.mentors)?,
         &label(&rosters.mentors),
         open(&rosters.mentees)?,
         &label(&rosters.mentees),
+        rules,
     ))
 }
 
@@ -248,7 +264,7 @@ fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
     if let Some(threads) = inputs.threads {
         config.solver.threads = threads;
     }
-    let (mentors, mentees) = parse_rosters(&inputs.rosters)??;
+    let (mentors, mentees) = parse_rosters(&inputs.rosters, &config.columns)??;
     if install_pool(config.solver.threads) {
         // The library runs on the global pool it is called from.
         config.solver.threads = 0;

@@ -51,13 +51,13 @@ export class MatcherWorker {
   }
 
   /** Every roster problem at once; empty when both rosters are fine. */
-  validate(mentorsCsv, menteesCsv) {
-    return this.#call('validate', mentorsCsv, menteesCsv);
+  validate(mentorsCsv, menteesCsv, config = null) {
+    return this.#call('validate', mentorsCsv, menteesCsv, config);
   }
 
   /** One roster as the matcher reads it. */
-  readRoster(csv, side) {
-    return this.#call('readRoster', csv, side);
+  readRoster(csv, side, config = null) {
+    return this.#call('readRoster', csv, side, config);
   }
 
   /** Synthetic rosters, as `matcher generate` writes them. */

@@ -67,9 +67,9 @@ export declare class MatcherWorker {
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
   /** Every roster problem at once; empty when both rosters are fine. */
-  validate(mentorsCsv: string, menteesCsv: string): Promise<Diagnostic[]>;
+  validate(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
-  readRoster(csv: string, side: Side): Promise<Roster>;
+  readRoster(csv: string, side: Side, config?: Config | null): Promise<Roster>;
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors: number, mentees: number, seed: number, capacity?: number | null): Promise<GeneratedRosters>;
   /** The default config, every key filled in. */

@@ -85,8 +85,9 @@ pub fn matches_csv(
 pub fn validate(
     #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
-    match rosters(mentors_csv, mentees_csv) {
+    match rosters(mentors_csv, mentees_csv, &read_config(config)?) {
         Ok(_) => to_js(&[] as &[matcher::Diagnostic]),
         Err(matcher::Error::Roster(problems)) => to_js(&problems),
         Err(other) => Err(other.into()),
@@ -134,8 +135,8 @@ pub fn explain(
     #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
     #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
 ) -> Result<JsValue, Failure> {
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
     let config = read_config(config)?;
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
     to_js(&matcher::explain(
         &mentors, &mentees, &config, mentee_id, mentor_id,
     )?)
@@ -163,7 +164,9 @@ pub fn progress_memory() -> JsValue {
 pub fn read_roster(
     csv: &str,
     #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
+    let config = read_config(config)?;
     let (side, source) = match side {
         "mentor" => (Side::Mentor, MENTORS),
         "mentee" => (Side::Mentee, MENTEES),
@@ -174,8 +177,8 @@ pub fn read_roster(
             ))
         }
     };
-    let roster =
-        Roster::from_csv_reader(csv.as_bytes(), side, source).map_err(matcher::Error::Roster)?;
+    let roster = Roster::from_csv_reader_with(csv.as_bytes(), side, source, &config.columns)
+        .map_err(matcher::Error::Roster)?;
     to_js(&roster)
 }
 

@@ -4,7 +4,7 @@
 use crate::convert::{read_config, read_rounds, to_js, utf8};
 use crate::error::Failure;
 use crate::progress::Reporter;
-use matcher::{Program, Roster};
+use matcher::{Config, Program, Roster};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,13 +13,18 @@ pub const MENTORS: &str = "mentors.csv";
 /// The source label of the mentee roster in every diagnostic.
 pub const MENTEES: &str = "mentees.csv";
 
-/// Parses both rosters, checking them against each other.
-pub fn rosters(mentors_csv: &str, mentees_csv: &str) -> Result<(Roster, Roster), matcher::Error> {
-    matcher::read_rosters(
+/// Parses both rosters under the config's `[columns]`, checking them against each other.
+pub fn rosters(
+    mentors_csv: &str,
+    mentees_csv: &str,
+    config: &Config,
+) -> Result<(Roster, Roster), matcher::Error> {
+    matcher::read_rosters_with(
         mentors_csv.as_bytes(),
         MENTORS,
         mentees_csv.as_bytes(),
         MENTEES,
+        &config.columns,
     )
 }
 
@@ -60,8 +65,8 @@ impl Matcher {
                 ))
             }
         };
-        let (mentors, mentees) = rosters(mentors_csv, mentees_csv)?;
         let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+        let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
         let reporter = Reporter::new(callback);
         let program = Program::with_progress(mentors, mentees, config, &rounds, &reporter)?;
         Ok(Matcher { program })

@@ -64,6 +64,7 @@ export type DiagnosticCode =
   | "missing_id_column"
   | "duplicate_column"
   | "ragged_row"
+  | "comma_separated_list"
   | "cell_too_long"
   | "empty_id"
   | "duplicate_id"

@@ -3,6 +3,7 @@
 //! of the same shape; unknown keys are errors in both.
 
 use crate::bytesize::ByteSize;
+use crate::columns::{self, ColumnRules};
 use crate::list;
 use crate::solve::Objective;
 use crate::vocabulary::term_key;
@@ -27,6 +28,10 @@ pub struct Config {
     /// (`"machine learning" = ["ml", "ai/ml"]`; see [`crate::vocabulary`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub vocabulary: BTreeMap<String, Vec<String>>,
+    /// Which roster header means what, and list separators per column
+    /// (`"Which skills would you like to develop?" = "skills"`; see [`crate::columns`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: ColumnRules,
 }
 
 /// The weight of each criterion; finite, ≥ 0 and not all 0.
@@ -269,7 +274,7 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
-    fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(key: impl Into<String>, message: impl Into<String>) -> Self {
         ConfigError {
             key: key.into(),
             message: message.into(),
@@ -356,7 +361,8 @@ impl Config {
                 ),
             ));
         }
-        check_vocabulary(&self.vocabulary)
+        check_vocabulary(&self.vocabulary)?;
+        columns::validate(&self.columns)
     }
 
     /// The thread count to run on: `None` uses rayon's default (every core).

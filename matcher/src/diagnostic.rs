@@ -24,6 +24,8 @@ pub enum Code {
     DuplicateColumn,
     /// A row has more or fewer cells than the header.
     RaggedRow,
+    /// A list column's cells look comma-separated while items are read by `;`.
+    CommaSeparatedList,
     /// A cell is longer than [`MAX_CELL_BYTES`].
     CellTooLong,
     /// A row's `id` cell is empty.
@@ -75,6 +77,7 @@ impl Code {
             Code::MissingIdColumn => "missing_id_column",
             Code::DuplicateColumn => "duplicate_column",
             Code::RaggedRow => "ragged_row",
+            Code::CommaSeparatedList => "comma_separated_list",
             Code::CellTooLong => "cell_too_long",
             Code::EmptyId => "empty_id",
             Code::DuplicateId => "duplicate_id",

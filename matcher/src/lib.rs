@@ -26,6 +26,7 @@
 
 mod assign;
 pub mod bytesize;
+pub mod columns;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
@@ -74,8 +75,20 @@ pub fn read_rosters<M: Read, E: Read>(
     mentees: E,
     mentees_source: &str,
 ) -> Result<(Roster, Roster), Error> {
-    let mentors = Roster::from_csv_reader(mentors, Side::Mentor, mentors_source);
-    let mentees = Roster::from_csv_reader(mentees, Side::Mentee, mentees_source);
+    let rules = columns::ColumnRules::new();
+    read_rosters_with(mentors, mentors_source, mentees, mentees_source, &rules)
+}
+
+/// [`read_rosters`] under a config's `[columns]` rules.
+pub fn read_rosters_with<M: Read, E: Read>(
+    mentors: M,
+    mentors_source: &str,
+    mentees: E,
+    mentees_source: &str,
+    rules: &columns::ColumnRules,
+) -> Result<(Roster, Roster), Error> {
+    let mentors = Roster::from_csv_reader_with(mentors, Side::Mentor, mentors_source, rules);
+    let mentees = Roster::from_csv_reader_with(mentees, Side::Mentee, mentees_source, rules);
     match (mentors, mentees) {
         (Ok(mentors), Ok(mentees)) => {
             let problems = roster::check_pair(&mentors, &mentees);

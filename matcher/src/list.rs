@@ -17,12 +17,13 @@ pub fn normalize(item: &str) -> String {
     out
 }
 
-/// Splits a list cell on `;`, normalises each item, drops empty items and
-/// duplicates (the first occurrence wins, order is kept). Linear in the cell's
-/// length, however many items it holds.
-pub fn parse(cell: &str) -> Vec<String> {
+/// Splits a list cell on `separator` (`;` unless a column sets another),
+/// normalises each item, drops empty items and duplicates (the first
+/// occurrence wins, order is kept). Linear in the cell's length, however many
+/// items it holds.
+pub fn parse(cell: &str, separator: char) -> Vec<String> {
     let mut seen = HashSet::new();
-    cell.split(';')
+    cell.split(separator)
         .map(normalize)
         .filter(|item| !item.is_empty() && seen.insert(item.clone()))
         .collect()
@@ -50,11 +51,11 @@ pub struct BadLevel {
 ///
 /// Returns the skills (duplicates by name removed, first wins) and every item
 /// whose level is not a whole number from 1 to 5.
-pub fn parse_skills(cell: &str) -> (Vec<Skill>, Vec<BadLevel>) {
+pub fn parse_skills(cell: &str, separator: char) -> (Vec<Skill>, Vec<BadLevel>) {
     let mut skills: Vec<Skill> = Vec::new();
     let mut seen = HashSet::new();
     let mut bad = Vec::new();
-    for raw in cell.split(';') {
+    for raw in cell.split(separator) {
         let (name, level) = match raw.rsplit_once(':') {
             None => (normalize(raw), DEFAULT_LEVEL),
             Some((name, level_text)) => match level_text.trim().parse::<u8>() {
@@ -88,14 +89,14 @@ mod tests {
 
     #[test]
     fn list_drops_empties_and_duplicates_keeping_order() {
-        assert_eq!(parse("SQL; python;;sql ; Python  "), ["sql", "python"]);
-        assert!(parse("").is_empty());
-        assert!(parse(" ; ; ").is_empty());
+        assert_eq!(parse("SQL; python;;sql ; Python  ", ';'), ["sql", "python"]);
+        assert!(parse("", ';').is_empty());
+        assert!(parse(" ; ; ", ';').is_empty());
     }
 
     #[test]
     fn skills_carry_levels_with_default_three() {
-        let (skills, bad) = parse_skills("Python: 4; sql; python:1;  machine  learning:5");
+        let (skills, bad) = parse_skills("Python: 4; sql; python:1;  machine  learning:5", ';');
         assert!(bad.is_empty());
         let got: Vec<_> = skills.iter().map(|s| (s.name.as_str(), s.level)).collect();
         assert_eq!(got, [("python", 4), ("sql", 3), ("machine learning", 5)]);
@@ -103,7 +104,7 @@ mod tests {
 
     #[test]
     fn bad_levels_are_reported_not_dropped_silently() {
-        let (skills, bad) = parse_skills("python:9; sql:; rust:0; go:x; c:3");
+        let (skills, bad) = parse_skills("python:9; sql:; rust:0; go:x; c:3", ';');
         assert_eq!(
             skills,
             [Skill {
@@ -120,9 +121,9 @@ mod tests {
     fn a_list_of_a_hundred_thousand_distinct_items_parses_in_linear_time() {
         let cell: String = (0..100_000).map(|i| format!("s{i}:2;")).collect();
         let started = std::time::Instant::now();
-        let (skills, bad) = parse_skills(&cell);
+        let (skills, bad) = parse_skills(&cell, ';');
         assert_eq!((skills.len(), bad.len()), (100_000, 0));
-        assert_eq!(parse(&cell.replace(":2", "")).len(), 100_000);
+        assert_eq!(parse(&cell.replace(":2", ""), ';').len(), 100_000);
         // Quadratic deduplication took minutes here; linear takes milliseconds.
         assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }

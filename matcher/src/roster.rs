@@ -5,6 +5,7 @@
 //! `values`, `goals` and `exclude` have a meaning; every other column is kept
 //! as a background attribute.
 
+use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
@@ -132,21 +133,42 @@ impl Roster {
         side: Side,
         source: &str,
     ) -> Result<Roster, Vec<Diagnostic>> {
+        Self::from_csv_reader_with(reader, side, source, &ColumnRules::new())
+    }
+
+    /// [`Roster::from_csv_reader`] with the config's `[columns]` rules: which
+    /// header means what, and the item separator of each list column.
+    ///
+    /// ```
+    /// use matcher::{columns::ColumnRule, Roster, Side};
+    /// let csv = "ID,Which skills would you like to develop?\ne1,\"Python, SQL\"\n";
+    /// let rule = ColumnRule { role: Some("skills".into()), separator: Some(',') };
+    /// let rules = [("Which skills would you like to develop?".to_owned(), rule)].into();
+    /// let mentees = Roster::from_csv_reader_with(csv.as_bytes(), Side::Mentee, "mentees.csv", &rules).unwrap();
+    /// assert_eq!(mentees.people[0].skills.len(), 2);
+    /// ```
+    pub fn from_csv_reader_with<R: Read>(
+        reader: R,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
         let CsvFile {
-            header,
+            header: first_row,
             records,
             format,
         } = open_csv(
             reader,
             source,
             "a roster needs a header row such as `id,name,skills`",
-            |name| field(name, side).is_some(),
+            |name| field(&columns::resolve(rules, name).0, side).is_some(),
         )
         .map_err(|d| vec![d])?;
         let mut diagnostics = Vec::new();
-        let (columns, fields, attributes) = read_header(&header, side, source, &mut diagnostics);
+        let header = read_header(&first_row, side, source, rules, &mut diagnostics);
+        let (columns, fields) = (&header.columns, &header.fields);
         if fields.iter().all(|f| matches!(f, Field::Attribute(_))) {
-            let cells: Vec<String> = header
+            let cells: Vec<String> = first_row
                 .iter()
                 .take(4)
                 .map(String::from_utf8_lossy)
@@ -184,16 +206,20 @@ impl Roster {
             return Err(diagnostics);
         }
 
-        let capacity_column = columns.iter().any(|c| c == "capacity");
         let mut roster = Roster {
             side,
             source: source.to_owned(),
-            attributes,
+            attributes: header.attributes.clone(),
             people: Vec::new(),
             format,
             index: HashMap::new(),
-            capacity_column,
+            capacity_column: header.capacity_column,
         };
+        let mut watches: Vec<Option<CommaWatch>> = fields
+            .iter()
+            .zip(&header.separators)
+            .map(|(field, &separator)| CommaWatch::for_column(field.is_list(), separator))
+            .collect();
         let mut cells = Vec::with_capacity(columns.len());
         for (n, record) in records.enumerate() {
             let row = n + 2;
@@ -253,11 +279,18 @@ impl Roster {
                 );
                 continue;
             }
-            if let Some(person) =
-                roster.read_person(row, &cells, &fields, &columns, &mut diagnostics)
-            {
+            for (watch, cell) in watches.iter_mut().zip(&cells) {
+                if let Some(watch) = watch {
+                    watch.see(row, cell);
+                }
+            }
+            if let Some(person) = roster.read_person(row, &cells, &header, &mut diagnostics) {
                 roster.people.push(person);
             }
+        }
+        for (watch, column) in watches.iter().zip(columns) {
+            let problem = watch.as_ref().and_then(|w| w.problem(source, column));
+            diagnostics.extend(problem);
         }
         if roster.people.is_empty() && diagnostics.is_empty() {
             diagnostics.push(Diagnostic::file(
@@ -279,10 +312,10 @@ impl Roster {
         &mut self,
         row: usize,
         cells: &[String],
-        fields: &[Field],
-        columns: &[String],
+        header: &Header,
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Person> {
+        let (fields, columns) = (&header.fields, &header.columns);
         let source = self.source.as_str();
         let mut person = Person {
             id: String::new(),
@@ -296,7 +329,12 @@ impl Roster {
             exclude: Vec::new(),
             attributes: vec![None; self.attributes.len()],
         };
-        for ((cell, field), column) in cells.iter().zip(fields).zip(columns) {
+        let columns_read = cells
+            .iter()
+            .zip(fields)
+            .zip(columns)
+            .zip(&header.separators);
+        for (((cell, field), column), &separator) in columns_read {
             let at =
                 |code, message: String| Diagnostic::at(source, row, Some(column), code, message);
             match *field {
@@ -315,7 +353,7 @@ impl Roster {
                     )),
                 },
                 Field::Skills => {
-                    let (skills, bad) = list::parse_skills(cell);
+                    let (skills, bad) = list::parse_skills(cell, separator);
                     person.skills = skills;
                     diagnostics.extend(bad.into_iter().map(|b| {
                         at(
@@ -325,9 +363,9 @@ impl Roster {
                         .with_hint("write a skill as `name` or `name:level`, e.g. `python:4`")
                     }));
                 }
-                Field::Values => person.values = list::parse(cell),
-                Field::Goals => person.goals = list::parse(cell),
-                Field::Exclude => person.exclude = list::parse(cell),
+                Field::Values => person.values = list::parse(cell, separator),
+                Field::Goals => person.goals = list::parse(cell, separator),
+                Field::Exclude => person.exclude = list::parse(cell, separator),
                 Field::Attribute(i) => {
                     person.attributes[i] = Some(list::normalize(cell)).filter(|v| !v.is_empty())
                 }
@@ -399,6 +437,16 @@ fn ragged_hint(format: TextFormat) -> String {
     }
 }
 
+impl Field {
+    /// Whether the column's cells are lists of items.
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Field::Skills | Field::Values | Field::Goals | Field::Exclude
+        )
+    }
+}
+
 /// The meaning of a normalised header name on `side`; `None` for an attribute.
 fn field(name: &str, side: Side) -> Option<Field> {
     Some(match (name, side) {
@@ -414,42 +462,77 @@ fn field(name: &str, side: Side) -> Option<Field> {
     })
 }
 
-/// Reads the header: display names, meanings and the attribute names.
+/// What a header row says about its columns.
+struct Header {
+    /// Each column's normalised header name, as diagnostics name it.
+    columns: Vec<String>,
+    /// Each column's meaning.
+    fields: Vec<Field>,
+    /// The attribute names, in column order.
+    attributes: Vec<String>,
+    /// Each column's list item separator.
+    separators: Vec<char>,
+    /// Whether a column is read as `capacity`.
+    capacity_column: bool,
+}
+
+/// Reads the header under the `[columns]` rules: names, meanings, attribute
+/// names and separators. Two columns with one meaning are a problem.
 fn read_header(
     header: &csv::ByteRecord,
     side: Side,
     source: &str,
+    rules: &ColumnRules,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Vec<String>, Vec<Field>, Vec<String>) {
-    let mut columns = Vec::with_capacity(header.len());
-    let mut fields = Vec::with_capacity(header.len());
-    let mut attributes: Vec<String> = Vec::new();
+) -> Header {
+    let mut read = Header {
+        columns: Vec::with_capacity(header.len()),
+        fields: Vec::with_capacity(header.len()),
+        attributes: Vec::new(),
+        separators: Vec::with_capacity(header.len()),
+        capacity_column: false,
+    };
+    let mut roles: Vec<String> = Vec::with_capacity(header.len());
     for (i, bytes) in header.iter().enumerate() {
         let mut name = list::normalize(&String::from_utf8_lossy(bytes));
         if name.is_empty() {
             name = format!("column_{}", i + 1);
         }
-        let field = field(&name, side).unwrap_or(Field::Attribute(attributes.len()));
-        if columns.contains(&name) {
+        let (role, separator) = columns::resolve(rules, &name);
+        let field = field(&role, side).unwrap_or(Field::Attribute(read.attributes.len()));
+        if let Some(first) = roles.iter().position(|r| *r == role) {
+            let message = if read.columns[first] == name {
+                format!(
+                    "the column \"{name}\" appears more than once (columns {} and {})",
+                    first + 1,
+                    i + 1
+                )
+            } else {
+                format!(
+                    "the columns \"{}\" and \"{name}\" are both read as \"{role}\" (columns {} and {})",
+                    read.columns[first],
+                    first + 1,
+                    i + 1
+                )
+            };
             diagnostics.push(Diagnostic::at(
                 source,
                 1,
                 Some(&name),
                 Code::DuplicateColumn,
-                format!(
-                    "the column \"{name}\" appears more than once (columns {} and {})",
-                    columns.iter().position(|c| *c == name).map_or(0, |p| p + 1),
-                    i + 1
-                ),
+                message,
             ));
         }
         if let Field::Attribute(_) = field {
-            attributes.push(name.clone());
+            read.attributes.push(role.clone());
         }
-        columns.push(name);
-        fields.push(field);
+        read.capacity_column |= role == "capacity";
+        read.columns.push(name);
+        read.fields.push(field);
+        read.separators.push(separator);
+        roles.push(role);
     }
-    (columns, fields, attributes)
+    read
 }
 
 fn parse_capacity(cell: &str) -> Result<u32, String> {

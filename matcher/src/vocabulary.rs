@@ -6,8 +6,9 @@
 //! and the config's `[vocabulary]` maps aliases to one canonical term
 //! (`"machine learning" = ["ml", "ai/ml"]`). Before scoring, each item is
 //! rewritten to its term's one spelling: the canonical term when the
-//! vocabulary names one, else the first spelling met (mentors first, then
-//! mentees, in row order), so scores, explanations and outputs agree.
+//! vocabulary names one, else the spelling most items use (on a tie, the
+//! first met: mentors first, then mentees, in row order), so scores,
+//! explanations and outputs agree.
 
 use crate::list::{self, Skill};
 use crate::roster::Roster;
@@ -70,53 +71,83 @@ impl Vocabulary {
         mentors: &mut Cow<'r, Roster>,
         mentees: &mut Cow<'r, Roster>,
     ) {
-        let mut changes = false;
+        // Each spelling's key, and each key's spellings with their counts, in
+        // the order first met.
+        let mut keys: HashMap<String, String> = HashMap::new();
+        let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
         for roster in [&**mentors, &**mentees] {
             for person in &roster.people {
                 let items = person.skills.iter().map(|s| &s.name);
                 for item in items.chain(&person.values).chain(&person.goals) {
-                    let spelling = self
-                        .spellings
-                        .entry(term_key(item))
-                        .or_insert_with(|| item.clone());
-                    changes |= spelling != item;
+                    if !keys.contains_key(item) {
+                        keys.insert(item.clone(), term_key(item));
+                    }
+                    let counts = spellings.entry(keys[item].clone()).or_default();
+                    match counts.iter_mut().find(|(spelling, _)| spelling == item) {
+                        Some((_, count)) => *count += 1,
+                        None => counts.push((item.clone(), 1)),
+                    }
                 }
             }
+        }
+        let mut changes = false;
+        for (key, counts) in spellings {
+            let most = counts.iter().map(|&(_, count)| count).max().unwrap_or(0);
+            let spelling = match self.spellings.get(&key) {
+                Some(canonical) => canonical.clone(),
+                None => counts
+                    .iter()
+                    .find(|&&(_, c)| c == most)
+                    .map_or(key.clone(), |(s, _)| s.clone()),
+            };
+            changes |= counts.iter().any(|(written, _)| *written != spelling);
+            self.spellings.insert(key, spelling);
         }
         if !changes {
             return;
         }
+        let spelled: HashMap<String, String> = keys
+            .into_iter()
+            .map(|(item, key)| {
+                let spelling = self.spellings[&key].clone();
+                (item, spelling)
+            })
+            .collect();
         for roster in [mentors, mentees] {
             for person in &mut roster.to_mut().people {
                 let skills = std::mem::take(&mut person.skills).into_iter();
-                person.skills = self.unique(skills, skill_name);
+                person.skills = unique(&spelled, skills, skill_name);
                 let values = std::mem::take(&mut person.values).into_iter();
-                person.values = self.unique(values, itself);
+                person.values = unique(&spelled, values, itself);
                 let goals = std::mem::take(&mut person.goals).into_iter();
-                person.goals = self.unique(goals, itself);
+                person.goals = unique(&spelled, goals, itself);
             }
         }
     }
-
-    /// `items` respelled, without the duplicates that makes, in order.
-    fn unique<T>(&self, items: impl Iterator<Item = T>, name: fn(&mut T) -> &mut String) -> Vec<T> {
-        let mut seen = HashSet::new();
-        items
-            .filter_map(|mut item| {
-                let spelling = &self.spellings[&term_key(name(&mut item))];
-                *name(&mut item) = spelling.clone();
-                seen.insert(spelling.clone()).then_some(item)
-            })
-            .collect()
-    }
 }
 
-/// A skill's name, for [`Vocabulary::unique`].
+/// `items` respelled by `spelled`, without the duplicates that makes, in order.
+fn unique<T>(
+    spelled: &HashMap<String, String>,
+    items: impl Iterator<Item = T>,
+    name: fn(&mut T) -> &mut String,
+) -> Vec<T> {
+    let mut seen = HashSet::new();
+    items
+        .filter_map(|mut item| {
+            let spelling = &spelled[name(&mut item).as_str()];
+            *name(&mut item) = spelling.clone();
+            seen.insert(spelling.clone()).then_some(item)
+        })
+        .collect()
+}
+
+/// A skill's name, for [`unique`].
 fn skill_name(skill: &mut Skill) -> &mut String {
     &mut skill.name
 }
 
-/// A value or goal, for [`Vocabulary::unique`].
+/// A value or goal, for [`unique`].
 fn itself(item: &mut String) -> &mut String {
     item
 }
