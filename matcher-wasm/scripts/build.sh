@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the npm package into pkg/ (pkg/web for browsers and bundlers, pkg/node
-# for Node, pkg/worker for the Worker-backed API over either) and the admin
-# page's copies: www/pkg/ and the sample rosters in
-# www/sample/. Installs missing tools first (scripts/setup.sh). Idempotent:
+# Builds the npm package into pkg/ (pkg/web for browsers and bundlers,
+# pkg/web-threads the same on Web Workers for cross-origin isolated pages
+# (scripts/build-threads.sh), pkg/node for Node, pkg/worker for the
+# Worker-backed API over them) and the admin page's copies: www/pkg/ and the
+# sample rosters in www/sample/. Installs missing tools first (scripts/setup.sh). Idempotent:
 # wasm-bindgen and wasm-opt run again only when the compiled wasm changed.
 set -euo pipefail
 
@@ -48,6 +49,8 @@ if [[ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]]; then
   echo "$fingerprint" > "$stamp"
 fi
 
+bash "$here/scripts/build-threads.sh"
+
 # The published package.json: npm/package.json with the crate's version.
 version="$(cd "$root" && cargo metadata --format-version 1 --no-deps |
   node -e 'const m = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -67,11 +70,13 @@ echo '{ "type": "module" }' > "$here/pkg/worker/package.json"
 # the sample rosters from its own folder.
 rm -rf "$here/www/pkg"
 mkdir -p "$here/www/pkg" "$here/www/sample"
-cp -r "$here/pkg/web" "$here/pkg/worker" "$here/www/pkg/"
+cp -r "$here/pkg/web" "$here/pkg/web-threads" "$here/pkg/worker" "$here/www/pkg/"
 cp "$root/data/mentors.csv" "$root/data/mentees.csv" "$here/www/sample/"
 python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' \
   "$root/data/config.toml" > "$here/www/sample/config.json"
 
-size="$(stat -c %s "$here/pkg/web/matcher_wasm_bg.wasm")"
-gzipped="$(gzip -9 -c "$here/pkg/web/matcher_wasm_bg.wasm" | wc -c)"
-echo "matcher_wasm_bg.wasm: $((size / 1024)) KiB raw, $((gzipped / 1024)) KiB gzipped"
+for build in web web-threads; do
+  size="$(stat -c %s "$here/pkg/$build/matcher_wasm_bg.wasm")"
+  gzipped="$(gzip -9 -c "$here/pkg/$build/matcher_wasm_bg.wasm" | wc -c)"
+  echo "$build/matcher_wasm_bg.wasm: $((size / 1024)) KiB raw, $((gzipped / 1024)) KiB gzipped"
+done
