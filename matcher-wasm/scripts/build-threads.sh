@@ -13,10 +13,10 @@ root="$(dirname "$here")"
 # build's cache left alone.
 target_dir="${CARGO_TARGET_DIR:-$root/target}/wasm-threads"
 
-# Shared memory for the Web Workers' threads, and the thread-local storage
-# exports wasm-bindgen needs to start them.
+# Shared memory for the Web Workers' threads, the thread-local storage
+# exports wasm-bindgen needs to start them, and SIMD as in the other build.
 flags=(
-  -C target-feature=+atomics,+bulk-memory
+  -C target-feature=+atomics,+bulk-memory,+simd128
   -C link-arg=--shared-memory
   -C link-arg=--max-memory=2147483648
   -C link-arg=--import-memory
@@ -46,7 +46,7 @@ fi
 wasm="$target_dir/wasm32-unknown-unknown/wasm-threads/matcher_wasm.wasm"
 
 out="$here/pkg/web-threads"
-wasm_opt=("$here/node_modules/.bin/wasm-opt" -O3 --enable-threads --enable-bulk-memory
+wasm_opt=("$here/node_modules/.bin/wasm-opt" -O3 --enable-threads --enable-bulk-memory --enable-simd
   --strip-debug --strip-producers)
 stamp="$out/.built-from"
 fingerprint="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) ${wasm_opt[*]:1}"

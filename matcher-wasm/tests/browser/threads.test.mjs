@@ -1,13 +1,16 @@
 // The threaded build in headless Chromium: used when the page is cross-origin
 // isolated (as `npm run serve` serves it), the single-threaded build
 // otherwise; both write the same bytes as the Node build and the CLI; and the
-// benchmark of both in the same run, medians printed with the machine's name.
+// benchmark of both in the same run, medians printed with the machine's name;
+// the single-threaded build's download size.
 //
 // MATCHER_SKIP_BROWSER_BENCH=1 skips the benchmark (a couple of minutes).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { after, before, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import * as node from '../../pkg/node/matcher_wasm.js';
 import { launchBrowser, openPage } from '../support/browser.mjs';
 import { expected, sample } from '../support/fixtures.mjs';
@@ -163,4 +166,11 @@ test('benchmark: the threaded build against the single-threaded one in Chromium'
     // enough to catch threads that stall each other.
     assert.ok(threaded <= single * 1.5, `${spec.label}: 2 threads took ${threaded.toFixed(0)} ms, single ${single.toFixed(0)} ms`);
   }
+});
+
+test('the single-threaded wasm stays under 400 KiB gzipped', (t) => {
+  const gzipped = (build) => gzipSync(readFileSync(new URL(`../../pkg/${build}/matcher_wasm_bg.wasm`, import.meta.url)), { level: 9 }).length;
+  const [single, threaded] = [gzipped('web'), gzipped('web-threads')];
+  t.diagnostic(`gzipped: single-threaded ${(single / 1024).toFixed(0)} KiB, threaded ${(threaded / 1024).toFixed(0)} KiB`);
+  assert.ok(single < 400 * 1024, `${single} bytes gzipped`);
 });
