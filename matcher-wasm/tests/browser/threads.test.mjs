@@ -159,7 +159,8 @@ test('benchmark: the threaded build against the single-threaded one in Chromium'
     const single = median(times.single);
     const threaded = median(times.threaded);
     t.diagnostic(`${spec.label}: median of ${spec.runs}: single-threaded ${single.toFixed(0)} ms, `
-      + `2 threads ${threaded.toFixed(0)} ms, ${(single / threaded).toFixed(2)}× (target: ${spec.target})`);
+      + `2 threads ${threaded.toFixed(0)} ms, ${(single / threaded).toFixed(2)}× (target: ${spec.target}); `
+      + `runs: single ${times.single.map(Math.round).join(', ')}, 2 threads ${times.threaded.map(Math.round).join(', ')}`);
     // Both builds find the same matching.
     assert.equal(digests.threaded, digests.single, `${spec.label}: the builds' matches differ`);
     // Loose enough for a two-core machine shared with other jobs, tight
