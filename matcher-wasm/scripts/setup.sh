@@ -12,13 +12,16 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
-# The threaded build rebuilds the standard library with atomics.
-if ! rustup toolchain list | grep -q '^nightly-'; then
+# The threaded build rebuilds the standard library with atomics (and test.sh
+# lints it), on nightly.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
   rustup toolchain install nightly --profile minimal
 fi
-if ! rustup +nightly component list --installed | grep -q '^rust-src'; then
-  rustup +nightly component add rust-src
-fi
+for component in rust-src clippy; do
+  if ! rustup +nightly component list --installed | grep -q "^$component"; then
+    rustup +nightly component add "$component"
+  fi
+done
 if ! rustup +nightly target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup +nightly target add wasm32-unknown-unknown
 fi
