@@ -1,14 +1,29 @@
 #!/usr/bin/env bash
 # Installs what building and testing matcher-wasm needs, skipping whatever is
-# already there: the wasm32 Rust target, wasm-bindgen-cli at the exact version
-# the crate pins, the npm dev tools (package-lock.json) and, with --browser,
-# Debian's Chromium. Nothing is downloaded outside crates.io, npm and apt.
+# already there: the wasm32 Rust target (and, for the threaded build, nightly
+# with its wasm32 target and the standard library's source), wasm-bindgen-cli
+# at the exact version the crate pins, the npm dev tools (package-lock.json)
+# and, with --browser, Debian's Chromium. Nothing is downloaded outside crates.io, npm and apt.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
+fi
+
+# The threaded build rebuilds the standard library with atomics (and test.sh
+# lints it), on nightly.
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+  rustup toolchain install nightly --profile minimal
+fi
+for component in rust-src clippy; do
+  if ! rustup +nightly component list --installed | grep -q "^$component"; then
+    rustup +nightly component add "$component"
+  fi
+done
+if ! rustup +nightly target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup +nightly target add wasm32-unknown-unknown
 fi
 
 # The CLI must match the crate's `wasm-bindgen = "=X"` pin exactly.

@@ -21,6 +21,9 @@ use program::{optional_id, rosters, MENTEES, MENTORS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "threads")]
+pub use wasm_bindgen_rayon::init_thread_pool;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
@@ -217,6 +220,13 @@ struct GeneratedRosters {
 #[wasm_bindgen(js_name = defaultConfig, unchecked_return_type = "Config")]
 pub fn default_config() -> Result<JsValue, Failure> {
     to_js(&matcher::Config::default())
+}
+
+/// Whether this is the threaded build, whose rayon pool runs on Web Workers
+/// started by `initThreadPool(threads)`.
+#[wasm_bindgen]
+pub fn threaded() -> bool {
+    cfg!(feature = "threads")
 }
 
 /// The version of the package (and of the matcher crate it is built from).
