@@ -43,6 +43,8 @@ export interface Config {
     /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
     min_difference?: Record<string, number>;
   };
+  /** Which roster header means what, and list separators per column: `{ "Which skills would you like to develop?": { role: "skills", separator: "," } }`. */
+  columns?: Record<string, string | { role?: string; separator?: string }>;
   /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
   vocabulary?: Record<string, string[]>;
   solver?: {

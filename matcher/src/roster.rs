@@ -200,7 +200,14 @@ impl Roster {
                     Code::MissingIdColumn,
                     "the header has no `id` column",
                 )
-                .with_hint(format!("found columns: {}", columns.join(", "))),
+                .with_hint(format!(
+                    "found columns: {}; to read one of them as the id, map it under [columns] in the config{}",
+                    columns.join(", "),
+                    columns
+                        .iter()
+                        .find(|c| c.split(' ').any(|word| word == "id"))
+                        .map_or(String::new(), |c| format!(", e.g. `\"{c}\" = \"id\"`"))
+                )),
             );
             diagnostics.sort();
             return Err(diagnostics);
@@ -288,9 +295,14 @@ impl Roster {
                 roster.people.push(person);
             }
         }
+        // A comma-separated list column explains its cells' bad skill levels
+        // ("python:4, sql" reads as level "4, sql"): it is reported alone.
         for (watch, column) in watches.iter().zip(columns) {
-            let problem = watch.as_ref().and_then(|w| w.problem(source, column));
-            diagnostics.extend(problem);
+            if let Some(problem) = watch.as_ref().and_then(|w| w.problem(source, column)) {
+                let on_column = |d: &Diagnostic| d.column.as_deref() == Some(column.as_str());
+                diagnostics.retain(|d| !(d.code == Code::BadSkillLevel && on_column(d)));
+                diagnostics.push(problem);
+            }
         }
         if roster.people.is_empty() && diagnostics.is_empty() {
             diagnostics.push(Diagnostic::file(

@@ -680,3 +680,48 @@ fn validate_says_how_a_spreadsheet_export_was_read() {
         )
     );
 }
+
+#[test]
+fn the_sample_as_a_form_exports_it_gives_the_sample_matches() {
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/forms/mentors.csv",
+        "--mentees",
+        "data/forms/mentees.csv",
+        "--config",
+        "data/forms/config.toml",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = std::fs::read(root().join("data/expected/matches.csv")).unwrap();
+    assert_eq!(text(&out.stdout), text(&expected));
+    assert!(text(&out.stderr)
+        .starts_with("read data/forms/mentees.csv as UTF-8, cells separated by semicolons\n"));
+}
+
+#[test]
+fn a_form_export_read_without_its_separators_is_refused_column_by_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[columns]\n\"Participant ID\" = \"id\"\n\"Which skills can you offer?\" = \"skills\"\n\
+         \"Which skills would you like to develop?\" = \"skills\"\n",
+    )
+    .unwrap();
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        "data/forms/mentors.csv",
+        "--mentees",
+        "data/forms/mentees.csv",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stdout),
+        "data/forms/mentees.csv:2:which skills would you like to develop?: the list \"roadmapping, Negotiation:2, Security, Sy…\" looks comma-separated (109 of 130 filled cells have commas, none has `;`), so it would be read as one item (hint: list items are separated by `;`; to read this column as it is, add `\"which skills would you like to develop?\" = { separator = \",\" }` under [columns] in the config)\n\
+         data/forms/mentors.csv:2:which skills can you offer?: the list \"PRODUCT STRATEGY:3, User-Research:5, car…\" looks comma-separated (45 of 45 filled cells have commas, none has `;`), so it would be read as one item (hint: list items are separated by `;`; to read this column as it is, add `\"which skills can you offer?\" = { separator = \",\" }` under [columns] in the config)\n"
+    );
+}

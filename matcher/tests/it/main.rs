@@ -1,5 +1,6 @@
 //! Integration tests of the `matcher` library, one module per area.
 
+mod columns;
 mod config;
 mod fairness;
 mod invariants;

@@ -1,0 +1,40 @@
+// The sample program as a sign-up form exports it (data/forms/): question
+// headers mapped by [columns], comma-separated answers, aliases in the
+// [vocabulary], a semicolon-separated mentee file. The package reads it as
+// the CLI does: exactly the sample's matches.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import * as matcher from '../../pkg/node/matcher_wasm.js';
+import { expected, ROOT, thrown } from '../support/fixtures.mjs';
+
+const FORMS = join(ROOT, 'data/forms');
+const read = (name) => readFileSync(join(FORMS, name), 'utf8');
+const config = JSON.parse(execFileSync('python3', ['-c',
+  'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout)',
+  join(FORMS, 'config.toml')], { encoding: 'utf8' }));
+
+test('a form export with its columns and vocabulary gives the sample matches', () => {
+  const program = new matcher.Matcher(read('mentors.csv'), read('mentees.csv'), config);
+  assert.equal(program.matchesCsv(), expected.csv());
+  program.free();
+});
+
+test('readRoster and validate read by the config columns and say how', () => {
+  const roster = matcher.readRoster(read('mentees.csv'), 'mentee', config);
+  assert.equal(roster.people[0].id, 'E001');
+  assert.deepEqual(roster.format, { encoding: 'UTF-8', byte_order_mark: false, delimiter: ';' });
+  assert.deepEqual(matcher.validate(read('mentors.csv'), read('mentees.csv'), config), []);
+});
+
+test('without the separators, the comma-separated answers are located errors', () => {
+  const columns = { 'Participant ID': 'id', 'Which skills would you like to develop?': 'skills' };
+  const error = thrown(() => matcher.readRoster(read('mentees.csv'), 'mentee', { columns }));
+  assert.equal(error.code, 'comma_separated_list');
+  assert.equal(error.file, 'mentees.csv');
+  assert.equal(error.row, 2);
+  assert.equal(error.column, 'which skills would you like to develop?');
+});
