@@ -56,8 +56,10 @@ fn questions_map_to_roles_and_attributes_by_header() {
 
 #[test]
 fn a_renamed_attribute_is_what_the_rules_name() {
-    let mut config = Config::default();
-    config.columns = rules(&[("Your team", Some("department"), None)]);
+    let mut config = Config {
+        columns: rules(&[("Your team", Some("department"), None)]),
+        ..Config::default()
+    };
     config.constraints.require_different = vec!["department".into()];
     let mentors = "id,your team\nm1,data\nm2,sales\n";
     let mentees = "id,Your Team\ne1,data\n";
@@ -108,8 +110,10 @@ fn comma_separated_lists_are_refused_until_their_separator_is_set() {
 #[test]
 fn bad_column_rules_are_config_errors_naming_the_key() {
     let problem = |entries: &[(&str, Option<&str>, Option<char>)]| {
-        let mut config = Config::default();
-        config.columns = rules(entries);
+        let config = Config {
+            columns: rules(entries),
+            ..Config::default()
+        };
         config.validate().err().map(|e| e.to_string())
     };
     assert_eq!(
