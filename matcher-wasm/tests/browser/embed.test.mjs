@@ -5,27 +5,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { test } from 'node:test';
+import { pageHarness } from '../support/browser.mjs';
 import { ROOT } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const [example] = [...README.matchAll(/```html\n([\s\S]*?)```/g)].map(([, code]) => code)
   .filter((code) => code.includes('matcher-wasm/worker'));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = pageHarness();
 
 test('the README embeds the Worker API in a page', () => {
   assert.ok(example, 'an html example importing matcher-wasm/worker');
@@ -34,7 +22,7 @@ test('the README embeds the Worker API in a page', () => {
 test('the README embedding example runs in Chromium and logs what it says', { skip: !example }, async (t) => {
   const html = `<!doctype html><meta charset="utf-8"><title>embed</title>\n${example}`;
   const logs = [];
-  await openPage(t, browser, server, {
+  await harness.open(t, {
     path: 'embed-example.html',
     routes: { 'embed-example.html': { body: html, contentType: 'text/html; charset=utf-8' } },
     beforeLoad: (page) => page.on('console', (message) => logs.push(message.text())),

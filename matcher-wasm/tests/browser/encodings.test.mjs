@@ -6,10 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { test } from 'node:test';
+import { pageHarness } from '../support/browser.mjs';
 import { ROOT } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
 const CORPUS = join(ROOT, 'matcher/tests/fixtures/bad');
 const SNAPSHOTS = join(ROOT, 'matcher-cli/tests/it/snapshots');
@@ -20,18 +19,7 @@ function cliMatches(name) {
   return snapshot.match(/--- stdout ---\n([^]*)--- stderr ---/)[1];
 }
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = pageHarness();
 
 const CASES = [
   ['mentees_semicolons', 'mentees.csv: 4 mentees (read as UTF-8, cells separated by semicolons)'],
@@ -41,8 +29,7 @@ const CASES = [
 
 for (const [name, status] of CASES) {
   test(`${name}: the page reads it as the CLI does`, async (t) => {
-    const page = await openPage(t, browser, server);
-    await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+    const page = await harness.ready(t);
     const file = (as, path) => ({ name: as, mimeType: 'text/csv', buffer: readFileSync(join(CORPUS, path)) });
     await page.setInputFiles('#mentors-file', file('mentors.csv', 'mentors.csv'));
     await page.setInputFiles('#mentees-file', file('mentees.csv', `${name}.csv`));
@@ -56,8 +43,7 @@ for (const [name, status] of CASES) {
 }
 
 test('a file marked UTF-8 that is not is refused, naming the file', async (t) => {
-  const page = await openPage(t, browser, server);
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+  const page = await harness.ready(t);
   const bytes = readFileSync(join(CORPUS, 'mentees_marked_utf8_bad_byte.csv'));
   await page.setInputFiles('#mentees-file', { name: 'mentees.csv', mimeType: 'text/csv', buffer: bytes });
   await page.locator('#problems').filter({

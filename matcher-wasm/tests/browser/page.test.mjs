@@ -11,34 +11,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { pageHarness } from '../support/browser.mjs';
+import { WWW } from '../support/serve.mjs';
 import { expected, menteesWithBadLevel, sample } from '../support/fixtures.mjs';
 import { native } from '../support/native.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
 const DATA = fileURLToPath(new URL('../../../data/', import.meta.url));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const harness = pageHarness();
 /** The page, ready: its module loaded in the worker. */
-async function open(t, viewport) {
-  const page = await openPage(t, browser, server, { viewport });
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
-  return page;
-}
+const open = (t, viewport) => harness.ready(t, { viewport });
 
 /** Sets the form to data/config.toml, as an admin would by hand. */
 async function enterSampleSettings(page) {

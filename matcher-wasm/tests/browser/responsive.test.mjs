@@ -4,31 +4,14 @@
 // keeps painting while a large cohort solves.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { pageHarness } from '../support/browser.mjs';
 import { expected, sample } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
+const harness = pageHarness();
 /** The page, ready: its module loaded in the worker. */
-async function open(t) {
-  const page = await openPage(t, browser, server);
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
-  return page;
-}
+const open = (t, options) => harness.ready(t, options);
 
 /** Uploads two rosters given as text. */
 async function upload(page, mentors, mentees) {

@@ -4,30 +4,14 @@
 // like any other, from the settings to the config the engine receives.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { pageHarness } from '../support/browser.mjs';
 import { sample } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(t) {
-  const page = await openPage(t, browser, server);
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
-  return page;
-}
+const harness = pageHarness();
+/** The page, ready: its module loaded in the worker. */
+const open = (t, options) => harness.ready(t, options);
 
 /** Presses `key` on the focused element and fills the file chooser it opens with `text`. */
 async function chooseWith(page, key, name, text) {

@@ -3,28 +3,15 @@
 // the unmatched list pages the same way.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
-import { launchBrowser, openPage } from '../support/browser.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
+import { pageHarness } from '../support/browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(WWW);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = pageHarness();
 
 /** The page with `mentors` and `mentees` matched, and the outcome it shows. */
 async function matched(t, { mentors, mentees }) {
-  const page = await openPage(t, browser, server);
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+  const page = await harness.ready(t);
   const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
   await page.setInputFiles('#mentors-file', file('mentors.csv', mentors));
   await page.setInputFiles('#mentees-file', file('mentees.csv', mentees));
@@ -138,8 +125,7 @@ test('the tables are named, and their sortable headings and pager are labelled b
 });
 
 test('roster problems page the same way: hundreds of them render a page at a time', async (t) => {
-  const page = await openPage(t, browser, server);
-  await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+  const page = await harness.ready(t);
   const { mentors, mentees } = matcher.generateRosters(20, 300, 5, 4);
   // Every skill level out of range.
   const bad = mentees.replace(/:\d/g, ':9');

@@ -3,7 +3,9 @@
 // page error, console error or blocked request.
 
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer, WWW } from './serve.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -47,4 +49,30 @@ export async function openPage(t, browser, server, {
   });
   await page.goto(server.url + path);
   return page;
+}
+
+/**
+ * For one test file: the admin page's folder served cross-origin isolated and
+ * a browser, started before its tests and closed after them. `open(t,
+ * options)` opens a page as `openPage` does; `ready(t, options)` also waits
+ * until the admin page shows its version, which it sets once it is wired up.
+ */
+export function pageHarness() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer(WWW);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const open = (t, options) => openPage(t, browser, server, options);
+  const ready = async (t, options) => {
+    const page = await open(t, options);
+    await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
+    return page;
+  };
+  return { open, ready };
 }
