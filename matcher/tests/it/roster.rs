@@ -104,7 +104,7 @@ fn file_level_problems() {
     );
     assert_eq!(
         problems(b"name,skills\nAda,sql\n", Side::Mentee),
-        ["mentees.csv:1: the header has no `id` column (hint: found columns: name, skills) [missing_id_column]"]
+        ["mentees.csv:1: the header has no `id` column (hint: found columns: name, skills; to read one of them as the id, map it under [columns] in the config) [missing_id_column]"]
     );
     assert_eq!(
         problems(b"id,Dept,dept\ne1,a,b\n", Side::Mentee),
