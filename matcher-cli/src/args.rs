@@ -20,6 +20,8 @@ pub enum Command {
     Match(MatchArgs),
     /// Check both rosters and report every problem at once.
     Validate(ValidateArgs),
+    /// Report the rosters' vocabulary: wants no mentor offers, one-sided terms, likely misspellings.
+    Vocab(ValidateArgs),
     /// Explain a mentee's match or why they have none; with --mentor, why that pair was (not) made.
     Explain(ExplainArgs),
     /// Suggest mentors for every mentee, ranked so that popular mentors are not first for everyone.
@@ -118,7 +120,7 @@ pub struct MatchArgs {
     pub report: bool,
 }
 
-/// `matcher validate`.
+/// `matcher validate` and `matcher vocab`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     #[command(flatten)]
@@ -126,7 +128,7 @@ pub struct ValidateArgs {
     /// Configuration TOML whose `[columns]` section says how to read the rosters.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// How to print the problems.
+    /// How to print the problems or the report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }

@@ -5,6 +5,7 @@ use matcher::config::Criterion;
 use matcher::explain::Explanation;
 use matcher::fairness::FairnessReport;
 use matcher::matching::UnmatchedReason;
+use matcher::vocabulary_report::{Likeness, TermUse, VocabularyReport};
 use matcher::why_not::{Standing, Verdict};
 use matcher::{Diagnostic, MatchOutcome, Roster};
 use serde::Serialize;
@@ -317,4 +318,70 @@ impl SolveReport {
             elapsed.as_secs_f64()
         )
     }
+}
+
+/// The vocabulary report as text: what to fix before matching, with rows.
+pub fn vocabulary(
+    w: &mut dyn Write,
+    report: &VocabularyReport,
+    mentors: &Roster,
+    mentees: &Roster,
+) -> io::Result<()> {
+    let uses = |u: &TermUse| {
+        let side = |rows: &[usize], roster: &Roster, one: &str| {
+            (!rows.is_empty()).then(|| {
+                let shown: Vec<String> = rows.iter().take(8).map(usize::to_string).collect();
+                let more = if rows.len() > 8 { ", …" } else { "" };
+                let plural = if rows.len() == 1 { "" } else { "s" };
+                format!(
+                    "{} {one}{plural} ({} row{plural} {}{more})",
+                    rows.len(),
+                    roster.source,
+                    shown.join(", ")
+                )
+            })
+        };
+        let sides = [
+            side(&u.mentor_rows, mentors, "mentor"),
+            side(&u.mentee_rows, mentees, "mentee"),
+        ];
+        let sides: Vec<String> = sides.into_iter().flatten().collect();
+        format!("{} \"{}\": {}", u.list.as_str(), u.term, sides.join("; "))
+    };
+    let section = |w: &mut dyn Write, title: &str, items: Vec<String>| -> io::Result<()> {
+        writeln!(w, "{title}:{}", if items.is_empty() { " none" } else { "" })?;
+        items.iter().try_for_each(|line| writeln!(w, "  {line}"))
+    };
+    section(
+        w,
+        "Wanted by mentees, offered by no mentor",
+        report.unmet.iter().map(uses).collect(),
+    )?;
+    section(
+        w,
+        "Used by one side only",
+        report.one_sided.iter().map(uses).collect(),
+    )?;
+    let groups = report.likely_one_term.iter().map(|g| {
+        let why = match g.likeness {
+            Likeness::SameTerm => "one term already (case, hyphens or spaces)",
+            Likeness::Punctuation => "equal without punctuation",
+            Likeness::NearMiss => "one letter apart",
+        };
+        let spellings: Vec<String> = g
+            .spellings
+            .iter()
+            .map(|s| format!("    {}", uses(s)))
+            .collect();
+        let fix = if g.vocabulary.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\n    to make them one term, add under [vocabulary]: {}",
+                g.vocabulary
+            )
+        };
+        format!("{why}:\n{}{fix}", spellings.join("\n"))
+    });
+    section(w, "Likely one term", groups.collect())
 }

@@ -10,6 +10,7 @@ use matcher::columns::ColumnRules;
 use matcher::matrix::Matrix;
 use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
+use matcher::vocabulary_report::vocabulary_report;
 use matcher::{Config, Program, Roster, Rounds};
 use std::fmt;
 use std::fs::File;
@@ -78,12 +79,15 @@ fn write_failure(path: Option<&Path>, e: io::Error) -> Failure {
 pub fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Match(args) => run_match(args),
-        Command::Validate(args) => {
-            let config = match &args.config {
-                Some(path) => read_config(path)?,
-                None => Config::default(),
-            };
-            validate(&args, &config)
+        Command::Validate(args) => validate(&args, &optional_config(&args)?),
+        Command::Vocab(args) => {
+            let config = optional_config(&args)?;
+            let (mentors, mentees) = parse_rosters(&args.rosters, &config.columns)??;
+            let report = vocabulary_report(&mentors, &mentees, &config.vocabulary);
+            write_to(None, |w| match args.format {
+                ReportFormat::Text => output::vocabulary(w, &report, &mentors, &mentees),
+                ReportFormat::Json => output::json(w, &report),
+            })
         }
         Command::Explain(args) => {
             let (mentors, mentees, config) = load(&args.inputs)?;
@@ -104,6 +108,14 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
         Command::Init => write_to(None, |w| {
             w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
         }),
+    }
+}
+
+/// The config of `validate` and `vocab`: the file given, or the defaults.
+fn optional_config(args: &ValidateArgs) -> Result<Config, Failure> {
+    match &args.config {
+        Some(path) => read_config(path),
+        None => Ok(Config::default()),
     }
 }
 

@@ -60,6 +60,11 @@ export class MatcherWorker {
     return this.#call('readRoster', csv, side, config);
   }
 
+  /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
+  vocabularyReport(mentorsCsv, menteesCsv, config = null) {
+    return this.#call('vocabularyReport', mentorsCsv, menteesCsv, config);
+  }
+
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors, mentees, seed, capacity) {
     return this.#call('generateRosters', mentors, mentees, seed, capacity);

@@ -15,6 +15,7 @@ import type {
   Side,
   Suggestions,
   Verdict,
+  VocabularyReport,
 } from "../web/matcher_wasm.js";
 
 export type * from "../web/matcher_wasm.js";
@@ -70,6 +71,8 @@ export declare class MatcherWorker {
   validate(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
   readRoster(csv: string, side: Side, config?: Config | null): Promise<Roster>;
+  /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
+  vocabularyReport(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors: number, mentees: number, seed: number, capacity?: number | null): Promise<GeneratedRosters>;
   /** The default config, every key filled in. */

@@ -185,6 +185,22 @@ pub fn read_roster(
     to_js(&roster)
 }
 
+/// The rosters' vocabulary under the config's `[columns]` and `[vocabulary]`:
+/// skills and goals mentees want that no mentor offers, terms only one side
+/// uses, and spellings that are likely one term, each with its rows.
+#[wasm_bindgen(js_name = vocabularyReport, unchecked_return_type = "VocabularyReport")]
+pub fn vocabulary_report(
+    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
+    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<JsValue, Failure> {
+    let config = read_config(config)?;
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
+    let report =
+        matcher::vocabulary_report::vocabulary_report(&mentors, &mentees, &config.vocabulary);
+    to_js(&report)
+}
+
 /// Two synthetic rosters as CSV text: the same seed gives the same bytes as
 /// `matcher generate` on every platform. `capacity` gives every mentor the same
 /// capacity; left out, capacities spread realistically from 1 to 5.

@@ -397,6 +397,35 @@ export interface TextFormat {
   delimiter: "," | ";" | "\t";
 }
 
+/** A list a term is used in. */
+export type ListKind = "skills" | "values" | "goals";
+
+/** One term, or one spelling of it, with the roster rows (header = row 1) that use it. */
+export interface TermUse {
+  list: ListKind;
+  term: string;
+  mentor_rows: number[];
+  mentee_rows: number[];
+}
+
+/** Spellings that are likely one term, most used first, with the `[vocabulary]` line that makes them one. */
+export interface LikelyOneTerm {
+  /** `same_term`: matching reads them as one already; `punctuation`: equal without it; `near_miss`: one edit apart. */
+  likeness: "same_term" | "punctuation" | "near_miss";
+  spellings: TermUse[];
+  /** Empty for `same_term`. */
+  vocabulary: string;
+}
+
+/** The rosters' vocabulary, to fix before matching. */
+export interface VocabularyReport {
+  /** Skills and goals mentees want that no mentor offers, most wanted first. */
+  unmet: TermUse[];
+  /** Other terms only one side uses. */
+  one_sided: TermUse[];
+  likely_one_term: LikelyOneTerm[];
+}
+
 /** Synthetic rosters as CSV text. */
 export interface GeneratedRosters {
   mentors: string;

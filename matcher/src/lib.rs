@@ -46,6 +46,7 @@ pub mod solve;
 pub mod suggest;
 pub mod text;
 pub mod vocabulary;
+pub mod vocabulary_report;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};

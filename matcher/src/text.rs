@@ -15,7 +15,7 @@ use std::fmt;
 use std::io::Read;
 
 /// The separators a header row is tried with, preferred in this order on a tie.
-const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+const DELIMITERS: [u8; 3] = *b",;\t";
 
 /// How a text file was read: its encoding and the separator between cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -11,7 +11,7 @@
 //! explanations and outputs agree.
 
 use crate::list::{self, Skill};
-use crate::roster::Roster;
+use crate::roster::{Person, Roster};
 use caseless::Caseless;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -63,56 +63,50 @@ impl Vocabulary {
         Vocabulary { spellings }
     }
 
-    /// Rewrites every list item of both rosters to its term's one spelling,
-    /// dropping the duplicates that leaves (the first one stays, with its
-    /// level for a skill). Rosters that need no change stay borrowed.
-    pub(crate) fn apply<'r>(
-        mut self,
-        mentors: &mut Cow<'r, Roster>,
-        mentees: &mut Cow<'r, Roster>,
-    ) {
+    /// Each list item both rosters write, mapped to its term's one spelling:
+    /// the canonical term, else the spelling most items use (the first met
+    /// on a tie).
+    pub fn spellings(mut self, mentors: &Roster, mentees: &Roster) -> HashMap<String, String> {
         // Each spelling's key, and each key's spellings with their counts, in
         // the order first met.
         let mut keys: HashMap<String, String> = HashMap::new();
-        let mut spellings: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-        for roster in [&**mentors, &**mentees] {
-            for person in &roster.people {
-                let items = person.skills.iter().map(|s| &s.name);
-                for item in items.chain(&person.values).chain(&person.goals) {
-                    if !keys.contains_key(item) {
-                        keys.insert(item.clone(), term_key(item));
-                    }
-                    let counts = spellings.entry(keys[item].clone()).or_default();
-                    match counts.iter_mut().find(|(spelling, _)| spelling == item) {
-                        Some((_, count)) => *count += 1,
-                        None => counts.push((item.clone(), 1)),
-                    }
+        let mut counts: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for person in mentors.people.iter().chain(&mentees.people) {
+            for item in items(person) {
+                if !keys.contains_key(item) {
+                    keys.insert(item.clone(), term_key(item));
+                }
+                let written = counts.entry(keys[item].clone()).or_default();
+                match written.iter_mut().find(|(spelling, _)| spelling == item) {
+                    Some((_, count)) => *count += 1,
+                    None => written.push((item.clone(), 1)),
                 }
             }
         }
-        let mut changes = false;
-        for (key, counts) in spellings {
-            let most = counts.iter().map(|&(_, count)| count).max().unwrap_or(0);
-            let spelling = match self.spellings.get(&key) {
-                Some(canonical) => canonical.clone(),
-                None => counts
-                    .iter()
-                    .find(|&&(_, c)| c == most)
-                    .map_or(key.clone(), |(s, _)| s.clone()),
-            };
-            changes |= counts.iter().any(|(written, _)| *written != spelling);
-            self.spellings.insert(key, spelling);
+        for (key, written) in counts {
+            if self.spellings.contains_key(&key) {
+                continue;
+            }
+            let most = written.iter().map(|&(_, count)| count).max().unwrap_or(0);
+            let spelling = written
+                .into_iter()
+                .find(|&(_, c)| c == most)
+                .map(|(s, _)| s);
+            self.spellings.insert(key.clone(), spelling.unwrap_or(key));
         }
-        if !changes {
+        keys.into_iter()
+            .map(|(item, key)| (item, self.spellings[&key].clone()))
+            .collect()
+    }
+
+    /// Rewrites every list item of both rosters to its term's one spelling,
+    /// dropping the duplicates that leaves (the first one stays, with its
+    /// level for a skill). Rosters that need no change stay borrowed.
+    pub(crate) fn apply<'r>(self, mentors: &mut Cow<'r, Roster>, mentees: &mut Cow<'r, Roster>) {
+        let spelled = self.spellings(mentors, mentees);
+        if spelled.iter().all(|(item, spelling)| item == spelling) {
             return;
         }
-        let spelled: HashMap<String, String> = keys
-            .into_iter()
-            .map(|(item, key)| {
-                let spelling = self.spellings[&key].clone();
-                (item, spelling)
-            })
-            .collect();
         for roster in [mentors, mentees] {
             for person in &mut roster.to_mut().people {
                 let skills = std::mem::take(&mut person.skills).into_iter();
@@ -124,6 +118,12 @@ impl Vocabulary {
             }
         }
     }
+}
+
+/// A person's list items: skills, then values, then goals.
+fn items(person: &Person) -> impl Iterator<Item = &String> {
+    let skills = person.skills.iter().map(|s| &s.name);
+    skills.chain(&person.values).chain(&person.goals)
 }
 
 /// `items` respelled by `spelled`, without the duplicates that makes, in order.

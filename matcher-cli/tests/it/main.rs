@@ -725,3 +725,23 @@ fn a_form_export_read_without_its_separators_is_refused_column_by_column() {
          data/forms/mentors.csv:2:which skills can you offer?: the list \"PRODUCT STRATEGY:3, User-Research:5, car…\" looks comma-separated (45 of 45 filled cells have commas, none has `;`), so it would be read as one item (hint: list items are separated by `;`; to read this column as it is, add `\"which skills can you offer?\" = { separator = \",\" }` under [columns] in the config)\n"
     );
 }
+
+#[test]
+fn the_vocabulary_report_of_the_form_export_is_pinned() {
+    let args = [
+        "vocab",
+        "--mentors",
+        "data/forms/mentors.csv",
+        "--mentees",
+        "data/forms/mentees.csv",
+        "--config",
+        "data/forms/config.toml",
+    ];
+    let out = matcher(&args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    golden("data/expected/forms-vocabulary.txt", &out.stdout);
+    let json = matcher(&[&args[..], &["--format", "json"]].concat());
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["unmet"][0]["term"], "contract law");
+    assert_eq!(report["unmet"][0]["mentee_rows"], serde_json::json!([132]));
+}

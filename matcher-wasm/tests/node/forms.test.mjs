@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
 import { expected, ROOT, thrown } from '../support/fixtures.mjs';
+import { native } from '../support/native.mjs';
 
 const FORMS = join(ROOT, 'data/forms');
 const read = (name) => readFileSync(join(FORMS, name), 'utf8');
@@ -37,4 +38,14 @@ test('without the separators, the comma-separated answers are located errors', (
   assert.equal(error.file, 'mentees.csv');
   assert.equal(error.row, 2);
   assert.equal(error.column, 'which skills would you like to develop?');
+});
+
+test('the vocabulary report is the CLI\'s, and its suggestions make one term', () => {
+  const cli = JSON.parse(execFileSync(native(), ['vocab', '--mentors', 'data/forms/mentors.csv', '--mentees',
+    'data/forms/mentees.csv', '--config', 'data/forms/config.toml', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }));
+  const report = matcher.vocabularyReport(read('mentors.csv'), read('mentees.csv'), config);
+  assert.deepEqual(report, cli);
+  // Without the aliases, `JS` is a term of its own that only mentors use.
+  const bare = matcher.vocabularyReport(read('mentors.csv'), read('mentees.csv'), { ...config, vocabulary: {} });
+  assert.deepEqual(bare.one_sided.find((u) => u.term === 'js'), { list: 'skills', term: 'js', mentor_rows: [24, 35], mentee_rows: [] });
 });

@@ -12,6 +12,7 @@ mod rounds;
 mod scoring;
 mod suggest;
 mod vocabulary;
+mod vocabulary_report;
 mod why_not;
 
 use matcher::rounds::PairFile;
