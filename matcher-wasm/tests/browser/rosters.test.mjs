@@ -209,3 +209,23 @@ test('attributes named home town, home-town, __proto__ and constructor: ids of t
   const all = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
   assert.deepEqual(all.filter((id, i) => all.indexOf(id) !== i), []);
 });
+
+test('the vocabulary panel names unmet wants and likely misspellings, with rows and the fix', async (t) => {
+  const page = await open(t);
+  const file = (name, text) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await page.setInputFiles('#mentors-file', file('mentors.csv', 'id,skills\nm1,javascript; sql\nm2,sql\n'));
+  await page.setInputFiles('#mentees-file', file('mentees.csv', 'id,skills\ne1,javscript\ne2,rust; sql\n'));
+  await page.locator('#run:enabled').waitFor();
+  await page.locator('#vocabulary:visible').waitFor();
+  assert.equal(await page.locator('#vocabulary-summary').textContent(),
+    'Vocabulary: 2 wanted by mentees that no mentor offers, 1 likely misspelled');
+  await page.click('#vocabulary-summary');
+  assert.deepEqual(await page.locator('#vocabulary-unmet > li').allTextContents(),
+    ['javscript (skills): mentees.csv row 2', 'rust (skills): mentees.csv row 3']);
+  assert.equal(await page.locator('#vocabulary-likely code').textContent(), '"javascript" = ["javscript"]');
+  // Clean rosters hide it.
+  await page.setInputFiles('#mentees-file', file('mentees.csv', 'id,skills\ne1,javascript\n'));
+  await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 1 mentees' }).waitFor();
+  await page.locator('#run:enabled').waitFor();
+  assert.equal(await page.locator('#vocabulary').isHidden(), true);
+});

@@ -12,6 +12,7 @@ import { wireDropZone } from './dropzone.js';
 import { renderFairness } from './fairness.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { Review } from './review.js';
+import { renderVocabulary } from './vocabulary.js';
 import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
 
 const engine = await MatcherWorker.create();
@@ -98,6 +99,15 @@ async function checkRosters() {
   return { attributes, problems, statuses };
 }
 
+/** The loaded rosters' vocabulary report; null when the settings do not read (Match says why). */
+async function vocabularyReport() {
+  try {
+    return await engine.vocabularyReport(state.mentor.text, state.mentee.text, readConfig());
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Changes the rosters: `load()` sets `state.mentor` and/or `state.mentee`,
  * then they are checked and shown. Results and decisions on the old rosters
@@ -126,6 +136,9 @@ function changeRosters(load, shown = () => {}) {
       }
       setAttributes(attributes);
       renderProblems(problems);
+      const clean = state.mentor && state.mentee && problems.length === 0;
+      renderVocabulary(clean ? await vocabularyReport() : null);
+      if (check !== state.checks) return;
       state.ready = Boolean(state.mentor && state.mentee) && problems.length === 0;
       shown();
     } catch (error) {
