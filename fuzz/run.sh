@@ -18,15 +18,23 @@ seed() {
   case "$1" in
     roster)
       { printf '\0'; cat "$data/mentors.csv"; } >"$dir/mentors"
-      { printf '\1'; cat "$data/mentees.csv"; } >"$dir/mentees" ;;
+      { printf '\1'; cat "$data/mentees.csv"; } >"$dir/mentees"
+      # Spreadsheet exports: a byte-order mark, semicolons, UTF-16, Windows-1252.
+      for export in semicolons utf16 windows_1252; do
+        { printf '\1'; cat "../matcher/tests/fixtures/bad/mentees_$export.csv"; } >"$dir/$export"
+      done ;;
     config)
       cp "$data/config.toml" "$dir/sample"
+      cp "$data/forms/config.toml" "$dir/forms"
       cp ../matcher/src/default_config.toml "$dir/default" ;;
     solve)
       printf '\3\3\0\1\1\1\12\40\77\5\6\7\10\11' >"$dir/three" ;;
     pipeline)
       { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
-        printf '\036'; cat "$data/config.toml"; } >"$dir/sample" ;;
+        printf '\036'; cat "$data/config.toml"; } >"$dir/sample"
+      # A form export with its [columns] and [vocabulary].
+      { head -c 2500 "$data/forms/mentors.csv"; printf '\036'; head -c 3000 "$data/forms/mentees.csv";
+        printf '\036'; cat "$data/forms/config.toml"; } >"$dir/forms" ;;
   esac
 }
 for target in "${targets[@]}"; do

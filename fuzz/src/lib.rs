@@ -150,7 +150,8 @@ pub fn solve(data: &[u8]) {
 }
 
 /// The whole match: mentors CSV, mentees CSV and a TOML config, separated by
-/// `0x1E` bytes (an unreadable config is the default one).
+/// `0x1E` bytes (an unreadable config is the default one). The rosters are
+/// read by the config's `[columns]`, in any encoding and with any separator.
 pub fn pipeline(data: &[u8]) {
     let mut parts = data.splitn(3, |&b| b == 0x1e);
     let (mentors, mentees) = (
@@ -163,9 +164,13 @@ pub fn pipeline(data: &[u8]) {
         .and_then(|text| toml::from_str::<Config>(text).ok())
         .unwrap_or_default();
     config.solver.threads = 0;
-    let Ok((mentors, mentees)) =
-        matcher::read_rosters(mentors, "mentors.csv", mentees, "mentees.csv")
-    else {
+    let Ok((mentors, mentees)) = matcher::read_rosters_with(
+        mentors,
+        "mentors.csv",
+        mentees,
+        "mentees.csv",
+        &config.columns,
+    ) else {
         return;
     };
     match matcher::match_rosters(&mentors, &mentees, &config) {
