@@ -28,6 +28,7 @@ mod assign;
 pub mod bytesize;
 pub mod columns;
 pub mod config;
+mod csv_file;
 pub mod diagnostic;
 pub mod error;
 pub mod explain;

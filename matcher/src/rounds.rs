@@ -8,10 +8,11 @@
 //! Re-matching after a decline: lock the accepted pairs, add the declined ones
 //! to the history, run again.
 
+use crate::csv_file::{csv_error, open_csv, CsvFile};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::list;
-use crate::roster::{csv_error, open_csv, CsvFile, Roster};
+use crate::roster::Roster;
 use crate::score::Scorer;
 use serde::Serialize;
 use std::io::Read;

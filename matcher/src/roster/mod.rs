@@ -1,18 +1,27 @@
 //! Rosters: the people on one side of a program, parsed from CSV.
 //!
-//! Columns are matched by header name, case-insensitively; the order is free.
-//! `id`, `name`, `capacity` (mentors), `priority` (mentees), `skills`,
-//! `values`, `goals` and `exclude` have a meaning; every other column is kept
-//! as a background attribute.
+//! Columns are matched by header name, case-insensitively, or by the config's
+//! `[columns]` rules ([`crate::columns`]); the order is free. `id`, `name`,
+//! `capacity` (mentors), `priority` (mentees), `skills`, `values`, `goals` and
+//! `exclude` have a meaning; every other column is kept as a background
+//! attribute. `header.rs` reads the header row, `pair_check.rs` checks the
+//! two rosters against each other.
+
+mod header;
+mod pair_check;
+
+pub use pair_check::check_pair;
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
+use crate::csv_file::{csv_error, open_csv, CsvFile};
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
-use crate::text::{read_text, Text, TextFormat};
+use crate::text::TextFormat;
+use header::{field, read_header, Field, Header};
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Read;
 
 /// Which side of the program a roster holds.
@@ -100,20 +109,6 @@ impl<'a> From<&'a Roster> for Cow<'a, Roster> {
     fn from(roster: &'a Roster) -> Self {
         Cow::Borrowed(roster)
     }
-}
-
-/// What each header cell means.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Field {
-    Id,
-    Name,
-    Capacity,
-    Priority,
-    Skills,
-    Values,
-    Goals,
-    Exclude,
-    Attribute(usize),
 }
 
 impl Roster {
@@ -449,104 +444,6 @@ fn ragged_hint(format: TextFormat) -> String {
     }
 }
 
-impl Field {
-    /// Whether the column's cells are lists of items.
-    fn is_list(self) -> bool {
-        matches!(
-            self,
-            Field::Skills | Field::Values | Field::Goals | Field::Exclude
-        )
-    }
-}
-
-/// The meaning of a normalised header name on `side`; `None` for an attribute.
-fn field(name: &str, side: Side) -> Option<Field> {
-    Some(match (name, side) {
-        ("id", _) => Field::Id,
-        ("name", _) => Field::Name,
-        ("capacity", Side::Mentor) => Field::Capacity,
-        ("priority", Side::Mentee) => Field::Priority,
-        ("skills", _) => Field::Skills,
-        ("values", _) => Field::Values,
-        ("goals", _) => Field::Goals,
-        ("exclude", _) => Field::Exclude,
-        _ => return None,
-    })
-}
-
-/// What a header row says about its columns.
-struct Header {
-    /// Each column's normalised header name, as diagnostics name it.
-    columns: Vec<String>,
-    /// Each column's meaning.
-    fields: Vec<Field>,
-    /// The attribute names, in column order.
-    attributes: Vec<String>,
-    /// Each column's list item separator.
-    separators: Vec<char>,
-    /// Whether a column is read as `capacity`.
-    capacity_column: bool,
-}
-
-/// Reads the header under the `[columns]` rules: names, meanings, attribute
-/// names and separators. Two columns with one meaning are a problem.
-fn read_header(
-    header: &csv::ByteRecord,
-    side: Side,
-    source: &str,
-    rules: &ColumnRules,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Header {
-    let mut read = Header {
-        columns: Vec::with_capacity(header.len()),
-        fields: Vec::with_capacity(header.len()),
-        attributes: Vec::new(),
-        separators: Vec::with_capacity(header.len()),
-        capacity_column: false,
-    };
-    let mut roles: Vec<String> = Vec::with_capacity(header.len());
-    for (i, bytes) in header.iter().enumerate() {
-        let mut name = list::normalize(&String::from_utf8_lossy(bytes));
-        if name.is_empty() {
-            name = format!("column_{}", i + 1);
-        }
-        let (role, separator) = columns::resolve(rules, &name);
-        let field = field(&role, side).unwrap_or(Field::Attribute(read.attributes.len()));
-        if let Some(first) = roles.iter().position(|r| *r == role) {
-            let message = if read.columns[first] == name {
-                format!(
-                    "the column \"{name}\" appears more than once (columns {} and {})",
-                    first + 1,
-                    i + 1
-                )
-            } else {
-                format!(
-                    "the columns \"{}\" and \"{name}\" are both read as \"{role}\" (columns {} and {})",
-                    read.columns[first],
-                    first + 1,
-                    i + 1
-                )
-            };
-            diagnostics.push(Diagnostic::at(
-                source,
-                1,
-                Some(&name),
-                Code::DuplicateColumn,
-                message,
-            ));
-        }
-        if let Field::Attribute(_) = field {
-            read.attributes.push(role.clone());
-        }
-        read.capacity_column |= role == "capacity";
-        read.columns.push(name);
-        read.fields.push(field);
-        read.separators.push(separator);
-        roles.push(role);
-    }
-    read
-}
-
 fn parse_capacity(cell: &str) -> Result<u32, String> {
     let text = cell.trim();
     if text.is_empty() {
@@ -575,182 +472,4 @@ fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
             excerpt(cell.trim())
         )
     })
-}
-
-/// A CSV file opened for reading: its header row, the records after it and
-/// the format it was read in.
-pub(crate) struct CsvFile {
-    /// The first row.
-    pub header: csv::ByteRecord,
-    /// The rows after the header; every cell is valid UTF-8.
-    pub records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
-    /// The encoding and separator found.
-    pub format: TextFormat,
-}
-
-/// Starts reading a CSV file record by record, in whatever encoding and with
-/// whichever separator it was saved (see [`crate::text`]); `known` tells
-/// whether a normalised header cell names a column the caller reads. A file
-/// without even a header is an `empty_file` problem with `hint`.
-pub(crate) fn open_csv<R: Read>(
-    reader: R,
-    source: &str,
-    hint: &str,
-    known: impl Fn(&str) -> bool,
-) -> Result<CsvFile, Diagnostic> {
-    let Text { text, format } = read_text(reader, source, known)?;
-    let mut records = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(format.delimiter as u8)
-        .from_reader(std::io::Cursor::new(text.into_bytes()))
-        .into_byte_records();
-    match records.next() {
-        None => Err(Diagnostic::file(source, Code::EmptyFile, "the file is empty").with_hint(hint)),
-        Some(Err(e)) => Err(csv_error(source, &e)),
-        Some(Ok(header)) => Ok(CsvFile {
-            header,
-            records,
-            format,
-        }),
-    }
-}
-
-/// A CSV reading problem, located at its record when known.
-pub(crate) fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
-    let row = e.position().map(|p| p.record() as usize + 1);
-    let message = match e.kind() {
-        csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),
-        _ => format!("could not read the CSV: {e}"),
-    };
-    Diagnostic {
-        row,
-        ..Diagnostic::file(source, Code::CsvSyntax, message)
-    }
-}
-
-/// Checks the two rosters against each other: the files must not be swapped,
-/// every `exclude` id must exist on the other side, and at least one pair must
-/// be possible (some capacity, not every pair excluded). Returns the problems
-/// sorted; a swap is reported alone, as it explains everything else.
-pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
-    if mentees.capacity_column && !mentors.capacity_column {
-        return vec![Diagnostic::at(
-            &mentees.source,
-            1,
-            Some("capacity"),
-            Code::SwappedFiles,
-            format!(
-                "the mentee file has a `capacity` column and the mentor file {} has none: the two files look swapped",
-                mentors.source
-            ),
-        )
-        .with_hint("give the mentor roster as the mentors and the mentee roster as the mentees")];
-    }
-    let mut diagnostics = Vec::new();
-    for (roster, other) in [(mentors, mentees), (mentees, mentors)] {
-        for person in &roster.people {
-            for id in person
-                .exclude
-                .iter()
-                .filter(|id| other.position(id).is_none())
-            {
-                diagnostics.push(
-                    Diagnostic::at(
-                        &roster.source,
-                        person.row,
-                        Some("exclude"),
-                        Code::UnknownExcludeId,
-                        format!(
-                            "\"{}\" is not a {} id in {}",
-                            excerpt(id),
-                            other.side.as_str(),
-                            other.source
-                        ),
-                    )
-                    .with_hint("`exclude` lists ids from the other file"),
-                );
-            }
-        }
-    }
-    if diagnostics.is_empty() {
-        diagnostics.extend(check_possible(mentors, mentees));
-    }
-    diagnostics.sort();
-    diagnostics
-}
-
-/// A problem when no pair can be made at all: every mentor has capacity 0, or
-/// the `exclude` lists (of either file) rule out every pair.
-fn check_possible(mentors: &Roster, mentees: &Roster) -> Option<Diagnostic> {
-    let whole_column = |roster: &Roster, column: &str, code, message: String| Diagnostic {
-        column: Some(column.to_owned()),
-        ..Diagnostic::file(&roster.source, code, message)
-    };
-    if mentors.people.iter().all(|p| p.capacity == 0) {
-        return Some(
-            whole_column(
-                mentors,
-                "capacity",
-                Code::ZeroCapacity,
-                format!(
-                    "every mentor has capacity 0, so none of the {} mentees can be matched",
-                    mentees.people.len()
-                ),
-            )
-            .with_hint("give at least one mentor a capacity of 1 or more"),
-        );
-    }
-    if !all_pairs_excluded(mentors, mentees) {
-        return None;
-    }
-    let entries = |r: &Roster| r.people.iter().map(|p| p.exclude.len()).sum::<usize>();
-    let blamed = if entries(mentees) >= entries(mentors) {
-        mentees
-    } else {
-        mentors
-    };
-    Some(
-        whole_column(
-            blamed,
-            "exclude",
-            Code::AllPairsExcluded,
-            format!(
-                "the `exclude` lists rule out every one of the {} × {} mentee–mentor pairs: nobody can be matched",
-                mentees.people.len(),
-                mentors.people.len()
-            ),
-        )
-        .with_hint("check the `exclude` columns: they name the people never to pair with"),
-    )
-}
-
-/// Whether every mentee is excluded from every mentor, in either direction.
-fn all_pairs_excluded(mentors: &Roster, mentees: &Roster) -> bool {
-    let (rows, cols) = (mentees.people.len(), mentors.people.len());
-    let entries: usize = mentors
-        .people
-        .iter()
-        .chain(&mentees.people)
-        .map(|p| p.exclude.len())
-        .sum();
-    if rows == 0 || cols == 0 || (entries as u128) < (rows as u128) * (cols as u128) {
-        return false;
-    }
-    let mut excluded: Vec<HashSet<usize>> = mentees
-        .people
-        .iter()
-        .map(|p| {
-            p.exclude
-                .iter()
-                .filter_map(|id| mentors.position(id))
-                .collect()
-        })
-        .collect();
-    for (m, mentor) in mentors.people.iter().enumerate() {
-        for e in mentor.exclude.iter().filter_map(|id| mentees.position(id)) {
-            excluded[e].insert(m);
-        }
-    }
-    excluded.iter().all(|set| set.len() == cols)
 }

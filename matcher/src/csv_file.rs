@@ -1,0 +1,58 @@
+//! A CSV file opened for reading, record by record, in whatever encoding and
+//! with whichever separator it was saved.
+
+use crate::diagnostic::{Code, Diagnostic};
+use crate::text::{read_text, Text, TextFormat};
+use std::io::Read;
+
+/// A CSV file opened for reading: its header row, the records after it and
+/// the format it was read in.
+pub(crate) struct CsvFile {
+    /// The first row.
+    pub header: csv::ByteRecord,
+    /// The rows after the header; every cell is valid UTF-8.
+    pub records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
+    /// The encoding and separator found.
+    pub format: TextFormat,
+}
+
+/// Starts reading a CSV file record by record, in whatever encoding and with
+/// whichever separator it was saved (see [`crate::text`]); `known` tells
+/// whether a normalised header cell names a column the caller reads. A file
+/// without even a header is an `empty_file` problem with `hint`.
+pub(crate) fn open_csv<R: Read>(
+    reader: R,
+    source: &str,
+    hint: &str,
+    known: impl Fn(&str) -> bool,
+) -> Result<CsvFile, Diagnostic> {
+    let Text { text, format } = read_text(reader, source, known)?;
+    let mut records = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(format.delimiter as u8)
+        .from_reader(std::io::Cursor::new(text.into_bytes()))
+        .into_byte_records();
+    match records.next() {
+        None => Err(Diagnostic::file(source, Code::EmptyFile, "the file is empty").with_hint(hint)),
+        Some(Err(e)) => Err(csv_error(source, &e)),
+        Some(Ok(header)) => Ok(CsvFile {
+            header,
+            records,
+            format,
+        }),
+    }
+}
+
+/// A CSV reading problem, located at its record when known.
+pub(crate) fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
+    let row = e.position().map(|p| p.record() as usize + 1);
+    let message = match e.kind() {
+        csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),
+        _ => format!("could not read the CSV: {e}"),
+    };
+    Diagnostic {
+        row,
+        ..Diagnostic::file(source, Code::CsvSyntax, message)
+    }
+}
