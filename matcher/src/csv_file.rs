@@ -16,6 +16,25 @@ pub(crate) struct CsvFile {
     pub format: TextFormat,
 }
 
+/// The records after a header with their spreadsheet row numbers (the header
+/// is row 1), up to the first one that cannot be read: its problem goes in
+/// `problem`.
+pub(crate) fn numbered<'a>(
+    records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
+    source: &'a str,
+    problem: &'a mut Option<Diagnostic>,
+) -> impl Iterator<Item = (usize, csv::ByteRecord)> + 'a {
+    records
+        .enumerate()
+        .map_while(move |(n, record)| match record {
+            Ok(record) => Some((n + 2, record)),
+            Err(e) => {
+                *problem = Some(csv_error(source, &e));
+                None
+            }
+        })
+}
+
 /// Starts reading a CSV file record by record, in whatever encoding and with
 /// whichever separator it was saved (see [`crate::text`]); `known` tells
 /// whether a normalised header cell names a column the caller reads. A file
@@ -45,7 +64,7 @@ pub(crate) fn open_csv<R: Read>(
 }
 
 /// A CSV reading problem, located at its record when known.
-pub(crate) fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
+fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
     let row = e.position().map(|p| p.record() as usize + 1);
     let message = match e.kind() {
         csv::ErrorKind::Io(io) => format!("could not read the file: {io}"),

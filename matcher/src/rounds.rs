@@ -8,7 +8,7 @@
 //! Re-matching after a decline: lock the accepted pairs, add the declined ones
 //! to the history, run again.
 
-use crate::csv_file::{csv_error, open_csv, CsvFile};
+use crate::csv_file::{numbered, open_csv, CsvFile};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::list;
@@ -76,15 +76,8 @@ impl PairFile {
             return Err(diagnostics);
         }
         let mut pairs = Vec::new();
-        for (n, record) in records.enumerate() {
-            let row = n + 2;
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    diagnostics.push(csv_error(source, &e));
-                    break;
-                }
-            };
+        let mut unreadable = None;
+        for (row, record) in numbered(records, source, &mut unreadable) {
             if record.iter().all(|c| text(c).is_empty()) {
                 continue;
             }
@@ -120,6 +113,7 @@ impl PairFile {
                 row,
             });
         }
+        diagnostics.extend(unreadable);
         if diagnostics.is_empty() {
             Ok(PairFile {
                 source: source.to_owned(),

@@ -14,7 +14,7 @@ pub use pair_check::check_pair;
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
-use crate::csv_file::{csv_error, open_csv, CsvFile};
+use crate::csv_file::{numbered, open_csv, CsvFile};
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
 use crate::text::TextFormat;
@@ -223,15 +223,8 @@ impl Roster {
             .map(|(field, &separator)| CommaWatch::for_column(field.is_list(), separator))
             .collect();
         let mut cells = Vec::with_capacity(columns.len());
-        for (n, record) in records.enumerate() {
-            let row = n + 2;
-            let record = match record {
-                Ok(record) => record,
-                Err(e) => {
-                    diagnostics.push(csv_error(source, &e));
-                    break;
-                }
-            };
+        let mut unreadable = None;
+        for (row, record) in numbered(records, source, &mut unreadable) {
             cells.clear();
             let mut too_long = false;
             for (bytes, column) in record
@@ -290,6 +283,7 @@ impl Roster {
                 roster.people.push(person);
             }
         }
+        diagnostics.extend(unreadable);
         // A comma-separated list column explains its cells' bad skill levels
         // ("python:4, sql" reads as level "4, sql"): it is reported alone.
         for (watch, column) in watches.iter().zip(columns) {
