@@ -2,6 +2,8 @@
 
 mod columns;
 mod config;
+#[cfg(feature = "encodings")]
+mod exports;
 mod fairness;
 mod invariants;
 mod matching;
