@@ -223,6 +223,19 @@ test('the vocabulary panel names unmet wants and likely misspellings, with rows 
   assert.deepEqual(await page.locator('#vocabulary-unmet > li').allTextContents(),
     ['javscript (skills): mentees.csv row 2', 'rust (skills): mentees.csv row 3']);
   assert.equal(await page.locator('#vocabulary-likely code').textContent(), '"javascript" = ["javscript"]');
+  // Its button puts the line in the settings' vocabulary; the misspelling is then that term.
+  await page.click('#vocabulary-likely button');
+  assert.equal(await page.inputValue('#vocabulary-terms'), '"javascript" = ["javscript"]');
+  await page.locator('#vocabulary-summary')
+    .filter({ hasText: 'Vocabulary: 1 wanted by mentees that no mentor offers, 0 likely misspelled' }).waitFor();
+  await page.locator('#run:enabled').click();
+  await page.locator('#results').waitFor();
+  const first = page.locator('#matches tbody tr').first();
+  assert.match(await first.textContent(), /skills: javascript/);
+  // A line that does not read keeps the form from being submitted, and says why.
+  await page.fill('#vocabulary-terms', 'javascript js');
+  assert.equal(await page.locator('#vocabulary-terms').evaluate((field) => field.validationMessage),
+    'line 1: write a term and its aliases, e.g. javascript = js, ecmascript');
   // Clean rosters hide it.
   await page.setInputFiles('#mentees-file', file('mentees.csv', 'id,skills\ne1,javascript\n'));
   await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 1 mentees' }).waitFor();

@@ -12,6 +12,7 @@ import { wireDropZone } from './dropzone.js';
 import { renderFairness } from './fairness.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { Review } from './review.js';
+import { addVocabularyLine } from './terms.js';
 import { renderVocabulary } from './vocabulary.js';
 import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
 
@@ -99,6 +100,12 @@ async function checkRosters() {
   return { attributes, problems, statuses };
 }
 
+/** Adds a vocabulary line the panel suggests to the settings, and checks the rosters again under it. */
+function addToVocabulary(line) {
+  addVocabularyLine(line);
+  changeRosters(async () => {});
+}
+
 /** The loaded rosters' vocabulary report; null when the settings do not read (Match says why). */
 async function vocabularyReport() {
   try {
@@ -137,7 +144,7 @@ function changeRosters(load, shown = () => {}) {
       setAttributes(attributes);
       renderProblems(problems);
       const clean = state.mentor && state.mentee && problems.length === 0;
-      renderVocabulary(clean ? await vocabularyReport() : null);
+      renderVocabulary(clean ? await vocabularyReport() : null, addToVocabulary);
       if (check !== state.checks) return;
       state.ready = Boolean(state.mentor && state.mentee) && problems.length === 0;
       shown();

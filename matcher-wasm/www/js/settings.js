@@ -3,6 +3,7 @@
 // config object of the same shape as the CLI's TOML config.
 
 import { byId, h, idPart, own } from './dom.js';
+import { applyVocabulary, readVocabulary } from './terms.js';
 
 const CRITERIA = [
   ['skills', 'Skills', 'skills the mentee wants that the mentor offers'],
@@ -137,6 +138,7 @@ export function readConfig() {
       ...limits,
     },
     solver: { objective: byId('objective').value },
+    vocabulary: readVocabulary(),
   };
 }
 
@@ -166,6 +168,7 @@ export function applyConfig(config) {
   }
   if (minScore !== undefined) byId('min-score').value = minScore;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
+  if (config.vocabulary) applyVocabulary(config.vocabulary);
 }
 
 /**

@@ -25,9 +25,10 @@ const WHY = {
 /**
  * Renders `report` (from `vocabularyReport`) into `#vocabulary`, or hides it
  * when `report` is null. Spellings matching already reads as one term are
- * left out: there is nothing to fix.
+ * left out: there is nothing to fix. Each group's button hands its
+ * vocabulary line to `add`.
  */
-export function renderVocabulary(report) {
+export function renderVocabulary(report, add) {
   const section = byId('vocabulary');
   const groups = report?.likely_one_term.filter((g) => g.likeness !== 'same_term') ?? [];
   section.hidden = !report || (report.unmet.length === 0 && groups.length === 0);
@@ -38,5 +39,6 @@ export function renderVocabulary(report) {
   byId('vocabulary-likely').replaceChildren(...groups.map((group) => h('li', {},
     `${WHY[group.likeness]}: `,
     h('ul', {}, group.spellings.map(use)),
-    'To make them one term, add to the config’s vocabulary: ', h('code', {}, group.vocabulary))));
+    'To make them one term: ', h('code', {}, group.vocabulary), ' ',
+    h('button', { type: 'button', onclick: () => add(group.vocabulary) }, 'Add to the vocabulary'))));
 }
