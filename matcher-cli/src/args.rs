@@ -53,6 +53,9 @@ pub struct Inputs {
     /// Configuration TOML (see `matcher init`); defaults apply without it.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Vocabulary CSV (`term,canonical`): aliases added to the config's `[vocabulary]`.
+    #[arg(long, value_name = "FILE")]
+    pub vocabulary: Option<PathBuf>,
     /// Worker threads (0 = every core); overrides `solver.threads`.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
@@ -125,9 +128,12 @@ pub struct MatchArgs {
 pub struct ValidateArgs {
     #[command(flatten)]
     pub rosters: Rosters,
-    /// Configuration TOML whose `[columns]` section says how to read the rosters.
+    /// Configuration TOML whose `[columns]` and `[vocabulary]` say how to read the rosters.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Vocabulary CSV (`term,canonical`): aliases added to the config's `[vocabulary]`.
+    #[arg(long, value_name = "FILE")]
+    pub vocabulary: Option<PathBuf>,
     /// How to print the problems or the report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

@@ -111,12 +111,26 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
     }
 }
 
-/// The config of `validate` and `vocab`: the file given, or the defaults.
+/// The config of `validate` and `vocab`.
 fn optional_config(args: &ValidateArgs) -> Result<Config, Failure> {
-    match &args.config {
-        Some(path) => read_config(path),
-        None => Ok(Config::default()),
+    config_of(args.config.as_deref(), args.vocabulary.as_deref())
+}
+
+/// The config file given (or the defaults) with the vocabulary file's terms
+/// added to its `[vocabulary]`, checked together.
+fn config_of(config: Option<&Path>, vocabulary: Option<&Path>) -> Result<Config, Failure> {
+    let mut config = config.map_or(Ok(Config::default()), read_config)?;
+    if let Some(path) = vocabulary {
+        let terms = matcher::vocabulary::read_vocabulary(open(path)?, &path.display().to_string())
+            .map_err(matcher::Error::Roster)?;
+        for (term, aliases) in terms {
+            config.vocabulary.entry(term).or_default().extend(aliases);
+        }
+        config
+            .validate()
+            .map_err(|e| Failure::Input(format!("{}: {e}", path.display())))?;
     }
+    Ok(config)
 }
 
 /// `matcher validate`: every problem of both rosters, or a summary of them.
@@ -269,10 +283,7 @@ fn parse_rosters(
 
 /// Reads the rosters and the config (defaults when none is given).
 fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
-    let mut config = match &inputs.config {
-        None => Config::default(),
-        Some(path) => read_config(path)?,
-    };
+    let mut config = config_of(inputs.config.as_deref(), inputs.vocabulary.as_deref())?;
     if let Some(threads) = inputs.threads {
         config.solver.threads = threads;
     }

@@ -2,6 +2,7 @@
 //! with whichever separator it was saved.
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::list;
 use crate::text::{read_text, Text, TextFormat};
 use std::io::Read;
 
@@ -74,4 +75,88 @@ fn csv_error(source: &str, e: &csv::Error) -> Diagnostic {
         row,
         ..Diagnostic::file(source, Code::CsvSyntax, message)
     }
+}
+
+/// One row of a [`read_table`] file: its row number and its cells, in the
+/// order of the columns asked for, trimmed (`""` for an optional column the
+/// file does not have).
+pub(crate) struct TableRow {
+    /// The spreadsheet row (the header is row 1).
+    pub row: usize,
+    /// The cells.
+    pub cells: Vec<String>,
+}
+
+/// Reads a small file of named columns (`mentor_id,mentee_id`, `term,canonical`):
+/// the first `required` of `columns` must be in the header, found by name in
+/// any case, the others may be; other columns are ignored and empty rows
+/// skipped. A missing column (with `hint`) is an error; the rows that read
+/// come with the problems of the others (another number of cells than the
+/// header, an unreadable record), so that the caller adds its own and reports
+/// them all at once.
+pub(crate) fn read_table<R: Read>(
+    reader: R,
+    source: &str,
+    hint: &str,
+    columns: &[&str],
+    required: usize,
+) -> Result<(Vec<TableRow>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let CsvFile {
+        header, records, ..
+    } = open_csv(reader, source, hint, |name| columns.contains(&name)).map_err(|d| vec![d])?;
+    let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
+    let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
+    let at: Vec<Option<usize>> = columns
+        .iter()
+        .map(|column| names.iter().position(|n| n == column))
+        .collect();
+    let missing: Vec<Diagnostic> = columns[..required]
+        .iter()
+        .zip(&at)
+        .filter(|(_, at)| at.is_none())
+        .map(|(column, _)| {
+            Diagnostic::at(
+                source,
+                1,
+                None,
+                Code::MissingIdColumn,
+                format!("the header has no `{column}` column"),
+            )
+            .with_hint(hint)
+        })
+        .collect();
+    if !missing.is_empty() {
+        return Err(missing);
+    }
+    let mut diagnostics = Vec::new();
+    let mut rows = Vec::new();
+    let mut unreadable = None;
+    for (row, record) in numbered(records, source, &mut unreadable) {
+        if record.iter().all(|c| text(c).is_empty()) {
+            continue;
+        }
+        if record.len() != names.len() {
+            diagnostics.push(Diagnostic::at(
+                source,
+                row,
+                None,
+                Code::RaggedRow,
+                format!(
+                    "the row has {} cells but the header has {}",
+                    record.len(),
+                    names.len()
+                ),
+            ));
+            continue;
+        }
+        let cells = at
+            .iter()
+            .map(|i| i.map_or(String::new(), |i| text(&record[i])));
+        rows.push(TableRow {
+            row,
+            cells: cells.collect(),
+        });
+    }
+    diagnostics.extend(unreadable);
+    Ok((rows, diagnostics))
 }

@@ -8,10 +8,9 @@
 //! Re-matching after a decline: lock the accepted pairs, add the declined ones
 //! to the history, run again.
 
-use crate::csv_file::{numbered, open_csv, CsvFile};
+use crate::csv_file::{read_table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
-use crate::list;
 use crate::roster::Roster;
 use crate::score::Scorer;
 use serde::Serialize;
@@ -50,52 +49,10 @@ impl PairFile {
     /// ```
     pub fn from_csv_reader<R: Read>(reader: R, source: &str) -> Result<PairFile, Vec<Diagnostic>> {
         let hint = "a pair file needs the header `mentor_id,mentee_id`";
-        let CsvFile {
-            header, records, ..
-        } = open_csv(reader, source, hint, |name| COLUMNS.contains(&name)).map_err(|d| vec![d])?;
-        let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
-        let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
-        let mut diagnostics = Vec::new();
-        let mut at = [0; 2];
-        for (slot, column) in at.iter_mut().zip(COLUMNS) {
-            match names.iter().position(|n| n == column) {
-                Some(i) => *slot = i,
-                None => diagnostics.push(
-                    Diagnostic::at(
-                        source,
-                        1,
-                        None,
-                        Code::MissingIdColumn,
-                        format!("the header has no `{column}` column"),
-                    )
-                    .with_hint(hint),
-                ),
-            }
-        }
-        if !diagnostics.is_empty() {
-            return Err(diagnostics);
-        }
-        let mut pairs = Vec::new();
-        let mut unreadable = None;
-        for (row, record) in numbered(records, source, &mut unreadable) {
-            if record.iter().all(|c| text(c).is_empty()) {
-                continue;
-            }
-            if record.len() != names.len() {
-                diagnostics.push(Diagnostic::at(
-                    source,
-                    row,
-                    None,
-                    Code::RaggedRow,
-                    format!(
-                        "the row has {} cells but the header has {}",
-                        record.len(),
-                        names.len()
-                    ),
-                ));
-                continue;
-            }
-            let [mentor_id, mentee_id] = at.map(|i| text(&record[i]));
+        let (rows, mut diagnostics) = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
+        let mut pairs = Vec::with_capacity(rows.len());
+        for TableRow { row, cells } in rows {
+            let [mentor_id, mentee_id]: [String; 2] = cells.try_into().expect("two columns");
             for (id, column) in [&mentor_id, &mentee_id].into_iter().zip(COLUMNS) {
                 if id.is_empty() {
                     diagnostics.push(Diagnostic::at(
@@ -113,7 +70,6 @@ impl PairFile {
                 row,
             });
         }
-        diagnostics.extend(unreadable);
         if diagnostics.is_empty() {
             Ok(PairFile {
                 source: source.to_owned(),

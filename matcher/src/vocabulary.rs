@@ -10,6 +10,8 @@
 //! first met: mentors first, then mentees, in row order), so scores,
 //! explanations and outputs agree.
 
+use crate::csv_file::{read_table, TableRow};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster};
 use caseless::Caseless;
@@ -150,4 +152,49 @@ fn skill_name(skill: &mut Skill) -> &mut String {
 /// A value or goal, for [`unique`].
 fn itself(item: &mut String) -> &mut String {
     item
+}
+
+/// Reads a vocabulary file: the columns `term` and, optionally, `canonical`
+/// (by name, in any order and case; others are ignored). Each row makes its
+/// term an alias of its canonical term, or a canonical term itself when that
+/// cell is empty. Returns the `[vocabulary]` section it amounts to, or every
+/// problem at once (a missing `term` column, an empty term, a ragged row).
+///
+/// ```
+/// use matcher::vocabulary::read_vocabulary;
+/// let csv = "Term,Canonical\nJS,javascript\necmascript,javascript\nsql,\n";
+/// let terms = read_vocabulary(csv.as_bytes(), "vocabulary.csv").unwrap();
+/// assert_eq!(terms["javascript"], ["JS", "ecmascript"]);
+/// assert!(terms["sql"].is_empty());
+/// ```
+pub fn read_vocabulary<R: std::io::Read>(
+    reader: R,
+    source: &str,
+) -> Result<BTreeMap<String, Vec<String>>, Vec<Diagnostic>> {
+    let hint = "a vocabulary file needs the header `term,canonical`";
+    let (rows, mut problems) = read_table(reader, source, hint, &["term", "canonical"], 1)?;
+    let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for TableRow { row, cells } in rows {
+        let [term, canonical]: [String; 2] = cells.try_into().expect("two columns");
+        if term.is_empty() {
+            let empty = "the term is empty";
+            problems.push(Diagnostic::at(
+                source,
+                row,
+                Some("term"),
+                Code::EmptyId,
+                empty,
+            ));
+        } else if canonical.is_empty() {
+            terms.entry(term).or_default();
+        } else {
+            terms.entry(canonical).or_default().push(term);
+        }
+    }
+    if problems.is_empty() {
+        Ok(terms)
+    } else {
+        problems.sort();
+        Err(problems)
+    }
 }

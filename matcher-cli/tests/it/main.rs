@@ -691,6 +691,8 @@ fn the_sample_as_a_form_exports_it_gives_the_sample_matches() {
         "data/forms/mentees.csv",
         "--config",
         "data/forms/config.toml",
+        "--vocabulary",
+        "data/vocabulary.csv",
     ]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let expected = std::fs::read(root().join("data/expected/matches.csv")).unwrap();
@@ -736,6 +738,8 @@ fn the_vocabulary_report_of_the_form_export_is_pinned() {
         "data/forms/mentees.csv",
         "--config",
         "data/forms/config.toml",
+        "--vocabulary",
+        "data/vocabulary.csv",
     ];
     let out = matcher(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -744,4 +748,39 @@ fn the_vocabulary_report_of_the_form_export_is_pinned() {
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(report["unmet"][0]["term"], "contract law");
     assert_eq!(report["unmet"][0]["mentee_rows"], serde_json::json!([132]));
+}
+
+#[test]
+fn a_vocabulary_file_is_read_with_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let run = |vocabulary: &str| {
+        let out = matcher(&[
+            "validate",
+            "--mentors",
+            "data/mentors.csv",
+            "--mentees",
+            "data/mentees.csv",
+            "--vocabulary",
+            vocabulary,
+        ]);
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let bad = write("bad.csv", "canonical,term\njavascript,JS\nsql,\n,ml\n");
+    let (code, stdout, stderr) = run(&bad);
+    assert_eq!(code, Some(2));
+    assert_eq!(stdout, "");
+    assert_eq!(stderr, format!("error: {bad}:3:term: the term is empty\n"));
+    let twice = write("twice.csv", "term,canonical\nJS,javascript\njs,json\n");
+    let (code, _, stderr) = run(&twice);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        format!("error: {twice}: vocabulary.json: \"js\" is also an alias of \"javascript\": a term can mean only one thing\n")
+    );
+    assert_eq!(run("data/vocabulary.csv").0, Some(0));
 }

@@ -1,6 +1,6 @@
 // The sample program as a sign-up form exports it (data/forms/): question
 // headers mapped by [columns], comma-separated answers, aliases in the
-// [vocabulary], a semicolon-separated mentee file. The package reads it as
+// sample vocabulary (data/vocabulary.csv), a semicolon-separated mentee file. The package reads it as
 // the CLI does: exactly the sample's matches.
 
 import assert from 'node:assert/strict';
@@ -14,9 +14,16 @@ import { native } from '../support/native.mjs';
 
 const FORMS = join(ROOT, 'data/forms');
 const read = (name) => readFileSync(join(FORMS, name), 'utf8');
-const config = JSON.parse(execFileSync('python3', ['-c',
+const columns = JSON.parse(execFileSync('python3', ['-c',
   'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout)',
   join(FORMS, 'config.toml')], { encoding: 'utf8' }));
+// The sample vocabulary (data/vocabulary.csv: term,canonical) as the config's `vocabulary`.
+const vocabulary = {};
+for (const line of readFileSync(join(ROOT, 'data/vocabulary.csv'), 'utf8').trim().split('\n').slice(1)) {
+  const [term, canonical] = line.split(',');
+  (vocabulary[canonical] ??= []).push(term);
+}
+const config = { ...columns, vocabulary };
 
 test('a form export with its columns and vocabulary gives the sample matches', () => {
   const program = new matcher.Matcher(read('mentors.csv'), read('mentees.csv'), config);
@@ -42,7 +49,7 @@ test('without the separators, the comma-separated answers are located errors', (
 
 test('the vocabulary report is the CLI\'s, and its suggestions make one term', () => {
   const cli = JSON.parse(execFileSync(native(), ['vocab', '--mentors', 'data/forms/mentors.csv', '--mentees',
-    'data/forms/mentees.csv', '--config', 'data/forms/config.toml', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }));
+    'data/forms/mentees.csv', '--config', 'data/forms/config.toml', '--vocabulary', 'data/vocabulary.csv', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }));
   const report = matcher.vocabularyReport(read('mentors.csv'), read('mentees.csv'), config);
   assert.deepEqual(report, cli);
   // Without the aliases, `JS` is a term of its own that only mentors use.
