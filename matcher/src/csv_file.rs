@@ -136,17 +136,7 @@ pub(crate) fn read_table<R: Read>(
             continue;
         }
         if record.len() != names.len() {
-            diagnostics.push(Diagnostic::at(
-                source,
-                row,
-                None,
-                Code::RaggedRow,
-                format!(
-                    "the row has {} cells but the header has {}",
-                    record.len(),
-                    names.len()
-                ),
-            ));
+            diagnostics.push(ragged(source, row, record.len(), names.len()));
             continue;
         }
         let cells = at
@@ -159,4 +149,15 @@ pub(crate) fn read_table<R: Read>(
     }
     diagnostics.extend(unreadable);
     Ok((rows, diagnostics))
+}
+
+/// The problem of a row with `cells` cells under a header of `columns`.
+pub(crate) fn ragged(source: &str, row: usize, cells: usize, columns: usize) -> Diagnostic {
+    Diagnostic::at(
+        source,
+        row,
+        None,
+        Code::RaggedRow,
+        format!("the row has {cells} cells but the header has {columns}"),
+    )
 }

@@ -14,7 +14,7 @@ pub use pair_check::check_pair;
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
-use crate::csv_file::{numbered, open_csv, CsvFile};
+use crate::csv_file::{numbered, open_csv, ragged, CsvFile};
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::list::{self, Skill};
 use crate::text::TextFormat;
@@ -258,20 +258,8 @@ impl Roster {
                 continue;
             }
             if cells.len() != columns.len() {
-                diagnostics.push(
-                    Diagnostic::at(
-                        source,
-                        row,
-                        None,
-                        Code::RaggedRow,
-                        format!(
-                            "the row has {} cells but the header has {}",
-                            cells.len(),
-                            columns.len()
-                        ),
-                    )
-                    .with_hint(ragged_hint(roster.format)),
-                );
+                let problem = ragged(source, row, cells.len(), columns.len());
+                diagnostics.push(problem.with_hint(ragged_hint(roster.format)));
                 continue;
             }
             for (watch, cell) in watches.iter_mut().zip(&cells) {
