@@ -32,9 +32,9 @@ seed() {
     pipeline)
       { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
         printf '\036'; cat "$data/config.toml"; } >"$dir/sample"
-      # A form export with its [columns] and [vocabulary].
+      # A form export with its [columns] and the sample vocabulary file.
       { head -c 2500 "$data/forms/mentors.csv"; printf '\036'; head -c 3000 "$data/forms/mentees.csv";
-        printf '\036'; cat "$data/forms/config.toml"; } >"$dir/forms" ;;
+        printf '\036'; cat "$data/forms/config.toml"; printf '\036'; cat "$data/vocabulary.csv"; } >"$dir/forms" ;;
   esac
 }
 for target in "${targets[@]}"; do

@@ -149,11 +149,12 @@ pub fn solve(data: &[u8]) {
     assert_eq!((sparse.matched, sparse.total), (dense.matched, dense.total));
 }
 
-/// The whole match: mentors CSV, mentees CSV and a TOML config, separated by
-/// `0x1E` bytes (an unreadable config is the default one). The rosters are
+/// The whole match: mentors CSV, mentees CSV, a TOML config and a vocabulary
+/// CSV, separated by `0x1E` bytes (an unreadable config is the default one; a
+/// vocabulary file with problems must report them located). The rosters are
 /// read by the config's `[columns]`, in any encoding and with any separator.
 pub fn pipeline(data: &[u8]) {
-    let mut parts = data.splitn(3, |&b| b == 0x1e);
+    let mut parts = data.splitn(4, |&b| b == 0x1e);
     let (mentors, mentees) = (
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
@@ -164,6 +165,16 @@ pub fn pipeline(data: &[u8]) {
         .and_then(|text| toml::from_str::<Config>(text).ok())
         .unwrap_or_default();
     config.solver.threads = 0;
+    if let Some(file) = parts.next() {
+        match matcher::vocabulary::read_vocabulary(file, "vocabulary.csv") {
+            Ok(terms) => config.vocabulary.extend(terms),
+            Err(problems) => {
+                assert!(!problems.is_empty(), "an error without a diagnostic");
+                assert!(problems.iter().all(|p| p.file == "vocabulary.csv"));
+                return;
+            }
+        }
+    }
     let Ok((mentors, mentees)) = matcher::read_rosters_with(
         mentors,
         "mentors.csv",

@@ -29,8 +29,8 @@ pub struct TextFormat {
 }
 
 impl TextFormat {
-    /// Plain comma-separated UTF-8 without a byte-order mark, the format this
-    /// crate writes; anything else is worth telling the user about.
+    /// Comma-separated UTF-8 (a byte-order mark or not), the format this crate
+    /// writes; anything else is worth telling the user about.
     pub fn is_plain(&self) -> bool {
         self.encoding == "UTF-8" && self.delimiter == ','
     }

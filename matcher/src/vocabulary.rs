@@ -78,7 +78,11 @@ impl Vocabulary {
                 if !keys.contains_key(item) {
                     keys.insert(item.clone(), term_key(item));
                 }
-                let written = counts.entry(keys[item].clone()).or_default();
+                let key = &keys[item];
+                let written = match counts.get_mut(key) {
+                    Some(written) => written,
+                    None => counts.entry(key.clone()).or_default(),
+                };
                 match written.iter_mut().find(|(spelling, _)| spelling == item) {
                     Some((_, count)) => *count += 1,
                     None => written.push((item.clone(), 1)),

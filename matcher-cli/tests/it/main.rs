@@ -57,6 +57,18 @@ fn sample(command: &str, extra: &[&str]) -> Output {
     matcher(&args)
 }
 
+/// The sample program as a form exports it, read with its columns and the sample vocabulary.
+const FORMS: [&str; 8] = [
+    "--mentors",
+    "data/forms/mentors.csv",
+    "--mentees",
+    "data/forms/mentees.csv",
+    "--config",
+    "data/forms/config.toml",
+    "--vocabulary",
+    "data/vocabulary.csv",
+];
+
 /// Compares with a golden file; `MAKE_REF=1` rewrites it instead.
 fn golden(path: &str, actual: &[u8]) {
     let path = root().join(path);
@@ -683,17 +695,7 @@ fn validate_says_how_a_spreadsheet_export_was_read() {
 
 #[test]
 fn the_sample_as_a_form_exports_it_gives_the_sample_matches() {
-    let out = matcher(&[
-        "match",
-        "--mentors",
-        "data/forms/mentors.csv",
-        "--mentees",
-        "data/forms/mentees.csv",
-        "--config",
-        "data/forms/config.toml",
-        "--vocabulary",
-        "data/vocabulary.csv",
-    ]);
+    let out = matcher(&[&["match"], &FORMS[..]].concat());
     assert!(out.status.success(), "{}", text(&out.stderr));
     let expected = std::fs::read(root().join("data/expected/matches.csv")).unwrap();
     assert_eq!(text(&out.stdout), text(&expected));
@@ -711,15 +713,14 @@ fn a_form_export_read_without_its_separators_is_refused_column_by_column() {
          \"Which skills would you like to develop?\" = \"skills\"\n",
     )
     .unwrap();
-    let out = matcher(&[
-        "validate",
-        "--mentors",
-        "data/forms/mentors.csv",
-        "--mentees",
-        "data/forms/mentees.csv",
-        "--config",
-        config.to_str().unwrap(),
-    ]);
+    let out = matcher(
+        &[
+            &["validate"],
+            &FORMS[..4],
+            &["--config", config.to_str().unwrap()],
+        ]
+        .concat(),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stdout),
@@ -730,17 +731,7 @@ fn a_form_export_read_without_its_separators_is_refused_column_by_column() {
 
 #[test]
 fn the_vocabulary_report_of_the_form_export_is_pinned() {
-    let args = [
-        "vocab",
-        "--mentors",
-        "data/forms/mentors.csv",
-        "--mentees",
-        "data/forms/mentees.csv",
-        "--config",
-        "data/forms/config.toml",
-        "--vocabulary",
-        "data/vocabulary.csv",
-    ];
+    let args = [&["vocab"], &FORMS[..]].concat();
     let out = matcher(&args);
     assert!(out.status.success(), "{}", text(&out.stderr));
     golden("data/expected/forms-vocabulary.txt", &out.stdout);

@@ -229,3 +229,24 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// A vocabulary written as a `term,canonical` file reads back as the same
+    /// `[vocabulary]`, whatever the column order.
+    #[test]
+    fn a_vocabulary_file_reads_back_as_its_terms(
+        terms in prop::collection::btree_map("[a-z]{1,6}", prop::collection::vec("[A-Z]{1,4}", 0..3), 0..5),
+        canonical_first in any::<bool>(),
+    ) {
+        let mut csv = String::from(if canonical_first { "canonical,term\n" } else { "Term,Canonical\n" });
+        for (canonical, aliases) in &terms {
+            let row = |term: &str, of: &str| if canonical_first { format!("{of},{term}\n") } else { format!("{term},{of}\n") };
+            csv.push_str(&row(canonical, ""));
+            for alias in aliases {
+                csv.push_str(&row(alias, canonical));
+            }
+        }
+        let read = matcher::vocabulary::read_vocabulary(csv.as_bytes(), "vocabulary.csv").unwrap();
+        prop_assert_eq!(read, terms);
+    }
+}
