@@ -2,6 +2,7 @@
 //! solver options. The CLI reads it from TOML, JavaScript passes a plain object
 //! of the same shape; unknown keys are errors in both.
 
+use crate::availability::AvailabilityOptions;
 use crate::bytesize::ByteSize;
 use crate::columns::{self, ColumnRules};
 use crate::list;
@@ -32,6 +33,9 @@ pub struct Config {
     /// (`"Which skills would you like to develop?" = "skills"`; see [`crate::columns`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: ColumnRules,
+    /// The reference week availability slots are placed in (see [`crate::availability`]).
+    #[serde(skip_serializing_if = "AvailabilityOptions::is_default")]
+    pub availability: AvailabilityOptions,
 }
 
 /// The weight of each criterion; finite, ≥ 0 and not all 0.
@@ -46,9 +50,16 @@ pub struct Weights {
     pub values: f64,
     /// Background attributes, by the `[diversity]` preferences.
     pub diversity: f64,
+    /// Share of the mentee's weekly hours the mentor is available too (0 by default).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub availability: f64,
 }
 
-/// One of the four scoring criteria: what a weight and a mentee's `priority` name.
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
+}
+
+/// One of the scoring criteria: what a weight and a mentee's `priority` name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Criterion {
@@ -60,24 +71,28 @@ pub enum Criterion {
     Values,
     /// Background attributes.
     Diversity,
+    /// Shared weekly hours.
+    Availability,
 }
 
 impl Criterion {
     /// Every criterion, in the order scores list them.
-    pub const ALL: [Criterion; 4] = [
+    pub const ALL: [Criterion; 5] = [
         Criterion::Skills,
         Criterion::Goals,
         Criterion::Values,
         Criterion::Diversity,
+        Criterion::Availability,
     ];
 
-    /// The criterion's name: `"skills"`, `"goals"`, `"values"` or `"diversity"`.
+    /// The criterion's name: `"skills"`, `"goals"`, `"values"`, `"diversity"` or `"availability"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Criterion::Skills => "skills",
             Criterion::Goals => "goals",
             Criterion::Values => "values",
             Criterion::Diversity => "diversity",
+            Criterion::Availability => "availability",
         }
     }
 
@@ -96,6 +111,7 @@ impl Weights {
             Criterion::Goals => self.goals,
             Criterion::Values => self.values,
             Criterion::Diversity => self.diversity,
+            Criterion::Availability => self.availability,
         }
     }
 
@@ -108,6 +124,7 @@ impl Weights {
             Some(Criterion::Goals) => &mut self.goals,
             Some(Criterion::Values) => &mut self.values,
             Some(Criterion::Diversity) => &mut self.diversity,
+            Some(Criterion::Availability) => &mut self.availability,
         };
         *weight *= 2.0;
         self
@@ -121,6 +138,7 @@ impl Default for Weights {
             goals: 0.25,
             values: 0.20,
             diversity: 0.20,
+            availability: 0.0,
         }
     }
 }
@@ -208,6 +226,10 @@ pub struct Constraints {
     /// Numeric attributes a pair must differ on by at least this much, e.g.
     /// `years_experience = 2` (checked when both sides have a value).
     pub min_difference: BTreeMap<String, f64>,
+    /// Pairs who share fewer hours a week than this are never made (checked
+    /// when both sides gave availability; 0 = no rule).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_overlap_hours: f64,
 }
 
 /// What the matching optimises: the `solver.objective` setting.
@@ -352,6 +374,14 @@ impl Config {
                 format!("\"{both}\" is in both require_different and require_same: no pair could satisfy both"),
             ));
         }
+        check_non_negative("constraints.min_overlap_hours", c.min_overlap_hours)?;
+        if c.min_overlap_hours > 168.0 {
+            return Err(ConfigError::new(
+                "constraints.min_overlap_hours",
+                format!("a week has 168 hours, got {}", c.min_overlap_hours),
+            ));
+        }
+        self.availability.reference()?;
         if self.solver.threads > MAX_THREADS {
             return Err(ConfigError::new(
                 "solver.threads",

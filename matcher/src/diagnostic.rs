@@ -38,6 +38,10 @@ pub enum Code {
     BadSkillLevel,
     /// A mentee's `priority` names no criterion.
     BadPriority,
+    /// A `timezone` cell names no time zone or UTC offset.
+    BadTimezone,
+    /// An `availability` cell is not a list of weekly slots.
+    BadAvailability,
     /// An `exclude` list names an id that the other roster does not have.
     UnknownExcludeId,
     /// The mentee file has a `capacity` column and the mentor file has none.
@@ -84,6 +88,8 @@ impl Code {
             Code::BadCapacity => "bad_capacity",
             Code::BadSkillLevel => "bad_skill_level",
             Code::BadPriority => "bad_priority",
+            Code::BadTimezone => "bad_timezone",
+            Code::BadAvailability => "bad_availability",
             Code::UnknownExcludeId => "unknown_exclude_id",
             Code::SwappedFiles => "swapped_files",
             Code::ZeroCapacity => "zero_capacity",

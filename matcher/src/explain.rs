@@ -1,6 +1,7 @@
 //! Why a pair scores what it does: per-criterion scores, what is shared, and how
 //! the diversity attributes compare.
 
+use crate::availability::Overlap;
 use crate::config::{Criterion, Preference, Weights};
 use crate::score::{coverage, Criteria, Forbidden, Scorer};
 use serde::Serialize;
@@ -22,6 +23,9 @@ pub struct CriterionScores {
     pub values: Option<f64>,
     /// Diversity preferences met.
     pub diversity: Option<f64>,
+    /// Share of the mentee's weekly hours shared (left out of JSON when not applicable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability: Option<f64>,
 }
 
 impl From<Criteria> for CriterionScores {
@@ -31,6 +35,7 @@ impl From<Criteria> for CriterionScores {
             goals: c.goals.map(percent),
             values: c.values.map(percent),
             diversity: c.diversity.map(percent),
+            availability: c.availability.map(percent),
         }
     }
 }
@@ -86,6 +91,10 @@ pub struct Explanation {
     pub shared_values: Vec<String>,
     /// Each diversity attribute.
     pub attributes: Vec<AttributeComparison>,
+    /// The hours both are available, when the config uses availability and
+    /// both gave some.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Overlap>,
     /// Why the pair may never be made, if it may not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden: Option<Forbidden>,
@@ -138,6 +147,7 @@ impl Explanation {
             shared_goals: scorer.shared_goals(e, m),
             shared_values: scorer.shared_values(e, m),
             attributes,
+            availability: scorer.overlap(e, m),
             forbidden,
         }
     }
@@ -178,6 +188,9 @@ impl Explanation {
                 };
                 parts.push(text);
             }
+        }
+        if let Some(overlap) = self.availability.as_ref().filter(|o| o.hours > 0.0) {
+            parts.push(overlap.describe());
         }
         if parts.is_empty() {
             "nothing in common".to_owned()

@@ -25,6 +25,7 @@
 //! source label used in every error, and writes reports to any [`std::io::Write`].
 
 mod assign;
+pub mod availability;
 pub mod bytesize;
 pub mod columns;
 pub mod config;

@@ -306,6 +306,7 @@ fn summarize(
             goals: mean(|c| c.goals),
             values: mean(|c| c.values),
             diversity: mean(|c| c.diversity),
+            availability: mean(|c| c.availability),
         },
         objective,
         total_score: total as f64 / 100.0,

@@ -8,6 +8,7 @@
 //! one-shot wrappers that build a [`Program`] and ask it one question.
 
 use crate::assign::{assign, in_pool, Assignment};
+use crate::availability;
 use crate::config::Config;
 use crate::error::Error;
 use crate::explain::Explanation;
@@ -216,8 +217,8 @@ impl<'r> Program<'r> {
     }
 }
 
-/// Validates the config, the rosters' cross-references and the cells numeric
-/// rules compare, and builds the scorer.
+/// Validates the config, the rosters' cross-references, the cells numeric
+/// rules compare and the availability cells, and builds the scorer.
 fn prepare<'r>(
     mut mentors: Cow<'r, Roster>,
     mut mentees: Cow<'r, Roster>,
@@ -228,6 +229,8 @@ fn prepare<'r>(
     let mut problems = check_pair(&mentors, &mentees);
     if problems.is_empty() {
         problems = check_numbers(&mentors, &mentees, config);
+        problems.extend(availability::check(&mentors, &mentees, config));
+        problems.sort();
     }
     if !problems.is_empty() {
         return Err(Error::Roster(problems));

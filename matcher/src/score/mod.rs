@@ -4,6 +4,7 @@
 //! few merges; every sum runs in a fixed order, so scores are bit-identical on
 //! any thread count and in WebAssembly.
 
+use crate::availability::{Overlap, Pairing};
 use crate::config::{Config, Preference, Weights};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster, Side};
@@ -29,6 +30,8 @@ pub struct Criteria {
     pub values: Option<f64>,
     /// Weighted share of diversity attributes that meet their preference.
     pub diversity: Option<f64>,
+    /// Share of the mentee's weekly hours the mentor shares.
+    pub availability: Option<f64>,
 }
 
 impl Criteria {
@@ -39,6 +42,7 @@ impl Criteria {
             (self.goals, weights.goals),
             (self.values, weights.values),
             (self.diversity, weights.diversity),
+            (self.availability, weights.availability),
         ];
         let (mut sum, mut weight) = (0.0, 0.0);
         for (score, w) in parts {
@@ -104,6 +108,13 @@ pub enum Forbidden {
         /// The least they must differ.
         min: f64,
     },
+    /// The pair shares fewer hours a week than `min_overlap_hours`.
+    MinOverlapHours {
+        /// The hours a week both are available.
+        hours: f64,
+        /// The fewest they must share.
+        min: f64,
+    },
     /// The pair scores below `min_score`.
     BelowMinScore,
 }
@@ -119,6 +130,7 @@ impl Forbidden {
             Forbidden::RequireSame { attribute } => format!("require_same: {attribute}"),
             Forbidden::MaxDifference { attribute, .. } => format!("max_difference: {attribute}"),
             Forbidden::MinDifference { attribute, .. } => format!("min_difference: {attribute}"),
+            Forbidden::MinOverlapHours { .. } => "min_overlap_hours".to_owned(),
             Forbidden::BelowMinScore => "min_score".to_owned(),
         }
     }
@@ -150,6 +162,10 @@ impl std::fmt::Display for Forbidden {
             } => write!(
                 f,
                 "min_difference: {attribute} differs by {difference}, less than {min}"
+            ),
+            Forbidden::MinOverlapHours { hours, min } => write!(
+                f,
+                "min_overlap_hours: {hours} hours a week together, fewer than {min}"
             ),
             Forbidden::BelowMinScore => f.write_str("score below min_score"),
         }
@@ -197,6 +213,8 @@ pub struct Scorer<'a> {
     numeric: Vec<numeric::NumericRule>,
     /// The mentors indexed by list item, for scoring whole rows.
     postings: row::Postings,
+    /// Both sides' weekly availability, when the config uses it.
+    availability: Option<Pairing>,
 }
 
 /// Interns list items into dense ids.
@@ -333,6 +351,7 @@ impl<'a> Scorer<'a> {
             exclusions,
             numeric: numeric::NumericRule::all(&mentors, &mentees, config),
             postings,
+            availability: Pairing::new(&mentors, &mentees, config),
             mentors,
             mentees,
         }
@@ -360,6 +379,7 @@ impl<'a> Scorer<'a> {
                 common as f64 / (pe.values.len() + pm.values.len() - common) as f64
             }),
             diversity: self.diversity(pe, pm),
+            availability: self.availability.as_ref().and_then(|a| a.share(e, m)),
         }
     }
 
@@ -390,7 +410,8 @@ impl<'a> Scorer<'a> {
     }
 
     /// Why the pair may never be made, before looking at its score or the
-    /// mentor's capacity: an exclusion or an attribute rule (numeric ones last).
+    /// mentor's capacity: an exclusion or an attribute rule (numeric ones,
+    /// then `min_overlap_hours`, last).
     pub fn rule_forbids(&self, e: usize, m: usize) -> Option<Forbidden> {
         let excluded = &self.exclusions[e];
         if let Ok(i) = excluded.binary_search_by(|&(x, _)| x.cmp(&m)) {
@@ -410,7 +431,21 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        self.numeric.iter().find_map(|rule| rule.forbids(e, m))
+        let numeric = self.numeric.iter().find_map(|rule| rule.forbids(e, m));
+        numeric.or_else(|| {
+            let availability = self.availability.as_ref()?;
+            let hours = availability.too_short(e, m)?;
+            Some(Forbidden::MinOverlapHours {
+                hours,
+                min: availability.min_hours(),
+            })
+        })
+    }
+
+    /// The pair's shared weekly hours in both local times, when the config
+    /// uses availability and both gave some.
+    pub fn overlap(&self, e: usize, m: usize) -> Option<Overlap> {
+        self.availability.as_ref()?.overlap(e, m)
     }
 
     /// Whether a score is below `min_score`.

@@ -84,6 +84,8 @@ struct Counters<'b> {
     met: &'b mut [f64],
     /// Weight of the diversity attributes with values on both sides.
     compared: &'b mut [f64],
+    /// The availability criterion, `NaN` where not applicable.
+    availability: &'b mut [f64],
 }
 
 impl Scorer<'_> {
@@ -93,22 +95,28 @@ impl Scorer<'_> {
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         buffer.clear();
-        buffer.resize(6 * n, 0.0);
+        buffer.resize(7 * n, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
         let (values, rest) = rest.split_at_mut(n);
-        let (met, compared) = rest.split_at_mut(n);
+        let (met, rest) = rest.split_at_mut(n);
+        let (compared, availability) = rest.split_at_mut(n);
         let mut counters = Counters {
             skills,
             goals,
             values,
             met,
             compared,
+            availability,
         };
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
         self.count_diversity(mentee, &mut counters);
+        match &self.availability {
+            Some(availability) => availability.row_shares(e, counters.availability),
+            None => counters.availability.fill(f64::NAN),
+        }
         self.combine(e, &counters, out);
         self.forbid(e, out);
         out
@@ -191,13 +199,20 @@ impl Scorer<'_> {
         let with_diversity = scored + weights.diversity;
         let min_score = f64::from(self.min_score);
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
-        for (sum, (&met, &compared)) in out.iter_mut().zip(compared) {
+        let cells = compared.zip(&counters.availability[..n]);
+        for (sum, ((&met, &compared), &share)) in out.iter_mut().zip(cells) {
             // Everything is computed before each choice, so that it is a select.
             let diversity = *sum + weights.diversity * (met / compared);
             let (total, weight) = if compared > 0.0 {
                 (diversity, with_diversity)
             } else {
                 (*sum, scored)
+            };
+            let available = total + weights.availability * share;
+            let (total, weight) = if share.is_nan() {
+                (total, weight)
+            } else {
+                (available, weight + weights.availability)
             };
             let score = 100.0 * total / weight;
             let score = if weight > 0.0 { score } else { 0.0 };
@@ -210,8 +225,8 @@ impl Scorer<'_> {
         }
     }
 
-    /// Marks the pairs a rule forbids: exclusions, required attributes and
-    /// numeric rules.
+    /// Marks the pairs a rule forbids: exclusions, required attributes,
+    /// numeric rules and `min_overlap_hours`.
     fn forbid(&self, e: usize, out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
@@ -229,6 +244,9 @@ impl Scorer<'_> {
         }
         for rule in &self.numeric {
             rule.forbid_row(e, out);
+        }
+        if let Some(availability) = &self.availability {
+            availability.forbid_row(e, out);
         }
     }
 }

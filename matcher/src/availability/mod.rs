@@ -1,0 +1,585 @@
+//! Availability: weekly slots in each person's own time zone, placed in UTC
+//! for one reference week, so that a pair's shared hours are a few ANDs.
+//!
+//! A roster's `availability` column holds slots such as `mon 18-20; sat
+//! 09-12` ([`slots`]); its `timezone` column an IANA name or a UTC offset
+//! ([`zone`]). Both are read when the config uses availability (a
+//! `weights.availability` above 0 or a `constraints.min_overlap_hours`).
+//!
+//! - An empty availability cell means the person gave none: the criterion is
+//!   not applicable to their pairs and `min_overlap_hours` is not checked, as
+//!   `require_same` is not where a side has no value.
+//! - An empty or missing time zone reads as UTC; `validate` names the rows.
+//! - Daylight saving: each slot starts at the offset its zone has at that
+//!   local time in the reference week (`[availability] week`, the week of
+//!   Monday 4 January 2027 unless set) and keeps its local length. A start
+//!   in a skipped hour moves forward as clocks do; a repeated hour takes the
+//!   first offset.
+
+pub mod slots;
+mod week;
+pub mod zone;
+
+pub use week::{Week, QUARTERS, QUARTER_MINUTES};
+
+use crate::config::{Config, ConfigError};
+use crate::diagnostic::{excerpt, Code, Diagnostic};
+use crate::roster::Roster;
+use jiff::civil::{Date, Time};
+use jiff::tz::TimeZone;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use zone::Zone;
+
+/// The reference week unless the config sets one: a January week, when no
+/// zone changes its clocks.
+pub const DEFAULT_WEEK: &str = "2027-01-04";
+
+/// Seconds in a day.
+const DAY: i64 = 24 * 60 * 60;
+
+/// Seconds in a week.
+const WEEK: i64 = 7 * DAY;
+
+/// The `[availability]` config section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AvailabilityOptions {
+    /// A date (`YYYY-MM-DD`) in the reference week: the week, Monday to
+    /// Sunday, whose offsets place everyone's slots in UTC.
+    pub week: String,
+}
+
+impl Default for AvailabilityOptions {
+    fn default() -> Self {
+        AvailabilityOptions {
+            week: DEFAULT_WEEK.to_owned(),
+        }
+    }
+}
+
+impl AvailabilityOptions {
+    /// Whether these are the defaults (they are then left out of written configs).
+    pub fn is_default(&self) -> bool {
+        *self == AvailabilityOptions::default()
+    }
+
+    /// The reference week, or what is wrong with `week`.
+    pub fn reference(&self) -> Result<ReferenceWeek, ConfigError> {
+        let date: Date = self.week.trim().parse().map_err(|_| {
+            ConfigError::new(
+                "availability.week",
+                format!(
+                    "must be a date such as \"{DEFAULT_WEEK}\", got \"{}\"",
+                    self.week
+                ),
+            )
+        })?;
+        let midnight = TimeZone::UTC
+            .to_timestamp(date.to_datetime(Time::midnight()))
+            .map_err(|_| ConfigError::new("availability.week", "is out of range"))?;
+        let back = i64::from(date.weekday().to_monday_zero_offset()) * DAY;
+        Ok(ReferenceWeek {
+            monday: midnight.as_second() - back,
+        })
+    }
+}
+
+/// The week slots are placed in: its Monday 00:00 UTC, in Unix seconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferenceWeek {
+    monday: i64,
+}
+
+impl ReferenceWeek {
+    /// The instant `quarter` quarters into the week (any number: it wraps).
+    fn instant(self, quarter: u32) -> Timestamp {
+        let seconds = i64::from(quarter % QUARTERS) * i64::from(QUARTER_MINUTES) * 60;
+        Timestamp::from_second(self.monday + seconds).expect("validated dates are in range")
+    }
+
+    /// `slots` in `zone`, as quarters of the week in UTC.
+    pub fn place(self, slots: &[slots::Slot], zone: &TimeZone) -> Week {
+        let mut week = Week::default();
+        for slot in slots {
+            let naive = self.monday + i64::from(slot.day) * DAY + i64::from(slot.start) * 60;
+            let local = TimeZone::UTC
+                .to_datetime(Timestamp::from_second(naive).expect("validated dates are in range"));
+            let at = zone
+                .to_ambiguous_timestamp(local)
+                .compatible()
+                .map_or(naive, Timestamp::as_second);
+            let seconds = (at - self.monday).rem_euclid(WEEK);
+            let quarter = seconds / (i64::from(QUARTER_MINUTES) * 60);
+            week.mark(quarter as u32, slot.minutes / QUARTER_MINUTES);
+        }
+        week
+    }
+
+    /// `length` quarters from `start`, in `zone`'s local time: `mon 18:00–20:00`.
+    fn local(self, start: u32, length: u32, zone: &TimeZone) -> String {
+        const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        let from = zone.to_datetime(self.instant(start));
+        let to = zone.to_datetime(self.instant(start + length));
+        let day = NAMES[from.weekday().to_monday_zero_offset() as usize];
+        let midnight = to.hour() == 0 && to.minute() == 0 && length < 24 * 4;
+        let end_hour = if midnight { 24 } else { to.hour() };
+        format!(
+            "{day} {:02}:{:02}–{end_hour:02}:{:02}",
+            from.hour(),
+            from.minute(),
+            to.minute()
+        )
+    }
+}
+
+/// One person's availability: their week in UTC and their zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Schedule {
+    /// The quarters they are available, in UTC.
+    pub week: Week,
+    /// How many quarters that is.
+    pub quarters: u32,
+    /// Their time zone (UTC when they gave none).
+    pub zone: Zone,
+    /// Whether they gave a time zone.
+    pub zone_given: bool,
+}
+
+/// The schedules of one roster (`None` for people who gave no availability)
+/// and the problems with its cells, located by file, row and column.
+pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>, Vec<Diagnostic>) {
+    let (slots_column, zone_column) = (
+        roster.attribute("availability"),
+        roster.attribute("timezone"),
+    );
+    let mut problems = Vec::new();
+    let mut schedules = Vec::with_capacity(roster.people.len());
+    for person in &roster.people {
+        let cell = |column: Option<usize>| column.and_then(|c| person.attributes[c].as_deref());
+        let at = |column: &str, code, message| {
+            Diagnostic::at(&roster.source, person.row, Some(column), code, message)
+        };
+        let zone = match cell(zone_column).map(zone::parse) {
+            None => None,
+            Some(Ok(zone)) => Some(zone),
+            Some(Err(message)) => {
+                problems.push(at("timezone", Code::BadTimezone, message).with_hint(zone::ACCEPTED));
+                None
+            }
+        };
+        let slots = match cell(slots_column).map(slots::parse) {
+            None => Vec::new(),
+            Some(Ok(slots)) => slots,
+            Some(Err(message)) => {
+                let text = excerpt(cell(slots_column).unwrap_or_default());
+                problems.push(
+                    at(
+                        "availability",
+                        Code::BadAvailability,
+                        format!("{message} (in \"{text}\")"),
+                    )
+                    .with_hint(slots::ACCEPTED),
+                );
+                Vec::new()
+            }
+        };
+        schedules.push((!slots.is_empty()).then(|| {
+            let zone_given = zone.is_some();
+            let zone = zone.unwrap_or_else(Zone::utc);
+            let week = reference.place(&slots, &zone.tz);
+            Schedule {
+                quarters: week.quarters(),
+                week,
+                zone,
+                zone_given,
+            }
+        }));
+    }
+    (schedules, problems)
+}
+
+/// Every problem with the availability and time zone cells of both rosters,
+/// when the config uses availability (none otherwise).
+pub fn check(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnostic> {
+    let Some(reference) = used_week(config) else {
+        return Vec::new();
+    };
+    let mut problems: Vec<Diagnostic> = [mentors, mentees]
+        .into_iter()
+        .flat_map(|roster| read(roster, reference).1)
+        .collect();
+    problems.sort();
+    problems
+}
+
+/// The reference week when the config uses availability.
+fn used_week(config: &Config) -> Option<ReferenceWeek> {
+    let used = config.weights.availability > 0.0 || config.constraints.min_overlap_hours > 0.0;
+    used.then(|| config.availability.reference().ok()).flatten()
+}
+
+/// What one roster's availability columns hold, for `validate`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RosterAvailability {
+    /// People who gave availability.
+    pub people: usize,
+    /// Each time zone with how many of them are in it, by name.
+    pub zones: BTreeMap<String, usize>,
+    /// The rows of people who gave availability but no time zone (read as UTC).
+    pub without_zone: Vec<usize>,
+}
+
+impl RosterAvailability {
+    /// What `roster`'s availability columns hold under `config`; `None` when
+    /// the roster has no availability column or its cells have problems
+    /// ([`check`] reports them).
+    pub fn new(roster: &Roster, config: &Config) -> Option<RosterAvailability> {
+        roster.attribute("availability")?;
+        let reference = config.availability.reference().ok()?;
+        let (schedules, problems) = read(roster, reference);
+        if !problems.is_empty() {
+            return None;
+        }
+        let mut summary = RosterAvailability {
+            people: 0,
+            zones: BTreeMap::new(),
+            without_zone: Vec::new(),
+        };
+        for (person, schedule) in roster.people.iter().zip(&schedules) {
+            let Some(schedule) = schedule else { continue };
+            summary.people += 1;
+            *summary.zones.entry(schedule.zone.name.clone()).or_default() += 1;
+            if !schedule.zone_given {
+                summary.without_zone.push(person.row);
+            }
+        }
+        Some(summary)
+    }
+}
+
+/// Both rosters' schedules, and the `min_overlap_hours` rule, for scoring.
+#[derive(Debug)]
+pub(crate) struct Pairing {
+    reference: ReferenceWeek,
+    mentees: Vec<Option<Schedule>>,
+    mentors: Vec<Option<Schedule>>,
+    /// `min_overlap_hours`; 0 = no rule.
+    min_hours: f64,
+}
+
+/// The shared hours of a pair, in both people's local time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Overlap {
+    /// Hours a week both are available.
+    pub hours: f64,
+    /// Hours a week the mentee is available.
+    pub mentee_hours: f64,
+    /// The mentee's time zone.
+    pub mentee_zone: String,
+    /// The mentor's time zone.
+    pub mentor_zone: String,
+    /// Each shared stretch of time.
+    pub slots: Vec<SharedSlot>,
+}
+
+/// One stretch of time both are available, in each one's local time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SharedSlot {
+    /// In the mentee's time: `mon 18:00–20:00`.
+    pub mentee: String,
+    /// In the mentor's time.
+    pub mentor: String,
+}
+
+impl Overlap {
+    /// `overlap mon 18:00–20:00 (mentee, Europe/Berlin) = mon 17:00–19:00 (mentor, Europe/London)`,
+    /// or `no overlap`.
+    pub fn describe(&self) -> String {
+        if self.slots.is_empty() {
+            return "no overlap".to_owned();
+        }
+        let slots: Vec<String> = self
+            .slots
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} (mentee, {}) = {} (mentor, {})",
+                    s.mentee, self.mentee_zone, s.mentor, self.mentor_zone
+                )
+            })
+            .collect();
+        format!("overlap {}", slots.join(", "))
+    }
+}
+
+/// A number of quarters in hours.
+fn hours(quarters: u32) -> f64 {
+    f64::from(quarters) * f64::from(QUARTER_MINUTES) / 60.0
+}
+
+impl Pairing {
+    /// Both rosters' schedules when the config uses availability. Cells with
+    /// problems count as empty here: [`check`] reports them first.
+    pub(crate) fn new(mentors: &Roster, mentees: &Roster, config: &Config) -> Option<Pairing> {
+        let reference = used_week(config)?;
+        Some(Pairing {
+            reference,
+            mentees: read(mentees, reference).0,
+            mentors: read(mentors, reference).0,
+            min_hours: config.constraints.min_overlap_hours,
+        })
+    }
+
+    /// The share of the mentee's hours the mentor shares, `None` when either
+    /// gave no availability.
+    pub(crate) fn share(&self, e: usize, m: usize) -> Option<f64> {
+        let (a, b) = (self.mentees[e].as_ref()?, self.mentors[m].as_ref()?);
+        Some(share(a, b))
+    }
+
+    /// The shares of mentee `e` with every mentor, `NaN` where not applicable.
+    pub(crate) fn row_shares(&self, e: usize, out: &mut [f64]) {
+        let Some(a) = &self.mentees[e] else {
+            out.fill(f64::NAN);
+            return;
+        };
+        for (cell, b) in out.iter_mut().zip(&self.mentors) {
+            *cell = b.as_ref().map_or(f64::NAN, |b| share(a, b));
+        }
+    }
+
+    /// The pair's shared hours when `min_overlap_hours` forbids it.
+    pub(crate) fn too_short(&self, e: usize, m: usize) -> Option<f64> {
+        let (a, b) = (self.mentees[e].as_ref()?, self.mentors[m].as_ref()?);
+        Some(hours(a.week.overlap(&b.week))).filter(|&h| h < self.min_hours)
+    }
+
+    /// The minimum shared hours of the rule.
+    pub(crate) fn min_hours(&self) -> f64 {
+        self.min_hours
+    }
+
+    /// Marks `-inf` where `min_overlap_hours` forbids mentee `e` with a mentor.
+    pub(crate) fn forbid_row(&self, e: usize, out: &mut [f64]) {
+        let Some(a) = self.mentees[e].as_ref().filter(|_| self.min_hours > 0.0) else {
+            return;
+        };
+        for (cell, b) in out.iter_mut().zip(&self.mentors) {
+            if b.as_ref()
+                .is_some_and(|b| hours(a.week.overlap(&b.week)) < self.min_hours)
+            {
+                *cell = f64::NEG_INFINITY;
+            }
+        }
+    }
+
+    /// The pair's shared hours in both local times, `None` when either gave
+    /// no availability.
+    pub(crate) fn overlap(&self, e: usize, m: usize) -> Option<Overlap> {
+        let (a, b) = (self.mentees[e].as_ref()?, self.mentors[m].as_ref()?);
+        let both = a.week.and(&b.week);
+        let slots = both
+            .runs()
+            .into_iter()
+            .map(|(start, length)| SharedSlot {
+                mentee: self.reference.local(start, length, &a.zone.tz),
+                mentor: self.reference.local(start, length, &b.zone.tz),
+            })
+            .collect();
+        Some(Overlap {
+            hours: hours(both.quarters()),
+            mentee_hours: hours(a.quarters),
+            mentee_zone: a.zone.name.clone(),
+            mentor_zone: b.zone.name.clone(),
+            slots,
+        })
+    }
+}
+
+/// The share of `mentee`'s quarters that `mentor` shares.
+fn share(mentee: &Schedule, mentor: &Schedule) -> f64 {
+    f64::from(mentee.week.overlap(&mentor.week)) / f64::from(mentee.quarters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roster::Side;
+
+    fn week_of(date: &str) -> ReferenceWeek {
+        AvailabilityOptions { week: date.into() }
+            .reference()
+            .expect("a date")
+    }
+
+    fn schedule(slots_cell: &str, zone_cell: &str, reference: ReferenceWeek) -> Schedule {
+        let zone = zone::parse(zone_cell).expect("a zone");
+        let week = reference.place(&slots::parse(slots_cell).expect("slots"), &zone.tz);
+        Schedule {
+            quarters: week.quarters(),
+            week,
+            zone,
+            zone_given: true,
+        }
+    }
+
+    /// A pairing of one mentee and one mentor, in the given reference week.
+    fn pair(mentee: (&str, &str), mentor: (&str, &str), week: &str) -> Pairing {
+        let reference = week_of(week);
+        Pairing {
+            reference,
+            mentees: vec![Some(schedule(mentee.0, mentee.1, reference))],
+            mentors: vec![Some(schedule(mentor.0, mentor.1, reference))],
+            min_hours: 0.0,
+        }
+    }
+
+    fn described(mentee: (&str, &str), mentor: (&str, &str)) -> (Option<f64>, String) {
+        let pairing = pair(mentee, mentor, DEFAULT_WEEK);
+        let overlap = pairing.overlap(0, 0).expect("both gave availability");
+        (pairing.share(0, 0), overlap.describe())
+    }
+
+    #[test]
+    fn any_date_stands_for_its_week_from_monday() {
+        assert_eq!(week_of("2027-01-07"), week_of("2027-01-04"));
+        assert_eq!(week_of("2027-01-10"), week_of("2027-01-04"));
+        assert_ne!(week_of("2027-01-11"), week_of("2027-01-04"));
+        let bad = AvailabilityOptions {
+            week: "next week".into(),
+        }
+        .reference()
+        .unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "availability.week: must be a date such as \"2027-01-04\", got \"next week\""
+        );
+    }
+
+    #[test]
+    fn one_hour_apart_the_same_evening_overlaps_fully() {
+        // Berlin is UTC+1 in January, London UTC+0: both are 17–19 UTC.
+        assert_eq!(
+            described(("mon 18-20", "Europe/Berlin"), ("mon 17-19", "Europe/London")),
+            (
+                Some(1.0),
+                "overlap mon 18:00–20:00 (mentee, Europe/Berlin) = mon 17:00–19:00 (mentor, Europe/London)"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn half_hour_offsets_overlap_by_quarters() {
+        // Kolkata 09:00–11:00 is 03:30–05:30 UTC; the mentor's 04–06 UTC
+        // shares 04:00–05:30, 1.5 of the mentee's 2 hours.
+        assert_eq!(
+            described(("tue 09-11", "Asia/Kolkata"), ("tue 04-06", "UTC")),
+            (
+                Some(0.75),
+                "overlap tue 09:30–11:00 (mentee, Asia/Kolkata) = tue 04:00–05:30 (mentor, UTC)"
+                    .to_owned()
+            )
+        );
+        let (share, _) = described(("tue 09-11", "+05:45"), ("tue 03-04", "UTC"));
+        assert_eq!(share, Some(0.375), "03:15–04:00 UTC: 3 quarters of 8");
+    }
+
+    #[test]
+    fn slots_across_midnight_and_across_sunday_into_monday() {
+        assert_eq!(
+            described(("fri 22-02", "UTC"), ("sat 01-03", "UTC")),
+            (
+                Some(0.25),
+                "overlap sat 01:00–02:00 (mentee, UTC) = sat 01:00–02:00 (mentor, UTC)".to_owned()
+            )
+        );
+        // Auckland is UTC+13 in January: Monday 08–10 there is Sunday 19–21
+        // UTC, Sunday 11–13 in Los Angeles (UTC-8).
+        assert_eq!(
+            described(("mon 08-10", "Pacific/Auckland"), ("sun 11-13", "America/Los_Angeles")),
+            (
+                Some(1.0),
+                "overlap mon 08:00–10:00 (mentee, Pacific/Auckland) = sun 11:00–13:00 (mentor, America/Los_Angeles)"
+                    .to_owned()
+            )
+        );
+        // Sunday 23:00 to Monday 01:00 UTC wraps around the end of the week.
+        assert_eq!(
+            described(("sun 23-01", "UTC"), ("mon 00-01; sun 23-24", "UTC")),
+            (
+                Some(1.0),
+                "overlap sun 23:00–01:00 (mentee, UTC) = sun 23:00–01:00 (mentor, UTC)".to_owned()
+            )
+        );
+        assert_eq!(
+            described(("sat 20-22", "UTC-03:30"), ("sun 10-11", "UTC+14")),
+            (Some(0.0), "no overlap".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_reference_week_decides_daylight_saving() {
+        // New York moves to UTC-4 on Sunday 14 March 2027 at 02:00. In that
+        // week Saturday 10:00 there is 15:00 UTC and Sunday 10:00 is 14:00 UTC;
+        // in January both are 15:00 UTC.
+        let mentee = ("sat 10-11; sun 10-11", "America/New_York");
+        let mentor = ("sat 15-16; sun 15-16", "UTC");
+        assert_eq!(pair(mentee, mentor, "2027-03-14").share(0, 0), Some(0.5));
+        assert_eq!(pair(mentee, mentor, DEFAULT_WEEK).share(0, 0), Some(1.0));
+        // A slot starting in the skipped hour moves forward as clocks do
+        // (02:30 is 03:30 EDT, 07:30 UTC) and keeps its local length.
+        let skipped = pair(
+            ("sun 02:30-03:30", "America/New_York"),
+            ("sun 07-08", "UTC"),
+            "2027-03-10",
+        );
+        assert_eq!(skipped.share(0, 0), Some(0.5));
+        let overlap = skipped.overlap(0, 0).unwrap();
+        assert_eq!(overlap.slots[0].mentee, "sun 03:30–04:00");
+    }
+
+    #[test]
+    fn the_rule_forbids_short_overlaps_only_where_both_gave_availability() {
+        let mut pairing = pair(("mon 18-20", "UTC"), ("mon 19-21", "UTC"), DEFAULT_WEEK);
+        pairing.min_hours = 1.5;
+        pairing.mentors.push(None);
+        assert_eq!(pairing.too_short(0, 0), Some(1.0));
+        assert_eq!(pairing.too_short(0, 1), None);
+        assert_eq!(pairing.share(0, 1), None);
+        let mut row = [0.0, 0.0];
+        pairing.forbid_row(0, &mut row);
+        assert_eq!(row, [f64::NEG_INFINITY, 0.0]);
+        pairing.min_hours = 1.0;
+        assert_eq!(pairing.too_short(0, 0), None);
+    }
+
+    #[test]
+    fn bad_cells_are_located_and_missing_zones_read_as_utc() {
+        let csv = "id,capacity,timezone,availability\n\
+                   m1,1,Europe/Berlin,mon 18-20\n\
+                   m2,1,Mars/Olympus,xyz 1-2\n\
+                   m3,1,,tue 10-12\n\
+                   m4,1,UTC+2,\n";
+        let roster = Roster::from_csv_reader(csv.as_bytes(), Side::Mentor, "mentors.csv").unwrap();
+        let (schedules, problems) = read(&roster, week_of(DEFAULT_WEEK));
+        let found: Vec<String> = problems.iter().map(|d| format!("{d}")).collect();
+        assert_eq!(
+            found,
+            [
+                format!("mentors.csv:3:timezone: \"mars/olympus\" is not a time zone name or a UTC offset (hint: {})", zone::ACCEPTED),
+                format!("mentors.csv:3:availability: \"xyz\" in \"xyz 1-2\" is not a day (in \"xyz 1-2\") (hint: {})", slots::ACCEPTED),
+            ]
+        );
+        assert_eq!(problems[0].code, Code::BadTimezone);
+        assert_eq!(problems[1].code, Code::BadAvailability);
+        assert!(schedules[1].is_none() && schedules[3].is_none());
+        let m3 = schedules[2].as_ref().unwrap();
+        assert_eq!(
+            (m3.zone.name.as_str(), m3.zone_given, m3.quarters),
+            ("UTC", false, 8)
+        );
+    }
+}
