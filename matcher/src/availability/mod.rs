@@ -583,3 +583,82 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod oracle {
+    //! The bitset against a minute-by-minute count that goes the other way:
+    //! from each UTC minute to the person's local time.
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Zones with no clock change in the default reference week, several
+    /// off the whole hour.
+    const ZONES: [&str; 8] = [
+        "UTC",
+        "Europe/Berlin",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "America/St_Johns",
+        "Pacific/Auckland",
+        "UTC-09:30",
+        "+12:45",
+    ];
+    const DAYS: [&str; 7] = ["Mon", "tuesday", "wed", "Thu", "fri", "SAT", "sunday"];
+    const WEEK_MINUTES: i64 = WEEK / 60;
+
+    /// A slot `(day, start quarter, end quarter)` written as a person would.
+    fn cell(slots: &[(usize, u32, u32)]) -> String {
+        let time = |q: u32| format!("{}:{:02}", q / 4, q % 4 * 15);
+        let slots: Vec<String> = slots
+            .iter()
+            .map(|&(d, s, e)| format!("{} {}-{}", DAYS[d], time(s), time(e)))
+            .collect();
+        slots.join("; ")
+    }
+
+    /// Whether `slots` (local) cover the UTC minute `minute` of the week, in `zone`.
+    fn covers(
+        slots: &[(usize, u32, u32)],
+        zone: &TimeZone,
+        reference: ReferenceWeek,
+        minute: i64,
+    ) -> bool {
+        let instant = Timestamp::from_second(reference.monday + minute * 60).unwrap();
+        let local = minute + i64::from(zone.to_offset(instant).seconds()) / 60;
+        slots.iter().any(|&(d, s, e)| {
+            let start = d as i64 * 1440 + i64::from(s) * 15;
+            let length = (i64::from(e) - i64::from(s)).rem_euclid(96) * 15;
+            (local - start).rem_euclid(WEEK_MINUTES) < length
+        })
+    }
+
+    fn slots() -> impl Strategy<Value = Vec<(usize, u32, u32)>> {
+        let slot = (0..7usize, 0..96u32, 1..96u32).prop_map(|(d, s, len)| (d, s, (s + len) % 96));
+        prop::collection::vec(slot, 1..4)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn overlap_equals_the_minutes_both_are_free(
+            a in slots(), b in slots(), za in 0..ZONES.len(), zb in 0..ZONES.len()
+        ) {
+            let reference = week_of_default();
+            let (zone_a, zone_b) = (zone::parse(ZONES[za]).unwrap(), zone::parse(ZONES[zb]).unwrap());
+            let week_a = reference.place(&slots::parse(&cell(&a)).unwrap(), &zone_a.tz);
+            let week_b = reference.place(&slots::parse(&cell(&b)).unwrap(), &zone_b.tz);
+            let (mut both, mut alone) = (0, 0);
+            for minute in 0..WEEK_MINUTES {
+                let in_a = covers(&a, &zone_a.tz, reference, minute);
+                alone += i64::from(in_a);
+                both += i64::from(in_a && covers(&b, &zone_b.tz, reference, minute));
+            }
+            prop_assert_eq!(i64::from(week_a.overlap(&week_b)) * 15, both);
+            prop_assert_eq!(i64::from(week_a.quarters()) * 15, alone);
+        }
+    }
+
+    fn week_of_default() -> ReferenceWeek {
+        AvailabilityOptions::default().reference().unwrap()
+    }
+}

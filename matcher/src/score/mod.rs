@@ -165,7 +165,7 @@ impl std::fmt::Display for Forbidden {
             ),
             Forbidden::MinOverlapHours { hours, min } => write!(
                 f,
-                "min_overlap_hours: {hours} hours a week together, fewer than {min}"
+                "min_overlap_hours: {hours} h a week together, fewer than {min}"
             ),
             Forbidden::BelowMinScore => f.write_str("score below min_score"),
         }

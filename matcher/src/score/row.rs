@@ -296,10 +296,30 @@ mod tests {
         let priorities = [None, Some(Criterion::Skills), Some(Criterion::Goals)];
         let priorities = [
             &priorities[..],
-            &[Some(Criterion::Values), Some(Criterion::Diversity)],
+            &[
+                Some(Criterion::Values),
+                Some(Criterion::Diversity),
+                Some(Criterion::Availability),
+            ],
         ];
         for (i, person) in mentees.people.iter_mut().enumerate() {
-            person.priority = priorities.concat()[i % 5];
+            person.priority = priorities.concat()[i % 6];
+        }
+    }
+
+    /// Gives the rosters `availability` columns (some empty, some across
+    /// midnight), read in the numeric `timezone`s as UTC offsets.
+    fn add_availability(mentors: &mut Roster, mentees: &mut Roster) {
+        const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        for (roster, offset) in [(&mut *mentors, 1), (&mut *mentees, 4)] {
+            let slots = move |i: usize| {
+                let i = i + offset;
+                let (day, start) = (DAYS[i * 3 % 7], i * 5 % 24);
+                let end = (start + 1 + i % 6) % 24;
+                let extra = if i % 3 == 0 { "; sat-sun 09:30-12" } else { "" };
+                (i % 4 != 0).then(|| format!("{day} {start}-{end}{extra}"))
+            };
+            add_attribute(roster, "availability", slots);
         }
     }
 
@@ -335,6 +355,8 @@ mod tests {
             .min_difference
             .insert("Years".into(), 2.0);
         config.constraints.min_score = 35.0;
+        config.constraints.min_overlap_hours = 0.5;
+        config.weights.availability = 0.3;
         config.constraints.require_different = vec!["department".into()];
         config.constraints.require_same = vec!["location".into()];
         config.diversity.insert(
@@ -354,11 +376,13 @@ mod tests {
         for seed in 1..=4 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
+            add_availability(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let mut buffer = Vec::new();
             let mut forbidden = 0;
             let mut numeric = [0; 2];
+            let (mut overlaps, mut shared) = (0, 0);
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -373,8 +397,11 @@ mod tests {
                     match scorer.rule_forbids(e, m) {
                         Some(Forbidden::MaxDifference { .. }) => numeric[0] += 1,
                         Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
+                        Some(Forbidden::MinOverlapHours { .. }) => overlaps += 1,
                         _ => {}
                     }
+                    let share = scorer.criteria(e, m).availability;
+                    shared += usize::from(share.is_some_and(|s| s > 0.0));
                 }
             }
             assert!(forbidden > 0, "the rules forbid some pairs");
@@ -382,6 +409,8 @@ mod tests {
                 numeric[0] > 0 && numeric[1] > 0,
                 "both numeric rules forbid pairs"
             );
+            assert!(overlaps > 0, "min_overlap_hours forbids pairs");
+            assert!(shared > 0, "some pairs share hours");
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the `matcher` library, one module per area.
 
+mod availability;
 mod columns;
 mod config;
 #[cfg(feature = "encodings")]
