@@ -1,7 +1,8 @@
 //! Rendering results for people (text) and programs (CSV, JSON).
 
 use crate::args::ReportFormat;
-use matcher::config::Criterion;
+use matcher::availability::RosterAvailability;
+use matcher::config::{Config, Criterion};
 use matcher::explain::Explanation;
 use matcher::fairness::FairnessReport;
 use matcher::matching::UnmatchedReason;
@@ -52,6 +53,33 @@ pub fn formats_read(rosters: &[&Roster]) -> Vec<String> {
         .iter()
         .filter(|r| !r.format.is_plain())
         .map(|r| format!("read {} as {}", r.source, r.format))
+        .collect()
+}
+
+/// "mentees.csv: availability from 12 people in Asia/Kolkata (3), Europe/Berlin (9)",
+/// with the rows of those who gave no time zone, for each roster with an
+/// availability column.
+pub fn availability(rosters: &[&Roster], config: &Config) -> Vec<String> {
+    rosters
+        .iter()
+        .filter_map(|r| Some((r, RosterAvailability::new(r, config)?)))
+        .map(|(r, a)| {
+            let zones: Vec<String> = a.zones.iter().map(|(z, n)| format!("{z} ({n})")).collect();
+            let mut line = format!(
+                "{}: availability from {} people in {}",
+                r.source,
+                a.people,
+                zones.join(", ")
+            );
+            if !a.without_zone.is_empty() {
+                let rows: Vec<String> = a.without_zone.iter().map(usize::to_string).collect();
+                line.push_str(&format!(
+                    "; warning: no time zone on row(s) {}, read as UTC",
+                    rows.join(", ")
+                ));
+            }
+            line
+        })
         .collect()
 }
 
@@ -200,8 +228,13 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         x.criteria.goals,
         x.criteria.values,
         x.criteria.diversity,
+        x.criteria.availability,
     ];
     for (criterion, score) in Criterion::ALL.into_iter().zip(scores) {
+        if criterion == Criterion::Availability && score.is_none() && x.weights.availability == 0.0
+        {
+            continue;
+        }
         let score = score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
         let priority = if x.priority == Some(criterion) {
             ", doubled: the mentee's priority"
@@ -227,6 +260,15 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
     }
     writeln!(w, "    shared goals: {}", list_or_none(&x.shared_goals))?;
     writeln!(w, "    shared values: {}", list_or_none(&x.shared_values))?;
+    if let Some(overlap) = &x.availability {
+        writeln!(
+            w,
+            "    availability: {} of the mentee's {} h a week shared: {}",
+            overlap.hours,
+            overlap.mentee_hours,
+            overlap.describe()
+        )?;
+    }
     for a in &x.attributes {
         let value = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_owned());
         let verdict = match a.met {

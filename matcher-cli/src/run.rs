@@ -135,9 +135,20 @@ fn config_of(config: Option<&Path>, vocabulary: Option<&Path>) -> Result<Config,
 
 /// `matcher validate`: every problem of both rosters, or a summary of them.
 fn validate(args: &ValidateArgs, config: &Config) -> Result<(), Failure> {
-    match parse_rosters(&args.rosters, &config.columns)? {
+    let read = parse_rosters(&args.rosters, &config.columns)?.and_then(|(mentors, mentees)| {
+        let problems = matcher::availability::check(&mentors, &mentees, config);
+        match problems.is_empty() {
+            true => Ok((mentors, mentees)),
+            false => Err(matcher::Error::Roster(problems)),
+        }
+    });
+    match read {
         Ok((mentors, mentees)) => {
-            let summary = output::roster_summary(&mentors, &mentees);
+            let mut summary = output::roster_summary(&mentors, &mentees);
+            for line in output::availability(&[&mentors, &mentees], config) {
+                summary.push('\n');
+                summary.push_str(&line);
+            }
             write_to(None, |w| writeln!(w, "{summary}"))
         }
         Err(matcher::Error::Roster(problems)) => {

@@ -91,8 +91,7 @@ pub struct Explanation {
     pub shared_values: Vec<String>,
     /// Each diversity attribute.
     pub attributes: Vec<AttributeComparison>,
-    /// The hours both are available, when the config uses availability and
-    /// both gave some.
+    /// The hours both are available, when both gave some.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<Overlap>,
     /// Why the pair may never be made, if it may not.

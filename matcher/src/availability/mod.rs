@@ -3,8 +3,10 @@
 //!
 //! A roster's `availability` column holds slots such as `mon 18-20; sat
 //! 09-12` ([`slots`]); its `timezone` column an IANA name or a UTC offset
-//! ([`zone`]). Both are read when the config uses availability (a
-//! `weights.availability` above 0 or a `constraints.min_overlap_hours`).
+//! ([`zone`]). Both are read whenever a roster has an `availability` column
+//! (without one, `timezone` is a plain attribute, e.g. for `max_difference`):
+//! the criterion counts with `weights.availability` (0 by default) and the
+//! rule with `constraints.min_overlap_hours`; explanations show the overlap.
 //!
 //! - An empty availability cell means the person gave none: the criterion is
 //!   not applicable to their pairs and `min_overlap_hours` is not checked, as
@@ -155,6 +157,9 @@ pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>
         roster.attribute("timezone"),
     );
     let mut problems = Vec::new();
+    if slots_column.is_none() {
+        return (vec![None; roster.people.len()], problems);
+    }
     let mut schedules = Vec::with_capacity(roster.people.len());
     for person in &roster.people {
         let cell = |column: Option<usize>| column.and_then(|c| person.attributes[c].as_deref());
@@ -173,14 +178,14 @@ pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>
             None => Vec::new(),
             Some(Ok(slots)) => slots,
             Some(Err(message)) => {
-                let text = excerpt(cell(slots_column).unwrap_or_default());
+                // Name the whole cell when the message quotes only one of its slots.
+                let text = format!("\"{}\"", excerpt(cell(slots_column).unwrap_or_default()));
+                let message = match message.contains(&text) {
+                    true => message,
+                    false => format!("{message} (in {text})"),
+                };
                 problems.push(
-                    at(
-                        "availability",
-                        Code::BadAvailability,
-                        format!("{message} (in \"{text}\")"),
-                    )
-                    .with_hint(slots::ACCEPTED),
+                    at("availability", Code::BadAvailability, message).with_hint(slots::ACCEPTED),
                 );
                 Vec::new()
             }
@@ -200,10 +205,10 @@ pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>
     (schedules, problems)
 }
 
-/// Every problem with the availability and time zone cells of both rosters,
-/// when the config uses availability (none otherwise).
+/// Every problem with the availability and time zone cells of both rosters
+/// (none for a roster without an availability column).
 pub fn check(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnostic> {
-    let Some(reference) = used_week(config) else {
+    let Ok(reference) = config.availability.reference() else {
         return Vec::new();
     };
     let mut problems: Vec<Diagnostic> = [mentors, mentees]
@@ -212,12 +217,6 @@ pub fn check(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnos
         .collect();
     problems.sort();
     problems
-}
-
-/// The reference week when the config uses availability.
-fn used_week(config: &Config) -> Option<ReferenceWeek> {
-    let used = config.weights.availability > 0.0 || config.constraints.min_overlap_hours > 0.0;
-    used.then(|| config.availability.reference().ok()).flatten()
 }
 
 /// What one roster's availability columns hold, for `validate`.
@@ -320,10 +319,14 @@ fn hours(quarters: u32) -> f64 {
 }
 
 impl Pairing {
-    /// Both rosters' schedules when the config uses availability. Cells with
-    /// problems count as empty here: [`check`] reports them first.
+    /// Both rosters' schedules, when either has an availability column. Cells
+    /// with problems count as empty here: [`check`] reports them first.
     pub(crate) fn new(mentors: &Roster, mentees: &Roster, config: &Config) -> Option<Pairing> {
-        let reference = used_week(config)?;
+        let column = |r: &Roster| r.attribute("availability").is_some();
+        if !(column(mentors) || column(mentees)) {
+            return None;
+        }
+        let reference = config.availability.reference().ok()?;
         Some(Pairing {
             reference,
             mentees: read(mentees, reference).0,
@@ -570,7 +573,7 @@ mod tests {
             found,
             [
                 format!("mentors.csv:3:timezone: \"mars/olympus\" is not a time zone name or a UTC offset (hint: {})", zone::ACCEPTED),
-                format!("mentors.csv:3:availability: \"xyz\" in \"xyz 1-2\" is not a day (in \"xyz 1-2\") (hint: {})", slots::ACCEPTED),
+                format!("mentors.csv:3:availability: \"xyz\" in \"xyz 1-2\" is not a day (hint: {})", slots::ACCEPTED),
             ]
         );
         assert_eq!(problems[0].code, Code::BadTimezone);

@@ -213,7 +213,7 @@ pub struct Scorer<'a> {
     numeric: Vec<numeric::NumericRule>,
     /// The mentors indexed by list item, for scoring whole rows.
     postings: row::Postings,
-    /// Both sides' weekly availability, when the config uses it.
+    /// Both sides' weekly availability, when a roster has an availability column.
     availability: Option<Pairing>,
 }
 
@@ -442,8 +442,7 @@ impl<'a> Scorer<'a> {
         })
     }
 
-    /// The pair's shared weekly hours in both local times, when the config
-    /// uses availability and both gave some.
+    /// The pair's shared weekly hours in both local times, when both gave some.
     pub fn overlap(&self, e: usize, m: usize) -> Option<Overlap> {
         self.availability.as_ref()?.overlap(e, m)
     }

@@ -114,15 +114,26 @@ fn a_mentee_every_available_mentor_is_too_far_from_is_explained() {
 }
 
 #[test]
-fn without_the_weight_or_the_rule_the_columns_are_plain_attributes() {
+fn at_weight_0_scores_are_unchanged_and_the_overlap_still_explained() {
     let (m, e, _) = program();
-    let plain = match_rosters(&m, &e, &Config::default()).unwrap();
-    assert!(plain
-        .matches
-        .iter()
-        .all(|x| x.explanation.availability.is_none()));
-    let bad = mentees("id,timezone,availability\ne1,Mars/Olympus,evenings\n");
-    assert!(match_rosters(&m, &bad, &Config::default()).is_ok());
+    let with = match_rosters(&m, &e, &Config::default()).unwrap();
+    let renamed = |roster: &Roster| {
+        let mut plain = roster.clone();
+        let column = plain.attribute("availability").unwrap();
+        plain.attributes[column] = "free time".into();
+        plain
+    };
+    let without = match_rosters(&renamed(&m), &renamed(&e), &Config::default()).unwrap();
+    let scores = |o: &matcher::MatchOutcome| -> Vec<f64> {
+        o.matches.iter().map(|x| x.explanation.score).collect()
+    };
+    assert_eq!(scores(&with), scores(&without));
+    let x = explain(&m, &e, &Config::default(), "e1", "m1").unwrap();
+    assert_eq!(x.criteria.availability, Some(66.67));
+    assert_eq!(x.availability.unwrap().hours, 2.0);
+    let bad = mentees("id,timezone,availability\ne1,UTC,evenings\n");
+    let err = match_rosters(&m, &bad, &Config::default()).unwrap_err();
+    assert_eq!(err.code(), "bad_availability");
 }
 
 #[test]
@@ -138,7 +149,7 @@ fn bad_cells_are_located_errors_when_availability_is_used() {
         "mentees.csv:2:timezone: \"mars/olympus\" is not a time zone name or a UTC offset (hint: write an IANA"
     ));
     assert!(lines[1].starts_with(
-        "mentees.csv:3:availability: \"25\" in \"mon 18-25\" is past 24:00 (in \"mon 18-25\") (hint: write slots"
+        "mentees.csv:3:availability: \"25\" in \"mon 18-25\" is past 24:00 (hint: write slots"
     ));
     let week = config(r#"{"availability": {"week": "2027-13-01"}}"#)
         .validate()
