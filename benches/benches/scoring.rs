@@ -105,5 +105,46 @@ fn scoring(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scoring);
+fn availability(c: &mut Criterion) {
+    let (plain_mentors, plain_mentees) = rosters::generated(MENTEES, MENTORS, None);
+    let (mentors, mentees) = (&plain_mentors, &plain_mentees);
+    let mut config = Config::default();
+    let without = Scorer::new(mentors, mentees, &config);
+    config.weights.availability = 0.2;
+    config.constraints.min_overlap_hours = 1.0;
+    let (mentors, mentees) = (
+        rosters::with_availability(mentors.clone()),
+        rosters::with_availability(mentees.clone()),
+    );
+    assert!(matcher::availability::check(&mentors, &mentees, &config).is_empty());
+    let with = Scorer::new(&mentors, &mentees, &config);
+    let mut weights = vec![0.0; MENTEES * MENTORS];
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("a rayon pool");
+
+    let mut group = c.benchmark_group("availability");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4))
+        .throughput(Throughput::Elements((MENTEES * MENTORS) as u64));
+    for method in [Method::Rows, Method::Pairs] {
+        for (name, scorer) in [("without", &without), ("with", &with)] {
+            let expected = Checksum::of_row(&rosters::weight_matrix(scorer));
+            let id = format!("{method:?}/{name}").to_lowercase();
+            group.bench_function(id, |b| {
+                b.iter(|| {
+                    let checksum =
+                        pool.install(|| score_all(scorer, method, black_box(&mut weights)));
+                    assert_eq!(checksum, expected, "{method:?} {name}");
+                })
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scoring, availability);
 criterion_main!(benches);

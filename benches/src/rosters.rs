@@ -60,3 +60,39 @@ pub fn weight_matrix(scorer: &Scorer) -> Vec<f64> {
     }
     weights
 }
+
+/// Time zones people give, several off the whole hour.
+const ZONES: [&str; 8] = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Asia/Kolkata",
+    "UTC+2",
+    "America/Sao_Paulo",
+    "Asia/Kathmandu",
+    "Australia/Sydney",
+    "",
+];
+
+/// `roster` with `timezone` and `availability` columns as sign-up forms
+/// collect them: two or three evening or weekend slots each, one person in
+/// ten without availability.
+pub fn with_availability(mut roster: Roster) -> Roster {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    roster.attributes.push("timezone".into());
+    roster.attributes.push("availability".into());
+    for (i, person) in roster.people.iter_mut().enumerate() {
+        let zone = ZONES[i * 7 % ZONES.len()];
+        let evening = 17 + i % 5;
+        let slots = format!(
+            "{} {evening}-{}; {} 09:30-12; mon-fri 22-00:30",
+            DAYS[i % 5],
+            evening + 2,
+            DAYS[5 + i % 2]
+        );
+        person
+            .attributes
+            .push(Some(zone.to_lowercase()).filter(|z| !z.is_empty()));
+        person.attributes.push((i % 10 != 0).then_some(slots));
+    }
+    roster
+}

@@ -264,6 +264,8 @@ pub(crate) struct Pairing {
     reference: ReferenceWeek,
     mentees: Vec<Option<Schedule>>,
     mentors: Vec<Option<Schedule>>,
+    /// The mentors' weeks side by side (empty for who gave none), for rows.
+    mentor_weeks: Vec<Week>,
     /// `min_overlap_hours`; 0 = no rule.
     min_hours: f64,
 }
@@ -315,7 +317,7 @@ impl Overlap {
 
 /// A number of quarters in hours.
 fn hours(quarters: u32) -> f64 {
-    f64::from(quarters) * f64::from(QUARTER_MINUTES) / 60.0
+    f64::from(QUARTER_MINUTES) * f64::from(quarters) / 60.0
 }
 
 impl Pairing {
@@ -327,10 +329,15 @@ impl Pairing {
             return None;
         }
         let reference = config.availability.reference().ok()?;
+        let mentors = read(mentors, reference).0;
         Some(Pairing {
             reference,
             mentees: read(mentees, reference).0,
-            mentors: read(mentors, reference).0,
+            mentor_weeks: mentors
+                .iter()
+                .map(|s| s.as_ref().map_or_else(Week::default, |s| s.week))
+                .collect(),
+            mentors,
             min_hours: config.constraints.min_overlap_hours,
         })
     }
@@ -342,15 +349,20 @@ impl Pairing {
         Some(share(a, b))
     }
 
-    /// The shares of mentee `e` with every mentor, `NaN` where not applicable.
-    pub(crate) fn row_shares(&self, e: usize, out: &mut [f64]) {
+    /// The quarters mentee `e` shares with every mentor, `NaN` where either
+    /// gave no availability; and the mentee's own quarters.
+    pub(crate) fn row_overlaps(&self, e: usize, out: &mut [f64]) -> f64 {
         let Some(a) = &self.mentees[e] else {
             out.fill(f64::NAN);
-            return;
+            return f64::NAN;
         };
-        for (cell, b) in out.iter_mut().zip(&self.mentors) {
-            *cell = b.as_ref().map_or(f64::NAN, |b| share(a, b));
+        let words = a.week.marked_words();
+        for (cell, b) in out.iter_mut().zip(&self.mentor_weeks) {
+            // A mentor without availability has an empty week.
+            let overlap = f64::from(Week::overlap_with(&words, b));
+            *cell = if b.is_empty() { f64::NAN } else { overlap };
         }
+        f64::from(a.quarters)
     }
 
     /// The pair's shared hours when `min_overlap_hours` forbids it.
@@ -364,15 +376,15 @@ impl Pairing {
         self.min_hours
     }
 
-    /// Marks `-inf` where `min_overlap_hours` forbids mentee `e` with a mentor.
-    pub(crate) fn forbid_row(&self, e: usize, out: &mut [f64]) {
-        let Some(a) = self.mentees[e].as_ref().filter(|_| self.min_hours > 0.0) else {
+    /// Marks `-inf` where `min_overlap_hours` forbids a pair, given a row's
+    /// [`row_overlaps`](Self::row_overlaps).
+    pub(crate) fn forbid_row(&self, overlaps: &[f64], out: &mut [f64]) {
+        if self.min_hours <= 0.0 {
             return;
-        };
-        for (cell, b) in out.iter_mut().zip(&self.mentors) {
-            if b.as_ref()
-                .is_some_and(|b| hours(a.week.overlap(&b.week)) < self.min_hours)
-            {
+        }
+        for (cell, &quarters) in out.iter_mut().zip(overlaps) {
+            // `NaN` (no availability) compares false: not checked.
+            if f64::from(QUARTER_MINUTES) * quarters / 60.0 < self.min_hours {
                 *cell = f64::NEG_INFINITY;
             }
         }
@@ -435,6 +447,7 @@ mod tests {
             reference,
             mentees: vec![Some(schedule(mentee.0, mentee.1, reference))],
             mentors: vec![Some(schedule(mentor.0, mentor.1, reference))],
+            mentor_weeks: vec![schedule(mentor.0, mentor.1, reference).week],
             min_hours: 0.0,
         }
     }
@@ -549,11 +562,14 @@ mod tests {
         let mut pairing = pair(("mon 18-20", "UTC"), ("mon 19-21", "UTC"), DEFAULT_WEEK);
         pairing.min_hours = 1.5;
         pairing.mentors.push(None);
+        pairing.mentor_weeks.push(Week::default());
         assert_eq!(pairing.too_short(0, 0), Some(1.0));
         assert_eq!(pairing.too_short(0, 1), None);
         assert_eq!(pairing.share(0, 1), None);
-        let mut row = [0.0, 0.0];
-        pairing.forbid_row(0, &mut row);
+        let (mut row, mut overlaps) = ([0.0, 0.0], [0.0, 0.0]);
+        assert_eq!(pairing.row_overlaps(0, &mut overlaps), 8.0);
+        assert!(overlaps[0] == 4.0 && overlaps[1].is_nan());
+        pairing.forbid_row(&overlaps, &mut row);
         assert_eq!(row, [f64::NEG_INFINITY, 0.0]);
         pairing.min_hours = 1.0;
         assert_eq!(pairing.too_short(0, 0), None);

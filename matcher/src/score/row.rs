@@ -84,8 +84,10 @@ struct Counters<'b> {
     met: &'b mut [f64],
     /// Weight of the diversity attributes with values on both sides.
     compared: &'b mut [f64],
-    /// The availability criterion, `NaN` where not applicable.
+    /// Quarters of the week shared, `NaN` where availability is not applicable.
     availability: &'b mut [f64],
+    /// The mentee's own quarters.
+    available: f64,
 }
 
 impl Scorer<'_> {
@@ -109,16 +111,20 @@ impl Scorer<'_> {
             met,
             compared,
             availability,
+            available: f64::NAN,
         };
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
         self.count_diversity(mentee, &mut counters);
-        match &self.availability {
-            Some(availability) => availability.row_shares(e, counters.availability),
-            None => counters.availability.fill(f64::NAN),
-        }
+        counters.available = match &self.availability {
+            Some(availability) => availability.row_overlaps(e, counters.availability),
+            None => {
+                counters.availability.fill(f64::NAN);
+                f64::NAN
+            }
+        };
         self.combine(e, &counters, out);
-        self.forbid(e, out);
+        self.forbid(e, counters.availability, out);
         out
     }
 
@@ -200,7 +206,7 @@ impl Scorer<'_> {
         let min_score = f64::from(self.min_score);
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
         let cells = compared.zip(&counters.availability[..n]);
-        for (sum, ((&met, &compared), &share)) in out.iter_mut().zip(cells) {
+        for (sum, ((&met, &compared), &shared)) in out.iter_mut().zip(cells) {
             // Everything is computed before each choice, so that it is a select.
             let diversity = *sum + weights.diversity * (met / compared);
             let (total, weight) = if compared > 0.0 {
@@ -208,6 +214,7 @@ impl Scorer<'_> {
             } else {
                 (*sum, scored)
             };
+            let share = shared / counters.available;
             let available = total + weights.availability * share;
             let (total, weight) = if share.is_nan() {
                 (total, weight)
@@ -227,7 +234,7 @@ impl Scorer<'_> {
 
     /// Marks the pairs a rule forbids: exclusions, required attributes,
     /// numeric rules and `min_overlap_hours`.
-    fn forbid(&self, e: usize, out: &mut [f64]) {
+    fn forbid(&self, e: usize, overlaps: &[f64], out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
         }
@@ -246,7 +253,7 @@ impl Scorer<'_> {
             rule.forbid_row(e, out);
         }
         if let Some(availability) = &self.availability {
-            availability.forbid_row(e, out);
+            availability.forbid_row(overlaps, out);
         }
     }
 }
