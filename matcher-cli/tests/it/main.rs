@@ -775,3 +775,43 @@ fn a_vocabulary_file_is_read_with_located_errors() {
     );
     assert_eq!(run("data/vocabulary.csv").0, Some(0));
 }
+
+/// Time zones and weekly availability: the rule, the criterion, the overlap in
+/// both local times, and the zones `validate` read.
+#[test]
+fn availability_program_matches_explains_and_validates() {
+    let program = |command: &str, extra: &[&str]| {
+        let mut args = vec![
+            command,
+            "--mentors",
+            "data/availability/mentors.csv",
+            "--mentees",
+            "data/availability/mentees.csv",
+            "--config",
+            "data/availability/config.toml",
+        ];
+        args.extend(extra);
+        let out = matcher(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out
+    };
+    let out = program("match", &["--quiet"]);
+    golden("data/expected/availability-matches.csv", &out.stdout);
+    let out = program("explain", &["--mentee", "B02", "--mentor", "A01"]);
+    golden("data/expected/availability-explain-B02-A01.txt", &out.stdout);
+    // Berlin 19–21 and 11–13 against Lagos 18–20 and 10–12 (both an hour
+    // apart in January): two of the mentee's four hours, 50.
+    assert!(text(&out.stdout).contains("  availability  50.00  (weight 0.4)\n"));
+    let out = program("validate", &[]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(
+        "data/availability/mentors.csv: availability from 5 people in Africa/Lagos (1), \
+         America/Sao_Paulo (1), Asia/Shanghai (1), Europe/London (1), UTC (1); \
+         warning: no time zone on row(s) 6, read as UTC\n"
+    ));
+    // Sharing under 1.5 hours forbids the pair: Kolkata's Thursday morning
+    // is Shanghai's Thursday 11:00–13:00, after Chen Wei's 07–08:30.
+    let out = program("explain", &["--mentee", "B04", "--mentor", "A03"]);
+    assert!(text(&out.stdout)
+        .contains("  never matched: min_overlap_hours: 0 h a week together, fewer than 1.5\n"));
+}
