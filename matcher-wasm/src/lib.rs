@@ -90,8 +90,11 @@ pub fn validate(
     #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
-    match rosters(mentors_csv, mentees_csv, &read_config(config)?) {
-        Ok(_) => to_js(&[] as &[matcher::Diagnostic]),
+    let config = read_config(config)?;
+    match rosters(mentors_csv, mentees_csv, &config) {
+        Ok((mentors, mentees)) => to_js(&matcher::availability::check(
+            &mentors, &mentees, &config,
+        )),
         Err(matcher::Error::Roster(problems)) => to_js(&problems),
         Err(other) => Err(other.into()),
     }

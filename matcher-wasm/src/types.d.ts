@@ -11,7 +11,7 @@ export type Preference = "different" | "same";
 export type Objective = "coverage" | "total" | "fair";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
-export type Criterion = "skills" | "goals" | "values" | "diversity";
+export type Criterion = "skills" | "goals" | "values" | "diversity" | "availability";
 
 /** How much each criterion counts in a pair's total score. */
 export interface Weights {
@@ -19,6 +19,8 @@ export interface Weights {
   goals: number;
   values: number;
   diversity: number;
+  /** Share of the mentee's weekly hours the mentor is free too; left out of results when 0 (the default). */
+  availability?: number;
 }
 
 /**
@@ -42,7 +44,11 @@ export interface Config {
     max_difference?: Record<string, number>;
     /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
     min_difference?: Record<string, number>;
+    /** Pairs sharing fewer hours a week are never made (where both gave availability); 0 = no rule. */
+    min_overlap_hours?: number;
   };
+  /** Availability slots are placed in UTC with the offsets of this week: any `YYYY-MM-DD` in it (default `"2027-01-04"`). */
+  availability?: { week?: string };
   /** Which roster header means what, and list separators per column: `{ "Which skills would you like to develop?": { role: "skills", separator: "," } }`. */
   columns?: Record<string, string | { role?: string; separator?: string }>;
   /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
@@ -73,6 +79,8 @@ export type DiagnosticCode =
   | "bad_capacity"
   | "bad_skill_level"
   | "bad_priority"
+  | "bad_timezone"
+  | "bad_availability"
   | "bad_number"
   | "unknown_exclude_id"
   | "swapped_files"
@@ -116,6 +124,8 @@ export interface CriterionScores {
   goals: number | null;
   values: number | null;
   diversity: number | null;
+  /** Present when both gave availability. */
+  availability?: number;
 }
 
 /** How one skill the mentee wants is covered. */
@@ -145,7 +155,25 @@ export type Forbidden =
   | { rule: "require_same"; attribute: string }
   | { rule: "max_difference"; attribute: string; difference: number; max: number }
   | { rule: "min_difference"; attribute: string; difference: number; min: number }
+  | { rule: "min_overlap_hours"; hours: number; min: number }
   | { rule: "below_min_score" };
+
+/** One stretch of the week both are free, in each one's local time: `"mon 18:00–20:00"`. */
+export interface SharedSlot {
+  mentee: string;
+  mentor: string;
+}
+
+/** The hours a week a pair shares, from their `timezone` and `availability` columns. */
+export interface Overlap {
+  hours: number;
+  /** The mentee's own hours a week. */
+  mentee_hours: number;
+  /** An IANA name such as `"Europe/Berlin"`, `"UTC+05:30"`, or `"UTC"` when none was given. */
+  mentee_zone: string;
+  mentor_zone: string;
+  slots: SharedSlot[];
+}
 
 /** The full breakdown of one pair's score. */
 export interface Explanation {
@@ -162,6 +190,8 @@ export interface Explanation {
   shared_goals: string[];
   shared_values: string[];
   attributes: AttributeComparison[];
+  /** Present when both gave availability. */
+  availability?: Overlap;
   /** Present when a rule forbids the pair. */
   forbidden?: Forbidden;
 }

@@ -67,9 +67,26 @@ if (forbidden?.rule === "require_different") {
 } else if (forbidden?.rule === "max_difference") {
   const apart: [number, number] = [forbidden.difference, forbidden.max];
   void apart;
+} else if (forbidden?.rule === "min_overlap_hours") {
+  const short: [number, number] = [forbidden.hours, forbidden.min];
+  void short;
 }
+const overlap = explanation.availability;
+const sharedSlots: [string, string][] | undefined = overlap?.slots.map((s) => [s.mentee, s.mentor]);
+const zones: [string, string, number, number] | undefined =
+  overlap && [overlap.mentee_zone, overlap.mentor_zone, overlap.hours, overlap.mentee_hours];
+const availabilityScore: number | undefined = explanation.criteria.availability;
+void [sharedSlots, zones, availabilityScore];
+const withAvailability: Config = {
+  weights: { availability: 0.3 },
+  constraints: { min_overlap_hours: 1.5 },
+  availability: { week: "2027-01-04" },
+};
+matchRosters(mentorsCsv, menteesCsv, withAvailability);
+// @ts-expect-error the reference week is a date string
+matchRosters(mentorsCsv, menteesCsv, { availability: { week: 2027 } });
 const doubled: number = explanation.weights.skills;
-const priority: "skills" | "goals" | "values" | "diversity" | undefined = explanation.priority;
+const priority: "skills" | "goals" | "values" | "diversity" | "availability" | undefined = explanation.priority;
 void [doubled, priority];
 const rounds: Rounds = { locked: "mentor_id,mentee_id\nM008,E002\n", history: "mentor_id,mentee_id\n" };
 matchRosters(mentorsCsv, menteesCsv, config, rounds);

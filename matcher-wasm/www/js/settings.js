@@ -1,5 +1,6 @@
 // The settings form: weights, per-attribute diversity preferences, rules and
-// numeric limits, minimum score and objective. Reads into and fills from a
+// numeric limits, availability (minimum shared hours, reference week),
+// minimum score and objective. Reads into and fills from a
 // config object of the same shape as the CLI's TOML config.
 
 import { byId, h, idPart, own } from './dom.js';
@@ -10,6 +11,7 @@ const CRITERIA = [
   ['goals', 'Goals', 'goals the mentor can help with'],
   ['values', 'Values', 'values both hold'],
   ['diversity', 'Diversity', 'background attributes, by the preferences below'],
+  ['availability', 'Availability', "share of the mentee's weekly hours the mentor is free too"],
 ];
 
 const form = byId('settings');
@@ -25,7 +27,8 @@ export function renderWeights(weights) {
         'aria-describedby': `${id}-help`,
         oninput: () => (output.value = Number(slider.value).toFixed(2)),
       });
-      slider.value = weights[key];
+      // A weight of 0 may be left out (availability's default).
+      slider.value = weights[key] ?? 0;
       output.value = Number(slider.value).toFixed(2);
       return h('div', { class: 'weight' },
         h('label', { for: id }, label), slider, output,
@@ -136,7 +139,9 @@ export function readConfig() {
       require_different: requireDifferent,
       require_same: requireSame,
       ...limits,
+      min_overlap_hours: Number(byId('min-overlap-hours').value),
     },
+    ...(byId('reference-week').value && { availability: { week: byId('reference-week').value } }),
     solver: { objective: byId('objective').value },
     vocabulary: readVocabulary(),
   };
@@ -167,6 +172,8 @@ export function applyConfig(config) {
     rule.value = different.includes(name) ? 'different' : same.includes(name) ? 'same' : 'none';
   }
   if (minScore !== undefined) byId('min-score').value = minScore;
+  if (constraints.min_overlap_hours !== undefined) byId('min-overlap-hours').value = constraints.min_overlap_hours;
+  if (config.availability?.week) byId('reference-week').value = config.availability.week;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
 }
