@@ -798,7 +798,10 @@ fn availability_program_matches_explains_and_validates() {
     let out = program("match", &["--quiet"]);
     golden("data/expected/availability-matches.csv", &out.stdout);
     let out = program("explain", &["--mentee", "B02", "--mentor", "A01"]);
-    golden("data/expected/availability-explain-B02-A01.txt", &out.stdout);
+    golden(
+        "data/expected/availability-explain-B02-A01.txt",
+        &out.stdout,
+    );
     // Berlin 19–21 and 11–13 against Lagos 18–20 and 10–12 (both an hour
     // apart in January): two of the mentee's four hours, 50.
     assert!(text(&out.stdout).contains("  availability  50.00  (weight 0.4)\n"));

@@ -16,9 +16,11 @@
 //!   local time in the reference week (`[availability] week`, the week of
 //!   Monday 4 January 2027 unless set) and keeps its local length. A start
 //!   in a skipped hour moves forward as clocks do; a repeated hour takes the
-//!   first offset.
+//!   first offset. Zones follow their current rules ([`tzdb`]), built in.
 
+mod clock;
 pub mod slots;
+pub mod tzdb;
 mod week;
 pub mod zone;
 
@@ -27,9 +29,7 @@ pub use week::{Week, QUARTERS, QUARTER_MINUTES};
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{excerpt, Code, Diagnostic};
 use crate::roster::Roster;
-use jiff::civil::{Date, Time};
-use jiff::tz::TimeZone;
-use jiff::Timestamp;
+use clock::{days_from_civil, month_length, weekday, Rule, DAY};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use zone::Zone;
@@ -37,9 +37,6 @@ use zone::Zone;
 /// The reference week unless the config sets one: a January week, when no
 /// zone changes its clocks.
 pub const DEFAULT_WEEK: &str = "2027-01-04";
-
-/// Seconds in a day.
-const DAY: i64 = 24 * 60 * 60;
 
 /// Seconds in a week.
 const WEEK: i64 = 7 * DAY;
@@ -69,7 +66,7 @@ impl AvailabilityOptions {
 
     /// The reference week, or what is wrong with `week`.
     pub fn reference(&self) -> Result<ReferenceWeek, ConfigError> {
-        let date: Date = self.week.trim().parse().map_err(|_| {
+        let bad = || {
             ConfigError::new(
                 "availability.week",
                 format!(
@@ -77,15 +74,28 @@ impl AvailabilityOptions {
                     self.week
                 ),
             )
-        })?;
-        let midnight = TimeZone::UTC
-            .to_timestamp(date.to_datetime(Time::midnight()))
-            .map_err(|_| ConfigError::new("availability.week", "is out of range"))?;
-        let back = i64::from(date.weekday().to_monday_zero_offset()) * DAY;
+        };
+        let days = parse_date(self.week.trim()).ok_or_else(bad)?;
         Ok(ReferenceWeek {
-            monday: midnight.as_second() - back,
+            monday: (days - weekday(days)) * DAY,
         })
     }
+}
+
+/// `YYYY-MM-DD` (years 1900–2999) as days from 1970-01-01.
+fn parse_date(text: &str) -> Option<i64> {
+    let mut parts = text.splitn(3, '-');
+    let mut number = |digits: usize| {
+        let part = parts
+            .next()
+            .filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))?;
+        part.parse::<i64>().ok()
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    let valid = (1900..3000).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=month_length(year, month)).contains(&day);
+    valid.then(|| days_from_civil(year, month, day))
 }
 
 /// The week slots are placed in: its Monday 00:00 UTC, in Unix seconds.
@@ -95,44 +105,40 @@ pub struct ReferenceWeek {
 }
 
 impl ReferenceWeek {
-    /// The instant `quarter` quarters into the week (any number: it wraps).
-    fn instant(self, quarter: u32) -> Timestamp {
-        let seconds = i64::from(quarter % QUARTERS) * i64::from(QUARTER_MINUTES) * 60;
-        Timestamp::from_second(self.monday + seconds).expect("validated dates are in range")
+    /// The UTC second `quarter` quarters into the week (any number: it wraps).
+    fn instant(self, quarter: u32) -> i64 {
+        self.monday + i64::from(quarter % QUARTERS) * i64::from(QUARTER_MINUTES) * 60
     }
 
-    /// `slots` in `zone`, as quarters of the week in UTC.
-    pub fn place(self, slots: &[slots::Slot], zone: &TimeZone) -> Week {
+    /// `slots` in a zone following `rule`, as quarters of the week in UTC.
+    pub fn place(self, slots: &[slots::Slot], rule: &Rule) -> Week {
         let mut week = Week::default();
         for slot in slots {
-            let naive = self.monday + i64::from(slot.day) * DAY + i64::from(slot.start) * 60;
-            let local = TimeZone::UTC
-                .to_datetime(Timestamp::from_second(naive).expect("validated dates are in range"));
-            let at = zone
-                .to_ambiguous_timestamp(local)
-                .compatible()
-                .map_or(naive, Timestamp::as_second);
-            let seconds = (at - self.monday).rem_euclid(WEEK);
+            let local = self.monday + i64::from(slot.day) * DAY + i64::from(slot.start) * 60;
+            let seconds = (rule.to_utc(local) - self.monday).rem_euclid(WEEK);
             let quarter = seconds / (i64::from(QUARTER_MINUTES) * 60);
             week.mark(quarter as u32, slot.minutes / QUARTER_MINUTES);
         }
         week
     }
 
-    /// `length` quarters from `start`, in `zone`'s local time: `mon 18:00–20:00`.
-    fn local(self, start: u32, length: u32, zone: &TimeZone) -> String {
+    /// `length` quarters from `start`, in local time under `rule`: `mon 18:00–20:00`.
+    fn local(self, start: u32, length: u32, rule: &Rule) -> String {
         const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-        let from = zone.to_datetime(self.instant(start));
-        let to = zone.to_datetime(self.instant(start + length));
-        let day = NAMES[from.weekday().to_monday_zero_offset() as usize];
-        let midnight = to.hour() == 0 && to.minute() == 0 && length < 24 * 4;
-        let end_hour = if midnight { 24 } else { to.hour() };
-        format!(
-            "{day} {:02}:{:02}–{end_hour:02}:{:02}",
-            from.hour(),
-            from.minute(),
-            to.minute()
-        )
+        let wall = |utc: i64| utc + rule.offset_at(utc);
+        let (from, to) = (
+            wall(self.instant(start)),
+            wall(self.instant(start + length)),
+        );
+        let clock = |local: i64| {
+            let second = local.rem_euclid(DAY);
+            (second / 3600, second % 3600 / 60)
+        };
+        let day = NAMES[weekday(from.div_euclid(DAY)) as usize];
+        let ((from_hour, from_minute), (to_hour, to_minute)) = (clock(from), clock(to));
+        let midnight = (to_hour, to_minute) == (0, 0) && length < 24 * 4;
+        let to_hour = if midnight { 24 } else { to_hour };
+        format!("{day} {from_hour:02}:{from_minute:02}–{to_hour:02}:{to_minute:02}")
     }
 }
 
@@ -193,7 +199,7 @@ pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>
         schedules.push((!slots.is_empty()).then(|| {
             let zone_given = zone.is_some();
             let zone = zone.unwrap_or_else(Zone::utc);
-            let week = reference.place(&slots, &zone.tz);
+            let week = reference.place(&slots, &zone.rule);
             Schedule {
                 quarters: week.quarters(),
                 week,
@@ -399,8 +405,8 @@ impl Pairing {
             .runs()
             .into_iter()
             .map(|(start, length)| SharedSlot {
-                mentee: self.reference.local(start, length, &a.zone.tz),
-                mentor: self.reference.local(start, length, &b.zone.tz),
+                mentee: self.reference.local(start, length, &a.zone.rule),
+                mentor: self.reference.local(start, length, &b.zone.rule),
             })
             .collect();
         Some(Overlap {
@@ -431,7 +437,7 @@ mod tests {
 
     fn schedule(slots_cell: &str, zone_cell: &str, reference: ReferenceWeek) -> Schedule {
         let zone = zone::parse(zone_cell).expect("a zone");
-        let week = reference.place(&slots::parse(slots_cell).expect("slots"), &zone.tz);
+        let week = reference.place(&slots::parse(slots_cell).expect("slots"), &zone.rule);
         Schedule {
             quarters: week.quarters(),
             week,
@@ -606,9 +612,20 @@ mod tests {
 #[cfg(test)]
 mod oracle {
     //! The bitset against a minute-by-minute count that goes the other way:
-    //! from each UTC minute to the person's local time.
+    //! from each UTC minute to the person's local time, by the `jiff` crate
+    //! and its full copy of the time zone database.
     use super::*;
+    use jiff::tz::{Offset, TimeZone};
+    use jiff::Timestamp;
     use proptest::prelude::*;
+
+    /// A zone cell as `jiff` reads it: a name from its database, else the offset.
+    fn jiff_zone(cell: &str) -> TimeZone {
+        TimeZone::get(cell).unwrap_or_else(|_| {
+            let offset = zone::parse(cell).unwrap().rule.offset_at(0);
+            TimeZone::fixed(Offset::from_seconds(offset as i32).unwrap())
+        })
+    }
 
     /// Zones with no clock change in the default reference week, several
     /// off the whole hour.
@@ -664,13 +681,14 @@ mod oracle {
         ) {
             let reference = week_of_default();
             let (zone_a, zone_b) = (zone::parse(ZONES[za]).unwrap(), zone::parse(ZONES[zb]).unwrap());
-            let week_a = reference.place(&slots::parse(&cell(&a)).unwrap(), &zone_a.tz);
-            let week_b = reference.place(&slots::parse(&cell(&b)).unwrap(), &zone_b.tz);
+            let week_a = reference.place(&slots::parse(&cell(&a)).unwrap(), &zone_a.rule);
+            let week_b = reference.place(&slots::parse(&cell(&b)).unwrap(), &zone_b.rule);
+            let (jiff_a, jiff_b) = (jiff_zone(ZONES[za]), jiff_zone(ZONES[zb]));
             let (mut both, mut alone) = (0, 0);
             for minute in 0..WEEK_MINUTES {
-                let in_a = covers(&a, &zone_a.tz, reference, minute);
+                let in_a = covers(&a, &jiff_a, reference, minute);
                 alone += i64::from(in_a);
-                both += i64::from(in_a && covers(&b, &zone_b.tz, reference, minute));
+                both += i64::from(in_a && covers(&b, &jiff_b, reference, minute));
             }
             prop_assert_eq!(i64::from(week_a.overlap(&week_b)) * 15, both);
             prop_assert_eq!(i64::from(week_a.quarters()) * 15, alone);

