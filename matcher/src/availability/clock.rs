@@ -106,7 +106,7 @@ impl Rule {
     }
 
     /// The offset, in seconds east of UTC, at the UTC second `utc`.
-    pub fn offset_at(&self, utc: i64) -> i64 {
+    pub fn offset_at(self, utc: i64) -> i64 {
         let Some((daylight, start, end)) = self.daylight else {
             return self.standard;
         };
@@ -128,7 +128,7 @@ impl Rule {
 
     /// The UTC second of the local wall-clock second `local`. A time the
     /// clocks skip moves forward by the gap; a time they repeat is the first.
-    pub fn to_utc(&self, local: i64) -> i64 {
+    pub fn to_utc(self, local: i64) -> i64 {
         let Some((daylight, ..)) = self.daylight else {
             return local - self.standard;
         };

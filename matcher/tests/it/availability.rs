@@ -94,7 +94,7 @@ fn the_rule_forbids_short_overlaps_and_the_criterion_scores_shared_hours() {
 
 #[test]
 fn a_mentee_every_available_mentor_is_too_far_from_is_explained() {
-    let (m, e, config) = program();
+    let (_, e, config) = program();
     let m = mentors(
         &format!("{}m4,1,UTC,\n", "id,capacity,timezone,availability\nm1,1,Europe/London,mon-fri 18-20\nm2,1,America/New_York,sat 10-12\n"),
     );
