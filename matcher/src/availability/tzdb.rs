@@ -8,8 +8,8 @@
 //! The current rule alone keeps the table at 5 KiB gzipped instead of the
 //! 50 KiB of the full history (and jiff's 70 KiB of code to read it, in
 //! WebAssembly): a reference week is read with today's rules, so a past week
-//! gets today's offsets. [`super::clock`] evaluates the rules; its tests check
-//! it against jiff.
+//! gets today's offsets. The rules are evaluated by a few lines of calendar
+//! arithmetic of this module's parent, checked against jiff by its tests.
 
 /// `Name POSIX-TZ` lines, sorted by name.
 pub(super) const ZONES: &str = include_str!("zones.txt");
