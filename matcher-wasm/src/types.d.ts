@@ -390,6 +390,26 @@ export interface Roster {
   format: TextFormat;
 }
 
+/** How one header cell of a roster is read (`rosterColumns`). */
+export interface ColumnReading {
+  /** The header cell as written, trimmed: the key of a `[columns]` rule for it. */
+  header: string;
+  /** The normalised header name, as diagnostics name the column. */
+  name: string;
+  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, or an attribute's name. */
+  role: string;
+  /** Whether the column is a background attribute. */
+  attribute: boolean;
+  /** A list column's item separator; null for other columns. */
+  separator: string | null;
+}
+
+/** A roster's columns as read under the config's `[columns]`, from its header row alone. */
+export interface ColumnReadings {
+  columns: ColumnReading[];
+  format: TextFormat;
+}
+
 /** A roster file's encoding and cell separator (text passed as a string is UTF-8). */
 export interface TextFormat {
   encoding: "UTF-8" | "UTF-16LE" | "UTF-16BE" | "windows-1252";
