@@ -3,10 +3,10 @@
 // marked @ts-expect-error must stay type errors.
 
 import {
-  defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
+  checkConfig, defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, rosterColumns, suggest,
   validate, version, whyNot, fairnessReport, Matcher,
   type DiversityCost, type Progress,
-  type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
+  type ColumnReadings, type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
   type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict, type FairnessReport,
 } from "../../pkg/node/matcher_wasm.js";
 
@@ -100,6 +100,10 @@ const roster: Roster = readRoster(mentorsCsv, "mentor");
 const capacities: number[] = roster.people.map((p) => p.capacity);
 // @ts-expect-error the side is "mentor" or "mentee"
 readRoster(mentorsCsv, "mentors");
+const readings: ColumnReadings = rosterColumns(menteesCsv, "mentee", { columns: { "Topics": { role: "goals", separator: "," } } });
+const separators: (string | null)[] = readings.columns.map((c) => c.separator);
+const checked: Config = checkConfig({ columns: { "Participant ID": "id" } });
+void [separators, checked];
 const generated: { mentors: string; mentees: string } = generateRosters(500, 2000, 42);
 generateRosters(5, 5, 1, 4);
 const defaults: Config = defaultConfig();
