@@ -80,6 +80,7 @@ export type DiagnosticCode =
   | "all_pairs_excluded"
   | "unknown_pair_id"
   | "duplicate_lock"
+  | "duplicate_pair"
   | "lock_over_capacity"
   | "lock_forbidden";
 
