@@ -23,13 +23,14 @@ const engine = await MatcherWorker.create();
 renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, text, ids }`; whether the latest
+ * The loaded rosters by side, as `{ name, text, ids }`, and the optional
+ * pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
  * roster changes begun and settled, counted so that only the latest shows and
  * Match waits for it.
  */
-const state = { mentor: null, mentee: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
+const state = { mentor: null, mentee: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
 /** Each side's group name, which is also the prefix of its element ids. */
 const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
@@ -110,6 +111,17 @@ async function checkRosters() {
   if (state.mentor && state.mentee && problems.length === 0) {
     problems = await engine.validate(state.mentor.text, state.mentee.text, config);
   }
+  if (state.pairScores) {
+    const { name, text } = state.pairScores;
+    try {
+      await engine.checkConfig({ pairScores: text });
+      statuses.push(['pair-scores', `${name}: scored as the pair_score criterion`, 'ok']);
+    } catch (error) {
+      const found = error.diagnostics ?? [];
+      problems.push(...found);
+      statuses.push(['pair-scores', `${name}: ${counted(found.length, 'problem')}, listed below`, 'bad']);
+    }
+  }
   return { attributes, problems, statuses, readings };
 }
 
@@ -182,6 +194,10 @@ for (const [side, group] of Object.entries(SIDES)) {
   }));
 }
 
+wireDropZone(byId('pair-scores-drop'), byId('pair-scores-file'), (file) => changeRosters(async () => {
+  state.pairScores = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+}));
+
 /** Fetches a file next to the page. */
 async function fetchText(path) {
   const response = await fetch(path);
@@ -239,7 +255,10 @@ async function match() {
   // Rosters changed while this run was under way make it stale: their check shows instead.
   const check = state.checks;
   const input = {
-    mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig(), rounds: review.rounds(),
+    mentors: state.mentor.text,
+    mentees: state.mentee.text,
+    config: { ...readConfig(), pairScores: state.pairScores?.text ?? null },
+    rounds: review.rounds(),
   };
   const controller = new AbortController();
   running(controller);

@@ -12,6 +12,7 @@ const CRITERIA = [
   ['goals', 'Goals', 'goals the mentor can help with'],
   ['values', 'Values', 'values both hold'],
   ['diversity', 'Diversity', 'background attributes, by the preferences below'],
+  ['pair_score', 'Pair scores', 'your own scores, for the pairs the pair scores file lists'],
 ];
 
 const form = byId('settings');
