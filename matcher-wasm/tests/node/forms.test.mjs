@@ -81,7 +81,7 @@ test('rosterColumns says how each header is read, with or without the columns, a
 test('checkConfig fills in a config and refuses what the CLI refuses, naming the key', () => {
   const checked = matcher.checkConfig(columns);
   assert.deepEqual(checked.columns['Which skills can you offer?'], { role: 'skills', separator: ',' });
-  assert.deepEqual(checked.weights, { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2 });
+  assert.deepEqual(checked.weights, { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2, pair_score: 0.25 });
   const bad = thrown(() => matcher.checkConfig({ columns: { 'Full name': { role: 'name', separator: ',' } } }));
   assert.equal(bad.code, 'config');
   assert.equal(bad.key, 'columns.Full name');

@@ -69,8 +69,13 @@ if (forbidden?.rule === "require_different") {
   void apart;
 }
 const doubled: number = explanation.weights.skills;
-const priority: "skills" | "goals" | "values" | "diversity" | undefined = explanation.priority;
-void [doubled, priority];
+const priority: "skills" | "goals" | "values" | "diversity" | "pair_score" | undefined = explanation.priority;
+const own: number | null | undefined = explanation.criteria.pair_score;
+const ownFile: string | undefined = explanation.pair_scores_file;
+matchRosters(mentorsCsv, menteesCsv, { weights: { pair_score: 0.5 }, pairScores: "mentor_id,mentee_id,score\nM1,E1,87\n" });
+// @ts-expect-error pairScores is the CSV text
+matchRosters(mentorsCsv, menteesCsv, { pairScores: [["M1", "E1", 87]] });
+void [doubled, priority, own, ownFile];
 const rounds: Rounds = { locked: "mentor_id,mentee_id\nM008,E002\n", history: "mentor_id,mentee_id\n" };
 matchRosters(mentorsCsv, menteesCsv, config, rounds);
 matchesCsv(mentorsCsv, menteesCsv, null, { history: "mentor_id,mentee_id\n" });
