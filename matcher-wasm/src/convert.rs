@@ -36,8 +36,11 @@ fn json_tree(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, (
 }
 
 /// Reads a JSON tree into `T` so that unknown keys are caught: `Err` with the key path.
-fn read_tree<T: serde::de::DeserializeOwned>(tree: serde_json::Value) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(tree).map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+fn read_tree<T: serde::de::DeserializeOwned>(
+    tree: serde_json::Value,
+) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(tree)
+        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
 /// Reads a plain object into `T`, through JSON so that unknown keys are

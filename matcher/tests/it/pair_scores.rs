@@ -203,7 +203,7 @@ proptest! {
         let mut buffer = Vec::new();
         for ei in 0..e.people.len() {
             let row = scored.row_weights(ei, &mut buffer).to_vec();
-            for mi in 0..m.people.len() {
+            for (mi, &weight_of_row) in row.iter().enumerate() {
                 let cell = cells.get(ei * m.people.len() + mi).copied().flatten();
                 let base = plain.criteria(ei, mi);
                 let w = plain.weights_for(ei);
@@ -221,7 +221,7 @@ proptest! {
                 }
                 prop_assert!(scored.score(ei, mi) <= 10_000);
                 let single = scored.weight(ei, mi).map_or(f64::NEG_INFINITY, f64::from);
-                prop_assert_eq!(row[mi].to_bits(), single.to_bits());
+                prop_assert_eq!(weight_of_row.to_bits(), single.to_bits());
             }
         }
     }
