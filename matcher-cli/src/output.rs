@@ -228,11 +228,18 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         x.criteria.goals,
         x.criteria.values,
         x.criteria.diversity,
+        x.criteria.pair_score,
         x.criteria.availability,
     ];
     for (criterion, score) in Criterion::ALL.into_iter().zip(scores) {
-        if criterion == Criterion::Availability && score.is_none() && x.weights.availability == 0.0
-        {
+        // Without a pair-scores file, the pair_score criterion scores nothing;
+        // availability shows where it is weighted or scored.
+        let unused = match criterion {
+            Criterion::PairScore => x.pair_scores_file.is_none(),
+            Criterion::Availability => score.is_none() && x.weights.availability == 0.0,
+            _ => false,
+        };
+        if unused {
             continue;
         }
         let score = score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));

@@ -11,7 +11,7 @@ export type Preference = "different" | "same";
 export type Objective = "coverage" | "total" | "fair";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
-export type Criterion = "skills" | "goals" | "values" | "diversity" | "availability";
+export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability";
 
 /** How much each criterion counts in a pair's total score. */
 export interface Weights {
@@ -19,6 +19,8 @@ export interface Weights {
   goals: number;
   values: number;
   diversity: number;
+  /** Your own pair scores (`pairScores`); counts only for the pairs they list. Default 0.25. */
+  pair_score: number;
   /** Share of the mentee's weekly hours the mentor is free too; left out of results when 0 (the default). */
   availability?: number;
 }
@@ -53,6 +55,11 @@ export interface Config {
   columns?: Record<string, string | { role?: string; separator?: string }>;
   /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
   vocabulary?: Record<string, string[]>;
+  /**
+   * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
+   * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
+   */
+  pairScores?: string | null;
   solver?: {
     objective?: Objective;
     /** Ignored in WebAssembly, which always runs on the calling thread. */
@@ -88,6 +95,7 @@ export type DiagnosticCode =
   | "all_pairs_excluded"
   | "unknown_pair_id"
   | "duplicate_lock"
+  | "duplicate_pair"
   | "lock_over_capacity"
   | "lock_forbidden";
 
@@ -124,6 +132,8 @@ export interface CriterionScores {
   goals: number | null;
   values: number | null;
   diversity: number | null;
+  /** Present when pair scores (`pairScores`) score the pair: its own score. */
+  pair_score?: number | null;
   /** Present when both gave availability. */
   availability?: number;
 }
@@ -190,6 +200,8 @@ export interface Explanation {
   shared_goals: string[];
   shared_values: string[];
   attributes: AttributeComparison[];
+  /** Present with pair scores: the file they were read from (`pair-scores.csv` in JavaScript). */
+  pair_scores_file?: string;
   /** Present when both gave availability. */
   availability?: Overlap;
   /** Present when a rule forbids the pair. */
@@ -417,6 +429,26 @@ export interface Roster {
   attributes: string[];
   people: Person[];
   /** How the text was read: the cell separator found in its header row. */
+  format: TextFormat;
+}
+
+/** How one header cell of a roster is read (`rosterColumns`). */
+export interface ColumnReading {
+  /** The header cell as written, trimmed: the key of a `[columns]` rule for it. */
+  header: string;
+  /** The normalised header name, as diagnostics name the column. */
+  name: string;
+  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, or an attribute's name. */
+  role: string;
+  /** Whether the column is a background attribute. */
+  attribute: boolean;
+  /** A list column's item separator; null for other columns. */
+  separator: string | null;
+}
+
+/** A roster's columns as read under the config's `[columns]`, from its header row alone. */
+export interface ColumnReadings {
+  columns: ColumnReading[];
   format: TextFormat;
 }
 

@@ -6,6 +6,7 @@ use crate::availability::AvailabilityOptions;
 use crate::bytesize::ByteSize;
 use crate::columns::{self, ColumnRules};
 use crate::list;
+use crate::pair_scores::PairScores;
 use crate::solve::Objective;
 use crate::vocabulary::term_key;
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
@@ -33,6 +34,11 @@ pub struct Config {
     /// (`"Which skills would you like to develop?" = "skills"`; see [`crate::columns`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: ColumnRules,
+    /// Your own pair scores (`--pair-scores FILE`, `pairScores` in JavaScript),
+    /// scored as the `pair_score` criterion: read from their file, never from
+    /// the TOML (see [`crate::pair_scores`]).
+    #[serde(skip)]
+    pub pair_scores: Option<PairScores>,
     /// The reference week availability slots are placed in (see [`crate::availability`]).
     #[serde(skip_serializing_if = "AvailabilityOptions::is_default")]
     pub availability: AvailabilityOptions,
@@ -50,6 +56,8 @@ pub struct Weights {
     pub values: f64,
     /// Background attributes, by the `[diversity]` preferences.
     pub diversity: f64,
+    /// Your own pair scores; applies only when a pair-scores file is given.
+    pub pair_score: f64,
     /// Share of the mentee's weekly hours the mentor is available too (0 by default).
     #[serde(skip_serializing_if = "is_zero")]
     pub availability: f64,
@@ -71,27 +79,32 @@ pub enum Criterion {
     Values,
     /// Background attributes.
     Diversity,
+    /// Your own pair scores, from a pair-scores file.
+    PairScore,
     /// Shared weekly hours.
     Availability,
 }
 
 impl Criterion {
     /// Every criterion, in the order scores list them.
-    pub const ALL: [Criterion; 5] = [
+    pub const ALL: [Criterion; 6] = [
         Criterion::Skills,
         Criterion::Goals,
         Criterion::Values,
         Criterion::Diversity,
+        Criterion::PairScore,
         Criterion::Availability,
     ];
 
-    /// The criterion's name: `"skills"`, `"goals"`, `"values"`, `"diversity"` or `"availability"`.
+    /// The criterion's name: `"skills"`, `"goals"`, `"values"`, `"diversity"`,
+    /// `"pair_score"` or `"availability"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Criterion::Skills => "skills",
             Criterion::Goals => "goals",
             Criterion::Values => "values",
             Criterion::Diversity => "diversity",
+            Criterion::PairScore => "pair_score",
             Criterion::Availability => "availability",
         }
     }
@@ -111,6 +124,7 @@ impl Weights {
             Criterion::Goals => self.goals,
             Criterion::Values => self.values,
             Criterion::Diversity => self.diversity,
+            Criterion::PairScore => self.pair_score,
             Criterion::Availability => self.availability,
         }
     }
@@ -124,12 +138,17 @@ impl Weights {
             Some(Criterion::Goals) => &mut self.goals,
             Some(Criterion::Values) => &mut self.values,
             Some(Criterion::Diversity) => &mut self.diversity,
+            Some(Criterion::PairScore) => &mut self.pair_score,
             Some(Criterion::Availability) => &mut self.availability,
         };
         *weight *= 2.0;
         self
     }
 }
+
+/// The default weight of the `pair_score` criterion: it counts only for the
+/// pairs of a pair-scores file, so without one it changes nothing.
+pub const DEFAULT_PAIR_SCORE_WEIGHT: f64 = 0.25;
 
 impl Default for Weights {
     fn default() -> Self {
@@ -138,6 +157,7 @@ impl Default for Weights {
             goals: 0.25,
             values: 0.20,
             diversity: 0.20,
+            pair_score: DEFAULT_PAIR_SCORE_WEIGHT,
             availability: 0.0,
         }
     }
@@ -311,7 +331,13 @@ impl Config {
             let key = format!("weights.{}", criterion.as_str());
             check_non_negative(&key, self.weights.get(criterion))?;
         }
-        if Criterion::ALL.iter().all(|&c| self.weights.get(c) == 0.0) {
+        // Without a pair-scores file, the pair_score weight scores nothing.
+        let scored = |c: &&Criterion| **c != Criterion::PairScore || self.pair_scores.is_some();
+        if Criterion::ALL
+            .iter()
+            .filter(scored)
+            .all(|&c| self.weights.get(c) == 0.0)
+        {
             return Err(ConfigError::new(
                 "weights",
                 "at least one weight must be greater than 0",

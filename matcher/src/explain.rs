@@ -23,6 +23,9 @@ pub struct CriterionScores {
     pub values: Option<f64>,
     /// Diversity preferences met.
     pub diversity: Option<f64>,
+    /// The pair's own score from a pair-scores file; left out of JSON when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair_score: Option<f64>,
     /// Share of the mentee's weekly hours shared (left out of JSON when not applicable).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<f64>,
@@ -35,6 +38,7 @@ impl From<Criteria> for CriterionScores {
             goals: c.goals.map(percent),
             values: c.values.map(percent),
             diversity: c.diversity.map(percent),
+            pair_score: c.pair_score.map(percent),
             availability: c.availability.map(percent),
         }
     }
@@ -91,6 +95,9 @@ pub struct Explanation {
     pub shared_values: Vec<String>,
     /// Each diversity attribute.
     pub attributes: Vec<AttributeComparison>,
+    /// The pair-scores file the `pair_score` criterion reads, when one is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair_scores_file: Option<String>,
     /// The hours both are available, when both gave some.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<Overlap>,
@@ -146,13 +153,15 @@ impl Explanation {
             shared_goals: scorer.shared_goals(e, m),
             shared_values: scorer.shared_values(e, m),
             attributes,
+            pair_scores_file: scorer.pair_scores_source().map(str::to_owned),
             availability: scorer.overlap(e, m),
             forbidden,
         }
     }
 
     /// A one-line reason a person can read, e.g.
-    /// `skills: python, sql (2 of 3); goals: promotion; values: curiosity; different department (data, engineering)`.
+    /// `skills: python, sql (2 of 3); goals: promotion; values: curiosity; different department (data, engineering)`,
+    /// ending in `pair score 0.87 (from scores.csv)` when a pair-scores file scores the pair.
     pub fn reason(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         let covered: Vec<String> = self
@@ -187,6 +196,9 @@ impl Explanation {
                 };
                 parts.push(text);
             }
+        }
+        if let (Some(score), Some(file)) = (self.criteria.pair_score, &self.pair_scores_file) {
+            parts.push(format!("pair score {} (from {file})", score / 100.0));
         }
         if let Some(overlap) = self.availability.as_ref().filter(|o| o.hours > 0.0) {
             parts.push(overlap.describe());

@@ -232,6 +232,9 @@ fn prepare<'r>(
         problems.extend(availability::check(&mentors, &mentees, config));
         problems.sort();
     }
+    if let Some(pair_scores) = &config.pair_scores {
+        problems.extend(pair_scores.check_ids(&mentors, &mentees));
+    }
     if !problems.is_empty() {
         return Err(Error::Roster(problems));
     }

@@ -26,7 +26,7 @@ test("a mentee's priority doubles that weight in the explanation", () => {
   // (0.70 + 0.25 + 0.20·0.5 + 0.20) / 1.35 = 92.59
   assert.equal(x.score, 92.59);
   assert.equal(x.priority, 'skills');
-  assert.deepEqual(x.weights, { skills: 0.7, goals: 0.25, values: 0.2, diversity: 0.2 });
+  assert.deepEqual(x.weights, { skills: 0.7, goals: 0.25, values: 0.2, diversity: 0.2, pair_score: 0.25 });
   const plain = matcher.explain(mentors, mentees, config, 'Q05', 'P01');
   assert.equal(plain.priority, undefined);
   assert.equal(plain.score, 45);
@@ -54,7 +54,7 @@ test('bad priorities, numbers and limits throw located errors', () => {
   assert.deepEqual([error.code, error.file, error.row, error.column], ['bad_priority', 'mentees.csv', 8, 'priority']);
   assert.equal(
     error.message,
-    'mentees.csv:8:priority: priority must be one of skills, goals, values, diversity, availability, got "goal" '
+    'mentees.csv:8:priority: priority must be one of skills, goals, values, diversity, pair_score, availability, got "goal" '
       + '(hint: name the one criterion that matters most to this mentee, or leave the cell empty)',
   );
   error = thrown(() => matcher.matchRosters(edit(mentors, 'Data,-3,8,', 'Data,UTC-3,8,'), mentees, config));

@@ -1,8 +1,10 @@
 // The settings form: weights, per-attribute diversity preferences, rules and
 // numeric limits, availability (minimum shared hours, reference week),
-// minimum score and objective. Reads into and fills from a
+// minimum score and objective (and the column mapping step's choices,
+// columns.js). Reads into and fills from a
 // config object of the same shape as the CLI's TOML config.
 
+import { applyColumns, readColumns } from './columns.js';
 import { byId, h, idPart, own } from './dom.js';
 import { applyVocabulary, readVocabulary } from './terms.js';
 
@@ -11,6 +13,7 @@ const CRITERIA = [
   ['goals', 'Goals', 'goals the mentor can help with'],
   ['values', 'Values', 'values both hold'],
   ['diversity', 'Diversity', 'background attributes, by the preferences below'],
+  ['pair_score', 'Pair scores', 'your own scores, for the pairs the pair scores file lists'],
   ['availability', 'Availability', "share of the mentee's weekly hours the mentor is free too"],
 ];
 
@@ -144,6 +147,7 @@ export function readConfig() {
     ...(byId('reference-week').value && { availability: { week: byId('reference-week').value } }),
     solver: { objective: byId('objective').value },
     vocabulary: readVocabulary(),
+    columns: readColumns(),
   };
 }
 
@@ -176,6 +180,7 @@ export function applyConfig(config) {
   if (config.availability?.week) byId('reference-week').value = config.availability.week;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
+  if (config.columns) applyColumns(config.columns);
 }
 
 /**

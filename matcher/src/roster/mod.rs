@@ -9,8 +9,10 @@
 
 mod header;
 mod pair_check;
+mod readings;
 
 pub use pair_check::check_pair;
+pub use readings::{read_columns, ColumnReading, ColumnReadings};
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
@@ -449,8 +451,10 @@ fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
         return Ok(None);
     }
     Criterion::parse(cell).map(Some).ok_or_else(|| {
+        let names: Vec<&str> = Criterion::ALL.iter().map(|c| c.as_str()).collect();
         format!(
-            "priority must be one of skills, goals, values, diversity, availability, got \"{}\"",
+            "priority must be one of {}, got \"{}\"",
+            names.join(", "),
             excerpt(cell.trim())
         )
     })

@@ -84,6 +84,8 @@ struct Counters<'b> {
     met: &'b mut [f64],
     /// Weight of the diversity attributes with values on both sides.
     compared: &'b mut [f64],
+    /// The pair score as a fraction, NaN where the pair-scores file has none.
+    pair: &'b mut [f64],
     /// Quarters of the week shared, `NaN` where availability is not applicable.
     availability: &'b mut [f64],
     /// The mentee's own quarters.
@@ -97,19 +99,25 @@ impl Scorer<'_> {
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         buffer.clear();
-        buffer.resize(7 * n, 0.0);
+        buffer.resize(8 * n, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
         let (values, rest) = rest.split_at_mut(n);
         let (met, rest) = rest.split_at_mut(n);
-        let (compared, availability) = rest.split_at_mut(n);
+        let (compared, rest) = rest.split_at_mut(n);
+        let (pair, availability) = rest.split_at_mut(n);
+        pair.fill(f64::NAN);
+        for &(m, score) in self.pair_scores.get(e).map_or(&[][..], Vec::as_slice) {
+            pair[m as usize] = score;
+        }
         let mut counters = Counters {
             skills,
             goals,
             values,
             met,
             compared,
+            pair,
             availability,
             available: f64::NAN,
         };
@@ -205,14 +213,23 @@ impl Scorer<'_> {
         let with_diversity = scored + weights.diversity;
         let min_score = f64::from(self.min_score);
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
-        let cells = compared.zip(&counters.availability[..n]);
-        for (sum, ((&met, &compared), &shared)) in out.iter_mut().zip(cells) {
+        let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
+        let cells = cells.zip(&counters.availability[..n]);
+        for (((sum, (&met, &compared)), &pair), &shared) in cells {
             // Everything is computed before each choice, so that it is a select.
             let diversity = *sum + weights.diversity * (met / compared);
             let (total, weight) = if compared > 0.0 {
                 (diversity, with_diversity)
             } else {
                 (*sum, scored)
+            };
+            let (total, weight) = if pair.is_nan() {
+                (total, weight)
+            } else {
+                (
+                    total + weights.pair_score * pair,
+                    weight + weights.pair_score,
+                )
             };
             let share = shared / counters.available;
             let available = total + weights.availability * share;
@@ -263,6 +280,7 @@ mod tests {
     use super::*;
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
+    use crate::pair_scores::PairScores;
     use crate::roster::{Roster, Side};
     use crate::score::Forbidden;
 
@@ -306,11 +324,12 @@ mod tests {
             &[
                 Some(Criterion::Values),
                 Some(Criterion::Diversity),
+                Some(Criterion::PairScore),
                 Some(Criterion::Availability),
             ],
         ];
         for (i, person) in mentees.people.iter_mut().enumerate() {
-            person.priority = priorities.concat()[i % 6];
+            person.priority = priorities.concat()[i % 7];
         }
     }
 
@@ -328,6 +347,20 @@ mod tests {
             };
             add_attribute(roster, "availability", slots);
         }
+    }
+
+    /// A pair-scores file scoring about a third of the pairs, 0 and 100 among them.
+    fn pair_scores(mentors: &Roster, mentees: &Roster) -> PairScores {
+        let mut text = String::from("mentor_id,mentee_id,score\n");
+        for (e, mentee) in mentees.people.iter().enumerate() {
+            for (m, mentor) in mentors.people.iter().enumerate() {
+                if (e * 7 + m * 3) % 3 == 0 {
+                    let score = ((e * 31 + m * 17) % 41) as f64 * 2.5;
+                    text.push_str(&format!("{},{},{score}\n", mentor.id, mentee.id));
+                }
+            }
+        }
+        PairScores::from_csv_reader(text.as_bytes(), "scores.csv").expect("valid")
     }
 
     /// Empties some skill, goal and value lists on both sides, each alone
@@ -380,11 +413,13 @@ mod tests {
                 weight: 1.0,
             },
         );
-        for seed in 1..=4 {
+        for seed in 1..=6 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
             add_availability(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
+            // Half the seeds with a pair-scores file.
+            config.pair_scores = (seed % 2 == 0).then(|| pair_scores(&mentors, &mentees));
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let mut buffer = Vec::new();
             let mut forbidden = 0;

@@ -8,6 +8,7 @@ mod exports;
 mod fairness;
 mod invariants;
 mod matching;
+mod pair_scores;
 mod priorities;
 mod program;
 mod roster;

@@ -48,6 +48,7 @@ fn worked_example_scores_each_criterion_and_the_weighted_mean() {
             goals: Some(0.5),
             values: Some(0.25),
             diversity: Some(1.0),
+            pair_score: None,
             availability: None
         }
     );
@@ -87,6 +88,7 @@ fn an_empty_mentor_side_scores_zero() {
             goals: Some(0.0),
             values: Some(0.0),
             diversity: Some(0.0),
+            pair_score: None,
             availability: None
         }
     );
