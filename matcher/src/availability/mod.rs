@@ -24,7 +24,7 @@ pub mod tzdb;
 mod week;
 pub mod zone;
 
-pub use week::{Week, QUARTERS, QUARTER_MINUTES};
+pub use week::{Columns, Week, QUARTERS, QUARTER_MINUTES};
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{excerpt, Code, Diagnostic};
@@ -270,8 +270,8 @@ pub(crate) struct Pairing {
     reference: ReferenceWeek,
     mentees: Vec<Option<Schedule>>,
     mentors: Vec<Option<Schedule>>,
-    /// The mentors' weeks side by side (empty for who gave none), for rows.
-    mentor_weeks: Vec<Week>,
+    /// The mentors' weeks word by word, for rows.
+    mentor_weeks: Columns,
     /// `min_overlap_hours`; 0 = no rule.
     min_hours: f64,
 }
@@ -336,16 +336,29 @@ impl Pairing {
         }
         let reference = config.availability.reference().ok()?;
         let mentors = read(mentors, reference).0;
-        Some(Pairing {
+        let min_hours = config.constraints.min_overlap_hours;
+        Some(Pairing::of(
             reference,
-            mentees: read(mentees, reference).0,
-            mentor_weeks: mentors
-                .iter()
-                .map(|s| s.as_ref().map_or_else(Week::default, |s| s.week))
-                .collect(),
+            read(mentees, reference).0,
             mentors,
-            min_hours: config.constraints.min_overlap_hours,
-        })
+            min_hours,
+        ))
+    }
+
+    /// The pairing of these schedules under `min_overlap_hours = min_hours`.
+    fn of(
+        reference: ReferenceWeek,
+        mentees: Vec<Option<Schedule>>,
+        mentors: Vec<Option<Schedule>>,
+        min_hours: f64,
+    ) -> Pairing {
+        Pairing {
+            reference,
+            mentees,
+            mentor_weeks: Columns::new(mentors.iter().map(|s| s.as_ref().map(|s| &s.week))),
+            mentors,
+            min_hours,
+        }
     }
 
     /// The share of the mentee's hours the mentor shares, `None` when either
@@ -362,12 +375,7 @@ impl Pairing {
             out.fill(f64::NAN);
             return f64::NAN;
         };
-        let words = a.week.marked_words();
-        for (cell, b) in out.iter_mut().zip(&self.mentor_weeks) {
-            // A mentor without availability has an empty week.
-            let overlap = f64::from(Week::overlap_with(&words, b));
-            *cell = if b.is_empty() { f64::NAN } else { overlap };
-        }
+        self.mentor_weeks.overlaps(&a.week, out);
         f64::from(a.quarters)
     }
 
@@ -449,13 +457,9 @@ mod tests {
     /// A pairing of one mentee and one mentor, in the given reference week.
     fn pair(mentee: (&str, &str), mentor: (&str, &str), week: &str) -> Pairing {
         let reference = week_of(week);
-        Pairing {
-            reference,
-            mentees: vec![Some(schedule(mentee.0, mentee.1, reference))],
-            mentors: vec![Some(schedule(mentor.0, mentor.1, reference))],
-            mentor_weeks: vec![schedule(mentor.0, mentor.1, reference).week],
-            min_hours: 0.0,
-        }
+        let mentees = vec![Some(schedule(mentee.0, mentee.1, reference))];
+        let mentors = vec![Some(schedule(mentor.0, mentor.1, reference))];
+        Pairing::of(reference, mentees, mentors, 0.0)
     }
 
     fn described(mentee: (&str, &str), mentor: (&str, &str)) -> (Option<f64>, String) {
@@ -565,10 +569,14 @@ mod tests {
 
     #[test]
     fn the_rule_forbids_short_overlaps_only_where_both_gave_availability() {
-        let mut pairing = pair(("mon 18-20", "UTC"), ("mon 19-21", "UTC"), DEFAULT_WEEK);
-        pairing.min_hours = 1.5;
-        pairing.mentors.push(None);
-        pairing.mentor_weeks.push(Week::default());
+        let Pairing {
+            reference,
+            mentees,
+            mut mentors,
+            ..
+        } = pair(("mon 18-20", "UTC"), ("mon 19-21", "UTC"), DEFAULT_WEEK);
+        mentors.push(None);
+        let mut pairing = Pairing::of(reference, mentees, mentors, 1.5);
         assert_eq!(pairing.too_short(0, 0), Some(1.0));
         assert_eq!(pairing.too_short(0, 1), None);
         assert_eq!(pairing.share(0, 1), None);
