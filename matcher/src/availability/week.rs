@@ -31,11 +31,6 @@ impl Week {
         self.0[(q / 64) as usize] & (1 << (q % 64)) != 0
     }
 
-    /// Whether no quarter is marked.
-    pub fn is_empty(&self) -> bool {
-        self.0.iter().all(|&w| w == 0)
-    }
-
     /// How many quarters are marked.
     pub fn quarters(&self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
