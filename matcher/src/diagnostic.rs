@@ -10,6 +10,13 @@ use std::fmt;
 pub enum Code {
     /// The file holds no header row at all.
     EmptyFile,
+    /// A workbook that cannot be read: corrupt, password-protected, or an
+    /// archive that is no `.xlsx` or `.ods` workbook.
+    UnreadableWorkbook,
+    /// The sheet asked for is not in the workbook.
+    UnknownSheet,
+    /// A workbook cell shows a formula error such as `#REF!`.
+    FormulaError,
     /// The file has a header but no data rows.
     NoRows,
     /// The file is not valid text in the encoding its byte-order mark names.
@@ -70,6 +77,9 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::EmptyFile => "empty_file",
+            Code::UnreadableWorkbook => "unreadable_workbook",
+            Code::UnknownSheet => "unknown_sheet",
+            Code::FormulaError => "formula_error",
             Code::NoRows => "no_rows",
             Code::InvalidUtf8 => "invalid_utf8",
             Code::CsvSyntax => "csv_syntax",
@@ -124,7 +134,8 @@ impl fmt::Display for Code {
 /// One problem in an input file.
 ///
 /// Rows are numbered as a spreadsheet shows them: the header is row 1, the first
-/// person is row 2. Displays as `mentees.csv:14:skills: message`.
+/// person is row 2. Displays as `mentees.csv:14:skills: message`; in a
+/// workbook, as `mentees.xlsx:Sheet1!C14:skills: message`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
     /// The source label the file was read under (usually its name).
@@ -139,6 +150,13 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// The workbook sheet, for a problem in a spreadsheet (`None` in a CSV file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell (`C14`) or row (`14`) as the spreadsheet names it, for a
+    /// problem in a workbook sheet at a row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -151,6 +169,8 @@ impl Diagnostic {
             code,
             message: message.into(),
             hint: None,
+            sheet: None,
+            cell: None,
         }
     }
 
@@ -179,7 +199,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
-        if let Some(row) = self.row {
+        if let Some(sheet) = &self.sheet {
+            write!(f, ":{}", sheet_reference(sheet))?;
+            if let Some(cell) = &self.cell {
+                write!(f, "!{cell}")?;
+            }
+        } else if let Some(row) = self.row {
             write!(f, ":{row}")?;
         }
         if let Some(column) = &self.column {
@@ -191,6 +216,29 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A sheet's name as a formula refers to it: quoted (`'Form responses 1'`)
+/// unless it is letters, digits and underscores only.
+fn sheet_reference(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// The spreadsheet name of a 0-based column: `A`, …, `Z`, `AA`, ….
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]
@@ -215,6 +263,45 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "mentors.csv: the file is empty (hint: export the sheet with its header row)"
+        );
+    }
+
+    #[test]
+    fn a_workbook_problem_names_sheet_and_cell() {
+        let d = Diagnostic {
+            sheet: Some("Sheet1".into()),
+            cell: Some("C14".into()),
+            ..Diagnostic::at(
+                "mentees.xlsx",
+                14,
+                Some("skills"),
+                Code::BadSkillLevel,
+                "bad",
+            )
+        };
+        assert_eq!(d.to_string(), "mentees.xlsx:Sheet1!C14:skills: bad");
+        let d = Diagnostic {
+            sheet: Some("Form responses 1".into()),
+            cell: Some("7".into()),
+            ..Diagnostic::at("m.ods", 7, None, Code::EmptyId, "bad")
+        };
+        assert_eq!(d.to_string(), "m.ods:'Form responses 1'!7: bad");
+        let d = Diagnostic {
+            sheet: Some("it's".into()),
+            ..Diagnostic::file("m.ods", Code::NoRows, "bad")
+        };
+        assert_eq!(d.to_string(), "m.ods:'it''s': bad");
+    }
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        let letters: Vec<String> = [0, 2, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
         );
     }
 
