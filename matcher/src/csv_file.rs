@@ -6,7 +6,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::format::Format;
 use crate::list;
 use crate::text::{read_text, Text};
-use crate::workbook::{self, Container, SheetPlace};
+use crate::workbook::{self, SheetPlace};
 use std::io::Read;
 
 /// The records of a table after its header row.
@@ -69,22 +69,21 @@ pub(crate) fn open_table<R: Read>(
             format!("could not read the file: {e}"),
         )
     })?;
-    match workbook::sniff(&bytes) {
-        Some(Container::Workbook(kind)) => open_sheet(bytes, kind, source, hint, sheet),
-        Some(container) => Err(workbook::refused(source, container)),
-        None => open_csv(&bytes, source, hint, known),
+    if workbook::is_workbook(&bytes) {
+        open_sheet(bytes, source, hint, sheet)
+    } else {
+        open_csv(&bytes, source, hint, known)
     }
 }
 
-/// Starts reading a sheet of a workbook of `kind` (see [`open_table`]).
+/// Starts reading a sheet of a workbook (see [`open_table`]).
 fn open_sheet(
     bytes: Vec<u8>,
-    kind: crate::format::WorkbookKind,
     source: &str,
     hint: &str,
     sheet: Option<&str>,
 ) -> Result<CsvFile, Diagnostic> {
-    let read = workbook::read_sheet(bytes, kind, source, sheet)?;
+    let read = workbook::read_sheet(bytes, source, sheet)?;
     let place = SheetPlace {
         sheet: read.format.sheet.clone(),
         first_column: read.first_column,

@@ -11,7 +11,7 @@ mod cells;
 
 /// What a file's first bytes say it is, when it is no text file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Container {
+enum Container {
     /// A zip archive with a workbook's parts.
     Workbook(WorkbookKind),
     /// A zip archive without them (a `.docx`, a zipped folder…).
@@ -29,7 +29,7 @@ const COMPOUND_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// anything that is to be read as text. A zip archive is a workbook by its
 /// parts: `xl/workbook.xml` for `.xlsx`, the OpenDocument spreadsheet
 /// `mimetype` (stored uncompressed, so its text is in the bytes) for `.ods`.
-pub(crate) fn sniff(bytes: &[u8]) -> Option<Container> {
+fn sniff(bytes: &[u8]) -> Option<Container> {
     let has = |part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
     if bytes.starts_with(COMPOUND_MAGIC) {
         Some(Container::Compound)
@@ -44,8 +44,14 @@ pub(crate) fn sniff(bytes: &[u8]) -> Option<Container> {
     }
 }
 
+/// Whether `bytes` are to be read as a workbook (or refused as one) rather
+/// than as text.
+pub(crate) fn is_workbook(bytes: &[u8]) -> bool {
+    sniff(bytes).is_some()
+}
+
 /// The problem with a file that is not a workbook this build reads.
-pub(crate) fn refused(source: &str, container: Container) -> Diagnostic {
+fn refused(source: &str, container: Container) -> Diagnostic {
     let (message, hint) = match container {
         Container::Compound => (
             "the file is a password-protected workbook or an Excel 97–2003 .xls file, which cannot be read",
@@ -64,8 +70,8 @@ pub(crate) fn refused(source: &str, container: Container) -> Diagnostic {
 }
 
 /// One sheet's cells as text.
-#[derive(Debug)]
-pub(crate) struct SheetRows {
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
     /// Which workbook and sheet.
     pub format: WorkbookFormat,
     /// The 1-based sheet row of the first of `rows`.
@@ -104,15 +110,34 @@ impl SheetPlace {
     }
 }
 
-/// Reads the sheet named `sheet` (the first one when `None`) of a workbook
-/// of `kind`.
+/// Reads the sheet named `sheet` (the first one when `None`) of the `.xlsx`
+/// or `.ods` workbook in `bytes`, recognised by its content; a file that is
+/// no such workbook is an `unreadable_workbook` problem.
+///
+/// ```
+/// let problem = matcher::workbook::read_sheet(b"id,name\n".to_vec(), "m.xlsx", None).unwrap_err();
+/// assert_eq!(problem.code, matcher::Code::UnreadableWorkbook);
+/// ```
+pub fn read_sheet(bytes: Vec<u8>, source: &str, sheet: Option<&str>) -> Result<Sheet, Diagnostic> {
+    match sniff(&bytes) {
+        Some(Container::Workbook(kind)) => read_workbook(bytes, kind, source, sheet),
+        Some(other) => Err(refused(source, other)),
+        None => Err(Diagnostic::file(
+            source,
+            Code::UnreadableWorkbook,
+            "the file is not an .xlsx or .ods workbook",
+        )),
+    }
+}
+
+/// Reads a sheet of a workbook of `kind` (see [`read_sheet`]).
 #[cfg(feature = "workbooks")]
-pub(crate) fn read_sheet(
+fn read_workbook(
     bytes: Vec<u8>,
     kind: WorkbookKind,
     source: &str,
     sheet: Option<&str>,
-) -> Result<SheetRows, Diagnostic> {
+) -> Result<Sheet, Diagnostic> {
     use calamine::{Ods, Reader, Xlsx};
     use std::io::Cursor;
     let unreadable = |e: &dyn std::fmt::Display| {
@@ -184,7 +209,7 @@ pub(crate) fn read_sheet(
         });
     }
     trim_trailing(&mut rows);
-    Ok(SheetRows {
+    Ok(Sheet {
         format,
         first_row,
         first_column,
@@ -194,12 +219,12 @@ pub(crate) fn read_sheet(
 
 /// Refuses a workbook: this build reads CSV only.
 #[cfg(not(feature = "workbooks"))]
-pub(crate) fn read_sheet(
+fn read_workbook(
     _bytes: Vec<u8>,
     kind: WorkbookKind,
     source: &str,
     _sheet: Option<&str>,
-) -> Result<SheetRows, Diagnostic> {
+) -> Result<Sheet, Diagnostic> {
     Err(refused(source, Container::Workbook(kind)))
 }
 
