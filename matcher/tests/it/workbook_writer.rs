@@ -135,7 +135,11 @@ pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(if count(b';') > count(b',') { b';' } else { b',' })
+        .delimiter(if count(b';') > count(b',') {
+            b';'
+        } else {
+            b','
+        })
         .from_reader(bytes);
     reader
         .records()
@@ -147,8 +151,16 @@ pub fn csv_rows(bytes: &[u8]) -> Vec<Vec<String>> {
 /// written from it and its sheets (the roster first, then a note, so that
 /// reading the first sheet and naming one are both exercised).
 pub const FORM_COPIES: [(&str, &str, &str); 2] = [
-    ("data/forms/mentees.csv", "data/forms/mentees.xlsx", "Sheet1"),
-    ("data/forms/mentors.csv", "data/forms/mentors.ods", "Mentors"),
+    (
+        "data/forms/mentees.csv",
+        "data/forms/mentees.xlsx",
+        "Sheet1",
+    ),
+    (
+        "data/forms/mentors.csv",
+        "data/forms/mentors.ods",
+        "Mentors",
+    ),
 ];
 
 /// The second sheet of each copy.
@@ -159,7 +171,9 @@ pub const NOTES_SHEET: &str = "Notes";
 pub fn form_copy(csv: &[u8], workbook: &str, sheet: &str) -> Vec<u8> {
     let csv = csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv);
     let rows = csv_rows(csv);
-    let note = [vec!["A copy of the sign-up form's export, written by examples/workbooks.rs".to_owned()]];
+    let note = [vec![
+        "A copy of the sign-up form's export, written by examples/workbooks.rs".to_owned(),
+    ]];
     let sheets: [SheetData; 2] = [(sheet, &rows), (NOTES_SHEET, &note)];
     if workbook.ends_with(".ods") {
         ods(&sheets)
