@@ -83,7 +83,16 @@ fn open_sheet(
     hint: &str,
     sheet: Option<&str>,
 ) -> Result<CsvFile, Diagnostic> {
-    let read = workbook::read_sheet(bytes, source, sheet)?;
+    open_read_sheet(workbook::read_sheet(bytes, source, sheet)?, source, hint)
+}
+
+/// Starts reading the rows of a sheet already read; a sheet without even a
+/// header is an `empty_file` problem with `hint`.
+pub(crate) fn open_read_sheet(
+    read: workbook::Sheet,
+    source: &str,
+    hint: &str,
+) -> Result<CsvFile, Diagnostic> {
     let place = SheetPlace {
         sheet: read.format.sheet.clone(),
         first_column: read.first_column,

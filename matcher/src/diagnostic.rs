@@ -1,10 +1,10 @@
 //! Roster problems as data: every problem is located by file, row and column.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What kind of problem a [`Diagnostic`] reports; stable, machine-readable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Code {
@@ -136,7 +136,7 @@ impl fmt::Display for Code {
 /// Rows are numbered as a spreadsheet shows them: the header is row 1, the first
 /// person is row 2. Displays as `mentees.csv:14:skills: message`; in a
 /// workbook, as `mentees.xlsx:Sheet1!C14:skills: message`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The source label the file was read under (usually its name).
     pub file: String,
@@ -151,11 +151,11 @@ pub struct Diagnostic {
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
     /// The workbook sheet, for a problem in a spreadsheet (`None` in a CSV file).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
     /// The cell (`C14`) or row (`14`) as the spreadsheet names it, for a
     /// problem in a workbook sheet at a row.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
 }
 

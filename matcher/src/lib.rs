@@ -116,6 +116,15 @@ pub fn read_rosters_from_sheets<M: Read, E: Read>(
     let [mentors_sheet, mentees_sheet] = sheets;
     let mentors = Roster::from_reader(mentors, Side::Mentor, mentors_source, rules, mentors_sheet);
     let mentees = Roster::from_reader(mentees, Side::Mentee, mentees_source, rules, mentees_sheet);
+    check_rosters(mentors, mentees)
+}
+
+/// Both rosters as read, checked against each other: every problem in both
+/// at once, sorted by file and row.
+pub fn check_rosters(
+    mentors: Result<Roster, Vec<Diagnostic>>,
+    mentees: Result<Roster, Vec<Diagnostic>>,
+) -> Result<(Roster, Roster), Error> {
     match (mentors, mentees) {
         (Ok(mentors), Ok(mentees)) => {
             let problems = roster::check_pair(&mentors, &mentees);

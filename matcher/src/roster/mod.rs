@@ -14,10 +14,11 @@ pub use pair_check::check_pair;
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
-use crate::csv_file::{numbered, open_table, ragged, CsvFile};
+use crate::csv_file::{numbered, open_read_sheet, open_table, ragged, CsvFile};
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
 use crate::format::Format;
 use crate::list::{self, Skill};
+use crate::workbook::SheetRead;
 use header::{field, read_header, Field, Header};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -164,14 +165,47 @@ impl Roster {
         rules: &ColumnRules,
         sheet: Option<&str>,
     ) -> Result<Roster, Vec<Diagnostic>> {
-        let mut file = open_table(
+        let file = open_table(
             reader,
             source,
-            "a roster needs a header row such as `id,name,skills`",
+            HEADER_HINT,
             |name| field(&columns::resolve(rules, name).0, side).is_some(),
             sheet,
         )
         .map_err(|d| vec![d])?;
+        Self::from_table(file, side, source, rules)
+    }
+
+    /// Parses a roster from a workbook's sheet that another reader read (the
+    /// WebAssembly package's workbook module), or returns the problem it met,
+    /// as [`Roster::from_reader`] would have.
+    pub fn from_sheet_read(
+        read: SheetRead,
+        side: Side,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        let source = read.source.as_str();
+        match (read.sheet, read.problem) {
+            (_, Some(problem)) => Err(vec![problem]),
+            (None, None) => Err(vec![Diagnostic::file(
+                source,
+                Code::EmptyFile,
+                "no sheet was read",
+            )]),
+            (Some(sheet), None) => {
+                let file = open_read_sheet(sheet, source, HEADER_HINT).map_err(|d| vec![d])?;
+                Self::from_table(file, side, source, rules)
+            }
+        }
+    }
+
+    /// Parses a roster from a table opened for reading.
+    fn from_table(
+        mut file: CsvFile,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
         let header = read_header(
             &file.header,
@@ -456,6 +490,9 @@ impl Roster {
         self.people.iter().map(|p| u64::from(p.capacity)).sum()
     }
 }
+
+/// How to fix a roster without a header.
+const HEADER_HINT: &str = "a roster needs a header row such as `id,name,skills`";
 
 /// What to check in a row whose cell count differs from the header's (a
 /// workbook's rows all have the header's cells).

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::{column_letters, Code, Diagnostic};
 use crate::format::{WorkbookFormat, WorkbookKind};
+use serde::{Deserialize, Serialize};
 
 #[cfg(feature = "workbooks")]
 mod cells;
@@ -70,7 +71,7 @@ fn refused(source: &str, container: Container) -> Diagnostic {
 }
 
 /// One sheet's cells as text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     /// Which workbook and sheet.
     pub format: WorkbookFormat,
@@ -80,6 +81,44 @@ pub struct Sheet {
     pub first_column: usize,
     /// The rows, every one as wide as the widest.
     pub rows: Vec<Vec<String>>,
+}
+
+/// A workbook's sheet as read, or the problem that kept it from being read,
+/// under the label the file is known by: what a separate reader (the
+/// WebAssembly package's workbook module) hands to
+/// [`crate::Roster::from_sheet_read`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SheetRead {
+    /// The label the file was read under, used in every message about it.
+    pub source: String,
+    /// The sheet, when it could be read.
+    pub sheet: Option<Sheet>,
+    /// Why it could not be read, otherwise.
+    pub problem: Option<Diagnostic>,
+}
+
+impl SheetRead {
+    /// Reads the sheet named `sheet` (the first when `None`) of the workbook
+    /// in `bytes` (see [`read_sheet`]).
+    pub fn new(bytes: Vec<u8>, source: &str, sheet: Option<&str>) -> SheetRead {
+        let (sheet, problem) = match read_sheet(bytes, source, sheet) {
+            Ok(sheet) => (Some(sheet), None),
+            Err(problem) => (None, Some(problem)),
+        };
+        SheetRead {
+            source: source.to_owned(),
+            sheet,
+            problem,
+        }
+    }
+}
+
+/// The kind of workbook `bytes` hold, when they are one.
+pub fn kind(bytes: &[u8]) -> Option<WorkbookKind> {
+    match sniff(bytes)? {
+        Container::Workbook(kind) => Some(kind),
+        _ => None,
+    }
 }
 
 /// Where a table read from a sheet lies in it, to name its cells in messages.
