@@ -11,6 +11,7 @@ import type {
   MatchOutcome,
   Progress,
   Roster,
+  RosterInput,
   Rounds,
   Side,
   Suggestions,
@@ -19,6 +20,18 @@ import type {
 } from "../web/matcher_wasm.js";
 
 export type * from "../web/matcher_wasm.js";
+
+/**
+ * A roster as the worker takes it: CSV text, a `SheetRead`, or the file's
+ * bytes. Bytes of an `.xlsx` or `.ods` workbook (recognised by content) are
+ * read by the workbook module, loaded in the worker on first use: the first
+ * sheet, or the one named by `{ bytes, sheet }`. Other bytes are UTF-8 text.
+ */
+export type RosterSource =
+  | RosterInput
+  | ArrayBuffer
+  | ArrayBufferView
+  | { bytes: ArrayBuffer | ArrayBufferView; sheet?: string | null };
 
 /** Options of `MatcherWorker.create`. */
 export interface WorkerOptions {
@@ -48,8 +61,8 @@ export interface MatchOptions extends RequestOptions {
  * worker in Node). Requests run one at a time, in order. Cancelling one stops
  * the worker: requests queued behind it reject with `code: "terminated"`,
  * matchers made in it are gone, and the next request starts a new worker.
- * Errors are the module's own: `name`, `code`, `file`, `row`, `column`, `key`,
- * `diagnostics`.
+ * Errors are the module's own: `name`, `code`, `file`, `row`, `column`,
+ * `sheet`, `cell`, `key`, `diagnostics`.
  */
 export declare class MatcherWorker {
   private constructor();
@@ -61,18 +74,18 @@ export declare class MatcherWorker {
   readonly solves: number;
   /** Parses, checks and solves a program once. */
   match(
-    mentorsCsv: string,
-    menteesCsv: string,
+    mentorsCsv: RosterSource,
+    menteesCsv: RosterSource,
     config?: Config | null,
     rounds?: Rounds | null,
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
   /** Every roster problem at once; empty when both rosters are fine. */
-  validate(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<Diagnostic[]>;
+  validate(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
-  readRoster(csv: string, side: Side, config?: Config | null): Promise<Roster>;
+  readRoster(csv: RosterSource, side: Side, config?: Config | null): Promise<Roster>;
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
-  vocabularyReport(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<VocabularyReport>;
+  vocabularyReport(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors: number, mentees: number, seed: number, capacity?: number | null): Promise<GeneratedRosters>;
   /** The default config, every key filled in. */

@@ -8,6 +8,11 @@ use matcher::workbook::{kind, SheetRead};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The types are the main module's; both of its builds (web/, node/) declare
+// the same ones.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"import type { SheetRead, Side } from "../node/matcher_wasm.js";"#;
+
 /// Reads the sheet named `sheet` (the first when `null`) of the workbook in
 /// `bytes`, recognised by its content. The label in every message is
 /// `mentors.xlsx`, `mentees.ods` and so on, by `side` and the kind of

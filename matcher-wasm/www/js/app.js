@@ -20,7 +20,8 @@ const engine = await MatcherWorker.create();
 renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, text, ids }`; whether the latest
+ * The loaded rosters by side, as `{ name, input, encoding, ids }` (`input`:
+ * CSV text, or a workbook's `{ bytes, sheet }`); whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
  * roster changes begun and settled, counted so that only the latest shows and
@@ -69,10 +70,30 @@ function updateRunButtons() {
   byId('rerun').disabled = !(idle && state.ready && state.run);
 }
 
-/** " (read as windows-1252, cells separated by semicolons)" for a file that is not plain UTF-8 CSV. */
-function readAs(encoding = 'UTF-8', { delimiter }) {
+/** Workbook kinds as the summary names them. */
+const WORKBOOKS = { xlsx: 'an Excel workbook', ods: 'an OpenDocument spreadsheet' };
+
+/**
+ * " (read as windows-1252, cells separated by semicolons)" for a file that is
+ * not plain UTF-8 CSV; " (read as an Excel workbook, sheet Sheet1)" for a workbook.
+ */
+function readAs(encoding = 'UTF-8', { delimiter, workbook, sheet }) {
+  if (workbook) return ` (read as ${WORKBOOKS[workbook]}, sheet ${sheet})`;
   const separator = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' }[delimiter];
   return encoding === 'UTF-8' && delimiter === ',' ? '' : ` (read as ${encoding}, cells separated by ${separator})`;
+}
+
+/**
+ * The sheet picker of a side: shown when its roster is a workbook of several
+ * sheets, with the sheet read selected; choosing another reads that one.
+ */
+function showSheets(side, group, format) {
+  const picker = byId(`${group}-sheet`);
+  const sheets = format?.sheets ?? [];
+  picker.hidden = sheets.length < 2;
+  byId(`${group}-sheet-label`).hidden = picker.hidden;
+  picker.replaceChildren(...sheets.map((name) => h('option', { value: name }, name)));
+  if (format?.sheet) picker.value = format.sheet;
 }
 
 /** Parses what is loaded: per-file status, attributes to configure, problems. */
@@ -82,20 +103,26 @@ async function checkRosters() {
   const statuses = [];
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
-    if (!roster) continue;
+    if (!roster) {
+      showSheets(side, group, null);
+      continue;
+    }
     try {
-      const parsed = await engine.readRoster(roster.text, side);
+      const parsed = await engine.readRoster(roster.input, side);
+      showSheets(side, group, parsed.format);
       attributes.push(...parsed.attributes);
       roster.ids = parsed.people.map((p) => p.id);
       statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}${readAs(roster.encoding, parsed.format)}`, 'ok']);
     } catch (error) {
+      // An unknown sheet keeps the picker of the last sheets read.
+      if (error.code !== 'unknown_sheet') showSheets(side, group, null);
       const found = error.diagnostics ?? [];
       problems.push(...found);
       statuses.push([group, `${roster.name}: ${counted(found.length, 'problem')}, listed below`, 'bad']);
     }
   }
   if (state.mentor && state.mentee && problems.length === 0) {
-    problems = await engine.validate(state.mentor.text, state.mentee.text);
+    problems = await engine.validate(state.mentor.input, state.mentee.input);
   }
   return { attributes, problems, statuses };
 }
@@ -109,7 +136,7 @@ function addToVocabulary(line) {
 /** The loaded rosters' vocabulary report; null when the settings do not read (Match says why). */
 async function vocabularyReport() {
   try {
-    return await engine.vocabularyReport(state.mentor.text, state.mentee.text, readConfig());
+    return await engine.vocabularyReport(state.mentor.input, state.mentee.input, readConfig());
   } catch {
     return null;
   }
@@ -161,6 +188,9 @@ for (const [side, group] of Object.entries(SIDES)) {
   wireDropZone(byId(`${group}-drop`), byId(`${group}-file`), (file) => changeRosters(async () => {
     state[side] = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
   }));
+  byId(`${group}-sheet`).addEventListener('change', (event) => changeRosters(async () => {
+    state[side].input = { ...state[side].input, sheet: event.target.value };
+  }));
 }
 
 /** Fetches a file next to the page. */
@@ -176,8 +206,8 @@ byId('load-sample').addEventListener('click', () => {
     const [mentors, mentees, text] = await Promise.all(
       ['sample/mentors.csv', 'sample/mentees.csv', 'sample/config.json'].map(fetchText),
     );
-    state.mentor = { name: 'sample mentors.csv', text: mentors };
-    state.mentee = { name: 'sample mentees.csv', text: mentees };
+    state.mentor = { name: 'sample mentors.csv', input: mentors };
+    state.mentee = { name: 'sample mentees.csv', input: mentees };
     config = JSON.parse(text);
   }, () => applyConfig(config));
 });
@@ -220,7 +250,7 @@ async function match() {
   // Rosters changed while this run was under way make it stale: their check shows instead.
   const check = state.checks;
   const input = {
-    mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig(), rounds: review.rounds(),
+    mentors: state.mentor.input, mentees: state.mentee.input, config: readConfig(), rounds: review.rounds(),
   };
   const controller = new AbortController();
   running(controller);
