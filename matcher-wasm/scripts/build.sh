@@ -31,8 +31,11 @@ profile=(
 # vectorise. The workbook reader (matcher-wasm/workbook) is a module of its
 # own, loaded only when a roster is a workbook: in the main module it would
 # add about 270 KiB gzipped, far over its 400 KiB budget.
-(cd "$root" && RUSTFLAGS="-C target-feature=+simd128" \
-  cargo build -p matcher-wasm -p matcher-wasm-workbook --target wasm32-unknown-unknown "${profile[@]}")
+# Two cargo runs, as one would build the core with the workbook feature for both.
+for crate in matcher-wasm matcher-wasm-workbook; do
+  (cd "$root" && RUSTFLAGS="-C target-feature=+simd128" \
+    cargo build -p "$crate" --target wasm32-unknown-unknown "${profile[@]}")
+done
 
 # wasm-opt from npm's binaryen: Debian's (108) produces crashing -Oz output.
 wasm_opt=("$here/node_modules/.bin/wasm-opt" -O3 --enable-simd --strip-debug --strip-producers)

@@ -30,11 +30,10 @@ impl Failure {
         if let Some(first) = diagnostics.first() {
             self.set("file", &first.file.as_str().into());
             self.set("row", &first.row.map_or(JsValue::NULL, |row| row.into()));
-            let text =
-                |field: &Option<String>| field.as_deref().map_or(JsValue::NULL, JsValue::from);
-            self.set("column", &text(&first.column));
-            self.set("sheet", &text(&first.sheet));
-            self.set("cell", &text(&first.cell));
+            let text = |field: Option<&str>| field.map_or(JsValue::NULL, JsValue::from);
+            self.set("column", &text(first.column.as_deref()));
+            self.set("sheet", &text(first.sheet()));
+            self.set("cell", &text(first.cell()));
         }
         if let Ok(all) = to_js(diagnostics) {
             self.set("diagnostics", &all);

@@ -21,7 +21,7 @@ pub enum RosterInput {
     /// CSV text.
     Text(String),
     /// A sheet, or the problem reading it.
-    Sheet(SheetRead),
+    Sheet(Box<SheetRead>),
 }
 
 impl RosterInput {
@@ -31,7 +31,7 @@ impl RosterInput {
             return Ok(RosterInput::Text(text));
         }
         serde_wasm_bindgen::from_value(value)
-            .map(RosterInput::Sheet)
+            .map(|read| RosterInput::Sheet(Box::new(read)))
             .map_err(|e| {
                 Failure::new(
                     "invalid_argument",
@@ -52,7 +52,7 @@ impl RosterInput {
             RosterInput::Text(text) => {
                 Roster::from_csv_reader_with(text.as_bytes(), side, source, rules)
             }
-            RosterInput::Sheet(read) => Roster::from_sheet_read(read, side, rules),
+            RosterInput::Sheet(read) => Roster::from_sheet_read(*read, side, rules),
         }
     }
 }

@@ -99,10 +99,11 @@ pub(crate) fn open_read_sheet(
     };
     let mut rows = read.rows.into_iter().map(csv::ByteRecord::from);
     match rows.next() {
-        None => Err(Diagnostic {
-            sheet: Some(place.sheet),
-            ..Diagnostic::file(source, Code::EmptyFile, "the sheet is empty").with_hint(hint)
-        }),
+        None => Err(
+            Diagnostic::file(source, Code::EmptyFile, "the sheet is empty")
+                .with_hint(hint)
+                .in_sheet(&place.sheet, None),
+        ),
         Some(header) => Ok(CsvFile {
             header,
             header_row: read.first_row,

@@ -150,11 +150,20 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
-    /// The workbook sheet, for a problem in a spreadsheet (`None` in a CSV file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    /// Where in a workbook, for a problem in a spreadsheet (`None` in a CSV
+    /// file): written as its `sheet` and `cell` keys. Boxed, as few problems
+    /// have one.
+    #[serde(flatten, default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Box<SheetCell>>,
+}
+
+/// Where a problem is in a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SheetCell {
+    /// The sheet.
+    pub sheet: String,
     /// The cell (`C14`) or row (`14`) as the spreadsheet names it, for a
-    /// problem in a workbook sheet at a row.
+    /// problem at a row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cell: Option<String>,
 }
@@ -169,8 +178,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             hint: None,
-            sheet: None,
-            cell: None,
+            place: None,
         }
     }
 
@@ -189,6 +197,26 @@ impl Diagnostic {
         }
     }
 
+    /// Places the problem in a workbook's `sheet`, at `cell` (`C14`) or row
+    /// (`14`) when it has one.
+    pub fn in_sheet(mut self, sheet: &str, cell: Option<String>) -> Self {
+        self.place = Some(Box::new(SheetCell {
+            sheet: sheet.to_owned(),
+            cell,
+        }));
+        self
+    }
+
+    /// The workbook sheet of a problem in a spreadsheet.
+    pub fn sheet(&self) -> Option<&str> {
+        self.place.as_ref().map(|p| p.sheet.as_str())
+    }
+
+    /// The cell (`C14`) or row (`14`) of a problem in a workbook sheet.
+    pub fn cell(&self) -> Option<&str> {
+        self.place.as_ref().and_then(|p| p.cell.as_deref())
+    }
+
     /// Adds a hint on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -199,9 +227,9 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
-        if let Some(sheet) = &self.sheet {
-            write!(f, ":{}", sheet_reference(sheet))?;
-            if let Some(cell) = &self.cell {
+        if let Some(place) = &self.place {
+            write!(f, ":{}", sheet_reference(&place.sheet))?;
+            if let Some(cell) = &place.cell {
                 write!(f, "!{cell}")?;
             }
         } else if let Some(row) = self.row {
@@ -268,29 +296,25 @@ mod tests {
 
     #[test]
     fn a_workbook_problem_names_sheet_and_cell() {
-        let d = Diagnostic {
-            sheet: Some("Sheet1".into()),
-            cell: Some("C14".into()),
-            ..Diagnostic::at(
-                "mentees.xlsx",
-                14,
-                Some("skills"),
-                Code::BadSkillLevel,
-                "bad",
-            )
-        };
+        let d = Diagnostic::at(
+            "mentees.xlsx",
+            14,
+            Some("skills"),
+            Code::BadSkillLevel,
+            "bad",
+        )
+        .in_sheet("Sheet1", Some("C14".into()));
         assert_eq!(d.to_string(), "mentees.xlsx:Sheet1!C14:skills: bad");
-        let d = Diagnostic {
-            sheet: Some("Form responses 1".into()),
-            cell: Some("7".into()),
-            ..Diagnostic::at("m.ods", 7, None, Code::EmptyId, "bad")
-        };
+        let d = Diagnostic::at("m.ods", 7, None, Code::EmptyId, "bad")
+            .in_sheet("Form responses 1", Some("7".into()));
         assert_eq!(d.to_string(), "m.ods:'Form responses 1'!7: bad");
-        let d = Diagnostic {
-            sheet: Some("it's".into()),
-            ..Diagnostic::file("m.ods", Code::NoRows, "bad")
-        };
+        let d = Diagnostic::file("m.ods", Code::NoRows, "bad").in_sheet("it's", None);
         assert_eq!(d.to_string(), "m.ods:'it''s': bad");
+        // JSON carries the sheet and the cell beside the file, row and column.
+        let json = serde_json::to_value(d.in_sheet("S", Some("B2".into()))).unwrap();
+        assert_eq!((&json["sheet"], &json["cell"]), (&"S".into(), &"B2".into()));
+        let back: Diagnostic = serde_json::from_value(json).unwrap();
+        assert_eq!((back.sheet(), back.cell()), (Some("S"), Some("B2")));
     }
 
     #[test]

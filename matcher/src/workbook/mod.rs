@@ -3,7 +3,7 @@
 //! `cells.rs`) and formulas by the value last calculated. The sheet starts at its first non-empty row and
 //! column; empty rows and columns after its last value are left out.
 
-use crate::diagnostic::{column_letters, Code, Diagnostic};
+use crate::diagnostic::{column_letters, Code, Diagnostic, SheetCell};
 use crate::format::{WorkbookFormat, WorkbookKind};
 use serde::{Deserialize, Serialize};
 
@@ -135,16 +135,19 @@ impl SheetPlace {
     /// in those at a row; `columns` are the table's header names, as problems
     /// name their column.
     pub(crate) fn locate(&self, diagnostics: &mut [Diagnostic], columns: &[String]) {
-        for d in diagnostics.iter_mut().filter(|d| d.sheet.is_none()) {
-            d.sheet = Some(self.sheet.clone());
+        for d in diagnostics.iter_mut().filter(|d| d.place.is_none()) {
             let column = d
                 .column
                 .as_ref()
                 .and_then(|name| columns.iter().position(|c| c == name));
-            d.cell = d.row.map(|row| match column {
+            let cell = d.row.map(|row| match column {
                 Some(i) => format!("{}{row}", column_letters(self.first_column + i)),
                 None => row.to_string(),
             });
+            d.place = Some(Box::new(SheetCell {
+                sheet: self.sheet.clone(),
+                cell,
+            }));
         }
     }
 }
@@ -235,17 +238,17 @@ fn read_workbook(
             1 => " (and 1 more cell)".to_owned(),
             n => format!(" (and {n} more cells)"),
         };
-        return Err(Diagnostic {
+        let problem = Diagnostic {
             row: Some(*row),
-            sheet: Some(format.sheet.clone()),
-            cell: Some(cell.clone()),
             ..Diagnostic::file(
                 source,
                 Code::FormulaError,
                 format!("the cell shows the formula error {error}{more}"),
             )
+        };
+        return Err(problem
             .with_hint("fix the formula, or paste the sheet's values only")
-        });
+            .in_sheet(&format.sheet, Some(cell.clone())));
     }
     trim_trailing(&mut rows);
     Ok(Sheet {
@@ -304,7 +307,7 @@ fn choose(sheets: &[String], wanted: Option<&str>, source: &str) -> Result<Strin
 /// columns after the last column with one.
 #[cfg(feature = "workbooks")]
 fn trim_trailing(rows: &mut Vec<Vec<String>>) {
-    let blank = |cell: &String| cell.trim().is_empty();
+    let blank = |cell: &String| cell.is_empty();
     while rows.last().is_some_and(|row| row.iter().all(blank)) {
         rows.pop();
     }

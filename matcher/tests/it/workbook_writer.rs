@@ -119,12 +119,14 @@ fn paragraphs(text: &str) -> String {
     xml
 }
 
-/// `text` with XML's special characters escaped.
+/// `text` with XML's special characters escaped, and carriage returns as
+/// references (XML reads a raw one as a line feed).
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
+        .replace('\r', "&#13;")
 }
 
 /// A UTF-8 CSV file's rows as written, every record a row of cells; the
