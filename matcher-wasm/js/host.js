@@ -99,11 +99,20 @@ export function host(wasm, post, workbook) {
     }
   };
 
+  /** `readWorkbook(bytes, side, sheet?)`, answered by the workbook module. */
+  const readWorkbook = async ([bytes, side, sheet]) => {
+    const read = await rosterInput({ bytes, sheet: sheet ?? null }, side, workbook);
+    if (typeof read === 'string') throw Object.assign(new Error('The file is not an .xlsx or .ods workbook.'), { name: 'MatcherError', code: 'invalid_argument' });
+    return { value: read, solves: 0 };
+  };
+
   return async (request) => {
     const { id } = request;
     try {
       const args = await prepare(request);
-      const { value, solves } = run({ ...request, args }, (event) => post({ id, progress: event }));
+      const { value, solves } = request.op === 'call' && request.name === 'readWorkbook'
+        ? await readWorkbook(args)
+        : run({ ...request, args }, (event) => post({ id, progress: event }));
       post({ id, value, solves });
     } catch (error) {
       post({ id, error: copyError(error) });

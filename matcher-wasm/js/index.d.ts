@@ -13,6 +13,7 @@ import type {
   Roster,
   RosterInput,
   Rounds,
+  SheetRead,
   Side,
   Suggestions,
   Verdict,
@@ -84,6 +85,12 @@ export declare class MatcherWorker {
   validate(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
   readRoster(csv: RosterSource, side: Side, config?: Config | null): Promise<Roster>;
+  /**
+   * A sheet of a workbook's bytes (the first when `sheet` is null), read once in the worker by the
+   * workbook module (loaded on first use): every method takes the result as a roster. A file that
+   * cannot be read gives a `SheetRead` with its `problem`, thrown by the methods that read it.
+   */
+  readWorkbook(bytes: ArrayBuffer | ArrayBufferView, side: Side, sheet?: string | null): Promise<SheetRead>;
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
   vocabularyReport(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */

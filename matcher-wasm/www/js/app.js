@@ -20,8 +20,8 @@ const engine = await MatcherWorker.create();
 renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, input, encoding, ids }` (`input`:
- * CSV text, or a workbook's `{ bytes, sheet }`); whether the latest
+ * The loaded rosters by side, as `{ name, input, encoding, bytes, ids }`
+ * (`input`: CSV text, or the `SheetRead` of a workbook's `bytes`); whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
  * roster changes begun and settled, counted so that only the latest shows and
@@ -87,7 +87,7 @@ function readAs(encoding = 'UTF-8', { delimiter, workbook, sheet }) {
  * The sheet picker of a side: shown when its roster is a workbook of several
  * sheets, with the sheet read selected; choosing another reads that one.
  */
-function showSheets(side, group, format) {
+function showSheets(group, format) {
   const picker = byId(`${group}-sheet`);
   const sheets = format?.sheets ?? [];
   picker.hidden = sheets.length < 2;
@@ -103,19 +103,14 @@ async function checkRosters() {
   const statuses = [];
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
-    if (!roster) {
-      showSheets(side, group, null);
-      continue;
-    }
+    showSheets(group, roster?.input.sheet?.format);
+    if (!roster) continue;
     try {
       const parsed = await engine.readRoster(roster.input, side);
-      showSheets(side, group, parsed.format);
       attributes.push(...parsed.attributes);
       roster.ids = parsed.people.map((p) => p.id);
       statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}${readAs(roster.encoding, parsed.format)}`, 'ok']);
     } catch (error) {
-      // An unknown sheet keeps the picker of the last sheets read.
-      if (error.code !== 'unknown_sheet') showSheets(side, group, null);
       const found = error.diagnostics ?? [];
       problems.push(...found);
       statuses.push([group, `${roster.name}: ${counted(found.length, 'problem')}, listed below`, 'bad']);
@@ -186,10 +181,12 @@ function changeRosters(load, shown = () => {}) {
 
 for (const [side, group] of Object.entries(SIDES)) {
   wireDropZone(byId(`${group}-drop`), byId(`${group}-file`), (file) => changeRosters(async () => {
-    state[side] = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+    const roster = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+    if (roster.bytes) roster.input = await engine.readWorkbook(roster.bytes, side);
+    state[side] = roster;
   }));
   byId(`${group}-sheet`).addEventListener('change', (event) => changeRosters(async () => {
-    state[side].input = { ...state[side].input, sheet: event.target.value };
+    state[side].input = await engine.readWorkbook(state[side].bytes, side, event.target.value);
   }));
 }
 

@@ -33,11 +33,11 @@ function sniff(bytes) {
  * Decodes roster file `name`: `{ input, encoding }`, where `input` is its
  * text and `encoding` the name the CLI prints (`UTF-8`, `UTF-16LE`,
  * `UTF-16BE` or `windows-1252`); a workbook, recognised by its content, is
- * `{ input: { bytes, sheet: null } }`, read in the worker (first sheet).
+ * `{ bytes }`, for the worker to read (`MatcherWorker.readWorkbook`).
  * Throws an `Error` naming the file when its text breaks its own encoding.
  */
 export function decodeRoster(name, bytes) {
-  if (isWorkbook(bytes)) return { input: { bytes, sheet: null } };
+  if (isWorkbook(bytes)) return { bytes };
   const [encoding, mark] = sniff(bytes);
   const label = encoding === 'windows-1252' ? encoding : encoding.toUpperCase();
   try {
