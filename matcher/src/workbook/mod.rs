@@ -1,7 +1,8 @@
 //! Spreadsheet workbooks (`.xlsx`, `.ods`), recognised by their content and
 //! read as the rows of one sheet, every cell as a person typed it (see
-//! `cells.rs`) and formulas by the value last calculated. The sheet starts at its first non-empty row and
-//! column; empty rows and columns after its last value are left out.
+//! `cells.rs`) and formulas by the value last calculated. The sheet starts at
+//! its first non-empty row and column; empty rows and columns after its last
+//! value are left out.
 
 use crate::diagnostic::{column_letters, Code, Diagnostic, SheetCell};
 use crate::format::{WorkbookFormat, WorkbookKind};
@@ -29,7 +30,9 @@ const COMPOUND_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// What `bytes` hold, by their content rather than their name: `None` for
 /// anything that is to be read as text. A zip archive is a workbook by its
 /// parts: `xl/workbook.xml` for `.xlsx`, the OpenDocument spreadsheet
-/// `mimetype` (stored uncompressed, so its text is in the bytes) for `.ods`.
+/// `mimetype` (stored uncompressed, so its text is in the bytes) for `.ods`,
+/// or else a `content.xml` (an OpenDocument file that compressed its
+/// `mimetype`; the reader checks it is a spreadsheet).
 fn sniff(bytes: &[u8]) -> Option<Container> {
     let has = |part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
     if bytes.starts_with(COMPOUND_MAGIC) {
@@ -38,7 +41,7 @@ fn sniff(bytes: &[u8]) -> Option<Container> {
         None
     } else if has(b"xl/workbook.xml") {
         Some(Container::Workbook(WorkbookKind::Xlsx))
-    } else if has(b"application/vnd.oasis.opendocument.spreadsheet") {
+    } else if has(b"application/vnd.oasis.opendocument.spreadsheet") || has(b"content.xml") {
         Some(Container::Workbook(WorkbookKind::Ods))
     } else {
         Some(Container::OtherZip)
