@@ -11,6 +11,7 @@ mod convert;
 mod error;
 mod program;
 mod progress;
+mod sheet_read;
 
 pub use error::Failure;
 pub use program::Matcher;

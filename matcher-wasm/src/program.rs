@@ -30,12 +30,12 @@ impl RosterInput {
         if let Some(text) = value.as_string() {
             return Ok(RosterInput::Text(text));
         }
-        serde_wasm_bindgen::from_value(value)
+        crate::sheet_read::sheet_read(&value)
             .map(|read| RosterInput::Sheet(Box::new(read)))
-            .map_err(|e| {
+            .map_err(|field| {
                 Failure::new(
                     "invalid_argument",
-                    &format!("{name} must be CSV text or what readWorkbook returns ({e})"),
+                    &format!("{name} must be CSV text or what readWorkbook returns (its `{field}` does not read)"),
                 )
             })
     }

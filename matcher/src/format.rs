@@ -2,7 +2,7 @@
 //! as one sheet of a spreadsheet workbook.
 
 use crate::text::TextFormat;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// How a roster file was read.
@@ -16,7 +16,7 @@ pub enum Format {
 }
 
 /// The kinds of workbook read, as recognised by their content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum WorkbookKind {
     /// Office Open XML (`.xlsx`), as Excel and most form tools export.
@@ -36,7 +36,7 @@ impl WorkbookKind {
 }
 
 /// Which sheet of which kind of workbook a roster was read from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WorkbookFormat {
     /// The kind of workbook.
     pub workbook: WorkbookKind,

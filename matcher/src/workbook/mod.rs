@@ -6,7 +6,7 @@
 
 use crate::diagnostic::{column_letters, Code, Diagnostic, SheetCell};
 use crate::format::{WorkbookFormat, WorkbookKind};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[cfg(feature = "workbooks")]
 mod cells;
@@ -74,7 +74,7 @@ fn refused(source: &str, container: Container) -> Diagnostic {
 }
 
 /// One sheet's cells as text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sheet {
     /// Which workbook and sheet.
     pub format: WorkbookFormat,
@@ -90,7 +90,7 @@ pub struct Sheet {
 /// under the label the file is known by: what a separate reader (the
 /// WebAssembly package's workbook module) hands to
 /// [`crate::Roster::from_sheet_read`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetRead {
     /// The label the file was read under, used in every message about it.
     pub source: String,
