@@ -77,7 +77,8 @@ test('the workbook copies read by the workbook module give the sample matches', 
 test('an unknown sheet and a damaged workbook are thrown as located MatcherErrors', () => {
   const unknown = readWorkbook(bytes('mentees.xlsx'), 'mentee', 'Responses');
   assert.equal(unknown.problem.code, 'unknown_sheet');
-  let error = thrown(() => matcher.validate(read('mentors.csv'), unknown, config));
+  assert.deepEqual(matcher.validate(read('mentors.csv'), unknown, config), [unknown.problem]);
+  let error = thrown(() => matcher.matchesCsv(read('mentors.csv'), unknown, config));
   assert.equal(error.code, 'unknown_sheet');
   assert.equal(error.file, 'mentees.xlsx');
   assert.equal(error.message, 'mentees.xlsx: the workbook has no sheet "Responses"; its sheets are "Sheet1", "Notes" (hint: name one of its sheets, or leave the sheet out to read the first)');

@@ -34,7 +34,10 @@ pub fn read_workbook(
         _ => "xlsx",
     };
     let read = SheetRead::new(bytes, &format!("{stem}.{extension}"), sheet.as_deref());
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    // Plain objects, `null` for what is missing: the main module's shapes.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
     read.serialize(&serializer)
         .map_err(|e| js_sys_error(&e.to_string()))
 }
