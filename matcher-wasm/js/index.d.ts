@@ -2,6 +2,7 @@
 // functions and `Matcher` methods as promises, run in a worker.
 
 import type {
+  ColumnReadings,
   Config,
   Diagnostic,
   DiversityCost,
@@ -91,6 +92,10 @@ export declare class MatcherWorker {
    * cannot be read gives a `SheetRead` with its `problem`, thrown by the methods that read it.
    */
   readWorkbook(bytes: ArrayBuffer | ArrayBufferView, side: Side, sheet?: string | null): Promise<SheetRead>;
+  /** How each column of one roster is read under the config's `columns`, from its header row alone. */
+  rosterColumns(csv: RosterSource, side: Side, config?: Config | null): Promise<ColumnReadings>;
+  /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
+  checkConfig(config: Config): Promise<Config>;
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
   vocabularyReport(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */

@@ -5,6 +5,7 @@ use crate::convert::{read_config, read_rounds, to_js, utf8};
 use crate::error::Failure;
 use crate::progress::Reporter;
 use matcher::columns::ColumnRules;
+use matcher::roster::{read_columns, read_sheet_columns, ColumnReadings};
 use matcher::workbook::SheetRead;
 use matcher::{Config, Diagnostic, Program, Roster, Side};
 use wasm_bindgen::prelude::*;
@@ -53,6 +54,20 @@ impl RosterInput {
                 Roster::from_csv_reader_with(text.as_bytes(), side, source, rules)
             }
             RosterInput::Sheet(read) => Roster::from_sheet_read(*read, side, rules),
+        }
+    }
+
+    /// How each column of the roster of `side` is read under the `[columns]`
+    /// rules, from its header row alone (see [`RosterInput::read`]).
+    pub fn columns(
+        self,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<ColumnReadings, Diagnostic> {
+        match self {
+            RosterInput::Text(text) => read_columns(text.as_bytes(), side, source, rules),
+            RosterInput::Sheet(read) => read_sheet_columns(*read, side, rules),
         }
     }
 }

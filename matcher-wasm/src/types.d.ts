@@ -11,7 +11,7 @@ export type Preference = "different" | "same";
 export type Objective = "coverage" | "total" | "fair";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
-export type Criterion = "skills" | "goals" | "values" | "diversity";
+export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score";
 
 /** How much each criterion counts in a pair's total score. */
 export interface Weights {
@@ -19,6 +19,8 @@ export interface Weights {
   goals: number;
   values: number;
   diversity: number;
+  /** Your own pair scores (`pairScores`); counts only for the pairs they list. Default 0.25. */
+  pair_score: number;
 }
 
 /**
@@ -47,6 +49,11 @@ export interface Config {
   columns?: Record<string, string | { role?: string; separator?: string }>;
   /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
   vocabulary?: Record<string, string[]>;
+  /**
+   * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
+   * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
+   */
+  pairScores?: string | null;
   solver?: {
     objective?: Objective;
     /** Ignored in WebAssembly, which always runs on the calling thread. */
@@ -83,6 +90,7 @@ export type DiagnosticCode =
   | "all_pairs_excluded"
   | "unknown_pair_id"
   | "duplicate_lock"
+  | "duplicate_pair"
   | "lock_over_capacity"
   | "lock_forbidden";
 
@@ -130,6 +138,8 @@ export interface CriterionScores {
   goals: number | null;
   values: number | null;
   diversity: number | null;
+  /** Present when pair scores (`pairScores`) score the pair: its own score. */
+  pair_score?: number | null;
 }
 
 /** How one skill the mentee wants is covered. */
@@ -176,6 +186,8 @@ export interface Explanation {
   shared_goals: string[];
   shared_values: string[];
   attributes: AttributeComparison[];
+  /** Present with pair scores: the file they were read from (`pair-scores.csv` in JavaScript). */
+  pair_scores_file?: string;
   /** Present when a rule forbids the pair. */
   forbidden?: Forbidden;
 }
@@ -435,6 +447,27 @@ export interface SheetRead {
 
 /** A roster: CSV text, or a workbook sheet read by `readWorkbook`. */
 export type RosterInput = string | SheetRead;
+
+/** How one header cell of a roster is read (`rosterColumns`). */
+export interface ColumnReading {
+  /** The header cell as written, trimmed: the key of a `[columns]` rule for it. */
+  header: string;
+  /** The normalised header name, as diagnostics name the column. */
+  name: string;
+  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, or an attribute's name. */
+  role: string;
+  /** Whether the column is a background attribute. */
+  attribute: boolean;
+  /** A list column's item separator; null for other columns. */
+  separator: string | null;
+}
+
+/** A roster's columns as read under the config's `[columns]`, from its header row alone. */
+export interface ColumnReadings {
+  columns: ColumnReading[];
+  /** How the roster was read: the text's cell separator, or the workbook's sheet. */
+  format: TextFormat | WorkbookFormat;
+}
 
 /** A roster file's encoding and cell separator (text passed as a string is UTF-8). */
 export interface TextFormat {

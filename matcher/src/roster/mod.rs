@@ -9,8 +9,10 @@
 
 mod header;
 mod pair_check;
+mod readings;
 
 pub use pair_check::check_pair;
+pub use readings::{read_columns, read_sheet_columns, ColumnReading, ColumnReadings};
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
@@ -184,19 +186,9 @@ impl Roster {
         side: Side,
         rules: &ColumnRules,
     ) -> Result<Roster, Vec<Diagnostic>> {
-        let source = read.source.as_str();
-        match (read.sheet, read.problem) {
-            (_, Some(problem)) => Err(vec![problem]),
-            (None, None) => Err(vec![Diagnostic::file(
-                source,
-                Code::EmptyFile,
-                "no sheet was read",
-            )]),
-            (Some(sheet), None) => {
-                let file = open_read_sheet(sheet, source, HEADER_HINT).map_err(|d| vec![d])?;
-                Self::from_table(file, side, source, rules)
-            }
-        }
+        let (source, sheet) = read.into_sheet().map_err(|d| vec![d])?;
+        let file = open_read_sheet(sheet, &source, HEADER_HINT).map_err(|d| vec![d])?;
+        Self::from_table(file, side, &source, rules)
     }
 
     /// Parses a roster from a table opened for reading.

@@ -116,6 +116,21 @@ impl SheetRead {
     }
 }
 
+impl SheetRead {
+    /// The label and the sheet, or the problem that kept it from being read.
+    pub fn into_sheet(self) -> Result<(String, Sheet), Diagnostic> {
+        match (self.sheet, self.problem) {
+            (Some(sheet), None) => Ok((self.source, sheet)),
+            (_, Some(problem)) => Err(problem),
+            (None, None) => Err(Diagnostic::file(
+                &self.source,
+                Code::EmptyFile,
+                "no sheet was read",
+            )),
+        }
+    }
+}
+
 /// The kind of workbook `bytes` hold, when they are one.
 pub fn kind(bytes: &[u8]) -> Option<WorkbookKind> {
     match sniff(bytes)? {

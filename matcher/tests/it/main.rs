@@ -7,6 +7,7 @@ mod exports;
 mod fairness;
 mod invariants;
 mod matching;
+mod pair_scores;
 mod priorities;
 mod program;
 mod roster;
