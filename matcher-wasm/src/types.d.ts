@@ -81,7 +81,8 @@ export type DiagnosticCode =
   | "unknown_pair_id"
   | "duplicate_lock"
   | "lock_over_capacity"
-  | "lock_forbidden";
+  | "lock_forbidden"
+  | "bad_parent";
 
 /** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
 export interface Diagnostic {

@@ -63,6 +63,9 @@ pub enum Code {
     LockOverCapacity,
     /// A locked pair breaks a hard rule or repeats a history pair.
     LockForbidden,
+    /// A vocabulary term's parent is not one: a second parent, the term
+    /// itself, or a cycle of parents.
+    BadParent,
 }
 
 impl Code {
@@ -96,6 +99,7 @@ impl Code {
             Code::DuplicateLock => "duplicate_lock",
             Code::LockOverCapacity => "lock_over_capacity",
             Code::LockForbidden => "lock_forbidden",
+            Code::BadParent => "bad_parent",
         }
     }
 }

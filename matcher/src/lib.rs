@@ -35,6 +35,7 @@ pub mod explain;
 pub mod fairness;
 pub mod generate;
 pub mod list;
+pub mod list_attributes;
 pub mod matching;
 pub mod matrix;
 pub mod program;
@@ -48,6 +49,7 @@ pub mod suggest;
 pub mod text;
 pub mod vocabulary;
 pub mod vocabulary_report;
+pub mod vocabulary_term;
 pub mod why_not;
 
 pub use config::{Config, ConfigError, Goal};

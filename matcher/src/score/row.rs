@@ -4,11 +4,13 @@
 //! goes faster the other way round: each mentor's list items are indexed once
 //! ("who offers `python`, at which level"), so a mentee's row visits only the
 //! mentors that share an item with them and then combines per-mentor counters
-//! in one linear pass. Every sum runs in the same order as in
+//! in one linear pass; related skills go through the mentors indexed by the
+//! parents of what they offer. Every sum runs in the same order as in
 //! [`Scorer::criteria`], so the weights are bit-identical to
 //! [`Scorer::weight`].
 
-use super::{prefer_holds, Profile, Scorer, Tag};
+use super::related::{ChildPostings, Family};
+use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -26,13 +28,28 @@ pub(super) struct Postings {
     value_counts: Vec<u32>,
     /// Per used attribute: each mentor's value, [`MISSING`] when empty.
     attributes: Vec<Vec<Tag>>,
+    /// Per parent tag: the mentors offering a skill under it, with its level.
+    children: ChildPostings,
 }
 
 impl Postings {
     /// Indexes `mentors`, whose tags are below `tags` and who have
-    /// `attributes` used attributes each.
-    pub(super) fn new(mentors: &[Profile], tags: usize, attributes: usize) -> Self {
+    /// `attributes` used attributes each, and their skills by `family`.
+    pub(super) fn new(
+        mentors: &[Profile],
+        tags: usize,
+        attributes: usize,
+        family: &Family,
+    ) -> Self {
+        let offers = mentors.iter().enumerate().flat_map(|(m, profile)| {
+            let m = m as u32;
+            profile
+                .skills
+                .iter()
+                .map(move |&(tag, level)| (m, tag, level))
+        });
         let mut postings = Postings {
+            children: ChildPostings::new(family, offers),
             skills: vec![Vec::new(); tags],
             goals: vec![Vec::new(); tags],
             values: vec![Vec::new(); tags],
@@ -84,6 +101,11 @@ struct Counters<'b> {
     met: &'b mut [f64],
     /// Weight of the diversity attributes with values on both sides.
     compared: &'b mut [f64],
+    /// Related skills only: per mentor, 1 + the index of the last wanted
+    /// skill they offer exactly.
+    exact: &'b mut [f64],
+    /// Related skills only: per mentor, the best coverage by a related skill.
+    best: &'b mut [f64],
 }
 
 impl Scorer<'_> {
@@ -92,19 +114,24 @@ impl Scorer<'_> {
     /// `mentors` entries of `buffer`, which also serves as workspace.
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
+        let related = if self.family.is_active() { n } else { 0 };
         buffer.clear();
-        buffer.resize(6 * n, 0.0);
+        buffer.resize(6 * n + 2 * related, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
         let (values, rest) = rest.split_at_mut(n);
-        let (met, compared) = rest.split_at_mut(n);
+        let (met, rest) = rest.split_at_mut(n);
+        let (compared, rest) = rest.split_at_mut(n);
+        let (exact, best) = rest.split_at_mut(related);
         let mut counters = Counters {
             skills,
             goals,
             values,
             met,
             compared,
+            exact,
+            best,
         };
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
@@ -114,12 +141,21 @@ impl Scorer<'_> {
         out
     }
 
-    /// Adds up skill coverage, shared goals and shared values per mentor.
+    /// Adds up skill coverage (with related skills' credit), shared goals
+    /// and shared values per mentor.
     fn count_shared(&self, mentee: &Profile, counters: &mut Counters) {
         let postings = &self.postings;
-        for &(tag, want) in &mentee.skills {
+        let related = self.family.is_active();
+        for (k, &(tag, want)) in mentee.skills.iter().enumerate() {
+            let stamp = (k + 1) as f64;
             for &(m, have) in &postings.skills[tag as usize] {
-                counters.skills[m as usize] += super::coverage(want, have);
+                counters.skills[m as usize] += coverage(want, have);
+                if related {
+                    counters.exact[m as usize] = stamp;
+                }
+            }
+            if related {
+                self.count_related(tag, want, stamp, counters);
             }
         }
         for (tags, lists, counts) in [
@@ -130,6 +166,32 @@ impl Scorer<'_> {
                 for &m in &lists[tag as usize] {
                     counts[m as usize] += 1.0;
                 }
+            }
+        }
+    }
+
+    /// Adds the credit of the best related skill to every mentor who offers
+    /// one but not the wanted skill `tag` itself (marked with `stamp`), as
+    /// [`Family::best`] picks it: the parent, siblings and children.
+    fn count_related(&self, tag: Tag, want: u8, stamp: f64, counters: &mut Counters) {
+        let postings = &self.postings;
+        let parent = self.family.parent(tag);
+        let candidates = [
+            parent.map_or(&[][..], |p| &postings.skills[p as usize][..]),
+            parent.map_or(&[][..], |p| postings.children.of(p)),
+            postings.children.of(tag),
+        ];
+        for &(m, level) in candidates.iter().copied().flatten() {
+            let m = m as usize;
+            if counters.exact[m] != stamp {
+                counters.best[m] = counters.best[m].max(coverage(want, level));
+            }
+        }
+        for &(m, _) in candidates.iter().copied().flatten() {
+            let m = m as usize;
+            if counters.best[m] > 0.0 {
+                counters.skills[m] += self.family.credit(counters.best[m]);
+                counters.best[m] = 0.0;
             }
         }
     }
@@ -149,6 +211,21 @@ impl Scorer<'_> {
                     if prefer_holds(prefer, a, b) {
                         *met += weight;
                     }
+                }
+            }
+        }
+        for (i, rule) in self.lists.iter().enumerate() {
+            let (Some(weight), a) = (rule.weight, &mentee.lists[i]) else {
+                continue;
+            };
+            if a.is_empty() {
+                continue;
+            }
+            for (m, mentor) in self.mentor_profiles.iter().enumerate() {
+                let b = &mentor.lists[i];
+                if !b.is_empty() {
+                    counters.compared[m] += weight;
+                    counters.met[m] += weight * overlap::jaccard(a, b);
                 }
             }
         }
@@ -223,6 +300,14 @@ impl Scorer<'_> {
             };
             for (cell, &b) in out.iter_mut().zip(&self.postings.attributes[i]) {
                 if b != MISSING && !prefer_holds(rule, a, b) {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
+        }
+        for (i, rule) in self.lists.iter().enumerate() {
+            let a = &mentee.lists[i];
+            for (cell, mentor) in out.iter_mut().zip(&self.mentor_profiles) {
+                if overlap::forbids(rule, a, &mentor.lists[i]).is_some() {
                     *cell = f64::NEG_INFINITY;
                 }
             }
