@@ -323,6 +323,7 @@ mod tests {
     use super::*;
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
+    use crate::list_attributes::AttributeOptions;
     use crate::roster::{Roster, Side};
     use crate::score::Forbidden;
 
@@ -390,6 +391,44 @@ mod tests {
         }
     }
 
+    /// Gives the rosters a `languages` list column (some empty, some with
+    /// one value, some with several).
+    fn add_languages(mentors: &mut Roster, mentees: &mut Roster) {
+        const LANGUAGES: [&str; 5] = ["english", "german", "french", "spanish", "hindi"];
+        for (roster, offset) in [(&mut *mentors, 1), (&mut *mentees, 4)] {
+            let languages = move |i: usize| {
+                let count = (i + offset) % 4;
+                let picked: Vec<&str> = (0..count)
+                    .map(|k| LANGUAGES[(i * 3 + k * 2 + offset) % LANGUAGES.len()])
+                    .collect();
+                (count > 0).then(|| picked.join("; "))
+            };
+            add_attribute(roster, "languages", languages);
+        }
+    }
+
+    /// The generator's skills in families: some under a parent that is a
+    /// skill itself, some under one nobody offers.
+    fn add_parents(config: &mut Config) {
+        let families = [
+            ("python", "programming"),
+            ("javascript", "programming"),
+            ("typescript", "javascript"),
+            ("react", "javascript"),
+            ("sql", "data"),
+            ("statistics", "data"),
+            ("machine learning", "statistics"),
+            ("data visualization", "statistics"),
+            ("leadership", "people management"),
+            ("negotiation", "people management"),
+            ("public speaking", "people management"),
+        ];
+        for (child, parent) in families {
+            let term = config.vocabulary.entry(child.to_owned()).or_default();
+            term.parent = Some(parent.to_owned());
+        }
+    }
+
     #[test]
     fn rows_equal_pair_by_pair_weights_bit_for_bit() {
         let mut config = Config::default();
@@ -418,14 +457,32 @@ mod tests {
                 weight: 1.0,
             },
         );
+        let plain = config.clone();
+        add_parents(&mut config);
+        config.skills.related = 0.7;
+        config
+            .attributes
+            .insert("languages".into(), AttributeOptions { list: true });
+        config.diversity.insert(
+            "languages".into(),
+            AttributeRule {
+                prefer: Preference::Overlap,
+                weight: 0.6,
+            },
+        );
+        config.constraints.require_overlap = vec!["languages".into()];
+        config.validate().expect("valid");
+        let mut related_pairs = 0;
         for seed in 1..=4 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
+            add_languages(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
             let scorer = Scorer::new(&mentors, &mentees, &config);
+            let without = Scorer::new(&mentors, &mentees, &plain);
             let mut buffer = Vec::new();
             let mut forbidden = 0;
-            let mut numeric = [0; 2];
+            let mut numeric = [0; 3];
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -440,15 +497,22 @@ mod tests {
                     match scorer.rule_forbids(e, m) {
                         Some(Forbidden::MaxDifference { .. }) => numeric[0] += 1,
                         Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
+                        Some(Forbidden::RequireOverlap { .. }) => numeric[2] += 1,
                         _ => {}
                     }
+                    let (with, plain) = (scorer.criteria(e, m), without.criteria(e, m));
+                    related_pairs += usize::from(with.skills > plain.skills);
                 }
             }
             assert!(forbidden > 0, "the rules forbid some pairs");
             assert!(
-                numeric[0] > 0 && numeric[1] > 0,
-                "both numeric rules forbid pairs"
+                numeric.iter().all(|&n| n > 0),
+                "both numeric rules and require_overlap forbid pairs: {numeric:?}"
             );
         }
+        assert!(
+            related_pairs > 100,
+            "related skills raise {related_pairs} pairs"
+        );
     }
 }

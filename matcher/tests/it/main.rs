@@ -9,6 +9,7 @@ mod invariants;
 mod matching;
 mod priorities;
 mod program;
+mod related;
 mod roster;
 mod rounds;
 mod scoring;
