@@ -6,6 +6,7 @@ mod config;
 mod exports;
 mod fairness;
 mod invariants;
+mod list_attributes;
 mod matching;
 mod priorities;
 mod program;
