@@ -431,11 +431,35 @@ fn config_errors_name_the_file_and_key_and_exit_2() {
         ),
         (
             "[diversity]\ngender = \"diffrent\"\n",
-            "unknown variant `diffrent`, expected `different` or `same`",
+            "unknown variant `diffrent`, expected one of `different`, `same`, `overlap`",
         ),
         (
             "[constraints]\nmin_score = 120\n",
             "constraints.min_score: must be between 0 and 100, got 120",
+        ),
+        (
+            "[skills]\nrelated = 2\n",
+            "skills.related: must be between 0 and 1, got 2",
+        ),
+        (
+            "[vocabulary]\nrust = { parent = \"rust\" }\n",
+            "vocabulary.rust.parent: \"rust\" is \"rust\" itself: a term cannot be its own parent",
+        ),
+        (
+            "[vocabulary]\nrust = { aliases = [\"rs\"], parnt = \"x\" }\n",
+            "unknown field `parnt`, expected `aliases` or `parent`",
+        ),
+        (
+            "[attributes]\nlanguages = { list = true }\n[constraints]\nrequire_same = [\"languages\"]\n",
+            "constraints.require_same: \"languages\" is a list attribute, compared only by overlap",
+        ),
+        (
+            "[diversity]\ndepartment = \"overlap\"\n",
+            "diversity.department: overlap compares lists, and \"department\" is not one",
+        ),
+        (
+            "[attributes]\nlanguages = { lists = true }\n",
+            "unknown field `lists`, expected `list`",
         ),
     ];
     for (toml, expected) in cases {
