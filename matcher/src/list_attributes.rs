@@ -73,24 +73,20 @@ pub(crate) fn validate(config: &Config) -> Result<(), ConfigError> {
     if let Some(name) = c.require_overlap.iter().find(|n| !is_list(n)) {
         return Err(not_a_list("constraints.require_overlap".to_owned(), name));
     }
-    let scalar_rules: [(&str, Vec<&String>); 4] = [
+    let scalar_rules: [(&str, &mut dyn Iterator<Item = &String>); 4] = [
         (
             "constraints.require_different",
-            c.require_different.iter().collect(),
+            &mut c.require_different.iter(),
         ),
-        ("constraints.require_same", c.require_same.iter().collect()),
-        (
-            "constraints.max_difference",
-            c.max_difference.keys().collect(),
-        ),
-        (
-            "constraints.min_difference",
-            c.min_difference.keys().collect(),
-        ),
+        ("constraints.require_same", &mut c.require_same.iter()),
+        ("constraints.max_difference", &mut c.max_difference.keys()),
+        ("constraints.min_difference", &mut c.min_difference.keys()),
     ];
     for (key, names) in scalar_rules {
-        if let Some(name) = names.into_iter().find(|n| is_list(n)) {
-            return Err(a_list(key.to_owned(), name));
+        for name in names {
+            if is_list(name) {
+                return Err(a_list(key.to_owned(), name));
+            }
         }
     }
     Ok(())

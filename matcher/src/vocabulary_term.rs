@@ -15,7 +15,7 @@ use crate::vocabulary::term_key;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// A canonical term's aliases and parent.
@@ -102,8 +102,8 @@ impl<'de> Deserialize<'de> for Term {
 
 /// Each term's key mapped to its canonical term's key: canonical terms map
 /// to themselves, aliases to their canonical term.
-fn canonical_keys(terms: &BTreeMap<String, Term>) -> BTreeMap<String, String> {
-    let mut keys = BTreeMap::new();
+fn canonical_keys(terms: &BTreeMap<String, Term>) -> HashMap<String, String> {
+    let mut keys = HashMap::new();
     for (canonical, term) in terms {
         let key = term_key(canonical);
         for alias in &term.aliases {
@@ -132,8 +132,15 @@ pub(crate) fn parent_keys(terms: &BTreeMap<String, Term>) -> Vec<(String, String
 /// The first canonical term whose parent is not one (empty, itself, or part
 /// of a cycle), with what is wrong.
 pub(crate) fn check_parents(terms: &BTreeMap<String, Term>) -> Result<(), (String, String)> {
-    let keyed: BTreeMap<String, String> = parent_keys(terms).into_iter().collect();
-    let name: BTreeMap<String, &str> = terms.keys().map(|c| (term_key(c), c.as_str())).collect();
+    let mut keyed: HashMap<String, String> = HashMap::new();
+    for (child, parent) in parent_keys(terms) {
+        keyed.insert(child, parent);
+    }
+    // A term's name as the vocabulary writes it, for messages.
+    let name = |key: &str| {
+        let written = terms.keys().find(|c| term_key(c) == key);
+        written.map_or_else(|| key.to_owned(), String::clone)
+    };
     for (canonical, term) in terms {
         let Some(written) = &term.parent else {
             continue;
@@ -150,10 +157,10 @@ pub(crate) fn check_parents(terms: &BTreeMap<String, Term>) -> Result<(), (Strin
                 "\"{written}\" is \"{canonical}\" itself: a term cannot be its own parent"
             ));
         }
-        let mut chain = vec![canonical.as_str()];
+        let mut chain = vec![canonical.clone()];
         let mut at = &keyed[&start];
         while let Some(next) = keyed.get(at) {
-            chain.push(name.get(at).copied().unwrap_or(at));
+            chain.push(name(at));
             if *at == start {
                 return fail(format!("the parents make a cycle: {}", chain.join(" → ")));
             }

@@ -19,6 +19,7 @@ mod related;
 mod row;
 
 pub use numeric::check_numbers;
+pub use overlap::check_lists;
 
 /// The four criteria of one pair, each in `[0, 1]`; `None` when not applicable
 /// (the mentee asked nothing of it, or no diversity attribute has values on both sides).

@@ -4,7 +4,9 @@
 //! Like every attribute rule they apply where both sides have a value.
 
 use super::{shared, Forbidden, Tag};
+use crate::columns::CommaWatch;
 use crate::config::{Config, Preference};
+use crate::diagnostic::Diagnostic;
 use crate::list;
 use crate::list_attributes::list_names;
 use crate::roster::Roster;
@@ -62,6 +64,33 @@ pub(super) fn values<'r>(
             }),
         None => Vec::new(),
     })
+}
+
+/// Every list attribute column read with `;` whose cells use commas and never
+/// `;` (as form exports write multi-select answers), in both rosters:
+/// read as one value each, they would compare silently wrong. Located at the
+/// first such cell, with the `[columns]` line that reads them.
+pub fn check_lists(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    for name in list_names(&config.attributes) {
+        for roster in [mentors, mentees] {
+            let Some(i) = roster.attribute(&name) else {
+                continue;
+            };
+            let Some(mut watch) = CommaWatch::for_column(true, roster.attribute_separator(i))
+            else {
+                continue;
+            };
+            for person in &roster.people {
+                if let Some(cell) = person.attributes[i].as_deref() {
+                    watch.see(person.row, cell);
+                }
+            }
+            problems.extend(watch.problem(&roster.source, &name));
+        }
+    }
+    problems.sort();
+    problems
 }
 
 /// `|a ∩ b| / |a ∪ b|` of two sorted sets, neither empty.

@@ -181,3 +181,43 @@ fn the_whole_match_honours_require_overlap() {
         .collect();
     assert_eq!(pairs, [("e1", "m2"), ("e2", "m1")]);
 }
+
+#[test]
+fn a_list_attribute_that_looks_comma_separated_is_a_located_error() {
+    let config = config(serde_json::json!({
+        "attributes": { "languages": { "list": true } },
+        "constraints": { "require_overlap": ["languages"] },
+    }));
+    let (m, e) = matcher::read_rosters(
+        "id,languages\nm1,english\nm2,\"French, English\"\n".as_bytes(),
+        "mentors.csv",
+        "id,languages\ne1,german; english\n".as_bytes(),
+        "mentees.csv",
+    )
+    .unwrap();
+    let error = matcher::match_rosters(&m, &e, &config).expect_err("commas");
+    let matcher::Error::Roster(problems) = error else {
+        panic!("a roster error: {error}")
+    };
+    let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        got,
+        ["mentors.csv:3:languages: the list \"french, english\" looks comma-separated (1 of 2 filled cells have commas, none has `;`), so it would be read as one item \
+          (hint: list items are separated by `;`; to read this column as it is, add `\"languages\" = { separator = \",\" }` under [columns] in the config)"]
+    );
+    assert_eq!(problems[0].code.as_str(), "comma_separated_list");
+    // With that line, the pair scores.
+    let mut fixed = config.clone();
+    fixed.columns =
+        serde_json::from_value(serde_json::json!({ "languages": { "separator": "," } })).unwrap();
+    fixed.validate().unwrap();
+    let (m, _) = matcher::read_rosters_with(
+        "id,languages\nm1,english\nm2,\"French, English\"\n".as_bytes(),
+        "mentors.csv",
+        "id,languages\ne1,german\n".as_bytes(),
+        "mentees.csv",
+        &fixed.columns,
+    )
+    .unwrap();
+    assert!(matcher::match_rosters(&m, &e, &fixed).is_ok());
+}
