@@ -139,9 +139,11 @@ impl Default for Weights {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct SkillOptions {
-    /// The share of credit (0–1, default 0.5) a wanted skill gets from a
-    /// related one the mentor offers instead, times the level ratio; 0 turns
-    /// related skills off. See [`crate::score`] for which skills are related.
+    /// The share of credit (0–1, default 0.5) a wanted skill the mentor does
+    /// not offer gets from the best related one they do, times its level
+    /// ratio; 0 turns related skills off. Related are the wanted skill's
+    /// parent, its children and its siblings under one parent
+    /// ([`crate::vocabulary_term`]); an exact match always wins.
     pub related: f64,
 }
 

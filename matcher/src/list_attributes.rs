@@ -162,23 +162,26 @@ mod tests {
             config.validate().expect_err("a list").key,
             "diversity.languages"
         );
-        let cases: [(&str, fn(&mut Config)); 4] = [
-            ("constraints.require_different", |c| {
-                c.constraints.require_different = vec!["languages".into()]
-            }),
-            ("constraints.require_same", |c| {
-                c.constraints.require_same = vec!["languages".into()]
-            }),
-            ("constraints.max_difference", |c| {
-                c.constraints.max_difference.insert("languages".into(), 1.0);
-            }),
-            ("constraints.min_difference", |c| {
-                c.constraints.min_difference.insert("languages".into(), 1.0);
-            }),
-        ];
-        for (key, set) in cases {
+        for (key, constraints) in [
+            (
+                "constraints.require_different",
+                r#"{"require_different": ["languages"]}"#,
+            ),
+            (
+                "constraints.require_same",
+                r#"{"require_same": ["languages"]}"#,
+            ),
+            (
+                "constraints.max_difference",
+                r#"{"max_difference": {"languages": 1}}"#,
+            ),
+            (
+                "constraints.min_difference",
+                r#"{"min_difference": {"languages": 1}}"#,
+            ),
+        ] {
             let mut config = with_languages();
-            set(&mut config);
+            config.constraints = serde_json::from_str(constraints).expect("constraints");
             let error = config.validate().expect_err("a list");
             assert_eq!(error.key, key);
             assert!(error.message.contains("use `\"overlap\"`"), "{error}");

@@ -76,7 +76,7 @@ impl Vocabulary {
     }
 
     /// Each term with a parent, spelled as rosters are after
-    /// [`apply`](Self::apply): `(term, parent)` in canonical term order.
+    /// the vocabulary is applied: `(term, parent)` in canonical term order.
     pub fn parents(&self) -> impl Iterator<Item = (&str, &str)> {
         self.parents.iter().map(|(child, parent)| {
             (

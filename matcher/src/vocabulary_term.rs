@@ -1,5 +1,5 @@
 //! One `[vocabulary]` entry: a canonical term's aliases and, optionally, its
-//! parent, the broader term related skills share (see [`crate::related`]).
+//! parent, the broader term related skills share (see [`crate::config::SkillOptions`]).
 //!
 //! ```toml
 //! [vocabulary]
