@@ -15,10 +15,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster};
 use crate::vocabulary_term::{parent_keys, Term};
-use caseless::Caseless;
+use icu_casemap::CaseMapperBorrowed;
+use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use unicode_normalization::UnicodeNormalization;
 
 /// The key two spellings of one term share: NFKC of the case-folded NFKD
 /// (Unicode's compatibility caseless match), with `-` and `_` as spaces and
@@ -36,13 +36,10 @@ pub fn term_key(item: &str) -> String {
         // ASCII is its own compatibility form, and folds as it lower-cases.
         return list::normalize(&item.replace(['-', '_'], " "));
     }
-    let folded: String = item
-        .nfkd()
-        .default_case_fold()
-        .nfkc()
-        .map(|c| if c == '-' || c == '_' { ' ' } else { c })
-        .collect();
-    list::normalize(&folded)
+    let decomposed = DecomposingNormalizerBorrowed::new_nfkd().normalize(item);
+    let folded = CaseMapperBorrowed::new().fold_string(&decomposed);
+    let composed = ComposingNormalizerBorrowed::new_nfkc().normalize(&folded);
+    list::normalize(&composed.replace(['-', '_'], " "))
 }
 
 /// Aliases mapped to their canonical terms, by [`term_key`], and each
@@ -264,5 +261,44 @@ pub fn read_vocabulary<R: std::io::Read>(
     } else {
         problems.sort();
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::term_key;
+
+    #[test]
+    fn compatibility_forms_fold_to_one_key() {
+        // Full-width letters, a ligature, a Roman numeral and a superscript
+        // are their compatibility equivalents.
+        assert_eq!(term_key("ＰｙＴｈｏｎ"), "python");
+        assert_eq!(term_key("ﬁnance"), "finance");
+        assert_eq!(term_key("Ⅻ"), "xii");
+        assert_eq!(term_key("m²"), "m2");
+    }
+
+    #[test]
+    fn case_folding_is_full_not_lower_casing() {
+        // Lower-casing keeps ß and the final sigma; folding does not.
+        assert_eq!(term_key("Straße"), "strasse");
+        assert_eq!(term_key("ΟΔΟΣ"), term_key("οδος"));
+        assert_eq!(term_key("οδος"), "οδοσ");
+        // A title-case digraph folds to its lower-case pair.
+        assert_eq!(term_key("ǅemal"), term_key("džemal"));
+    }
+
+    #[test]
+    fn composed_and_decomposed_accents_agree() {
+        assert_eq!(term_key("Café"), term_key("Cafe\u{301}"));
+        assert_eq!(term_key("Cafe\u{301}"), "caf\u{e9}");
+        assert_ne!(term_key("café"), term_key("cafe"));
+    }
+
+    #[test]
+    fn dashes_and_underscores_are_spaces_after_normalisation() {
+        // U+FE63 (small hyphen-minus) becomes `-` under NFKC, then a space.
+        assert_eq!(term_key("Machine\u{fe63}Learning"), "machine learning");
+        assert_eq!(term_key("Daten_Analyse  Ü"), "daten analyse ü");
     }
 }
