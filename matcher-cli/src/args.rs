@@ -56,6 +56,11 @@ pub struct Inputs {
     /// Vocabulary CSV (`term,canonical`): aliases added to the config's `[vocabulary]`.
     #[arg(long, value_name = "FILE")]
     pub vocabulary: Option<PathBuf>,
+    /// Your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as
+    /// the `pair_score` criterion (`[weights] pair_score`); pairs it leaves out
+    /// are not applicable.
+    #[arg(long, value_name = "FILE")]
+    pub pair_scores: Option<PathBuf>,
     /// Worker threads (0 = every core); overrides `solver.threads`.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

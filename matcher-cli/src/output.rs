@@ -200,8 +200,13 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         x.criteria.goals,
         x.criteria.values,
         x.criteria.diversity,
+        x.criteria.pair_score,
     ];
     for (criterion, score) in Criterion::ALL.into_iter().zip(scores) {
+        // Without a pair-scores file, the pair_score criterion scores nothing.
+        if criterion == Criterion::PairScore && x.pair_scores_file.is_none() {
+            continue;
+        }
         let score = score.map_or_else(|| "n/a".to_owned(), |s| format!("{s:.2}"));
         let priority = if x.priority == Some(criterion) {
             ", doubled: the mentee's priority"

@@ -8,6 +8,7 @@ use crate::threads;
 use crate::{bar, output};
 use matcher::columns::ColumnRules;
 use matcher::matrix::Matrix;
+use matcher::pair_scores::PairScores;
 use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
 use matcher::vocabulary_report::vocabulary_report;
@@ -289,6 +290,11 @@ fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
     let mut config = config_of(inputs.config.as_deref(), inputs.vocabulary.as_deref())?;
     if let Some(threads) = inputs.threads {
         config.solver.threads = threads;
+    }
+    if let Some(path) = &inputs.pair_scores {
+        let scores = PairScores::from_csv_reader(open(path)?, &path.display().to_string())
+            .map_err(matcher::Error::Roster)?;
+        config.pair_scores = Some(scores);
     }
     let (mentors, mentees) = parse_rosters(&inputs.rosters, &config.columns)??;
     if install_pool(config.solver.threads) {

@@ -60,6 +60,16 @@ export class MatcherWorker {
     return this.#call('readRoster', csv, side, config);
   }
 
+  /** How each column of one roster is read under the config's `columns`, from its header row alone. */
+  rosterColumns(csv, side, config = null) {
+    return this.#call('rosterColumns', csv, side, config);
+  }
+
+  /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
+  checkConfig(config) {
+    return this.#call('checkConfig', config);
+  }
+
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
   vocabularyReport(mentorsCsv, menteesCsv, config = null) {
     return this.#call('vocabularyReport', mentorsCsv, menteesCsv, config);

@@ -4,7 +4,7 @@
 // (browser-worker.js, node-worker.js) give it the module and a way to post.
 
 /** Module functions a client may call by name. */
-const FUNCTIONS = new Set(['validate', 'readRoster', 'vocabularyReport', 'generateRosters', 'defaultConfig', 'version']);
+const FUNCTIONS = new Set(['validate', 'readRoster', 'rosterColumns', 'checkConfig', 'vocabularyReport', 'generateRosters', 'defaultConfig', 'version']);
 /** `Matcher` methods a client may call on a handle. */
 const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain']);
 

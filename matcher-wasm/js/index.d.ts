@@ -2,6 +2,7 @@
 // functions and `Matcher` methods as promises, run in a worker.
 
 import type {
+  ColumnReadings,
   Config,
   Diagnostic,
   DiversityCost,
@@ -71,6 +72,10 @@ export declare class MatcherWorker {
   validate(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
   readRoster(csv: string, side: Side, config?: Config | null): Promise<Roster>;
+  /** How each column of one roster is read under the config's `columns`, from its header row alone. */
+  rosterColumns(csv: string, side: Side, config?: Config | null): Promise<ColumnReadings>;
+  /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
+  checkConfig(config: Config): Promise<Config>;
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
   vocabularyReport(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */

@@ -77,6 +77,10 @@ rm -rf "$here/www/pkg"
 mkdir -p "$here/www/pkg" "$here/www/sample"
 cp -r "$here/pkg/web" "$here/pkg/web-threads" "$here/pkg/worker" "$here/www/pkg/"
 cp "$root/data/mentors.csv" "$root/data/mentees.csv" "$here/www/sample/"
+# The page reads a loaded config.toml with smol-toml (ES modules, no dependencies).
+rm -rf "$here/www/vendor"
+mkdir -p "$here/www/vendor/smol-toml"
+cp "$here"/node_modules/smol-toml/dist/*.js "$here"/node_modules/smol-toml/LICENSE "$here/www/vendor/smol-toml/"
 python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' \
   "$root/data/config.toml" > "$here/www/sample/config.json"
 

@@ -1,6 +1,7 @@
 //! Plain JavaScript values to and from the core's serde types.
 
 use crate::error::Failure;
+use matcher::pair_scores::PairScores;
 use matcher::rounds::PairFile;
 use matcher::{Config, ConfigError, Rounds};
 use serde::{Deserialize, Serialize};
@@ -18,39 +19,73 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Failure> {
         .map_err(|e| Failure::new("internal", &e.to_string()))
 }
 
+/// A plain object as a JSON tree; `None` for `undefined` or `null`.
+fn json_tree(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, (String, String)> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    // serde-wasm-bindgen, reading a struct, looks only at the fields it names
+    // and would let unknown keys through: read the object as JSON instead.
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|json| json.as_string())
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+        .filter(serde_json::Value::is_object)
+        .map(Some)
+        .ok_or_else(|| (String::new(), format!("{what}: must be a plain object")))
+}
+
+/// Reads a JSON tree into `T` so that unknown keys are caught: `Err` with the key path.
+fn read_tree<T: serde::de::DeserializeOwned>(
+    tree: serde_json::Value,
+) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(tree)
+        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+}
+
 /// Reads a plain object into `T`, through JSON so that unknown keys are
 /// caught; `None` for `undefined` or `null`, `Err` with the key path otherwise.
 fn read_object<T: serde::de::DeserializeOwned>(
     value: JsValue,
     what: &str,
 ) -> Result<Option<T>, (String, String)> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    // serde-wasm-bindgen, reading a struct, looks only at the fields it names
-    // and would let unknown keys through: read the object as JSON instead.
-    let tree = js_sys::JSON::stringify(&value)
-        .ok()
-        .and_then(|json| json.as_string())
-        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
-        .filter(serde_json::Value::is_object)
-        .ok_or_else(|| (String::new(), format!("{what}: must be a plain object")))?;
-    serde_path_to_error::deserialize(tree)
-        .map(Some)
-        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
+    json_tree(&value, what)?.map(read_tree).transpose()
 }
+
+/// The source label of the `pairScores` text in every diagnostic.
+pub const PAIR_SCORES: &str = "pair-scores.csv";
 
 /// Reads a config object of the same shape as the TOML config; `undefined` or
 /// `null` is the default config. Unknown keys are errors naming their path.
-/// `solver.threads` is ignored: WebAssembly runs on the calling thread.
+/// `solver.threads` is ignored: WebAssembly runs on the calling thread. The
+/// one key the TOML has not, `pairScores`, is the text of a pair-scores CSV
+/// (`mentor_id,mentee_id,score`), read as `pair-scores.csv`.
 pub fn read_config(value: JsValue) -> Result<Config, Failure> {
-    let mut config: Config = match read_object(value, "config") {
-        Ok(config) => config.unwrap_or_default(),
-        Err((key, message)) if key.is_empty() => return Err(Failure::new("config", &message)),
-        Err((key, message)) => {
-            return Err(matcher::Error::Config(ConfigError { key, message }).into())
+    let config_error = |(key, message): (String, String)| -> Failure {
+        if key.is_empty() {
+            Failure::new("config", &message)
+        } else {
+            matcher::Error::Config(ConfigError { key, message }).into()
         }
     };
+    let Some(mut tree) = json_tree(&value, "config").map_err(config_error)? else {
+        return Ok(Config::default());
+    };
+    let pair_scores = match tree.as_object_mut().and_then(|o| o.remove("pairScores")) {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(text)) => Some(
+            PairScores::from_csv_reader(text.as_bytes(), PAIR_SCORES)
+                .map_err(matcher::Error::Roster)?,
+        ),
+        Some(_) => {
+            return Err(config_error((
+                "pairScores".to_owned(),
+                "must be the text of a CSV file (mentor_id,mentee_id,score)".to_owned(),
+            )))
+        }
+    };
+    let mut config: Config = read_tree(tree).map_err(config_error)?;
+    config.pair_scores = pair_scores;
     config.solver.threads = 0;
     Ok(config)
 }

@@ -170,19 +170,49 @@ pub fn read_roster(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
-    let (side, source) = match side {
-        "mentor" => (Side::Mentor, MENTORS),
-        "mentee" => (Side::Mentee, MENTEES),
-        _ => {
-            return Err(Failure::new(
-                "invalid_argument",
-                "side must be \"mentor\" or \"mentee\"",
-            ))
-        }
-    };
+    let (side, source) = side_of(side)?;
     let roster = Roster::from_csv_reader_with(csv.as_bytes(), side, source, &config.columns)
         .map_err(matcher::Error::Roster)?;
     to_js(&roster)
+}
+
+/// How each column of one roster is read under the config's `[columns]`
+/// (its role, and a list column's separator), from the header row alone: a
+/// roster that does not read yet (no `id` column) still shows its columns.
+#[wasm_bindgen(js_name = rosterColumns, unchecked_return_type = "ColumnReadings")]
+pub fn roster_columns(
+    csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<JsValue, Failure> {
+    let config = read_config(config)?;
+    let (side, source) = side_of(side)?;
+    let readings = matcher::roster::read_columns(csv.as_bytes(), side, source, &config.columns)
+        .map_err(|problem| matcher::Error::Roster(vec![problem]))?;
+    to_js(&readings)
+}
+
+/// The config object with every key filled in, checked as the CLI checks a
+/// `config.toml`: unknown keys, weights, rules and `[columns]`.
+#[wasm_bindgen(js_name = checkConfig, unchecked_return_type = "Config")]
+pub fn check_config(
+    #[wasm_bindgen(unchecked_param_type = "Config")] config: JsValue,
+) -> Result<JsValue, Failure> {
+    let config = read_config(config)?;
+    config.validate().map_err(matcher::Error::Config)?;
+    to_js(&config)
+}
+
+/// `"mentor"` or `"mentee"` as a side and the source label of its roster.
+fn side_of(side: &str) -> Result<(Side, &'static str), Failure> {
+    match side {
+        "mentor" => Ok((Side::Mentor, MENTORS)),
+        "mentee" => Ok((Side::Mentee, MENTEES)),
+        _ => Err(Failure::new(
+            "invalid_argument",
+            "side must be \"mentor\" or \"mentee\"",
+        )),
+    }
 }
 
 /// The rosters' vocabulary under the config's `[columns]` and `[vocabulary]`:

@@ -17,7 +17,7 @@ export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 export type Objective = "coverage" | "total" | "fair";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
-export type Criterion = "skills" | "goals" | "values" | "diversity";
+export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score";
 
 /** How much each criterion counts in a pair's total score. */
 export interface Weights {
@@ -25,6 +25,8 @@ export interface Weights {
   goals: number;
   values: number;
   diversity: number;
+  /** Your own pair scores (`pairScores`); counts only for the pairs they list. Default 0.25. */
+  pair_score: number;
 }
 
 /**
@@ -65,6 +67,11 @@ export interface Config {
   };
   /** Attributes read as lists of values, compared by `"overlap"` and `require_overlap`: `{ languages: { list: true } }`. */
   attributes?: Record<string, { list?: boolean }>;
+  /**
+   * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
+   * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
+   */
+  pairScores?: string | null;
   solver?: {
     objective?: Objective;
     /** Ignored in WebAssembly, which always runs on the calling thread. */
@@ -98,6 +105,7 @@ export type DiagnosticCode =
   | "all_pairs_excluded"
   | "unknown_pair_id"
   | "duplicate_lock"
+  | "duplicate_pair"
   | "lock_over_capacity"
   | "lock_forbidden"
   | "bad_parent";
@@ -135,6 +143,8 @@ export interface CriterionScores {
   goals: number | null;
   values: number | null;
   diversity: number | null;
+  /** Present when pair scores (`pairScores`) score the pair: its own score. */
+  pair_score?: number | null;
 }
 
 /** How one skill the mentee wants is covered. */
@@ -195,6 +205,8 @@ export interface Explanation {
   shared_goals: string[];
   shared_values: string[];
   attributes: AttributeComparison[];
+  /** Present with pair scores: the file they were read from (`pair-scores.csv` in JavaScript). */
+  pair_scores_file?: string;
   /** Present when a rule forbids the pair. */
   forbidden?: Forbidden;
 }
@@ -420,6 +432,26 @@ export interface Roster {
   attributes: string[];
   people: Person[];
   /** How the text was read: the cell separator found in its header row. */
+  format: TextFormat;
+}
+
+/** How one header cell of a roster is read (`rosterColumns`). */
+export interface ColumnReading {
+  /** The header cell as written, trimmed: the key of a `[columns]` rule for it. */
+  header: string;
+  /** The normalised header name, as diagnostics name the column. */
+  name: string;
+  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, or an attribute's name. */
+  role: string;
+  /** Whether the column is a background attribute. */
+  attribute: boolean;
+  /** A list column's item separator; null for other columns. */
+  separator: string | null;
+}
+
+/** A roster's columns as read under the config's `[columns]`, from its header row alone. */
+export interface ColumnReadings {
+  columns: ColumnReading[];
   format: TextFormat;
 }
 

@@ -6,6 +6,7 @@ use crate::bytesize::ByteSize;
 use crate::columns::{self, ColumnRules};
 use crate::list;
 use crate::list_attributes::{self, ListAttributes};
+use crate::pair_scores::PairScores;
 use crate::solve::Objective;
 use crate::vocabulary::term_key;
 use crate::vocabulary_term::{self, Term};
@@ -42,6 +43,11 @@ pub struct Config {
     /// (`"Which skills would you like to develop?" = "skills"`; see [`crate::columns`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: ColumnRules,
+    /// Your own pair scores (`--pair-scores FILE`, `pairScores` in JavaScript),
+    /// scored as the `pair_score` criterion: read from their file, never from
+    /// the TOML (see [`crate::pair_scores`]).
+    #[serde(skip)]
+    pub pair_scores: Option<PairScores>,
 }
 
 /// The weight of each criterion; finite, ≥ 0 and not all 0.
@@ -56,6 +62,8 @@ pub struct Weights {
     pub values: f64,
     /// Background attributes, by the `[diversity]` preferences.
     pub diversity: f64,
+    /// Your own pair scores; applies only when a pair-scores file is given.
+    pub pair_score: f64,
 }
 
 /// One of the four scoring criteria: what a weight and a mentee's `priority` name.
@@ -70,24 +78,28 @@ pub enum Criterion {
     Values,
     /// Background attributes.
     Diversity,
+    /// Your own pair scores, from a pair-scores file.
+    PairScore,
 }
 
 impl Criterion {
     /// Every criterion, in the order scores list them.
-    pub const ALL: [Criterion; 4] = [
+    pub const ALL: [Criterion; 5] = [
         Criterion::Skills,
         Criterion::Goals,
         Criterion::Values,
         Criterion::Diversity,
+        Criterion::PairScore,
     ];
 
-    /// The criterion's name: `"skills"`, `"goals"`, `"values"` or `"diversity"`.
+    /// The criterion's name: `"skills"`, `"goals"`, `"values"`, `"diversity"` or `"pair_score"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Criterion::Skills => "skills",
             Criterion::Goals => "goals",
             Criterion::Values => "values",
             Criterion::Diversity => "diversity",
+            Criterion::PairScore => "pair_score",
         }
     }
 
@@ -106,6 +118,7 @@ impl Weights {
             Criterion::Goals => self.goals,
             Criterion::Values => self.values,
             Criterion::Diversity => self.diversity,
+            Criterion::PairScore => self.pair_score,
         }
     }
 
@@ -118,11 +131,16 @@ impl Weights {
             Some(Criterion::Goals) => &mut self.goals,
             Some(Criterion::Values) => &mut self.values,
             Some(Criterion::Diversity) => &mut self.diversity,
+            Some(Criterion::PairScore) => &mut self.pair_score,
         };
         *weight *= 2.0;
         self
     }
 }
+
+/// The default weight of the `pair_score` criterion: it counts only for the
+/// pairs of a pair-scores file, so without one it changes nothing.
+pub const DEFAULT_PAIR_SCORE_WEIGHT: f64 = 0.25;
 
 impl Default for Weights {
     fn default() -> Self {
@@ -131,6 +149,7 @@ impl Default for Weights {
             goals: 0.25,
             values: 0.20,
             diversity: 0.20,
+            pair_score: DEFAULT_PAIR_SCORE_WEIGHT,
         }
     }
 }
@@ -344,7 +363,13 @@ impl Config {
             let key = format!("weights.{}", criterion.as_str());
             check_non_negative(&key, self.weights.get(criterion))?;
         }
-        if Criterion::ALL.iter().all(|&c| self.weights.get(c) == 0.0) {
+        // Without a pair-scores file, the pair_score weight scores nothing.
+        let scored = |c: &&Criterion| **c != Criterion::PairScore || self.pair_scores.is_some();
+        if Criterion::ALL
+            .iter()
+            .filter(scored)
+            .all(|&c| self.weights.get(c) == 0.0)
+        {
             return Err(ConfigError::new(
                 "weights",
                 "at least one weight must be greater than 0",

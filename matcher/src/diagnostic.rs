@@ -59,6 +59,8 @@ pub enum Code {
     UnknownPairId,
     /// A mentee is locked to more than one mentor.
     DuplicateLock,
+    /// A pair is listed twice in a pair-scores file.
+    DuplicatePair,
     /// A mentor is locked to more mentees than their capacity.
     LockOverCapacity,
     /// A locked pair breaks a hard rule or repeats a history pair.
@@ -97,6 +99,7 @@ impl Code {
             Code::OverMemoryLimit => "over_memory_limit",
             Code::UnknownPairId => "unknown_pair_id",
             Code::DuplicateLock => "duplicate_lock",
+            Code::DuplicatePair => "duplicate_pair",
             Code::LockOverCapacity => "lock_over_capacity",
             Code::LockForbidden => "lock_forbidden",
             Code::BadParent => "bad_parent",

@@ -22,6 +22,9 @@ pub struct CriterionScores {
     pub values: Option<f64>,
     /// Diversity preferences met.
     pub diversity: Option<f64>,
+    /// The pair's own score from a pair-scores file; left out of JSON when it has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair_score: Option<f64>,
 }
 
 impl From<Criteria> for CriterionScores {
@@ -31,6 +34,7 @@ impl From<Criteria> for CriterionScores {
             goals: c.goals.map(percent),
             values: c.values.map(percent),
             diversity: c.diversity.map(percent),
+            pair_score: c.pair_score.map(percent),
         }
     }
 }
@@ -117,6 +121,9 @@ pub struct Explanation {
     pub shared_values: Vec<String>,
     /// Each diversity attribute.
     pub attributes: Vec<AttributeComparison>,
+    /// The pair-scores file the `pair_score` criterion reads, when one is given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pair_scores_file: Option<String>,
     /// Why the pair may never be made, if it may not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden: Option<Forbidden>,
@@ -191,13 +198,15 @@ impl Explanation {
             shared_goals: scorer.shared_goals(e, m),
             shared_values: scorer.shared_values(e, m),
             attributes,
+            pair_scores_file: scorer.pair_scores_source().map(str::to_owned),
             forbidden,
         }
     }
 
     /// A one-line reason a person can read, e.g.
     /// `skills: python, sql (2 of 3), rust (related: c++ (programming)); goals: promotion;
-    /// values: curiosity; different department (data, engineering); shared languages: english`.
+    /// values: curiosity; different department (data, engineering); shared languages: english`,
+    /// ending in `pair score 0.87 (from scores.csv)` when a pair-scores file scores the pair.
     pub fn reason(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
         let levels = |wanted: u8, offered: u8| {
@@ -244,6 +253,9 @@ impl Explanation {
                 };
                 parts.push(text);
             }
+        }
+        if let (Some(score), Some(file)) = (self.criteria.pair_score, &self.pair_scores_file) {
+            parts.push(format!("pair score {} (from {file})", score / 100.0));
         }
         if parts.is_empty() {
             "nothing in common".to_owned()

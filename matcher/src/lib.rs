@@ -38,6 +38,7 @@ pub mod list;
 pub mod list_attributes;
 pub mod matching;
 pub mod matrix;
+pub mod pair_scores;
 pub mod program;
 pub mod progress;
 pub mod report;

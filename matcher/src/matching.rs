@@ -306,6 +306,7 @@ fn summarize(
             goals: mean(|c| c.goals),
             values: mean(|c| c.values),
             diversity: mean(|c| c.diversity),
+            pair_score: mean(|c| c.pair_score),
         },
         objective,
         total_score: total as f64 / 100.0,

@@ -230,6 +230,9 @@ fn prepare<'r>(
         problems = check_numbers(&mentors, &mentees, config);
         problems.extend(check_lists(&mentors, &mentees, config));
     }
+    if let Some(pair_scores) = &config.pair_scores {
+        problems.extend(pair_scores.check_ids(&mentors, &mentees));
+    }
     if !problems.is_empty() {
         return Err(Error::Roster(problems));
     }

@@ -151,7 +151,13 @@ impl Rounds {
         let history = self.history.as_ref().map_or(&[][..], |f| &f.pairs);
         for pair in history {
             let file = self.history.as_ref().map_or("", |f| f.source.as_str());
-            if let Some((e, m)) = positions(scorer, file, pair, &mut problems) {
+            if let Some((e, m)) = positions(
+                scorer.mentors(),
+                scorer.mentees(),
+                file,
+                pair,
+                &mut problems,
+            ) {
                 resolved.history[e].push(m);
             }
         }
@@ -162,7 +168,13 @@ impl Rounds {
         if let Some(locked) = &self.locked {
             let mut rows: Vec<Option<usize>> = vec![None; scorer.mentees().people.len()];
             for pair in &locked.pairs {
-                let Some((e, m)) = positions(scorer, &locked.source, pair, &mut problems) else {
+                let Some((e, m)) = positions(
+                    scorer.mentors(),
+                    scorer.mentees(),
+                    &locked.source,
+                    pair,
+                    &mut problems,
+                ) else {
                     continue;
                 };
                 let at = |code, message: String| {
@@ -235,8 +247,9 @@ impl Rounds {
 
 /// The positions of a pair's mentee and mentor, or `None` with a problem
 /// recorded for each unknown id.
-fn positions(
-    scorer: &Scorer,
+pub(crate) fn positions(
+    mentors: &Roster,
+    mentees: &Roster,
     file: &str,
     pair: &PairRow,
     problems: &mut Vec<Diagnostic>,
@@ -261,7 +274,7 @@ fn positions(
         }
         found
     };
-    let m = find(scorer.mentors(), &pair.mentor_id, "mentor_id");
-    let e = find(scorer.mentees(), &pair.mentee_id, "mentee_id");
+    let m = find(mentors, &pair.mentor_id, "mentor_id");
+    let e = find(mentees, &pair.mentee_id, "mentee_id");
     e.zip(m)
 }

@@ -863,3 +863,90 @@ fn a_vocabulary_file_with_a_parent_cycle_is_a_located_error() {
         )
     );
 }
+
+/// The sample program with the sample pair scores (data/pair-scores.csv).
+fn with_pair_scores(command: &str, extra: &[&str]) -> Output {
+    sample(
+        command,
+        &[&["--pair-scores", "data/pair-scores.csv"], extra].concat(),
+    )
+}
+
+#[test]
+fn pair_scores_are_scored_by_every_command_and_pinned() {
+    let out = with_pair_scores("match", &["--quiet"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    golden("data/expected/matches-pair-scores.csv", &out.stdout);
+    // E002 rated M008 12.5: (0.35·0.25 + 0.25·0.6667 + 0.20·0.3333 + 0.20·1 + 0.25·0.125) / 1.25 = 44.17
+    let out = with_pair_scores("explain", &["--mentee", "E002", "--mentor", "M008"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    golden(
+        "data/expected/explain-pair-scores-E002-M008.txt",
+        &out.stdout,
+    );
+    assert!(text(&out.stdout).contains("pair score 0.125 (from data/pair-scores.csv)"));
+    let json = with_pair_scores("match", &["--quiet", "--format", "json", "--report"]);
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(json["summary"]["criteria"]["pair_score"].is_number());
+    let suggestions = with_pair_scores("suggest", &["--top", "2"]);
+    assert!(
+        suggestions.status.success(),
+        "{}",
+        text(&suggestions.stderr)
+    );
+    assert_ne!(
+        suggestions.stdout,
+        sample("suggest", &["--top", "2"]).stdout
+    );
+    // Without the file, nothing changes.
+    let plain = sample("explain", &["--mentee", "E002", "--mentor", "M008"]);
+    assert_eq!(
+        plain.stdout,
+        std::fs::read(root().join("data/expected/explain-E002-M008.txt")).unwrap()
+    );
+}
+
+#[test]
+fn a_pair_scores_file_is_read_with_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, body: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, body).unwrap();
+        let path = path.display().to_string();
+        let out = sample("match", &["--quiet", "--pair-scores", &path]);
+        (
+            out.status.code(),
+            text(&out.stdout),
+            text(&out.stderr),
+            path,
+        )
+    };
+    let (code, stdout, stderr, path) = run(
+        "bad.csv",
+        "mentor_id,mentee_id,score\nM001,E001,101\nM001,E002,high\nm001,e001,5\nM999,E003,50\n",
+    );
+    assert_eq!(code, Some(2));
+    assert_eq!(stdout, "");
+    assert_eq!(
+        stderr,
+        format!(
+            "error: {path}:2:score: the score must be from 0 to 100, got 101 (hint: write the score as a number from 0 to 100, e.g. 87 or 62.5)\n\
+             error: {path}:3:score: the score must be a number, got \"high\" (hint: write the score as a number from 0 to 100, e.g. 87 or 62.5)\n\
+             error: {path}:4:mentee_id: the pair m001, e001 is already scored on row 2 (hint: list each pair once (ids compare case-insensitively))\n"
+        )
+    );
+    let (code, _, stderr, path) = run("unknown.csv", "mentor_id,mentee_id,score\nM999,E003,50\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(&format!(
+            "{path}:2:mentor_id: \"M999\" is not a mentor id in data/mentors.csv"
+        )),
+        "{stderr}"
+    );
+    let (code, _, stderr, path) = run("columns.csv", "mentor_id,mentee_id,rating\nM001,E001,5\n");
+    assert_eq!(code, Some(2));
+    assert!(
+        stderr.contains(&format!("{path}:1: the header has no `score` column")),
+        "{stderr}"
+    );
+}

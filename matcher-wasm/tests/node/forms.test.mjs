@@ -56,3 +56,34 @@ test('the vocabulary report is the CLI\'s, and its suggestions make one term', (
   const bare = matcher.vocabularyReport(read('mentors.csv'), read('mentees.csv'), { ...config, vocabulary: {} });
   assert.deepEqual(bare.one_sided.find((u) => u.term === 'js'), { list: 'skills', term: 'js', mentor_rows: [24, 35], mentee_rows: [] });
 });
+
+test('rosterColumns says how each header is read, with or without the columns, and where there is no id yet', () => {
+  const bare = matcher.rosterColumns(read('mentees.csv'), 'mentee');
+  assert.deepEqual(bare.format, { encoding: 'UTF-8', byte_order_mark: false, delimiter: ';' });
+  assert.deepEqual(bare.columns.map((c) => c.header), ['Timestamp', 'Email address', 'Participant ID', 'Full name',
+    'Department', 'Gender', 'Location', 'Language', 'Which skills would you like to develop?',
+    'What matters to you at work?', 'What are your goals?', 'Exclude']);
+  assert.deepEqual(bare.columns[8], {
+    header: 'Which skills would you like to develop?', name: 'which skills would you like to develop?',
+    role: 'which skills would you like to develop?', attribute: true, separator: null,
+  });
+  assert.deepEqual(bare.columns[11], { header: 'Exclude', name: 'exclude', role: 'exclude', attribute: false, separator: ';' });
+  const mapped = matcher.rosterColumns(read('mentees.csv'), 'mentee', config);
+  assert.deepEqual(mapped.columns[8], {
+    header: 'Which skills would you like to develop?', name: 'which skills would you like to develop?',
+    role: 'skills', attribute: false, separator: ',',
+  });
+  assert.equal(mapped.columns[2].role, 'id');
+  assert.equal(thrown(() => matcher.rosterColumns('', 'mentee')).code, 'empty_file');
+  assert.equal(thrown(() => matcher.rosterColumns('id\n', 'mentors')).code, 'invalid_argument');
+});
+
+test('checkConfig fills in a config and refuses what the CLI refuses, naming the key', () => {
+  const checked = matcher.checkConfig(columns);
+  assert.deepEqual(checked.columns['Which skills can you offer?'], { role: 'skills', separator: ',' });
+  assert.deepEqual(checked.weights, { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2, pair_score: 0.25 });
+  const bad = thrown(() => matcher.checkConfig({ columns: { 'Full name': { role: 'name', separator: ',' } } }));
+  assert.equal(bad.code, 'config');
+  assert.equal(bad.key, 'columns.Full name');
+  assert.equal(thrown(() => matcher.checkConfig({ column: {} })).code, 'config');
+});

@@ -26,7 +26,7 @@ test("a mentee's priority doubles that weight in the explanation", () => {
   // (0.70 + 0.25 + 0.20·0.5 + 0.20) / 1.35 = 92.59
   assert.equal(x.score, 92.59);
   assert.equal(x.priority, 'skills');
-  assert.deepEqual(x.weights, { skills: 0.7, goals: 0.25, values: 0.2, diversity: 0.2 });
+  assert.deepEqual(x.weights, { skills: 0.7, goals: 0.25, values: 0.2, diversity: 0.2, pair_score: 0.25 });
   const plain = matcher.explain(mentors, mentees, config, 'Q05', 'P01');
   assert.equal(plain.priority, undefined);
   assert.equal(plain.score, 45);

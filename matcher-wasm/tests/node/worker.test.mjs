@@ -31,6 +31,8 @@ test('a worker answers every question from one solve, as the module does', async
   assert.equal(engine.solves, 3);
   assert.deepEqual(await engine.validate(mentors, mentees), []);
   assert.deepEqual(await engine.readRoster(mentors, 'mentor'), matcher.readRoster(mentors, 'mentor'));
+  assert.deepEqual(await engine.rosterColumns(mentors, 'mentor'), matcher.rosterColumns(mentors, 'mentor'));
+  assert.deepEqual(await engine.checkConfig(config), matcher.checkConfig(config));
   assert.deepEqual(await engine.generateRosters(5, 7, 3, 2), matcher.generateRosters(5, 7, 3, 2));
   assert.deepEqual(await engine.defaultConfig(), matcher.defaultConfig());
   await program.free();

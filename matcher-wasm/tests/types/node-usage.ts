@@ -3,10 +3,10 @@
 // marked @ts-expect-error must stay type errors.
 
 import {
-  defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, suggest,
+  checkConfig, defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, rosterColumns, suggest,
   validate, version, whyNot, fairnessReport, Matcher,
   type DiversityCost, type Progress,
-  type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
+  type ColumnReadings, type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
   type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict, type FairnessReport,
 } from "../../pkg/node/matcher_wasm.js";
 
@@ -89,8 +89,13 @@ if (forbidden?.rule === "require_overlap") {
 }
 void [related, relatedSkill, sharedValues];
 const doubled: number = explanation.weights.skills;
-const priority: "skills" | "goals" | "values" | "diversity" | undefined = explanation.priority;
-void [doubled, priority];
+const priority: "skills" | "goals" | "values" | "diversity" | "pair_score" | undefined = explanation.priority;
+const own: number | null | undefined = explanation.criteria.pair_score;
+const ownFile: string | undefined = explanation.pair_scores_file;
+matchRosters(mentorsCsv, menteesCsv, { weights: { pair_score: 0.5 }, pairScores: "mentor_id,mentee_id,score\nM1,E1,87\n" });
+// @ts-expect-error pairScores is the CSV text
+matchRosters(mentorsCsv, menteesCsv, { pairScores: [["M1", "E1", 87]] });
+void [doubled, priority, own, ownFile];
 const rounds: Rounds = { locked: "mentor_id,mentee_id\nM008,E002\n", history: "mentor_id,mentee_id\n" };
 matchRosters(mentorsCsv, menteesCsv, config, rounds);
 matchesCsv(mentorsCsv, menteesCsv, null, { history: "mentor_id,mentee_id\n" });
@@ -120,6 +125,10 @@ const roster: Roster = readRoster(mentorsCsv, "mentor");
 const capacities: number[] = roster.people.map((p) => p.capacity);
 // @ts-expect-error the side is "mentor" or "mentee"
 readRoster(mentorsCsv, "mentors");
+const readings: ColumnReadings = rosterColumns(menteesCsv, "mentee", { columns: { "Topics": { role: "goals", separator: "," } } });
+const separators: (string | null)[] = readings.columns.map((c) => c.separator);
+const checked: Config = checkConfig({ columns: { "Participant ID": "id" } });
+void [separators, checked];
 const generated: { mentors: string; mentees: string } = generateRosters(500, 2000, 42);
 generateRosters(5, 5, 1, 4);
 const defaults: Config = defaultConfig();

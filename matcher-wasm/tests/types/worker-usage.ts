@@ -22,6 +22,8 @@ export async function run(mentorsCsv: string, menteesCsv: string, signal: AbortS
   new MatcherWorker();
   try {
     await engine.validate(mentorsCsv, menteesCsv);
+    const readings = await engine.rosterColumns(menteesCsv, "mentee", await engine.checkConfig({ columns: { ID: "id" } }));
+    void readings.columns.map((c) => [c.header, c.role, c.separator]);
   } catch (error) {
     const e = error as MatcherError;
     void [e.code, e.file, e.row, e.column];

@@ -7,6 +7,7 @@
 
 import { MatcherWorker } from '../pkg/worker/browser.js';
 import { decodeRoster } from './decode.js';
+import { readColumns, renderColumns } from './columns.js';
 import { byId, h } from './dom.js';
 import { wireDropZone } from './dropzone.js';
 import { renderFairness } from './fairness.js';
@@ -15,18 +16,21 @@ import { Review } from './review.js';
 import { addVocabularyLine } from './terms.js';
 import { renderVocabulary } from './vocabulary.js';
 import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
+import { toToml } from './toml.js';
+import { parse as parseToml } from '../vendor/smol-toml/index.js';
 
 const engine = await MatcherWorker.create();
 renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, text, ids }`; whether the latest
+ * The loaded rosters by side, as `{ name, text, ids }`, and the optional
+ * pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
  * roster changes begun and settled, counted so that only the latest shows and
  * Match waits for it.
  */
-const state = { mentor: null, mentee: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
+const state = { mentor: null, mentee: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
 /** Each side's group name, which is also the prefix of its element ids. */
 const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
@@ -62,8 +66,12 @@ function dropRun() {
   byId('results').hidden = true;
 }
 
-/** Match and Re-run work only on checked rosters, with no run under way. */
+/**
+ * Match and Re-run work only on checked rosters, with no run under way. The
+ * settings form's `data-checking` tells (tests, mostly) whether a check is under way.
+ */
 function updateRunButtons() {
+  byId('settings').dataset.checking = state.settled !== state.checks;
   const idle = !state.running && state.settled === state.checks;
   byId('run').disabled = !(idle && state.ready);
   byId('rerun').disabled = !(idle && state.ready && state.run);
@@ -75,16 +83,22 @@ function readAs(encoding = 'UTF-8', { delimiter }) {
   return encoding === 'UTF-8' && delimiter === ',' ? '' : ` (read as ${encoding}, cells separated by ${separator})`;
 }
 
-/** Parses what is loaded: per-file status, attributes to configure, problems. */
+/**
+ * Parses what is loaded under the column mapping: per-file status, how each
+ * file's columns are read, attributes to configure, problems.
+ */
 async function checkRosters() {
   const attributes = [];
   let problems = [];
   const statuses = [];
+  const readings = { mentor: null, mentee: null };
+  const config = { columns: readColumns() };
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
     if (!roster) continue;
     try {
-      const parsed = await engine.readRoster(roster.text, side);
+      readings[side] = await engine.rosterColumns(roster.text, side, config);
+      const parsed = await engine.readRoster(roster.text, side, config);
       attributes.push(...parsed.attributes);
       roster.ids = parsed.people.map((p) => p.id);
       statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}${readAs(roster.encoding, parsed.format)}`, 'ok']);
@@ -95,15 +109,31 @@ async function checkRosters() {
     }
   }
   if (state.mentor && state.mentee && problems.length === 0) {
-    problems = await engine.validate(state.mentor.text, state.mentee.text);
+    problems = await engine.validate(state.mentor.text, state.mentee.text, config);
   }
-  return { attributes, problems, statuses };
+  if (state.pairScores) {
+    const { name, text } = state.pairScores;
+    try {
+      await engine.checkConfig({ pairScores: text });
+      statuses.push(['pair-scores', `${name}: scored as the pair_score criterion`, 'ok']);
+    } catch (error) {
+      const found = error.diagnostics ?? [];
+      problems.push(...found);
+      statuses.push(['pair-scores', `${name}: ${counted(found.length, 'problem')}, listed below`, 'bad']);
+    }
+  }
+  return { attributes, problems, statuses, readings };
+}
+
+/** Checks the rosters again under changed settings (the column mapping, the vocabulary). */
+function recheck() {
+  changeRosters(async () => {});
 }
 
 /** Adds a vocabulary line the panel suggests to the settings, and checks the rosters again under it. */
 function addToVocabulary(line) {
   addVocabularyLine(line);
-  changeRosters(async () => {});
+  recheck();
 }
 
 /** The loaded rosters' vocabulary report; null when the settings do not read (Match says why). */
@@ -135,7 +165,7 @@ function changeRosters(load, shown = () => {}) {
       await load();
       // A newer change follows: its check will show.
       if (check !== state.checks) return;
-      const { attributes, problems, statuses } = await checkRosters();
+      const { attributes, problems, statuses, readings } = await checkRosters();
       if (check !== state.checks) return;
       for (const [group, text, tone] of statuses) {
         byId(`${group}-status`).textContent = text;
@@ -143,6 +173,7 @@ function changeRosters(load, shown = () => {}) {
       }
       setAttributes(attributes);
       renderProblems(problems);
+      renderColumns(readings, problems, recheck);
       const clean = state.mentor && state.mentee && problems.length === 0;
       renderVocabulary(clean ? await vocabularyReport() : null, addToVocabulary);
       if (check !== state.checks) return;
@@ -162,6 +193,10 @@ for (const [side, group] of Object.entries(SIDES)) {
     state[side] = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
   }));
 }
+
+wireDropZone(byId('pair-scores-drop'), byId('pair-scores-file'), (file) => changeRosters(async () => {
+  state.pairScores = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+}));
 
 /** Fetches a file next to the page. */
 async function fetchText(path) {
@@ -220,7 +255,10 @@ async function match() {
   // Rosters changed while this run was under way make it stale: their check shows instead.
   const check = state.checks;
   const input = {
-    mentors: state.mentor.text, mentees: state.mentee.text, config: readConfig(), rounds: review.rounds(),
+    mentors: state.mentor.text,
+    mentees: state.mentee.text,
+    config: { ...readConfig(), pairScores: state.pairScores?.text ?? null },
+    rounds: review.rounds(),
   };
   const controller = new AbortController();
   running(controller);
@@ -307,6 +345,27 @@ for (const file of ['locked', 'history']) {
     download(`${file}.csv`, 'text/csv', review.rounds()[file]);
   });
 }
+
+byId('download-config').addEventListener('click', () => {
+  const config = readConfig();
+  // The CLI's config has a column rule's role as a plain string when it is all there is.
+  config.columns = Object.fromEntries(Object.entries(config.columns)
+    .map(([header, rule]) => [header, rule.separator === undefined ? rule.role : rule]));
+  download('config.toml', 'application/toml',
+    toToml(config, 'matcher config, written by the admin page: matcher match --config config.toml …'));
+});
+
+/** Loads a `config.toml` into the settings and the column mapping, then checks the rosters under it. */
+wireDropZone(byId('load-config'), byId('config-file'), async (file) => {
+  const status = byId('config-status');
+  try {
+    applyConfig(await engine.checkConfig(parseToml(await file.text())));
+    status.textContent = `Loaded ${file.name}.`;
+    recheck();
+  } catch (error) {
+    status.textContent = `${file.name}: ${error.message}`;
+  }
+});
 
 byId('download-json').addEventListener('click', () => {
   download('matches.json', 'application/json', `${JSON.stringify(state.run.outcome, null, 2)}\n`);

@@ -1,7 +1,9 @@
 // The settings form: weights, per-attribute diversity preferences, rules and
-// numeric limits, minimum score and objective. Reads into and fills from a
+// numeric limits, minimum score and objective (and the column mapping step's
+// choices, columns.js). Reads into and fills from a
 // config object of the same shape as the CLI's TOML config.
 
+import { applyColumns, readColumns } from './columns.js';
 import { byId, h, idPart, own } from './dom.js';
 import { applyVocabulary, readVocabulary } from './terms.js';
 
@@ -10,6 +12,7 @@ const CRITERIA = [
   ['goals', 'Goals', 'goals the mentor can help with'],
   ['values', 'Values', 'values both hold'],
   ['diversity', 'Diversity', 'background attributes, by the preferences below'],
+  ['pair_score', 'Pair scores', 'your own scores, for the pairs the pair scores file lists'],
 ];
 
 const form = byId('settings');
@@ -173,6 +176,7 @@ export function readConfig() {
     solver: { objective: byId('objective').value },
     skills: { related: Number(byId('related-credit').value) },
     vocabulary: readVocabulary(),
+    columns: readColumns(),
   };
 }
 
@@ -211,6 +215,7 @@ export function applyConfig(config) {
   if (config.skills?.related !== undefined) byId('related-credit').value = config.skills.related;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
+  if (config.columns) applyColumns(config.columns);
 }
 
 /**

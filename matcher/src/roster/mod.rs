@@ -9,8 +9,10 @@
 
 mod header;
 mod pair_check;
+mod readings;
 
 pub use pair_check::check_pair;
+pub use readings::{read_columns, ColumnReading, ColumnReadings};
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;

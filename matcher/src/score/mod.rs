@@ -6,6 +6,7 @@
 
 use crate::config::{Config, Preference, Weights};
 use crate::list::{self, Skill};
+use crate::pair_scores::ByMentee;
 use crate::roster::{Person, Roster, Side};
 use crate::vocabulary::Vocabulary;
 use serde::Serialize;
@@ -21,8 +22,9 @@ mod row;
 pub use numeric::check_numbers;
 pub use overlap::check_lists;
 
-/// The four criteria of one pair, each in `[0, 1]`; `None` when not applicable
-/// (the mentee asked nothing of it, or no diversity attribute has values on both sides).
+/// The criteria of one pair, each in `[0, 1]`; `None` when not applicable
+/// (the mentee asked nothing of it, no diversity attribute has values on both
+/// sides, or the pair-scores file has no score for the pair).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Criteria {
     /// Coverage of the skills the mentee wants.
@@ -33,6 +35,8 @@ pub struct Criteria {
     pub values: Option<f64>,
     /// Weighted share of diversity attributes that meet their preference.
     pub diversity: Option<f64>,
+    /// The pair's own score from a pair-scores file, as a fraction.
+    pub pair_score: Option<f64>,
 }
 
 impl Criteria {
@@ -43,6 +47,7 @@ impl Criteria {
             (self.goals, weights.goals),
             (self.values, weights.values),
             (self.diversity, weights.diversity),
+            (self.pair_score, weights.pair_score),
         ];
         let (mut sum, mut weight) = (0.0, 0.0);
         for (score, w) in parts {
@@ -230,6 +235,10 @@ pub struct Scorer<'a> {
     family: related::Family,
     /// The list attributes scored by `overlap` or constrained by `require_overlap`.
     lists: Vec<overlap::ListRule>,
+    /// Per mentee, the pair scores of the pair-scores file (empty without one).
+    pair_scores: ByMentee,
+    /// The pair-scores file's label, when one is given.
+    pair_scores_source: Option<String>,
 }
 
 /// Interns list items into dense ids.
@@ -387,7 +396,10 @@ impl<'a> Scorer<'a> {
         }
 
         let postings = row::Postings::new(&mentor_profiles, tags, attributes.len(), &family);
+        let pair_scores = config.pair_scores.as_ref();
         Scorer {
+            pair_scores: pair_scores.map_or_else(Vec::new, |p| p.by_mentee(&mentors, &mentees)),
+            pair_scores_source: pair_scores.map(|p| p.source.clone()),
             weights: config.weights,
             min_score: to_hundredths(config.constraints.min_score),
             tags: interner.names,
@@ -414,7 +426,7 @@ impl<'a> Scorer<'a> {
         &self.mentees
     }
 
-    /// The four criteria for mentee `e` and mentor `m` (positions in their rosters).
+    /// The criteria for mentee `e` and mentor `m` (positions in their rosters).
     pub fn criteria(&self, e: usize, m: usize) -> Criteria {
         let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
         Criteria {
@@ -426,7 +438,21 @@ impl<'a> Scorer<'a> {
                 common as f64 / (pe.values.len() + pm.values.len() - common) as f64
             }),
             diversity: self.diversity(pe, pm),
+            pair_score: self.pair_score(e, m),
         }
+    }
+
+    /// The pair's score in the pair-scores file, as a fraction.
+    fn pair_score(&self, e: usize, m: usize) -> Option<f64> {
+        let row = self.pair_scores.get(e)?;
+        let m = u32::try_from(m).ok()?;
+        let i = row.binary_search_by_key(&m, |&(mentor, _)| mentor).ok()?;
+        Some(row[i].1)
+    }
+
+    /// The label of the pair-scores file, when one is given.
+    pub fn pair_scores_source(&self) -> Option<&str> {
+        self.pair_scores_source.as_deref()
     }
 
     fn diversity(&self, pe: &Profile, pm: &Profile) -> Option<f64> {

@@ -106,6 +106,8 @@ struct Counters<'b> {
     exact: &'b mut [f64],
     /// Related skills only: per mentor, the best coverage by a related skill.
     best: &'b mut [f64],
+    /// The pair score as a fraction, NaN where the pair-scores file has none.
+    pair: &'b mut [f64],
 }
 
 impl Scorer<'_> {
@@ -116,14 +118,19 @@ impl Scorer<'_> {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
         buffer.clear();
-        buffer.resize(6 * n + 2 * related, 0.0);
+        buffer.resize(7 * n + 2 * related, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
         let (values, rest) = rest.split_at_mut(n);
         let (met, rest) = rest.split_at_mut(n);
         let (compared, rest) = rest.split_at_mut(n);
+        let (pair, rest) = rest.split_at_mut(n);
         let (exact, best) = rest.split_at_mut(related);
+        pair.fill(f64::NAN);
+        for &(m, score) in self.pair_scores.get(e).map_or(&[][..], Vec::as_slice) {
+            pair[m as usize] = score;
+        }
         let mut counters = Counters {
             skills,
             goals,
@@ -132,6 +139,7 @@ impl Scorer<'_> {
             compared,
             exact,
             best,
+            pair,
         };
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
@@ -268,13 +276,22 @@ impl Scorer<'_> {
         let with_diversity = scored + weights.diversity;
         let min_score = f64::from(self.min_score);
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
-        for (sum, (&met, &compared)) in out.iter_mut().zip(compared) {
+        let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
+        for ((sum, (&met, &compared)), &pair) in cells {
             // Everything is computed before each choice, so that it is a select.
             let diversity = *sum + weights.diversity * (met / compared);
             let (total, weight) = if compared > 0.0 {
                 (diversity, with_diversity)
             } else {
                 (*sum, scored)
+            };
+            let (total, weight) = if pair.is_nan() {
+                (total, weight)
+            } else {
+                (
+                    total + weights.pair_score * pair,
+                    weight + weights.pair_score,
+                )
             };
             let score = 100.0 * total / weight;
             let score = if weight > 0.0 { score } else { 0.0 };
@@ -324,6 +341,7 @@ mod tests {
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
     use crate::list_attributes::AttributeOptions;
+    use crate::pair_scores::PairScores;
     use crate::roster::{Roster, Side};
     use crate::score::Forbidden;
 
@@ -364,11 +382,29 @@ mod tests {
         let priorities = [None, Some(Criterion::Skills), Some(Criterion::Goals)];
         let priorities = [
             &priorities[..],
-            &[Some(Criterion::Values), Some(Criterion::Diversity)],
+            &[
+                Some(Criterion::Values),
+                Some(Criterion::Diversity),
+                Some(Criterion::PairScore),
+            ],
         ];
         for (i, person) in mentees.people.iter_mut().enumerate() {
-            person.priority = priorities.concat()[i % 5];
+            person.priority = priorities.concat()[i % 6];
         }
+    }
+
+    /// A pair-scores file scoring about a third of the pairs, 0 and 100 among them.
+    fn pair_scores(mentors: &Roster, mentees: &Roster) -> PairScores {
+        let mut text = String::from("mentor_id,mentee_id,score\n");
+        for (e, mentee) in mentees.people.iter().enumerate() {
+            for (m, mentor) in mentors.people.iter().enumerate() {
+                if (e * 7 + m * 3) % 3 == 0 {
+                    let score = ((e * 31 + m * 17) % 41) as f64 * 2.5;
+                    text.push_str(&format!("{},{},{score}\n", mentor.id, mentee.id));
+                }
+            }
+        }
+        PairScores::from_csv_reader(text.as_bytes(), "scores.csv").expect("valid")
     }
 
     /// Empties some skill, goal and value lists on both sides, each alone
@@ -473,11 +509,13 @@ mod tests {
         config.constraints.require_overlap = vec!["languages".into()];
         config.validate().expect("valid");
         let mut related_pairs = 0;
-        for seed in 1..=4 {
+        for seed in 1..=6 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
             add_languages(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
+            // Half the seeds with a pair-scores file.
+            config.pair_scores = (seed % 2 == 0).then(|| pair_scores(&mentors, &mentees));
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let without = Scorer::new(&mentors, &mentees, &plain);
             let mut buffer = Vec::new();

@@ -8,6 +8,7 @@ mod fairness;
 mod invariants;
 mod list_attributes;
 mod matching;
+mod pair_scores;
 mod priorities;
 mod program;
 mod related;

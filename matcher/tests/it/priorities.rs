@@ -58,7 +58,8 @@ fn a_priority_doubles_its_criterion_weight_for_that_mentee() {
             skills: 0.35,
             goals: 0.5,
             values: 0.2,
-            diversity: 0.2
+            diversity: 0.2,
+            pair_score: 0.25
         }
     );
     let x = matcher::explain(&m, &e, &config, "e3", "m1").unwrap();

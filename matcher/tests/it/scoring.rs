@@ -47,7 +47,8 @@ fn worked_example_scores_each_criterion_and_the_weighted_mean() {
             skills: Some(0.5),
             goals: Some(0.5),
             values: Some(0.25),
-            diversity: Some(1.0)
+            diversity: Some(1.0),
+            pair_score: None
         }
     );
     assert!((c.total(&config.weights) - 55.0).abs() < 1e-9);
@@ -85,7 +86,8 @@ fn an_empty_mentor_side_scores_zero() {
             skills: Some(0.0),
             goals: Some(0.0),
             values: Some(0.0),
-            diversity: Some(0.0)
+            diversity: Some(0.0),
+            pair_score: None
         }
     );
 }
