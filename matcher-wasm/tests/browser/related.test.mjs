@@ -52,10 +52,6 @@ test('a list attribute is compared by overlap, and a related skill earns its cre
   await control('diversity weight').fill('2');
   await control('rule').selectOption('overlap');
 
-  // A list attribute's column may set its separator in the column step, as [columns] allows.
-  const separator = page.getByLabel('“languages” (mentors.csv): list separator', { exact: true });
-  assert.equal(await separator.isDisabled(), false);
-
   await page.fill('#vocabulary-terms', 'rust = rs; parent: programming\nc++; parent: programming');
   assert.equal(await page.locator('#vocabulary-terms').evaluate((field) => field.validationMessage), '');
   assert.equal(await page.inputValue('#related-credit'), '0.5');

@@ -13,8 +13,6 @@ const ROLES = {
 };
 /** Roles whose cells are lists of items. */
 const LISTS = ['skills', 'values', 'goals', 'exclude'];
-/** Whether a role may set a separator: a list role, or an attribute (a list attribute's cells are lists too). */
-const separated = (role) => LISTS.includes(role) || role.startsWith('attribute:');
 /** Item separators to choose from; the first is the default. */
 const SEPARATORS = [[';', 'semicolon ;'], [',', 'comma ,']];
 /** Each side's roster file name, as diagnostics name it. */
@@ -51,7 +49,7 @@ function choose(reading, side, role, separator) {
   const own = ROLES[side].includes(reading.name) ? reading.name : `attribute:${reading.name}`;
   const rule = {};
   if (role !== own) rule.role = role.replace(/^attribute:/, '');
-  if (separated(role) && separator !== SEPARATORS[0][0]) rule.separator = separator;
+  if (LISTS.includes(role) && separator !== SEPARATORS[0][0]) rule.separator = separator;
   if (Object.keys(rule).length > 0) rules[reading.header] = rule;
 }
 
@@ -75,7 +73,7 @@ function columnRow(reading, side, problems, onChange) {
   const separator = h('select', { id: id('separator'), 'aria-label': `${label}: list separator`, 'aria-describedby': id('check') },
     SEPARATORS.map(([value, text]) => h('option', { value }, text)));
   separator.value = reading.separator ?? SEPARATORS[0][0];
-  separator.disabled = !separated(role.value);
+  separator.disabled = !LISTS.includes(role.value);
   const change = () => {
     choose(reading, side, role.value, separator.value);
     onChange();
