@@ -41,8 +41,12 @@ test('a list attribute is compared by overlap, and a related skill earns its cre
   assert.deepEqual(await enabled(control('rule')), ['none', 'different', 'same']);
   await control('rule').selectOption('same');
   await control('maximum difference').fill('2');
+  // A list attribute's column takes a separator in the column step, as [columns] allows.
+  const separator = page.locator('#column-separator-mentor-languages');
+  assert.equal(await separator.isDisabled(), true);
   // A list: overlap only, and what no longer applies is cleared.
   await control('is a list').check();
+  await page.locator('#column-separator-mentor-languages:enabled').waitFor();
   assert.deepEqual(await enabled(control('diversity preference')), ['ignore', 'overlap']);
   assert.deepEqual(await enabled(control('rule')), ['none', 'overlap']);
   assert.equal(await control('rule').inputValue(), 'none');

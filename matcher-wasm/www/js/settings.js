@@ -86,7 +86,11 @@ function attributeRow(name) {
   const id = (part) => `attr-${part}-${idPart(name)}`;
   const list = h('input', {
     type: 'checkbox', id: id('list'), 'aria-label': `${name} is a list`,
-    'aria-describedby': 'list-help', onchange: () => fitToKind(controls(row)),
+    'aria-describedby': 'list-help',
+    onchange: () => {
+      fitToKind(controls(row));
+      form.dispatchEvent(new Event('lists-change'));
+    },
   });
   const weight = h('input', {
     type: 'number', id: id('weight'), min: 0, step: 0.1, value: 1, disabled: true,
@@ -140,6 +144,15 @@ export function setAttributes(names) {
   byId('attributes-help').hidden = names.length > 0;
 }
 
+/** The config's `attributes`: those marked as lists (a map without a prototype). */
+export function readListAttributes() {
+  const attributes = Object.create(null);
+  for (const [name, row] of rows()) {
+    if (controls(row).list.checked) attributes[name] = { list: true };
+  }
+  return attributes;
+}
+
 /**
  * The config the form describes. Maps keyed by attribute name have no
  * prototype, so that `__proto__` or `constructor` is a key like any other.
@@ -149,12 +162,10 @@ export function readConfig() {
     CRITERIA.map(([key]) => [key, Number(form.elements[key].value)]),
   );
   const diversity = Object.create(null);
-  const attributes = Object.create(null);
   const required = { different: [], same: [], overlap: [] };
   const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, Object.create(null)]));
   for (const [name, row] of rows()) {
-    const { list, prefer, weight, rule, ...numeric } = controls(row);
-    if (list.checked) attributes[name] = { list: true };
+    const { prefer, weight, rule, ...numeric } = controls(row);
     if (prefer.value !== 'ignore') diversity[name] = { prefer: prefer.value, weight: Number(weight.value) };
     required[rule.value]?.push(name);
     for (const [key] of NUMERIC_RULES) {
@@ -165,7 +176,7 @@ export function readConfig() {
   return {
     weights,
     diversity,
-    attributes,
+    attributes: readListAttributes(),
     constraints: {
       min_score: Number(byId('min-score').value),
       require_different: required.different,
