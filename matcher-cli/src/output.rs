@@ -46,8 +46,9 @@ pub fn roster_summary(mentors: &Roster, mentees: &Roster) -> String {
     summary
 }
 
-/// "read mentees.csv as windows-1252, cells separated by semicolons", for each
-/// roster that was not plain comma-separated UTF-8.
+/// "read mentees.csv as windows-1252, cells separated by semicolons" or "read
+/// mentees.xlsx as an Excel workbook, sheet Sheet1", for each roster that was
+/// not plain comma-separated UTF-8.
 pub fn formats_read(rosters: &[&Roster]) -> Vec<String> {
     rosters
         .iter()
@@ -256,9 +257,11 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         )?;
     }
     for s in &x.skills {
-        let offered = s
-            .offered
-            .map_or_else(|| "not offered".to_owned(), |l| format!("offered at {l}"));
+        let offered = match (s.offered, &s.related) {
+            (Some(level), _) => format!("offered at {level}"),
+            (None, Some(related)) => format!("not offered; {related} at {}", related.level),
+            (None, None) => "not offered".to_owned(),
+        };
         writeln!(
             w,
             "    skill {}: wanted at {}, {offered}",
@@ -283,9 +286,12 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
             Some(false) => "not met",
             None => "not scored",
         };
+        let shared = a.shared.as_deref().map_or_else(String::new, |shared| {
+            format!(", shared: {}", list_or_none(shared))
+        });
         writeln!(
             w,
-            "    {}: mentee {}, mentor {} (prefer {}: {verdict})",
+            "    {}: mentee {}, mentor {} (prefer {}: {verdict}{shared})",
             a.attribute,
             value(&a.mentee),
             value(&a.mentor),

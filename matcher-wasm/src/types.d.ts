@@ -1,8 +1,14 @@
 /** Which side of the program a roster holds. */
 export type Side = "mentor" | "mentee";
 
-/** `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree. */
-export type Preference = "different" | "same";
+/**
+ * `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree; `"overlap"` (list
+ * attributes only) scores the Jaccard similarity of the two lists.
+ */
+export type Preference = "different" | "same" | "overlap";
+
+/** A `vocabulary` entry: a canonical term's aliases, or its aliases and the broader term it is a kind of. */
+export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 
 /**
  * `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone;
@@ -42,6 +48,8 @@ export interface Config {
     require_different?: string[];
     /** Attributes a pair must share. */
     require_same?: string[];
+    /** List attributes a pair must share at least one value of: `["languages"]`. */
+    require_overlap?: string[];
     /** Numeric attributes a pair may differ on by at most this much: `{ timezone: 3 }`. */
     max_difference?: Record<string, number>;
     /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
@@ -53,8 +61,18 @@ export interface Config {
   availability?: { week?: string };
   /** Which roster header means what, and list separators per column: `{ "Which skills would you like to develop?": { role: "skills", separator: "," } }`. */
   columns?: Record<string, string | { role?: string; separator?: string }>;
-  /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
-  vocabulary?: Record<string, string[]>;
+  /**
+   * Canonical terms of skills, values and goals with their aliases and parent:
+   * `{ "machine learning": ["ml", "ai/ml"], rust: { aliases: ["rs"], parent: "programming" } }`.
+   */
+  vocabulary?: Record<string, VocabularyTerm>;
+  /** How the skills criterion credits related skills (a parent, child or sibling in the vocabulary). */
+  skills?: {
+    /** 0–1 (default 0.5): the share of credit a related skill earns, times its level ratio; 0 = exact matches only. */
+    related?: number;
+  };
+  /** Attributes read as lists of values, compared by `"overlap"` and `require_overlap`: `{ languages: { list: true } }`. */
+  attributes?: Record<string, { list?: boolean }>;
   /**
    * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
    * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
@@ -72,6 +90,9 @@ export interface Config {
 /** The kind of a roster problem. */
 export type DiagnosticCode =
   | "empty_file"
+  | "unreadable_workbook"
+  | "unknown_sheet"
+  | "formula_error"
   | "no_rows"
   | "invalid_utf8"
   | "csv_syntax"
@@ -97,9 +118,13 @@ export type DiagnosticCode =
   | "duplicate_lock"
   | "duplicate_pair"
   | "lock_over_capacity"
-  | "lock_forbidden";
+  | "lock_forbidden"
+  | "bad_parent";
 
-/** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
+/**
+ * One problem in a roster, located by file, spreadsheet row (the header is row 1) and column;
+ * in a workbook also by sheet and cell (`mentees.xlsx:Sheet1!C14`).
+ */
 export interface Diagnostic {
   file: string;
   row: number | null;
@@ -107,6 +132,10 @@ export interface Diagnostic {
   code: DiagnosticCode;
   message: string;
   hint: string | null;
+  /** The workbook sheet (absent for a CSV file). */
+  sheet?: string;
+  /** The cell (`"C14"`) or row (`"14"`) in `sheet`, for a problem at a row. */
+  cell?: string;
 }
 
 /**
@@ -121,6 +150,10 @@ export interface MatcherError extends Error {
   file: string | null;
   row: number | null;
   column: string | null;
+  /** The workbook sheet of the first problem, `null` for CSV. */
+  sheet: string | null;
+  /** Its cell (`"C14"`) or row (`"14"`) in `sheet`. */
+  cell: string | null;
   /** The config key at fault, e.g. `"weights.skils"`. */
   key: string | null;
   diagnostics: Diagnostic[];
@@ -145,6 +178,17 @@ export interface SkillCoverage {
   wanted: number;
   /** The level the mentor offers, `null` when not offered. */
   offered: number | null;
+  /** When not offered: the related skill the mentor offers that earns partial credit. */
+  related?: RelatedSkill;
+}
+
+/** A skill the mentor offers related to a wanted one; explanations print it as `related: c++ (programming)`. */
+export interface RelatedSkill {
+  skill: string;
+  /** Its level, 1–5. */
+  level: number;
+  /** The parent the two share (the offered skill itself when it is the wanted one's parent). */
+  parent: string;
 }
 
 /** How one diversity attribute compares. */
@@ -155,6 +199,8 @@ export interface AttributeComparison {
   mentor: string | null;
   /** Whether the preference is met; `null` when a side has no value. */
   met: boolean | null;
+  /** For a list attribute (`"overlap"`): the values both hold. `mentee` and `mentor` list theirs joined by `"; "`. */
+  shared?: string[];
 }
 
 /** Why a pair may never be made. */
@@ -165,6 +211,7 @@ export type Forbidden =
   | { rule: "require_same"; attribute: string }
   | { rule: "max_difference"; attribute: string; difference: number; max: number }
   | { rule: "min_difference"; attribute: string; difference: number; min: number }
+  | { rule: "require_overlap"; attribute: string }
   | { rule: "min_overlap_hours"; hours: number; min: number }
   | { rule: "below_min_score" };
 
@@ -428,9 +475,41 @@ export interface Roster {
   /** Names of the background attribute columns, in column order. */
   attributes: string[];
   people: Person[];
-  /** How the text was read: the cell separator found in its header row. */
-  format: TextFormat;
+  /** How the roster was read: the text's cell separator, or the workbook's sheet. */
+  format: TextFormat | WorkbookFormat;
 }
+
+/** Which sheet of which kind of workbook a roster was read from. */
+export interface WorkbookFormat {
+  workbook: "xlsx" | "ods";
+  sheet: string;
+  /** Every sheet of the workbook, in order. */
+  sheets: string[];
+}
+
+/** A workbook sheet's cells as text, as typed (numbers as `3`, dates as `2026-03-01`). */
+export interface Sheet {
+  format: WorkbookFormat;
+  /** The sheet row (1-based) of `rows[0]`. */
+  first_row: number;
+  /** The sheet column (0 = A) of every row's first cell. */
+  first_column: number;
+  rows: string[][];
+}
+
+/**
+ * What the workbook module's `readWorkbook(bytes, side, sheet?)` returns (see the package
+ * README): the sheet, or the problem reading it, under the label `mentors.xlsx`, `mentees.ods`….
+ * Every function takes it in place of CSV text.
+ */
+export interface SheetRead {
+  source: string;
+  sheet: Sheet | null;
+  problem: Diagnostic | null;
+}
+
+/** A roster: CSV text, or a workbook sheet read by `readWorkbook`. */
+export type RosterInput = string | SheetRead;
 
 /** How one header cell of a roster is read (`rosterColumns`). */
 export interface ColumnReading {
@@ -449,7 +528,8 @@ export interface ColumnReading {
 /** A roster's columns as read under the config's `[columns]`, from its header row alone. */
 export interface ColumnReadings {
   columns: ColumnReading[];
-  format: TextFormat;
+  /** How the roster was read: the text's cell separator, or the workbook's sheet. */
+  format: TextFormat | WorkbookFormat;
 }
 
 /** A roster file's encoding and cell separator (text passed as a string is UTF-8). */

@@ -71,6 +71,26 @@ if (forbidden?.rule === "require_different") {
   const short: [number, number] = [forbidden.hours, forbidden.min];
   void short;
 }
+// Related skills and list attributes.
+const related: Config = {
+  skills: { related: 0.5 },
+  attributes: { languages: { list: true } },
+  diversity: { languages: "overlap" },
+  constraints: { require_overlap: ["languages"] },
+  vocabulary: { javascript: ["js"], rust: { aliases: ["rs"], parent: "programming" }, "c++": { parent: "programming" } },
+};
+// @ts-expect-error a list attribute is declared with `list`
+matchRosters(mentorsCsv, menteesCsv, { attributes: { languages: { lists: true } } });
+// @ts-expect-error the parent is one term
+matchRosters(mentorsCsv, menteesCsv, { vocabulary: { rust: { parent: ["programming"] } } });
+const relatedSkill: [string, number, string] | undefined = explanation.skills
+  .map((s) => s.related).filter((r) => r !== undefined).map((r) => [r.skill, r.level, r.parent] as [string, number, string])[0];
+const sharedValues: string[] | undefined = explanation.attributes[0]?.shared;
+if (forbidden?.rule === "require_overlap") {
+  const attribute: string = forbidden.attribute;
+  void attribute;
+}
+void [related, relatedSkill, sharedValues];
 const overlap = explanation.availability;
 const sharedSlots: [string, string][] | undefined = overlap?.slots.map((s) => [s.mentee, s.mentor]);
 const zones: [string, string, number, number] | undefined =
@@ -164,3 +184,25 @@ program.solves = 0;
 program.free();
 void [programOutcome, programCsv, programJson, programReport, programCost, programSuggestions, programVerdict,
   programExplanation, solves];
+
+// Workbooks: the workbook module's SheetRead goes wherever CSV text does.
+import { readWorkbook } from "../../pkg/node-workbook/matcher_wasm_workbook.js";
+import type { SheetRead, WorkbookFormat } from "../../pkg/node/matcher_wasm.js";
+declare const workbookBytes: Uint8Array;
+const sheetRead: SheetRead = readWorkbook(workbookBytes, "mentee", "Sheet1");
+const fromSheet: MatchOutcome = matchRosters(mentorsCsv, sheetRead, config);
+void fromSheet;
+const readFormat = readRoster(readWorkbook(workbookBytes, "mentor"), "mentor").format;
+if ("workbook" in readFormat) {
+  const book: WorkbookFormat = readFormat;
+  const names: string[] = [book.sheet, ...book.sheets];
+  void names;
+}
+const sheetRows: string[][] | undefined = sheetRead.sheet?.rows;
+void sheetRows;
+const where: [string | undefined, string | undefined] = [sheetRead.problem?.sheet, sheetRead.problem?.cell];
+void where;
+// @ts-expect-error: a side is "mentor" or "mentee"
+readWorkbook(workbookBytes, "mentors");
+// @ts-expect-error: rosters are text or a SheetRead, not bytes (the Worker API takes bytes)
+matchRosters(mentorsCsv, workbookBytes);

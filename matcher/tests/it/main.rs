@@ -7,10 +7,12 @@ mod config;
 mod exports;
 mod fairness;
 mod invariants;
+mod list_attributes;
 mod matching;
 mod pair_scores;
 mod priorities;
 mod program;
+mod related;
 mod roster;
 mod rounds;
 mod scoring;
@@ -18,6 +20,10 @@ mod suggest;
 mod vocabulary;
 mod vocabulary_report;
 mod why_not;
+#[cfg(feature = "workbooks")]
+mod workbook_writer;
+#[cfg(feature = "workbooks")]
+mod workbooks;
 
 use matcher::rounds::PairFile;
 use matcher::{Roster, Rounds, Side};
