@@ -22,7 +22,10 @@ seed() {
       # Spreadsheet exports: a byte-order mark, semicolons, UTF-16, Windows-1252.
       for export in semicolons utf16 windows_1252; do
         { printf '\1'; cat "../matcher/tests/fixtures/bad/mentees_$export.csv"; } >"$dir/$export"
-      done ;;
+      done
+      # Workbooks (.xlsx, .ods), read by content.
+      { printf '\1'; cat ../matcher/tests/fixtures/bad/mentees_workbook_bad_level.xlsx; } >"$dir/xlsx"
+      { printf '\0'; cat "$data/forms/mentors.ods"; } >"$dir/ods" ;;
     config)
       cp "$data/config.toml" "$dir/sample"
       cp "$data/forms/config.toml" "$dir/forms"

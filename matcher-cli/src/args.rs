@@ -37,12 +37,21 @@ pub enum Command {
 /// The two roster files.
 #[derive(Debug, Args)]
 pub struct Rosters {
-    /// Mentors CSV (id, name, capacity, skills, values, goals, exclude, any attributes).
+    /// Mentors CSV, .xlsx or .ods (id, name, capacity, skills, values, goals, exclude, any attributes).
     #[arg(long, value_name = "FILE")]
     pub mentors: PathBuf,
-    /// Mentees CSV (id, name, skills, values, goals, exclude, any attributes).
+    /// Mentees CSV, .xlsx or .ods (id, name, skills, values, goals, exclude, any attributes).
     #[arg(long, value_name = "FILE")]
     pub mentees: PathBuf,
+    /// The sheet to read from a workbook roster (default: its first sheet).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// The sheet to read from the mentors workbook; overrides --sheet.
+    #[arg(long, value_name = "NAME")]
+    pub mentors_sheet: Option<String>,
+    /// The sheet to read from the mentees workbook; overrides --sheet.
+    #[arg(long, value_name = "NAME")]
+    pub mentees_sheet: Option<String>,
 }
 
 /// Rosters plus a configuration.

@@ -45,8 +45,9 @@ pub fn roster_summary(mentors: &Roster, mentees: &Roster) -> String {
     summary
 }
 
-/// "read mentees.csv as windows-1252, cells separated by semicolons", for each
-/// roster that was not plain comma-separated UTF-8.
+/// "read mentees.csv as windows-1252, cells separated by semicolons" or "read
+/// mentees.xlsx as an Excel workbook, sheet Sheet1", for each roster that was
+/// not plain comma-separated UTF-8.
 pub fn formats_read(rosters: &[&Roster]) -> Vec<String> {
     rosters
         .iter()

@@ -276,12 +276,14 @@ fn parse_rosters(
     rules: &ColumnRules,
 ) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
     let label = |p: &Path| p.display().to_string();
-    Ok(matcher::read_rosters_with(
+    Ok(matcher::read_rosters_from_sheets(
         open(&rosters.mentors)?,
         &label(&rosters.mentors),
         open(&rosters.mentees)?,
         &label(&rosters.mentees),
         rules,
+        [&rosters.mentors_sheet, &rosters.mentees_sheet]
+            .map(|own| own.as_deref().or(rosters.sheet.as_deref())),
     ))
 }
 

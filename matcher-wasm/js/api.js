@@ -60,6 +60,15 @@ export class MatcherWorker {
     return this.#call('readRoster', csv, side, config);
   }
 
+  /**
+   * Reads a sheet (the first when `sheet` is null) of a workbook's bytes in
+   * the worker, loading the workbook module on first use: a `SheetRead` that
+   * every method takes as a roster, read once however often it is used.
+   */
+  readWorkbook(bytes, side, sheet = null) {
+    return this.#call('readWorkbook', bytes, side, sheet);
+  }
+
   /** How each column of one roster is read under the config's `columns`, from its header row alone. */
   rosterColumns(csv, side, config = null) {
     return this.#call('rosterColumns', csv, side, config);

@@ -1,6 +1,7 @@
 // The browser Worker behind `MatcherWorker`: loads the threaded build when the
 // page is cross-origin isolated and more than one thread is asked for, the
-// single-threaded build otherwise, then serves requests (host.js).
+// single-threaded build otherwise, then serves requests (host.js), loading
+// the workbook reader the first time a roster is a workbook.
 
 import { copyError, host, readiness } from './host.js';
 
@@ -26,7 +27,12 @@ self.addEventListener('message', async function start({ data }) {
   const post = (message) => self.postMessage(message);
   try {
     const { wasm, threads } = await load(data.threads);
-    const serve = host(wasm, post);
+    const workbook = async () => {
+      const reader = await import('../web-workbook/matcher_wasm_workbook.js');
+      await reader.default();
+      return reader;
+    };
+    const serve = host(wasm, post, workbook);
     self.addEventListener('message', (event) => serve(event.data));
     post({ id: data.id, value: readiness(wasm, threads) });
   } catch (error) {

@@ -8,6 +8,37 @@ const FUNCTIONS = new Set(['validate', 'readRoster', 'rosterColumns', 'checkConf
 /** `Matcher` methods a client may call on a handle. */
 const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain']);
 
+/** Roster arguments of the module functions by position, with their side. */
+const ROSTER_ARGS = {
+  validate: [[0, 'mentor'], [1, 'mentee']],
+  vocabularyReport: [[0, 'mentor'], [1, 'mentee']],
+  readRoster: [[0, null]],
+};
+
+/**
+ * Whether `bytes` start as a zip archive or an OLE compound file: a workbook,
+ * or what only the workbook reader can tell apart from one.
+ */
+export function isWorkbook(bytes) {
+  const starts = (magic) => magic.every((byte, i) => bytes[i] === byte);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+/**
+ * A roster argument as the module takes it (CSV text or a `SheetRead`): file
+ * bytes (`Uint8Array`, `ArrayBuffer`, or `{ bytes, sheet }` to pick a sheet)
+ * are a workbook read by the workbook module, loaded on first use by
+ * `workbook()`, or else UTF-8 text.
+ */
+export async function rosterInput(value, side, workbook) {
+  const picked = value && typeof value === 'object' && 'bytes' in value ? value : { bytes: value, sheet: null };
+  const { bytes, sheet = null } = picked;
+  if (!(bytes instanceof ArrayBuffer || ArrayBuffer.isView(bytes))) return value;
+  const view = bytes instanceof ArrayBuffer ? new Uint8Array(bytes) : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (!isWorkbook(view)) return new TextDecoder().decode(view);
+  return (await workbook()).readWorkbook(view, side, sheet);
+}
+
 /** A thrown value as plain data that survives `postMessage`, fields and all. */
 export function copyError(error) {
   if (!(error instanceof Error)) return { name: 'Error', message: String(error), fields: {} };
@@ -19,9 +50,10 @@ export function copyError(error) {
 
 /**
  * Serves requests with `wasm` (the loaded matcher module), posting replies
- * through `post`. Returns the handler for each incoming request.
+ * through `post`; `workbook()` loads the workbook module when a roster is
+ * given as a workbook's bytes. Returns the handler for each incoming request.
  */
-export function host(wasm, post) {
+export function host(wasm, post, workbook) {
   /** Live `Matcher`s by handle. */
   const programs = new Map();
   let nextHandle = 1;
@@ -30,6 +62,14 @@ export function host(wasm, post) {
     const found = programs.get(handle);
     if (!found) throw Object.assign(new Error('This matcher was freed.'), { code: 'freed' });
     return found;
+  };
+
+  /** The request's roster arguments read (see `rosterInput`). */
+  const prepare = async ({ op, name, args }) => {
+    const rosters = op === 'match' ? [[0, 'mentor'], [1, 'mentee']] : (op === 'call' && ROSTER_ARGS[name]) || [];
+    const ready = [...args ?? []];
+    for (const [at, side] of rosters) ready[at] = await rosterInput(ready[at], side ?? ready[1], workbook);
+    return ready;
   };
 
   const run = ({ op, name, args, handle, progress }, report) => {
@@ -59,10 +99,20 @@ export function host(wasm, post) {
     }
   };
 
-  return (request) => {
+  /** `readWorkbook(bytes, side, sheet?)`, answered by the workbook module. */
+  const readWorkbook = async ([bytes, side, sheet]) => {
+    const read = await rosterInput({ bytes, sheet: sheet ?? null }, side, workbook);
+    if (typeof read === 'string') throw Object.assign(new Error('The file is not an .xlsx or .ods workbook.'), { name: 'MatcherError', code: 'invalid_argument' });
+    return { value: read, solves: 0 };
+  };
+
+  return async (request) => {
     const { id } = request;
     try {
-      const { value, solves } = run(request, (event) => post({ id, progress: event }));
+      const args = await prepare(request);
+      const { value, solves } = request.op === 'call' && request.name === 'readWorkbook'
+        ? await readWorkbook(args)
+        : run({ ...request, args }, (event) => post({ id, progress: event }));
       post({ id, value, solves });
     } catch (error) {
       post({ id, error: copyError(error) });

@@ -12,7 +12,9 @@ import type {
   MatchOutcome,
   Progress,
   Roster,
+  RosterInput,
   Rounds,
+  SheetRead,
   Side,
   Suggestions,
   Verdict,
@@ -20,6 +22,18 @@ import type {
 } from "../web/matcher_wasm.js";
 
 export type * from "../web/matcher_wasm.js";
+
+/**
+ * A roster as the worker takes it: CSV text, a `SheetRead`, or the file's
+ * bytes. Bytes of an `.xlsx` or `.ods` workbook (recognised by content) are
+ * read by the workbook module, loaded in the worker on first use: the first
+ * sheet, or the one named by `{ bytes, sheet }`. Other bytes are UTF-8 text.
+ */
+export type RosterSource =
+  | RosterInput
+  | ArrayBuffer
+  | ArrayBufferView
+  | { bytes: ArrayBuffer | ArrayBufferView; sheet?: string | null };
 
 /** Options of `MatcherWorker.create`. */
 export interface WorkerOptions {
@@ -49,8 +63,8 @@ export interface MatchOptions extends RequestOptions {
  * worker in Node). Requests run one at a time, in order. Cancelling one stops
  * the worker: requests queued behind it reject with `code: "terminated"`,
  * matchers made in it are gone, and the next request starts a new worker.
- * Errors are the module's own: `name`, `code`, `file`, `row`, `column`, `key`,
- * `diagnostics`.
+ * Errors are the module's own: `name`, `code`, `file`, `row`, `column`,
+ * `sheet`, `cell`, `key`, `diagnostics`.
  */
 export declare class MatcherWorker {
   private constructor();
@@ -62,22 +76,28 @@ export declare class MatcherWorker {
   readonly solves: number;
   /** Parses, checks and solves a program once. */
   match(
-    mentorsCsv: string,
-    menteesCsv: string,
+    mentorsCsv: RosterSource,
+    menteesCsv: RosterSource,
     config?: Config | null,
     rounds?: Rounds | null,
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
   /** Every roster problem at once; empty when both rosters are fine. */
-  validate(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<Diagnostic[]>;
+  validate(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */
-  readRoster(csv: string, side: Side, config?: Config | null): Promise<Roster>;
+  readRoster(csv: RosterSource, side: Side, config?: Config | null): Promise<Roster>;
+  /**
+   * A sheet of a workbook's bytes (the first when `sheet` is null), read once in the worker by the
+   * workbook module (loaded on first use): every method takes the result as a roster. A file that
+   * cannot be read gives a `SheetRead` with its `problem`, thrown by the methods that read it.
+   */
+  readWorkbook(bytes: ArrayBuffer | ArrayBufferView, side: Side, sheet?: string | null): Promise<SheetRead>;
   /** How each column of one roster is read under the config's `columns`, from its header row alone. */
-  rosterColumns(csv: string, side: Side, config?: Config | null): Promise<ColumnReadings>;
+  rosterColumns(csv: RosterSource, side: Side, config?: Config | null): Promise<ColumnReadings>;
   /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
   checkConfig(config: Config): Promise<Config>;
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
-  vocabularyReport(mentorsCsv: string, menteesCsv: string, config?: Config | null): Promise<VocabularyReport>;
+  vocabularyReport(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<VocabularyReport>;
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors: number, mentees: number, seed: number, capacity?: number | null): Promise<GeneratedRosters>;
   /** The default config, every key filled in. */

@@ -1,13 +1,15 @@
 // The Node worker_threads worker behind `MatcherWorker`: the Node build of the
-// module, serving requests (host.js).
+// module, serving requests (host.js), and of the workbook reader, loaded the
+// first time a roster is a workbook.
 
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import { host, readiness } from './host.js';
 
-const wasm = createRequire(import.meta.url)('../node/matcher_wasm.js');
+const require = createRequire(import.meta.url);
+const wasm = require('../node/matcher_wasm.js');
 const post = (message) => parentPort.postMessage(message);
-const serve = host(wasm, post);
+const serve = host(wasm, post, async () => require('../node-workbook/matcher_wasm_workbook.js'));
 
 parentPort.once('message', (init) => {
   post({ id: init.id, value: readiness(wasm, 1) });

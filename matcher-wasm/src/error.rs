@@ -7,7 +7,7 @@ use std::io;
 use wasm_bindgen::JsValue;
 
 /// A JavaScript `Error` named `MatcherError` on its way to be thrown, with
-/// `code`, `file`, `row`, `column`, `key` and `diagnostics` set (see
+/// `code`, `file`, `row`, `column`, `sheet`, `cell`, `key` and `diagnostics` set (see
 /// `MatcherError` in the TypeScript types).
 pub struct Failure(js_sys::Error);
 
@@ -18,7 +18,7 @@ impl Failure {
         error.set_name("MatcherError");
         let failure = Failure(error);
         failure.set("code", &code.into());
-        for field in ["file", "row", "column", "key"] {
+        for field in ["file", "row", "column", "sheet", "cell", "key"] {
             failure.set(field, &JsValue::NULL);
         }
         failure.set("diagnostics", &Array::new());
@@ -30,10 +30,10 @@ impl Failure {
         if let Some(first) = diagnostics.first() {
             self.set("file", &first.file.as_str().into());
             self.set("row", &first.row.map_or(JsValue::NULL, |row| row.into()));
-            self.set(
-                "column",
-                &first.column.as_deref().map_or(JsValue::NULL, JsValue::from),
-            );
+            let text = |field: Option<&str>| field.map_or(JsValue::NULL, JsValue::from);
+            self.set("column", &text(first.column.as_deref()));
+            self.set("sheet", &text(first.sheet()));
+            self.set("cell", &text(first.cell()));
         }
         if let Ok(all) = to_js(diagnostics) {
             self.set("diagnostics", &all);

@@ -1,6 +1,7 @@
 //! WebAssembly bindings for [`matcher`]: plain JavaScript objects in and out.
 //!
-//! Every function takes rosters as CSV text and a config object of the same
+//! Every function takes rosters as CSV text (or as workbook sheets read by
+//! the separate workbook module, `readWorkbook`) and a config object of the same
 //! shape as the CLI's TOML config, delegates to the core crate, and returns its
 //! result as plain objects shaped like the CLI's JSON output. Failures are
 //! thrown as `Error` objects with `code`, `file`, `row` and `column` set
@@ -10,14 +11,15 @@ mod convert;
 mod error;
 mod program;
 mod progress;
+mod sheet_read;
 
 pub use error::Failure;
 pub use program::Matcher;
 
 use convert::{read_config, to_js, utf8};
 use matcher::generate::{self, Spec};
-use matcher::{Roster, Side};
-use program::{optional_id, rosters, MENTEES, MENTORS};
+use matcher::Side;
+use program::{optional_id, rosters, RosterInput, MENTEES, MENTORS};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -34,8 +36,8 @@ fn start() {
 
 /// A program solved once for a one-shot function: no progress reported.
 fn solved(
-    mentors_csv: &str,
-    mentees_csv: &str,
+    mentors_csv: JsValue,
+    mentees_csv: JsValue,
     config: JsValue,
     rounds: JsValue,
 ) -> Result<Matcher, Failure> {
@@ -48,8 +50,10 @@ fn solved(
 /// more questions from one solve.)
 #[wasm_bindgen(js_name = matchRosters, unchecked_return_type = "MatchOutcome")]
 pub fn match_rosters(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
@@ -61,8 +65,10 @@ pub fn match_rosters(
 /// cost of diversity and a cross-tab per diversity attribute.
 #[wasm_bindgen(js_name = fairnessReport, unchecked_return_type = "FairnessReport")]
 pub fn fairness_report(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
@@ -74,8 +80,10 @@ pub fn fairness_report(
 /// Matches the rosters and returns `matches.csv`, byte for byte what the CLI writes.
 #[wasm_bindgen(js_name = matchesCsv)]
 pub fn matches_csv(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<String, Failure> {
@@ -86,11 +94,13 @@ pub fn matches_csv(
 /// they can be matched.
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn validate(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
-    match rosters(mentors_csv, mentees_csv, &read_config(config)?) {
+    match rosters(mentors_csv, mentees_csv, &read_config(config)?)? {
         Ok(_) => to_js(&[] as &[matcher::Diagnostic]),
         Err(matcher::Error::Roster(problems)) => to_js(&problems),
         Err(other) => Err(other.into()),
@@ -102,8 +112,10 @@ pub fn validate(
 /// `capacity` mentees, and a matched mentee's first suggestion is its mentor.
 #[wasm_bindgen(unchecked_return_type = "Suggestions[]")]
 pub fn suggest(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
     k: usize,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
@@ -116,8 +128,10 @@ pub fn suggest(
 /// holds the mentor's places, and exactly what forcing it would cost.
 #[wasm_bindgen(js_name = whyNot, unchecked_return_type = "Verdict")]
 pub fn why_not(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
     #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
     #[wasm_bindgen(js_name = mentorId, unchecked_optional_param_type = "string | null")]
@@ -132,14 +146,16 @@ pub fn why_not(
 /// forbids it. Solves nothing.
 #[wasm_bindgen(unchecked_return_type = "Explanation")]
 pub fn explain(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Config | null | undefined")] config: JsValue,
     #[wasm_bindgen(js_name = menteeId)] mentee_id: &str,
     #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
     to_js(&matcher::explain(
         &mentors, &mentees, &config, mentee_id, mentor_id,
     )?)
@@ -165,13 +181,14 @@ pub fn progress_memory() -> JsValue {
 /// attribute columns, spreadsheet row numbers.
 #[wasm_bindgen(js_name = readRoster, unchecked_return_type = "Roster")]
 pub fn read_roster(
-    csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "RosterInput")] csv: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
     let (side, source) = side_of(side)?;
-    let roster = Roster::from_csv_reader_with(csv.as_bytes(), side, source, &config.columns)
+    let roster = RosterInput::from_js(csv, "csv")?
+        .read(side, source, &config.columns)
         .map_err(matcher::Error::Roster)?;
     to_js(&roster)
 }
@@ -181,13 +198,14 @@ pub fn read_roster(
 /// roster that does not read yet (no `id` column) still shows its columns.
 #[wasm_bindgen(js_name = rosterColumns, unchecked_return_type = "ColumnReadings")]
 pub fn roster_columns(
-    csv: &str,
+    #[wasm_bindgen(unchecked_param_type = "RosterInput")] csv: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
     let (side, source) = side_of(side)?;
-    let readings = matcher::roster::read_columns(csv.as_bytes(), side, source, &config.columns)
+    let readings = RosterInput::from_js(csv, "csv")?
+        .columns(side, source, &config.columns)
         .map_err(|problem| matcher::Error::Roster(vec![problem]))?;
     to_js(&readings)
 }
@@ -220,12 +238,14 @@ fn side_of(side: &str) -> Result<(Side, &'static str), Failure> {
 /// uses, and spellings that are likely one term, each with its rows.
 #[wasm_bindgen(js_name = vocabularyReport, unchecked_return_type = "VocabularyReport")]
 pub fn vocabulary_report(
-    #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-    #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
-    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
     let report =
         matcher::vocabulary_report::vocabulary_report(&mentors, &mentees, &config.vocabulary);
     to_js(&report)

@@ -4,7 +4,10 @@
 use crate::convert::{read_config, read_rounds, to_js, utf8};
 use crate::error::Failure;
 use crate::progress::Reporter;
-use matcher::{Config, Program, Roster};
+use matcher::columns::ColumnRules;
+use matcher::roster::{read_columns, read_sheet_columns, ColumnReadings};
+use matcher::workbook::SheetRead;
+use matcher::{Config, Diagnostic, Program, Roster, Side};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -13,19 +16,75 @@ pub const MENTORS: &str = "mentors.csv";
 /// The source label of the mentee roster in every diagnostic.
 pub const MENTEES: &str = "mentees.csv";
 
-/// Parses both rosters under the config's `[columns]`, checking them against each other.
+/// A roster as JavaScript gives it: CSV text, or a workbook's sheet that
+/// the workbook module (`readWorkbook`) read.
+pub enum RosterInput {
+    /// CSV text.
+    Text(String),
+    /// A sheet, or the problem reading it.
+    Sheet(Box<SheetRead>),
+}
+
+impl RosterInput {
+    /// Reads the argument `name`: a string or a `SheetRead` object.
+    pub fn from_js(value: JsValue, name: &str) -> Result<RosterInput, Failure> {
+        if let Some(text) = value.as_string() {
+            return Ok(RosterInput::Text(text));
+        }
+        crate::sheet_read::sheet_read(&value)
+            .map(|read| RosterInput::Sheet(Box::new(read)))
+            .map_err(|field| {
+                Failure::new(
+                    "invalid_argument",
+                    &format!("{name} must be CSV text or what readWorkbook returns (its `{field}` does not read)"),
+                )
+            })
+    }
+
+    /// Parses the roster of `side` under the `[columns]` rules; CSV text is
+    /// read under `source`, a sheet under its own label.
+    pub fn read(
+        self,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        match self {
+            RosterInput::Text(text) => {
+                Roster::from_csv_reader_with(text.as_bytes(), side, source, rules)
+            }
+            RosterInput::Sheet(read) => Roster::from_sheet_read(*read, side, rules),
+        }
+    }
+
+    /// How each column of the roster of `side` is read under the `[columns]`
+    /// rules, from its header row alone (see [`RosterInput::read`]).
+    pub fn columns(
+        self,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<ColumnReadings, Diagnostic> {
+        match self {
+            RosterInput::Text(text) => read_columns(text.as_bytes(), side, source, rules),
+            RosterInput::Sheet(read) => read_sheet_columns(*read, side, rules),
+        }
+    }
+}
+
+/// Parses both rosters under the config's `[columns]`, checking them against
+/// each other; the outer error is an argument that is no roster.
 pub fn rosters(
-    mentors_csv: &str,
-    mentees_csv: &str,
+    mentors: JsValue,
+    mentees: JsValue,
     config: &Config,
-) -> Result<(Roster, Roster), matcher::Error> {
-    matcher::read_rosters_with(
-        mentors_csv.as_bytes(),
-        MENTORS,
-        mentees_csv.as_bytes(),
-        MENTEES,
-        &config.columns,
-    )
+) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
+    let mentors = RosterInput::from_js(mentors, "mentorsCsv")?;
+    let mentees = RosterInput::from_js(mentees, "menteesCsv")?;
+    Ok(matcher::check_rosters(
+        mentors.read(Side::Mentor, MENTORS, &config.columns),
+        mentees.read(Side::Mentee, MENTEES, &config.columns),
+    ))
 }
 
 /// A matched program. The constructor parses and checks both rosters, the
@@ -45,8 +104,10 @@ impl Matcher {
     /// with `{ stage, done, total }` while it scores and solves.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(js_name = mentorsCsv)] mentors_csv: &str,
-        #[wasm_bindgen(js_name = menteesCsv)] mentees_csv: &str,
+        #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+        mentors_csv: JsValue,
+        #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+        mentees_csv: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
         #[wasm_bindgen(
@@ -66,7 +127,7 @@ impl Matcher {
             }
         };
         let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-        let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)?;
+        let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
         let reporter = Reporter::new(callback);
         let program = Program::with_progress(mentors, mentees, config, &rounds, &reporter)?;
         Ok(Matcher { program })

@@ -84,6 +84,9 @@ export interface Config {
 /** The kind of a roster problem. */
 export type DiagnosticCode =
   | "empty_file"
+  | "unreadable_workbook"
+  | "unknown_sheet"
+  | "formula_error"
   | "no_rows"
   | "invalid_utf8"
   | "csv_syntax"
@@ -110,7 +113,10 @@ export type DiagnosticCode =
   | "lock_forbidden"
   | "bad_parent";
 
-/** One problem in a roster, located by file, spreadsheet row (the header is row 1) and column. */
+/**
+ * One problem in a roster, located by file, spreadsheet row (the header is row 1) and column;
+ * in a workbook also by sheet and cell (`mentees.xlsx:Sheet1!C14`).
+ */
 export interface Diagnostic {
   file: string;
   row: number | null;
@@ -118,6 +124,10 @@ export interface Diagnostic {
   code: DiagnosticCode;
   message: string;
   hint: string | null;
+  /** The workbook sheet (absent for a CSV file). */
+  sheet?: string;
+  /** The cell (`"C14"`) or row (`"14"`) in `sheet`, for a problem at a row. */
+  cell?: string;
 }
 
 /**
@@ -132,6 +142,10 @@ export interface MatcherError extends Error {
   file: string | null;
   row: number | null;
   column: string | null;
+  /** The workbook sheet of the first problem, `null` for CSV. */
+  sheet: string | null;
+  /** Its cell (`"C14"`) or row (`"14"`) in `sheet`. */
+  cell: string | null;
   /** The config key at fault, e.g. `"weights.skils"`. */
   key: string | null;
   diagnostics: Diagnostic[];
@@ -431,9 +445,41 @@ export interface Roster {
   /** Names of the background attribute columns, in column order. */
   attributes: string[];
   people: Person[];
-  /** How the text was read: the cell separator found in its header row. */
-  format: TextFormat;
+  /** How the roster was read: the text's cell separator, or the workbook's sheet. */
+  format: TextFormat | WorkbookFormat;
 }
+
+/** Which sheet of which kind of workbook a roster was read from. */
+export interface WorkbookFormat {
+  workbook: "xlsx" | "ods";
+  sheet: string;
+  /** Every sheet of the workbook, in order. */
+  sheets: string[];
+}
+
+/** A workbook sheet's cells as text, as typed (numbers as `3`, dates as `2026-03-01`). */
+export interface Sheet {
+  format: WorkbookFormat;
+  /** The sheet row (1-based) of `rows[0]`. */
+  first_row: number;
+  /** The sheet column (0 = A) of every row's first cell. */
+  first_column: number;
+  rows: string[][];
+}
+
+/**
+ * What the workbook module's `readWorkbook(bytes, side, sheet?)` returns (see the package
+ * README): the sheet, or the problem reading it, under the label `mentors.xlsx`, `mentees.ods`….
+ * Every function takes it in place of CSV text.
+ */
+export interface SheetRead {
+  source: string;
+  sheet: Sheet | null;
+  problem: Diagnostic | null;
+}
+
+/** A roster: CSV text, or a workbook sheet read by `readWorkbook`. */
+export type RosterInput = string | SheetRead;
 
 /** How one header cell of a roster is read (`rosterColumns`). */
 export interface ColumnReading {
@@ -452,7 +498,8 @@ export interface ColumnReading {
 /** A roster's columns as read under the config's `[columns]`, from its header row alone. */
 export interface ColumnReadings {
   columns: ColumnReading[];
-  format: TextFormat;
+  /** How the roster was read: the text's cell separator, or the workbook's sheet. */
+  format: TextFormat | WorkbookFormat;
 }
 
 /** A roster file's encoding and cell separator (text passed as a string is UTF-8). */

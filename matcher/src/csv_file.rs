@@ -1,34 +1,46 @@
-//! A CSV file opened for reading, record by record, in whatever encoding and
-//! with whichever separator it was saved.
+//! A table opened for reading, record by record: a CSV file in whatever
+//! encoding and with whichever separator it was saved, or one sheet of a
+//! workbook ([`crate::workbook`]).
 
 use crate::diagnostic::{Code, Diagnostic};
+use crate::format::Format;
 use crate::list;
-use crate::text::{read_text, Text, TextFormat};
+use crate::text::{read_text, Text};
+use crate::workbook::{self, SheetPlace};
 use std::io::Read;
 
-/// A CSV file opened for reading: its header row, the records after it and
+/// The records of a table after its header row.
+pub(crate) type Records = Box<dyn Iterator<Item = csv::Result<csv::ByteRecord>>>;
+
+/// A table opened for reading: its header row, the records after it and
 /// the format it was read in.
 pub(crate) struct CsvFile {
     /// The first row.
     pub header: csv::ByteRecord,
+    /// The header's spreadsheet row: 1 in a CSV file, the sheet's first row
+    /// with a value in a workbook.
+    pub header_row: usize,
     /// The rows after the header; every cell is valid UTF-8.
-    pub records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
-    /// The encoding and separator found.
-    pub format: TextFormat,
+    pub records: Records,
+    /// The encoding and separator found, or the workbook and sheet.
+    pub format: Format,
+    /// Where in its sheet a table read from a workbook lies.
+    pub place: Option<SheetPlace>,
 }
 
 /// The records after a header with their spreadsheet row numbers (the header
-/// is row 1), up to the first one that cannot be read: its problem goes in
-/// `problem`.
+/// is `header_row`), up to the first one that cannot be read: its problem
+/// goes in `problem`.
 pub(crate) fn numbered<'a>(
-    records: csv::ByteRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
+    records: Records,
+    header_row: usize,
     source: &'a str,
     problem: &'a mut Option<Diagnostic>,
 ) -> impl Iterator<Item = (usize, csv::ByteRecord)> + 'a {
     records
         .enumerate()
         .map_while(move |(n, record)| match record {
-            Ok(record) => Some((n + 2, record)),
+            Ok(record) => Some((header_row + 1 + n, record)),
             Err(e) => {
                 *problem = Some(csv_error(source, &e));
                 None
@@ -36,17 +48,80 @@ pub(crate) fn numbered<'a>(
         })
 }
 
-/// Starts reading a CSV file record by record, in whatever encoding and with
-/// whichever separator it was saved (see [`crate::text`]); `known` tells
-/// whether a normalised header cell names a column the caller reads. A file
-/// without even a header is an `empty_file` problem with `hint`.
-pub(crate) fn open_csv<R: Read>(
-    reader: R,
+/// Starts reading a table record by record: the sheet named `sheet` (the
+/// first when `None`) of a workbook, recognised by its content, or else a CSV
+/// file in whatever encoding and with whichever separator it was saved (see
+/// [`crate::text`]; `known` tells whether a normalised header cell names a
+/// column the caller reads). A file without even a header is an
+/// `empty_file` problem with `hint`.
+pub(crate) fn open_table<R: Read>(
+    mut reader: R,
+    source: &str,
+    hint: &str,
+    known: impl Fn(&str) -> bool,
+    sheet: Option<&str>,
+) -> Result<CsvFile, Diagnostic> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|e| {
+        Diagnostic::file(
+            source,
+            Code::CsvSyntax,
+            format!("could not read the file: {e}"),
+        )
+    })?;
+    if workbook::is_workbook(&bytes) {
+        open_sheet(bytes, source, hint, sheet)
+    } else {
+        open_csv(&bytes, source, hint, known)
+    }
+}
+
+/// Starts reading a sheet of a workbook (see [`open_table`]).
+fn open_sheet(
+    bytes: Vec<u8>,
+    source: &str,
+    hint: &str,
+    sheet: Option<&str>,
+) -> Result<CsvFile, Diagnostic> {
+    open_read_sheet(workbook::read_sheet(bytes, source, sheet)?, source, hint)
+}
+
+/// Starts reading the rows of a sheet already read; a sheet without even a
+/// header is an `empty_file` problem with `hint`.
+pub(crate) fn open_read_sheet(
+    read: workbook::Sheet,
+    source: &str,
+    hint: &str,
+) -> Result<CsvFile, Diagnostic> {
+    let place = SheetPlace {
+        sheet: read.format.sheet.clone(),
+        first_column: read.first_column,
+    };
+    let mut rows = read.rows.into_iter().map(csv::ByteRecord::from);
+    match rows.next() {
+        None => Err(
+            Diagnostic::file(source, Code::EmptyFile, "the sheet is empty")
+                .with_hint(hint)
+                .in_sheet(&place.sheet, None),
+        ),
+        Some(header) => Ok(CsvFile {
+            header,
+            header_row: read.first_row,
+            records: Box::new(rows.map(Ok)),
+            format: Format::Workbook(read.format),
+            place: Some(place),
+        }),
+    }
+}
+
+/// Starts reading CSV text (see [`open_table`]).
+fn open_csv(
+    bytes: &[u8],
     source: &str,
     hint: &str,
     known: impl Fn(&str) -> bool,
 ) -> Result<CsvFile, Diagnostic> {
-    let Text { text, format } = read_text(reader, source, known)?;
+    let Text { text, format } = read_text(bytes, source, known)?;
     let mut records = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -58,8 +133,10 @@ pub(crate) fn open_csv<R: Read>(
         Some(Err(e)) => Err(csv_error(source, &e)),
         Some(Ok(header)) => Ok(CsvFile {
             header,
-            records,
-            format,
+            header_row: 1,
+            records: Box::new(records),
+            format: Format::Text(format),
+            place: None,
         }),
     }
 }
@@ -102,8 +179,13 @@ pub(crate) fn read_table<R: Read>(
     required: usize,
 ) -> Result<(Vec<TableRow>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let CsvFile {
-        header, records, ..
-    } = open_csv(reader, source, hint, |name| columns.contains(&name)).map_err(|d| vec![d])?;
+        header,
+        header_row,
+        records,
+        place,
+        ..
+    } = open_table(reader, source, hint, |name| columns.contains(&name), None)
+        .map_err(|d| vec![d])?;
     let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
     let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
     let at: Vec<Option<usize>> = columns
@@ -117,7 +199,7 @@ pub(crate) fn read_table<R: Read>(
         .map(|(column, _)| {
             Diagnostic::at(
                 source,
-                1,
+                header_row,
                 None,
                 Code::MissingIdColumn,
                 format!("the header has no `{column}` column"),
@@ -125,13 +207,19 @@ pub(crate) fn read_table<R: Read>(
             .with_hint(hint)
         })
         .collect();
+    let locate = |mut diagnostics: Vec<Diagnostic>| {
+        if let Some(place) = &place {
+            place.locate(&mut diagnostics, &names);
+        }
+        diagnostics
+    };
     if !missing.is_empty() {
-        return Err(missing);
+        return Err(locate(missing));
     }
     let mut diagnostics = Vec::new();
     let mut rows = Vec::new();
     let mut unreadable = None;
-    for (row, record) in numbered(records, source, &mut unreadable) {
+    for (row, record) in numbered(records, header_row, source, &mut unreadable) {
         if record.iter().all(|c| text(c).is_empty()) {
             continue;
         }
@@ -148,7 +236,7 @@ pub(crate) fn read_table<R: Read>(
         });
     }
     diagnostics.extend(unreadable);
-    Ok((rows, diagnostics))
+    Ok((rows, locate(diagnostics)))
 }
 
 /// The problem of a row with `cells` cells under a header of `columns`.

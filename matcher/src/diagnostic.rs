@@ -10,6 +10,13 @@ use std::fmt;
 pub enum Code {
     /// The file holds no header row at all.
     EmptyFile,
+    /// A workbook that cannot be read: corrupt, password-protected, or an
+    /// archive that is no `.xlsx` or `.ods` workbook.
+    UnreadableWorkbook,
+    /// The sheet asked for is not in the workbook.
+    UnknownSheet,
+    /// A workbook cell shows a formula error such as `#REF!`.
+    FormulaError,
     /// The file has a header but no data rows.
     NoRows,
     /// The file is not valid text in the encoding its byte-order mark names.
@@ -75,6 +82,9 @@ impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::EmptyFile => "empty_file",
+            Code::UnreadableWorkbook => "unreadable_workbook",
+            Code::UnknownSheet => "unknown_sheet",
+            Code::FormulaError => "formula_error",
             Code::NoRows => "no_rows",
             Code::InvalidUtf8 => "invalid_utf8",
             Code::CsvSyntax => "csv_syntax",
@@ -131,7 +141,8 @@ impl fmt::Display for Code {
 /// One problem in an input file.
 ///
 /// Rows are numbered as a spreadsheet shows them: the header is row 1, the first
-/// person is row 2. Displays as `mentees.csv:14:skills: message`.
+/// person is row 2. Displays as `mentees.csv:14:skills: message`; in a
+/// workbook, as `mentees.xlsx:Sheet1!C14:skills: message`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Diagnostic {
     /// The source label the file was read under (usually its name).
@@ -146,6 +157,22 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub hint: Option<String>,
+    /// Where in a workbook, for a problem in a spreadsheet (`None` in a CSV
+    /// file): written as its `sheet` and `cell` keys. Boxed, as few problems
+    /// have one.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Box<SheetCell>>,
+}
+
+/// Where a problem is in a workbook.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SheetCell {
+    /// The sheet.
+    pub sheet: String,
+    /// The cell (`C14`) or row (`14`) as the spreadsheet names it, for a
+    /// problem at a row.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Diagnostic {
@@ -158,6 +185,7 @@ impl Diagnostic {
             code,
             message: message.into(),
             hint: None,
+            place: None,
         }
     }
 
@@ -176,6 +204,26 @@ impl Diagnostic {
         }
     }
 
+    /// Places the problem in a workbook's `sheet`, at `cell` (`C14`) or row
+    /// (`14`) when it has one.
+    pub fn in_sheet(mut self, sheet: &str, cell: Option<String>) -> Self {
+        self.place = Some(Box::new(SheetCell {
+            sheet: sheet.to_owned(),
+            cell,
+        }));
+        self
+    }
+
+    /// The workbook sheet of a problem in a spreadsheet.
+    pub fn sheet(&self) -> Option<&str> {
+        self.place.as_ref().map(|p| p.sheet.as_str())
+    }
+
+    /// The cell (`C14`) or row (`14`) of a problem in a workbook sheet.
+    pub fn cell(&self) -> Option<&str> {
+        self.place.as_ref().and_then(|p| p.cell.as_deref())
+    }
+
     /// Adds a hint on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
@@ -186,7 +234,12 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
-        if let Some(row) = self.row {
+        if let Some(place) = &self.place {
+            write!(f, ":{}", sheet_reference(&place.sheet))?;
+            if let Some(cell) = &place.cell {
+                write!(f, "!{cell}")?;
+            }
+        } else if let Some(row) = self.row {
             write!(f, ":{row}")?;
         }
         if let Some(column) = &self.column {
@@ -198,6 +251,29 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// A sheet's name as a formula refers to it: quoted (`'Form responses 1'`)
+/// unless it is letters, digits and underscores only.
+fn sheet_reference(name: &str) -> String {
+    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    }
+}
+
+/// The spreadsheet name of a 0-based column: `A`, …, `Z`, `AA`, ….
+pub fn column_letters(mut column: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    letters.iter().rev().map(|&b| char::from(b)).collect()
 }
 
 #[cfg(test)]
@@ -222,6 +298,39 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "mentors.csv: the file is empty (hint: export the sheet with its header row)"
+        );
+    }
+
+    #[test]
+    fn a_workbook_problem_names_sheet_and_cell() {
+        let d = Diagnostic::at(
+            "mentees.xlsx",
+            14,
+            Some("skills"),
+            Code::BadSkillLevel,
+            "bad",
+        )
+        .in_sheet("Sheet1", Some("C14".into()));
+        assert_eq!(d.to_string(), "mentees.xlsx:Sheet1!C14:skills: bad");
+        let d = Diagnostic::at("m.ods", 7, None, Code::EmptyId, "bad")
+            .in_sheet("Form responses 1", Some("7".into()));
+        assert_eq!(d.to_string(), "m.ods:'Form responses 1'!7: bad");
+        let d = Diagnostic::file("m.ods", Code::NoRows, "bad").in_sheet("it's", None);
+        assert_eq!(d.to_string(), "m.ods:'it''s': bad");
+        // JSON carries the sheet and the cell beside the file, row and column.
+        let json = serde_json::to_value(d.in_sheet("S", Some("B2".into()))).unwrap();
+        assert_eq!((&json["sheet"], &json["cell"]), (&"S".into(), &"B2".into()));
+    }
+
+    #[test]
+    fn columns_are_lettered_as_spreadsheets_do() {
+        let letters: Vec<String> = [0, 2, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letters)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
         );
     }
 

@@ -33,6 +33,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod explain;
 pub mod fairness;
+pub mod format;
 pub mod generate;
 pub mod list;
 pub mod list_attributes;
@@ -52,11 +53,13 @@ pub mod vocabulary;
 pub mod vocabulary_report;
 pub mod vocabulary_term;
 pub mod why_not;
+pub mod workbook;
 
 pub use config::{Config, ConfigError, Goal};
 pub use diagnostic::{Code, Diagnostic};
 pub use error::Error;
 pub use explain::Explanation;
+pub use format::Format;
 pub use matching::MatchOutcome;
 pub use program::Program;
 pub use program::{explain, fairness_report, match_rosters, match_rosters_with, suggest, why_not};
@@ -92,8 +95,39 @@ pub fn read_rosters_with<M: Read, E: Read>(
     mentees_source: &str,
     rules: &columns::ColumnRules,
 ) -> Result<(Roster, Roster), Error> {
-    let mentors = Roster::from_csv_reader_with(mentors, Side::Mentor, mentors_source, rules);
-    let mentees = Roster::from_csv_reader_with(mentees, Side::Mentee, mentees_source, rules);
+    read_rosters_from_sheets(
+        mentors,
+        mentors_source,
+        mentees,
+        mentees_source,
+        rules,
+        [None, None],
+    )
+}
+
+/// [`read_rosters_with`], reading a workbook's sheet named in `sheets`
+/// (mentors', then mentees'; `None` reads the first sheet). Text files
+/// have no sheets: their name is not used.
+pub fn read_rosters_from_sheets<M: Read, E: Read>(
+    mentors: M,
+    mentors_source: &str,
+    mentees: E,
+    mentees_source: &str,
+    rules: &columns::ColumnRules,
+    sheets: [Option<&str>; 2],
+) -> Result<(Roster, Roster), Error> {
+    let [mentors_sheet, mentees_sheet] = sheets;
+    let mentors = Roster::from_reader(mentors, Side::Mentor, mentors_source, rules, mentors_sheet);
+    let mentees = Roster::from_reader(mentees, Side::Mentee, mentees_source, rules, mentees_sheet);
+    check_rosters(mentors, mentees)
+}
+
+/// Both rosters as read, checked against each other: every problem in both
+/// at once, sorted by file and row.
+pub fn check_rosters(
+    mentors: Result<Roster, Vec<Diagnostic>>,
+    mentees: Result<Roster, Vec<Diagnostic>>,
+) -> Result<(Roster, Roster), Error> {
     match (mentors, mentees) {
         (Ok(mentors), Ok(mentees)) => {
             let problems = roster::check_pair(&mentors, &mentees);

@@ -5,12 +5,17 @@ use crate::root;
 use std::path::Path;
 use std::process::Command;
 
-/// One run: the case's name and the two files as `matcher match` reads them.
+/// One run: the case's name and the two files as `matcher match` reads them,
+/// under their extensions (`csv`, or `xlsx`/`ods` for a workbook case).
 struct Case {
     name: String,
     mentors: Vec<u8>,
     mentees: Vec<u8>,
+    extensions: [&'static str; 2],
 }
+
+/// The extensions of corpus files.
+const EXTENSIONS: [&str; 3] = ["csv", "xlsx", "ods"];
 
 /// The name of the generated 10 MB case.
 const BIG_CELL: &str = "mentees_10mb_cell";
@@ -19,29 +24,36 @@ const BIG_CELL: &str = "mentees_10mb_cell";
 fn cases() -> Vec<Case> {
     let dir = root().join("matcher/tests/fixtures/bad");
     let read = |name: &str| std::fs::read(dir.join(name)).unwrap();
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
+    let mut names: Vec<(String, &str)> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().file_name().into_string().unwrap())
-        .filter_map(|name| name.strip_suffix(".csv").map(str::to_owned))
-        .filter(|name| name.contains('_'))
+        .filter_map(|file| {
+            let (name, extension) = file.rsplit_once('.')?;
+            let extension = EXTENSIONS.into_iter().find(|e| *e == extension)?;
+            Some((name.to_owned(), extension))
+        })
+        .filter(|(name, _)| name.contains('_'))
         .collect();
     names.sort();
     let mut cases: Vec<Case> = names
         .iter()
-        .filter_map(|name| {
+        .filter_map(|(name, extension)| {
             let (side, defect) = name.split_once('_').unwrap();
             let partner = |other: &str| {
                 let pair = format!("{other}_{defect}.csv");
                 dir.join(&pair).exists().then_some(pair)
             };
-            let (mentors, mentees) = match side {
+            let (mentors, mentees, extensions) = match side {
                 "mentors" => (
-                    format!("{name}.csv"),
+                    format!("{name}.{extension}"),
                     partner("mentees").unwrap_or("mentees.csv".into()),
+                    [*extension, "csv"],
                 ),
-                "mentees" if partner("mentors").is_none() => {
-                    ("mentors.csv".into(), format!("{name}.csv"))
-                }
+                "mentees" if partner("mentors").is_none() => (
+                    "mentors.csv".into(),
+                    format!("{name}.{extension}"),
+                    ["csv", *extension],
+                ),
                 "mentees" => return None,
                 other => panic!("{other}: corpus files start with mentors_ or mentees_"),
             };
@@ -49,6 +61,7 @@ fn cases() -> Vec<Case> {
                 name: name.clone(),
                 mentors: read(&mentors),
                 mentees: read(&mentees),
+                extensions,
             })
         })
         .collect();
@@ -56,6 +69,7 @@ fn cases() -> Vec<Case> {
         name: BIG_CELL.into(),
         mentors: read("mentors.csv"),
         mentees: big_cell(&read("mentees.csv")),
+        extensions: ["csv", "csv"],
     });
     cases
 }
@@ -68,13 +82,11 @@ fn big_cell(mentees: &[u8]) -> Vec<u8> {
 }
 
 /// Runs `matcher match --quiet` on the case, from a folder holding it as
-/// `mentors.csv` and `mentees.csv` (the labels the wasm package uses), and
-/// renders what a user sees.
+/// `mentors.csv` and `mentees.csv` (`.xlsx`, `.ods` for a workbook: the
+/// labels the wasm package uses), and renders what a user sees.
 fn run(case: &Case) -> String {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mentors.csv"), &case.mentors).unwrap();
-    std::fs::write(dir.path().join("mentees.csv"), &case.mentees).unwrap();
-    let out = matcher_in(dir.path(), &["match", "--quiet"]);
+    let out = matcher_in(dir.path(), case, &["match", "--quiet"]);
     format!(
         "exit code: {}\n--- stdout ---\n{}--- stderr ---\n{}",
         out.status.code().unwrap(),
@@ -83,19 +95,25 @@ fn run(case: &Case) -> String {
     )
 }
 
-fn matcher_in(dir: &Path, args: &[&str]) -> std::process::Output {
+/// Runs the binary in `dir` on the case's files, written there first.
+fn matcher_in(dir: &Path, case: &Case, args: &[&str]) -> std::process::Output {
+    let [mentors, mentees] =
+        [("mentors", 0), ("mentees", 1)].map(|(side, i)| format!("{side}.{}", case.extensions[i]));
+    std::fs::write(dir.join(&mentors), &case.mentors).unwrap();
+    std::fs::write(dir.join(&mentees), &case.mentees).unwrap();
     Command::new(env!("CARGO_BIN_EXE_matcher"))
         .args(args)
-        .args(["--mentors", "mentors.csv", "--mentees", "mentees.csv"])
+        .args(["--mentors", &mentors, "--mentees", &mentees])
         .current_dir(dir)
         .output()
         .unwrap()
 }
 
 /// Cases that are well-formed, though unusual, and must match normally.
-const WELL_FORMED: [&str; 7] = [
+const WELL_FORMED: [&str; 8] = [
     "mentees_1000_columns",
     "mentees_bom",
+    "mentees_csv_named_xlsx",
     "mentees_crlf",
     "mentees_quoted_newlines_and_commas",
     "mentees_semicolons",
@@ -106,7 +124,7 @@ const WELL_FORMED: [&str; 7] = [
 #[test]
 fn every_bad_input_exits_2_with_a_pinned_message_naming_file_row_and_column() {
     let cases = cases();
-    assert_eq!(cases.len(), 31, "cases: a file was added or removed");
+    assert_eq!(cases.len(), 35, "cases: a file was added or removed");
     for case in &cases {
         let seen = run(case);
         let well_formed = WELL_FORMED.contains(&case.name.as_str());
@@ -121,8 +139,7 @@ fn every_bad_input_exits_2_with_a_pinned_message_naming_file_row_and_column() {
             assert!(
                 stderr
                     .lines()
-                    .all(|l| l.starts_with("error: mentors.csv")
-                        || l.starts_with("error: mentees.csv")),
+                    .all(|l| l.starts_with("error: mentors.") || l.starts_with("error: mentees.")),
                 "{}: every line names its file: {stderr}",
                 case.name
             );
@@ -139,9 +156,7 @@ fn validate_reports_the_same_problems_as_match() {
         .find(|c| c.name == "mentees_skill_level_9")
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("mentors.csv"), &case.mentors).unwrap();
-    std::fs::write(dir.path().join("mentees.csv"), &case.mentees).unwrap();
-    let out = matcher_in(dir.path(), &["validate"]);
+    let out = matcher_in(dir.path(), case, &["validate"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),

@@ -727,6 +727,82 @@ fn the_sample_as_a_form_exports_it_gives_the_sample_matches() {
         .starts_with("read data/forms/mentees.csv as UTF-8, cells separated by semicolons\n"));
 }
 
+/// [`FORMS`] with the workbook copies of the rosters (mentors.ods, mentees.xlsx).
+fn forms_workbooks() -> Vec<&'static str> {
+    let mut args = FORMS.to_vec();
+    args[1] = "data/forms/mentors.ods";
+    args[3] = "data/forms/mentees.xlsx";
+    args
+}
+
+#[test]
+fn the_workbook_copies_of_the_form_export_give_the_sample_matches() {
+    let out = matcher(&[&["match"], &forms_workbooks()[..]].concat());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = std::fs::read(root().join("data/expected/matches.csv")).unwrap();
+    assert_eq!(text(&out.stdout), text(&expected));
+    assert!(text(&out.stderr).starts_with(
+        "read data/forms/mentors.ods as an OpenDocument spreadsheet, sheet Mentors\n\
+         read data/forms/mentees.xlsx as an Excel workbook, sheet Sheet1\n"
+    ));
+    // Naming the sheets read changes nothing.
+    let named = ["--mentors-sheet", "Mentors", "--mentees-sheet", "Sheet1"];
+    let out = matcher(&[&["match", "--quiet"], &forms_workbooks()[..], &named].concat());
+    assert_eq!(text(&out.stdout), text(&expected));
+}
+
+#[test]
+fn an_unknown_sheet_is_refused_naming_the_sheets_there_are() {
+    let out = matcher(
+        &[
+            &["validate"],
+            &forms_workbooks()[..],
+            &["--sheet", "Responses"],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stdout),
+        "data/forms/mentees.xlsx: the workbook has no sheet \"Responses\"; its sheets are \"Sheet1\", \"Notes\" (hint: name one of its sheets, or leave the sheet out to read the first)\n\
+         data/forms/mentors.ods: the workbook has no sheet \"Responses\"; its sheets are \"Mentors\", \"Notes\" (hint: name one of its sheets, or leave the sheet out to read the first)\n"
+    );
+}
+
+#[test]
+fn problems_in_a_workbook_name_its_sheet_and_cell_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[columns]\n\"Participant ID\" = \"id\"\n\"Which skills would you like to develop?\" = \"skills\"\n",
+    )
+    .unwrap();
+    let args = [
+        "validate",
+        "--mentors",
+        "data/forms/mentors.csv",
+        "--mentees",
+        "data/forms/mentees.xlsx",
+        "--config",
+        config.to_str().unwrap(),
+    ];
+    let out = matcher(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stdout).starts_with(
+        "data/forms/mentees.xlsx:Sheet1!I2:which skills would you like to develop?: the list \"roadmapping, Negotiation:2, Security, Sy…\" looks comma-separated"
+    ), "{}", text(&out.stdout));
+    let json = matcher(&[&args[..], &["--format", "json"]].concat());
+    let problems: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let first = &problems[0];
+    assert_eq!(first["file"], "data/forms/mentees.xlsx");
+    assert_eq!(
+        (&first["sheet"], &first["cell"]),
+        (&"Sheet1".into(), &"I2".into())
+    );
+    assert_eq!(first["row"], 2);
+}
+
 #[test]
 fn a_form_export_read_without_its_separators_is_refused_column_by_column() {
     let dir = tempfile::tempdir().unwrap();

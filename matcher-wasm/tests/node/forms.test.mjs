@@ -1,7 +1,8 @@
 // The sample program as a sign-up form exports it (data/forms/): question
 // headers mapped by [columns], comma-separated answers, aliases in the
 // sample vocabulary (data/vocabulary.csv), a semicolon-separated mentee file. The package reads it as
-// the CLI does: exactly the sample's matches.
+// the CLI does: exactly the sample's matches; so do its workbook copies (mentees.xlsx, mentors.ods)
+// read by the workbook module.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import * as matcher from '../../pkg/node/matcher_wasm.js';
+import { readWorkbook } from '../../pkg/node-workbook/matcher_wasm_workbook.js';
+import { MatcherWorker } from '../../pkg/worker/node.js';
 import { expected, ROOT, thrown } from '../support/fixtures.mjs';
 import { native } from '../support/native.mjs';
 
@@ -86,4 +89,52 @@ test('checkConfig fills in a config and refuses what the CLI refuses, naming the
   assert.equal(bad.code, 'config');
   assert.equal(bad.key, 'columns.Full name');
   assert.equal(thrown(() => matcher.checkConfig({ column: {} })).code, 'config');
+});
+
+const bytes = (name) => readFileSync(join(FORMS, name));
+
+test('the workbook copies read by the workbook module give the sample matches', () => {
+  const mentors = readWorkbook(bytes('mentors.ods'), 'mentor');
+  const mentees = readWorkbook(bytes('mentees.xlsx'), 'mentee', null);
+  assert.equal(mentees.source, 'mentees.xlsx');
+  assert.equal(mentees.problem, null);
+  assert.deepEqual(mentees.sheet.format, { workbook: 'xlsx', sheet: 'Sheet1', sheets: ['Sheet1', 'Notes'] });
+  assert.equal(matcher.matchesCsv(mentors, mentees, config), expected.csv());
+  const roster = matcher.readRoster(mentors, 'mentor', config);
+  assert.deepEqual(roster.format, { workbook: 'ods', sheet: 'Mentors', sheets: ['Mentors', 'Notes'] });
+  assert.deepEqual(roster.people, matcher.readRoster(read('mentors.csv'), 'mentor', config).people);
+});
+
+test('an unknown sheet and a damaged workbook are thrown as located MatcherErrors', () => {
+  const unknown = readWorkbook(bytes('mentees.xlsx'), 'mentee', 'Responses');
+  assert.equal(unknown.problem.code, 'unknown_sheet');
+  assert.deepEqual(matcher.validate(read('mentors.csv'), unknown, config), [unknown.problem]);
+  let error = thrown(() => matcher.matchesCsv(read('mentors.csv'), unknown, config));
+  assert.equal(error.code, 'unknown_sheet');
+  assert.equal(error.file, 'mentees.xlsx');
+  assert.equal(error.message, 'mentees.xlsx: the workbook has no sheet "Responses"; its sheets are "Sheet1", "Notes" (hint: name one of its sheets, or leave the sheet out to read the first)');
+  const damaged = Buffer.from(bytes('mentors.ods'));
+  damaged.fill(0, 1000, 1400);
+  error = thrown(() => matcher.readRoster(readWorkbook(damaged, 'mentor'), 'mentor', config));
+  assert.equal(error.code, 'unreadable_workbook');
+  assert.equal(error.file, 'mentors.ods');
+  // Without its columns, the sheet's problems name the sheet and the cell.
+  error = thrown(() => matcher.readRoster(readWorkbook(bytes('mentees.xlsx'), 'mentee'), 'mentee', { columns: { 'Participant ID': 'id', 'Which skills would you like to develop?': 'skills' } }));
+  assert.equal(error.code, 'comma_separated_list');
+  assert.deepEqual([error.file, error.sheet, error.cell, error.row], ['mentees.xlsx', 'Sheet1', 'I2', 2]);
+  assert.ok(error.message.startsWith('mentees.xlsx:Sheet1!I2:which skills would you like to develop?: the list'), error.message);
+});
+
+test('the worker takes a workbook\'s bytes and a sheet, loading the reader on demand', async () => {
+  const worker = await MatcherWorker.create();
+  try {
+    const program = await worker.match(bytes('mentors.ods'), { bytes: bytes('mentees.xlsx'), sheet: 'Sheet1' }, config);
+    assert.equal(await program.matchesCsv(), expected.csv());
+    const roster = await worker.readRoster(new Uint8Array(bytes('mentees.csv')), 'mentee', config);
+    assert.equal(roster.format.delimiter, ';');
+    await assert.rejects(worker.readRoster({ bytes: bytes('mentees.xlsx'), sheet: 'Nope' }, 'mentee', config),
+      (error) => error.code === 'unknown_sheet' && error.file === 'mentees.xlsx');
+  } finally {
+    worker.terminate();
+  }
 });

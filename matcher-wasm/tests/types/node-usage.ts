@@ -166,3 +166,25 @@ program.solves = 0;
 program.free();
 void [programOutcome, programCsv, programJson, programReport, programCost, programSuggestions, programVerdict,
   programExplanation, solves];
+
+// Workbooks: the workbook module's SheetRead goes wherever CSV text does.
+import { readWorkbook } from "../../pkg/node-workbook/matcher_wasm_workbook.js";
+import type { SheetRead, WorkbookFormat } from "../../pkg/node/matcher_wasm.js";
+declare const workbookBytes: Uint8Array;
+const sheetRead: SheetRead = readWorkbook(workbookBytes, "mentee", "Sheet1");
+const fromSheet: MatchOutcome = matchRosters(mentorsCsv, sheetRead, config);
+void fromSheet;
+const readFormat = readRoster(readWorkbook(workbookBytes, "mentor"), "mentor").format;
+if ("workbook" in readFormat) {
+  const book: WorkbookFormat = readFormat;
+  const names: string[] = [book.sheet, ...book.sheets];
+  void names;
+}
+const sheetRows: string[][] | undefined = sheetRead.sheet?.rows;
+void sheetRows;
+const where: [string | undefined, string | undefined] = [sheetRead.problem?.sheet, sheetRead.problem?.cell];
+void where;
+// @ts-expect-error: a side is "mentor" or "mentee"
+readWorkbook(workbookBytes, "mentors");
+// @ts-expect-error: rosters are text or a SheetRead, not bytes (the Worker API takes bytes)
+matchRosters(mentorsCsv, workbookBytes);

@@ -31,3 +31,11 @@ export async function run(mentorsCsv: string, menteesCsv: string, signal: AbortS
   engine.terminate();
   return program.outcome();
 }
+
+// Workbooks: bytes, { bytes, sheet } or a SheetRead read once in the worker.
+export async function workbooks(engine: MatcherWorker, bytes: Uint8Array, csv: string): Promise<MatchOutcome> {
+  const mentees = await engine.readWorkbook(bytes, "mentee", "Sheet1");
+  await engine.validate(new ArrayBuffer(8), { bytes, sheet: null });
+  const program = await engine.match(csv, mentees);
+  return program.outcome();
+}

@@ -25,8 +25,9 @@ const engine = await MatcherWorker.create();
 renderWeights((await engine.defaultConfig()).weights);
 
 /**
- * The loaded rosters by side, as `{ name, text, ids }`, and the optional
- * pair scores file, as `{ name, text }`; whether the latest
+ * The loaded rosters by side, as `{ name, input, encoding, bytes, ids }`
+ * (`input`: CSV text, or the `SheetRead` of a workbook's `bytes`), and the
+ * optional pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
  * roster changes begun and settled, counted so that only the latest shows and
@@ -79,10 +80,31 @@ function updateRunButtons() {
   byId('rerun').disabled = !(idle && state.ready && state.run);
 }
 
-/** " (read as windows-1252, cells separated by semicolons)" for a file that is not plain UTF-8 CSV. */
-function readAs(encoding = 'UTF-8', { delimiter }) {
+/** Workbook kinds as the summary names them. */
+const WORKBOOKS = { xlsx: 'an Excel workbook', ods: 'an OpenDocument spreadsheet' };
+
+/**
+ * " (read as windows-1252, cells separated by semicolons)" for a file that is
+ * not plain UTF-8 CSV; " (read as an Excel workbook, sheet Sheet1)" for a workbook.
+ */
+function readAs(encoding = 'UTF-8', { delimiter, workbook, sheet }) {
+  if (workbook) return ` (read as ${WORKBOOKS[workbook]}, sheet ${sheet})`;
   const separator = { ',': 'commas', ';': 'semicolons', '\t': 'tabs' }[delimiter];
   return encoding === 'UTF-8' && delimiter === ',' ? '' : ` (read as ${encoding}, cells separated by ${separator})`;
+}
+
+/**
+/**
+ * The sheet picker of a side: shown when its roster is a workbook of several
+ * sheets, with the sheet read selected; choosing another reads that one.
+ */
+function showSheets(group, format) {
+  const picker = byId(`${group}-sheet`);
+  const sheets = format?.sheets ?? [];
+  picker.hidden = sheets.length < 2;
+  byId(`${group}-sheet-label`).hidden = picker.hidden;
+  picker.replaceChildren(...sheets.map((name) => h('option', { value: name }, name)));
+  if (format?.sheet) picker.value = format.sheet;
 }
 
 /**
@@ -97,10 +119,11 @@ async function checkRosters() {
   const config = { columns: readColumns(), attributes: readListAttributes() };
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
+    showSheets(group, roster?.input.sheet?.format);
     if (!roster) continue;
     try {
-      readings[side] = await engine.rosterColumns(roster.text, side, config);
-      const parsed = await engine.readRoster(roster.text, side, config);
+      readings[side] = await engine.rosterColumns(roster.input, side, config);
+      const parsed = await engine.readRoster(roster.input, side, config);
       attributes.push(...parsed.attributes);
       roster.ids = parsed.people.map((p) => p.id);
       statuses.push([group, `${roster.name}: ${parsed.people.length} ${group}${readAs(roster.encoding, parsed.format)}`, 'ok']);
@@ -111,7 +134,7 @@ async function checkRosters() {
     }
   }
   if (state.mentor && state.mentee && problems.length === 0) {
-    problems = await engine.validate(state.mentor.text, state.mentee.text, config);
+    problems = await engine.validate(state.mentor.input, state.mentee.input, config);
   }
   if (state.pairScores) {
     const { name, text } = state.pairScores;
@@ -144,7 +167,7 @@ function addToVocabulary(line) {
 /** The loaded rosters' vocabulary report; null when the settings do not read (Match says why). */
 async function vocabularyReport() {
   try {
-    return await engine.vocabularyReport(state.mentor.text, state.mentee.text, readConfig());
+    return await engine.vocabularyReport(state.mentor.input, state.mentee.input, readConfig());
   } catch {
     return null;
   }
@@ -195,7 +218,12 @@ function changeRosters(load, shown = () => {}) {
 
 for (const [side, group] of Object.entries(SIDES)) {
   wireDropZone(byId(`${group}-drop`), byId(`${group}-file`), (file) => changeRosters(async () => {
-    state[side] = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+    const roster = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+    if (roster.bytes) roster.input = await engine.readWorkbook(roster.bytes, side);
+    state[side] = roster;
+  }));
+  byId(`${group}-sheet`).addEventListener('change', (event) => changeRosters(async () => {
+    state[side].input = await engine.readWorkbook(state[side].bytes, side, event.target.value);
   }));
 }
 
@@ -216,8 +244,8 @@ byId('load-sample').addEventListener('click', () => {
     const [mentors, mentees, text] = await Promise.all(
       ['sample/mentors.csv', 'sample/mentees.csv', 'sample/config.json'].map(fetchText),
     );
-    state.mentor = { name: 'sample mentors.csv', text: mentors };
-    state.mentee = { name: 'sample mentees.csv', text: mentees };
+    state.mentor = { name: 'sample mentors.csv', input: mentors };
+    state.mentee = { name: 'sample mentees.csv', input: mentees };
     config = JSON.parse(text);
   }, () => applyConfig(config));
 });
@@ -260,8 +288,8 @@ async function match() {
   // Rosters changed while this run was under way make it stale: their check shows instead.
   const check = state.checks;
   const input = {
-    mentors: state.mentor.text,
-    mentees: state.mentee.text,
+    mentors: state.mentor.input,
+    mentees: state.mentee.input,
     config: { ...readConfig(), pairScores: state.pairScores?.text ?? null },
     rounds: review.rounds(),
   };

@@ -1,7 +1,10 @@
 // A roster file's bytes as text, read the way the CLI reads them: the
 // encoding from a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), else UTF-16
 // when every other byte of the start is zero, UTF-8 when the bytes are valid
-// UTF-8, and Windows-1252 (legacy spreadsheet exports) otherwise.
+// UTF-8, and Windows-1252 (legacy spreadsheet exports) otherwise. Workbooks
+// are left as bytes, for the worker's workbook module.
+
+import { isWorkbook } from '../pkg/worker/host.js';
 
 /** The encoding of `bytes` and the length of its byte-order mark. */
 function sniff(bytes) {
@@ -27,15 +30,18 @@ function sniff(bytes) {
 }
 
 /**
- * Decodes roster file `name`: `{ text, encoding }`, where `encoding` is the
- * name the CLI prints (`UTF-8`, `UTF-16LE`, `UTF-16BE` or `windows-1252`).
+ * Decodes roster file `name`: `{ input, encoding }`, where `input` is its
+ * text and `encoding` the name the CLI prints (`UTF-8`, `UTF-16LE`,
+ * `UTF-16BE` or `windows-1252`); a workbook, recognised by its content, is
+ * `{ bytes }`, for the worker to read (`MatcherWorker.readWorkbook`).
  * Throws an `Error` naming the file when its text breaks its own encoding.
  */
 export function decodeRoster(name, bytes) {
+  if (isWorkbook(bytes)) return { bytes };
   const [encoding, mark] = sniff(bytes);
   const label = encoding === 'windows-1252' ? encoding : encoding.toUpperCase();
   try {
-    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(mark)), encoding: label };
+    return { input: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(mark)), encoding: label };
   } catch {
     throw new Error(`${name}: the file's text is not valid ${label}; save it again from the spreadsheet program as "CSV UTF-8"`);
   }

@@ -82,6 +82,13 @@ export function renderSummary(outcome, milliseconds) {
   renderHistogram(byId('histogram'), outcome.matches.map((m) => m.score));
 }
 
+/** A problem's file, and in a workbook its sheet and cell as a formula names them: `mentees.xlsx:Sheet1!C14`. */
+function fileOf({ file, sheet, cell }) {
+  if (!sheet) return file;
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replaceAll("'", "''")}'`;
+  return `${file}:${name}${cell ? `!${cell}` : ''}`;
+}
+
 /** The problems table, a page at a time: made on first use. */
 let problemsTable = null;
 
@@ -100,7 +107,7 @@ export function renderProblems(diagnostics, error = null) {
   problemsTable ??= new PagedTable(byId('problems-table'), {
     caption: 'Problems',
     columns: [
-      { label: 'File', key: (d) => d.file, cell: (d) => d.file },
+      { label: 'File', key: (d) => d.file, cell: fileOf },
       { label: 'Row', numeric: true, key: (d) => d.row ?? null, cell: (d) => d.row ?? '' },
       { label: 'Column', key: (d) => d.column ?? null, cell: (d) => d.column ?? '' },
       { label: 'Problem', key: (d) => d.message, cell: (d) => [d.message, d.hint && h('small', { class: 'hint' }, d.hint)] },

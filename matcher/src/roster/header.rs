@@ -63,6 +63,7 @@ pub(super) struct Header {
 /// names and separators. Two columns with one meaning are a problem.
 pub(super) fn read_header(
     header: &csv::ByteRecord,
+    header_row: usize,
     side: Side,
     source: &str,
     rules: &ColumnRules,
@@ -100,7 +101,7 @@ pub(super) fn read_header(
             };
             diagnostics.push(Diagnostic::at(
                 source,
-                1,
+                header_row,
                 Some(&name),
                 Code::DuplicateColumn,
                 message,

@@ -12,14 +12,15 @@ mod pair_check;
 mod readings;
 
 pub use pair_check::check_pair;
-pub use readings::{read_columns, ColumnReading, ColumnReadings};
+pub use readings::{read_columns, read_sheet_columns, ColumnReading, ColumnReadings};
 
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
-use crate::csv_file::{numbered, open_csv, ragged, CsvFile};
+use crate::csv_file::{numbered, open_read_sheet, open_table, ragged, CsvFile};
 use crate::diagnostic::{excerpt, Code, Diagnostic, MAX_CELL_BYTES};
+use crate::format::Format;
 use crate::list::{self, Skill};
-use crate::text::TextFormat;
+use crate::workbook::SheetRead;
 use header::{field, read_header, Field, Header};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -90,8 +91,9 @@ pub struct Roster {
     pub attributes: Vec<String>,
     /// The people, in input order.
     pub people: Vec<Person>,
-    /// The encoding and cell separator the file was read in.
-    pub format: TextFormat,
+    /// How the file was read: its encoding and cell separator, or the
+    /// workbook and sheet.
+    pub format: Format,
     #[serde(skip)]
     index: HashMap<String, usize>,
     /// Whether the header has a `capacity` column (mentors) or attribute (mentees).
@@ -138,7 +140,8 @@ impl Roster {
     }
 
     /// [`Roster::from_csv_reader`] with the config's `[columns]` rules: which
-    /// header means what, and the item separator of each list column.
+    /// header means what, and the item separator of each list column. A
+    /// workbook is read too: its first sheet (see [`Roster::from_reader`]).
     ///
     /// ```
     /// use matcher::{columns::ColumnRule, Roster, Side};
@@ -154,19 +157,84 @@ impl Roster {
         source: &str,
         rules: &ColumnRules,
     ) -> Result<Roster, Vec<Diagnostic>> {
-        let CsvFile {
-            header: first_row,
-            records,
-            format,
-        } = open_csv(
+        Self::from_reader(reader, side, source, rules, None)
+    }
+
+    /// Parses a roster from CSV text, or from the sheet named `sheet` (the
+    /// first when `None`) of an `.xlsx` or `.ods` workbook, recognised by its
+    /// content: the sheet's rows are read as the CSV's would be. Problems in
+    /// a workbook name the sheet and cell (`mentees.xlsx:Sheet1!C14`).
+    pub fn from_reader<R: Read>(
+        reader: R,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+        sheet: Option<&str>,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        let file = open_table(
             reader,
             source,
-            "a roster needs a header row such as `id,name,skills`",
+            HEADER_HINT,
             |name| field(&columns::resolve(rules, name).0, side).is_some(),
+            sheet,
         )
         .map_err(|d| vec![d])?;
+        Self::from_table(file, side, source, rules)
+    }
+
+    /// Parses a roster from a workbook's sheet that another reader read (the
+    /// WebAssembly package's workbook module), or returns the problem it met,
+    /// as [`Roster::from_reader`] would have.
+    pub fn from_sheet_read(
+        read: SheetRead,
+        side: Side,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        let (source, sheet) = read.into_sheet().map_err(|d| vec![d])?;
+        let file = open_read_sheet(sheet, &source, HEADER_HINT).map_err(|d| vec![d])?;
+        Self::from_table(file, side, &source, rules)
+    }
+
+    /// Parses a roster from a table opened for reading.
+    fn from_table(
+        mut file: CsvFile,
+        side: Side,
+        source: &str,
+        rules: &ColumnRules,
+    ) -> Result<Roster, Vec<Diagnostic>> {
         let mut diagnostics = Vec::new();
-        let header = read_header(&first_row, side, source, rules, &mut diagnostics);
+        let header = read_header(
+            &file.header,
+            file.header_row,
+            side,
+            source,
+            rules,
+            &mut diagnostics,
+        );
+        let place = file.place.take();
+        Self::read_rows(side, source, file, &header, diagnostics).map_err(|mut diagnostics| {
+            if let Some(place) = place {
+                place.locate(&mut diagnostics, &header.columns);
+            }
+            diagnostics
+        })
+    }
+
+    /// Reads the records of `file` after its `header` (see [`Roster::from_reader`]).
+    fn read_rows(
+        side: Side,
+        source: &str,
+        file: CsvFile,
+        header: &Header,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Result<Roster, Vec<Diagnostic>> {
+        let CsvFile {
+            header: first_row,
+            header_row,
+            records,
+            format,
+            ..
+        } = file;
         let (columns, fields) = (&header.columns, &header.fields);
         if fields.iter().all(|f| matches!(f, Field::Attribute(_))) {
             let cells: Vec<String> = first_row
@@ -178,7 +246,7 @@ impl Roster {
             diagnostics.push(
                 Diagnostic::at(
                     source,
-                    1,
+                    header_row,
                     None,
                     Code::MissingHeader,
                     format!(
@@ -196,7 +264,7 @@ impl Roster {
             diagnostics.push(
                 Diagnostic::at(
                     source,
-                    1,
+                    header_row,
                     None,
                     Code::MissingIdColumn,
                     "the header has no `id` column",
@@ -236,7 +304,7 @@ impl Roster {
             .collect();
         let mut cells = Vec::with_capacity(columns.len());
         let mut unreadable = None;
-        for (row, record) in numbered(records, source, &mut unreadable) {
+        for (row, record) in numbered(records, header_row, source, &mut unreadable) {
             cells.clear();
             let mut too_long = false;
             for (bytes, column) in record
@@ -271,7 +339,7 @@ impl Roster {
             }
             if cells.len() != columns.len() {
                 let problem = ragged(source, row, cells.len(), columns.len());
-                diagnostics.push(problem.with_hint(ragged_hint(roster.format)));
+                diagnostics.push(problem.with_hint(ragged_hint(&roster.format)));
                 continue;
             }
             for (watch, cell) in watches.iter_mut().zip(&cells) {
@@ -279,7 +347,7 @@ impl Roster {
                     watch.see(row, cell);
                 }
             }
-            if let Some(person) = roster.read_person(row, &cells, &header, &mut diagnostics) {
+            if let Some(person) = roster.read_person(row, &cells, header, &mut diagnostics) {
                 roster.people.push(person);
             }
         }
@@ -432,8 +500,15 @@ impl Roster {
     }
 }
 
-/// What to check in a row whose cell count differs from the header's.
-fn ragged_hint(format: TextFormat) -> String {
+/// How to fix a roster without a header.
+const HEADER_HINT: &str = "a roster needs a header row such as `id,name,skills`";
+
+/// What to check in a row whose cell count differs from the header's (a
+/// workbook's rows all have the header's cells).
+fn ragged_hint(format: &Format) -> String {
+    let Some(format) = format.text() else {
+        return String::new();
+    };
     match format.delimiter {
         ';' => "this file separates cells with semicolons, so a list must be quoted as one cell \
                 (\"python; sql\"); else check for a missing or extra semicolon, or an unclosed quote"
@@ -469,7 +544,7 @@ fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
     }
     Criterion::parse(cell).map(Some).ok_or_else(|| {
         format!(
-            "priority must be one of skills, goals, values, diversity, got \"{}\"",
+            "priority must be one of skills, goals, values, diversity, pair_score, got \"{}\"",
             excerpt(cell.trim())
         )
     })

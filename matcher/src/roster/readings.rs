@@ -5,9 +5,10 @@
 use super::header::{field, read_header, Field};
 use super::Side;
 use crate::columns::{self, ColumnRules};
-use crate::csv_file::{open_csv, CsvFile};
+use crate::csv_file::{open_read_sheet, open_table, CsvFile};
 use crate::diagnostic::Diagnostic;
-use crate::text::TextFormat;
+use crate::format::Format;
+use crate::workbook::SheetRead;
 use serde::Serialize;
 use std::io::Read;
 
@@ -33,24 +34,58 @@ pub struct ColumnReading {
 pub struct ColumnReadings {
     /// Each column, in file order.
     pub columns: Vec<ColumnReading>,
-    /// The encoding and cell separator the file was read in.
-    pub format: TextFormat,
+    /// How the file was read: its encoding and cell separator, or the
+    /// workbook and sheet.
+    pub format: Format,
 }
 
-/// Reads only the header row of a roster and says how each column is read
-/// under `rules`. Fails only when there is no header to read (an empty or
-/// undecodable file); two columns read as one role are the roster's problem.
+/// How a roster without a header is refused.
+const HINT: &str = "a roster needs a header row";
+
+/// Reads only the header row of a roster (a workbook's first sheet's) and
+/// says how each column is read under `rules`. Fails only when there is no
+/// header to read (an empty or undecodable file); two columns read as one
+/// role are the roster's problem.
 pub fn read_columns<R: Read>(
     reader: R,
     side: Side,
     source: &str,
     rules: &ColumnRules,
 ) -> Result<ColumnReadings, Diagnostic> {
-    let CsvFile { header, format, .. } =
-        open_csv(reader, source, "a roster needs a header row", |name| {
-            field(&columns::resolve(rules, name).0, side).is_some()
-        })?;
-    let read = read_header(&header, side, source, rules, &mut Vec::new());
+    let known = |name: &str| field(&columns::resolve(rules, name).0, side).is_some();
+    columns_of(
+        open_table(reader, source, HINT, known, None)?,
+        side,
+        source,
+        rules,
+    )
+}
+
+/// [`read_columns`] of a workbook's sheet that another reader read (see
+/// [`crate::Roster::from_sheet_read`]).
+pub fn read_sheet_columns(
+    read: SheetRead,
+    side: Side,
+    rules: &ColumnRules,
+) -> Result<ColumnReadings, Diagnostic> {
+    let (source, sheet) = read.into_sheet()?;
+    columns_of(open_read_sheet(sheet, &source, HINT)?, side, &source, rules)
+}
+
+/// How each column of the table `file` is read.
+fn columns_of(
+    file: CsvFile,
+    side: Side,
+    source: &str,
+    rules: &ColumnRules,
+) -> Result<ColumnReadings, Diagnostic> {
+    let CsvFile {
+        header,
+        header_row,
+        format,
+        ..
+    } = file;
+    let read = read_header(&header, header_row, side, source, rules, &mut Vec::new());
     let columns = header
         .iter()
         .zip(read.columns)
@@ -102,7 +137,7 @@ mod tests {
             &ColumnRules::new(),
         )
         .unwrap();
-        assert_eq!(read.format.delimiter, ';');
+        assert_eq!(read.format.text().map(|t| t.delimiter), Some(';'));
         assert_eq!(
             read.columns,
             [

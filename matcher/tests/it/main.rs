@@ -19,6 +19,10 @@ mod suggest;
 mod vocabulary;
 mod vocabulary_report;
 mod why_not;
+#[cfg(feature = "workbooks")]
+mod workbook_writer;
+#[cfg(feature = "workbooks")]
+mod workbooks;
 
 use matcher::rounds::PairFile;
 use matcher::{Roster, Rounds, Side};
