@@ -137,7 +137,7 @@ async function checkRosters() {
     problems = await engine.validate(state.mentor.input, state.mentee.input, config);
   }
   if (state.pairScores) {
-    const { name, text } = state.pairScores;
+    const { name, input: text } = state.pairScores;
     try {
       await engine.checkConfig({ pairScores: text });
       statuses.push(['pair-scores', `${name}: scored as the pair_score criterion`, 'ok']);
@@ -290,7 +290,7 @@ async function match() {
   const input = {
     mentors: state.mentor.input,
     mentees: state.mentee.input,
-    config: { ...readConfig(), pairScores: state.pairScores?.text ?? null },
+    config: { ...readConfig(), pairScores: state.pairScores?.input ?? null },
     rounds: review.rounds(),
   };
   const controller = new AbortController();
