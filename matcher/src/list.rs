@@ -124,7 +124,8 @@ mod tests {
         let (skills, bad) = parse_skills(&cell, ';');
         assert_eq!((skills.len(), bad.len()), (100_000, 0));
         assert_eq!(parse(&cell.replace(":2", ""), ';').len(), 100_000);
-        // Quadratic deduplication took minutes here; linear takes milliseconds.
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+        // Quadratic deduplication took minutes here; linear takes milliseconds
+        // (seconds in a debug build on a loaded machine: the bound leaves room).
+        assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
     }
 }

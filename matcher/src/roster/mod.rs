@@ -527,7 +527,7 @@ fn parse_priority(cell: &str) -> Result<Option<Criterion>, String> {
     }
     Criterion::parse(cell).map(Some).ok_or_else(|| {
         format!(
-            "priority must be one of skills, goals, values, diversity, got \"{}\"",
+            "priority must be one of skills, goals, values, diversity, pair_score, got \"{}\"",
             excerpt(cell.trim())
         )
     })

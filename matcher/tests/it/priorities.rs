@@ -106,7 +106,7 @@ fn an_unknown_priority_is_a_roster_error_and_mentors_keep_it_as_an_attribute() {
     .unwrap_err();
     assert_eq!(
         err.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["mentees.csv:3:priority: priority must be one of skills, goals, values, diversity, got \"skill\" \
+        ["mentees.csv:3:priority: priority must be one of skills, goals, values, diversity, pair_score, got \"skill\" \
           (hint: name the one criterion that matters most to this mentee, or leave the cell empty)"]
     );
     assert_eq!(err[0].code.as_str(), "bad_priority");
