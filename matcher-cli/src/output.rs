@@ -222,9 +222,11 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         )?;
     }
     for s in &x.skills {
-        let offered = s
-            .offered
-            .map_or_else(|| "not offered".to_owned(), |l| format!("offered at {l}"));
+        let offered = match (s.offered, &s.related) {
+            (Some(level), _) => format!("offered at {level}"),
+            (None, Some(related)) => format!("not offered; {related} at {}", related.level),
+            (None, None) => "not offered".to_owned(),
+        };
         writeln!(
             w,
             "    skill {}: wanted at {}, {offered}",
@@ -240,9 +242,12 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
             Some(false) => "not met",
             None => "not scored",
         };
+        let shared = a.shared.as_deref().map_or_else(String::new, |shared| {
+            format!(", shared: {}", list_or_none(shared))
+        });
         writeln!(
             w,
-            "    {}: mentee {}, mentor {} (prefer {}: {verdict})",
+            "    {}: mentee {}, mentor {} (prefer {}: {verdict}{shared})",
             a.attribute,
             value(&a.mentee),
             value(&a.mentor),

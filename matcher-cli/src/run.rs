@@ -124,8 +124,11 @@ fn config_of(config: Option<&Path>, vocabulary: Option<&Path>) -> Result<Config,
     if let Some(path) = vocabulary {
         let terms = matcher::vocabulary::read_vocabulary(open(path)?, &path.display().to_string())
             .map_err(matcher::Error::Roster)?;
-        for (term, aliases) in terms {
-            config.vocabulary.entry(term).or_default().extend(aliases);
+        for (canonical, term) in terms {
+            let entry = config.vocabulary.entry(canonical.clone()).or_default();
+            entry.merge(term).map_err(|message| {
+                Failure::Input(format!("{}: \"{canonical}\": {message}", path.display()))
+            })?;
         }
         config
             .validate()

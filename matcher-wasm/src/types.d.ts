@@ -1,8 +1,14 @@
 /** Which side of the program a roster holds. */
 export type Side = "mentor" | "mentee";
 
-/** `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree. */
-export type Preference = "different" | "same";
+/**
+ * `"different"` rewards pairs whose values differ, `"same"` pairs whose values agree; `"overlap"` (list
+ * attributes only) scores the Jaccard similarity of the two lists.
+ */
+export type Preference = "different" | "same" | "overlap";
+
+/** A `vocabulary` entry: a canonical term's aliases, or its aliases and the broader term it is a kind of. */
+export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 
 /**
  * `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone;
@@ -40,6 +46,8 @@ export interface Config {
     require_different?: string[];
     /** Attributes a pair must share. */
     require_same?: string[];
+    /** List attributes a pair must share at least one value of: `["languages"]`. */
+    require_overlap?: string[];
     /** Numeric attributes a pair may differ on by at most this much: `{ timezone: 3 }`. */
     max_difference?: Record<string, number>;
     /** Numeric attributes a pair must differ on by at least this much: `{ years_experience: 2 }`. */
@@ -47,8 +55,18 @@ export interface Config {
   };
   /** Which roster header means what, and list separators per column: `{ "Which skills would you like to develop?": { role: "skills", separator: "," } }`. */
   columns?: Record<string, string | { role?: string; separator?: string }>;
-  /** Canonical terms of skills, values and goals with their aliases: `{ "machine learning": ["ml", "ai/ml"] }`. */
-  vocabulary?: Record<string, string[]>;
+  /**
+   * Canonical terms of skills, values and goals with their aliases and parent:
+   * `{ "machine learning": ["ml", "ai/ml"], rust: { aliases: ["rs"], parent: "programming" } }`.
+   */
+  vocabulary?: Record<string, VocabularyTerm>;
+  /** How the skills criterion credits related skills (a parent, child or sibling in the vocabulary). */
+  skills?: {
+    /** 0–1 (default 0.5): the share of credit a related skill earns, times its level ratio; 0 = exact matches only. */
+    related?: number;
+  };
+  /** Attributes read as lists of values, compared by `"overlap"` and `require_overlap`: `{ languages: { list: true } }`. */
+  attributes?: Record<string, { list?: boolean }>;
   /**
    * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
    * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
@@ -92,7 +110,8 @@ export type DiagnosticCode =
   | "duplicate_lock"
   | "duplicate_pair"
   | "lock_over_capacity"
-  | "lock_forbidden";
+  | "lock_forbidden"
+  | "bad_parent";
 
 /**
  * One problem in a roster, located by file, spreadsheet row (the header is row 1) and column;
@@ -149,6 +168,17 @@ export interface SkillCoverage {
   wanted: number;
   /** The level the mentor offers, `null` when not offered. */
   offered: number | null;
+  /** When not offered: the related skill the mentor offers that earns partial credit. */
+  related?: RelatedSkill;
+}
+
+/** A skill the mentor offers related to a wanted one; explanations print it as `related: c++ (programming)`. */
+export interface RelatedSkill {
+  skill: string;
+  /** Its level, 1–5. */
+  level: number;
+  /** The parent the two share (the offered skill itself when it is the wanted one's parent). */
+  parent: string;
 }
 
 /** How one diversity attribute compares. */
@@ -159,6 +189,8 @@ export interface AttributeComparison {
   mentor: string | null;
   /** Whether the preference is met; `null` when a side has no value. */
   met: boolean | null;
+  /** For a list attribute (`"overlap"`): the values both hold. `mentee` and `mentor` list theirs joined by `"; "`. */
+  shared?: string[];
 }
 
 /** Why a pair may never be made. */
@@ -169,6 +201,7 @@ export type Forbidden =
   | { rule: "require_same"; attribute: string }
   | { rule: "max_difference"; attribute: string; difference: number; max: number }
   | { rule: "min_difference"; attribute: string; difference: number; min: number }
+  | { rule: "require_overlap"; attribute: string }
   | { rule: "below_min_score" };
 
 /** The full breakdown of one pair's score. */

@@ -13,6 +13,7 @@
 use crate::config::ConfigError;
 use crate::diagnostic::{excerpt, Code, Diagnostic};
 use crate::list;
+use crate::list_attributes::{list_names, ListAttributes};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -87,9 +88,13 @@ pub(crate) fn resolve(rules: &ColumnRules, header: &str) -> (String, char) {
 }
 
 /// Checks the section: no empty header or role, no header listed twice, and
-/// a separator only on a list column, one punctuation character other than
-/// the quote.
-pub(crate) fn validate(rules: &ColumnRules) -> Result<(), ConfigError> {
+/// a separator only on a list column (or a list attribute's), one
+/// punctuation character other than the quote.
+pub(crate) fn validate(
+    rules: &ColumnRules,
+    attributes: &ListAttributes,
+) -> Result<(), ConfigError> {
+    let list_attributes = list_names(attributes);
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     for (header, rule) in rules {
         let key = format!("columns.{header}");
@@ -111,11 +116,11 @@ pub(crate) fn validate(rules: &ColumnRules) -> Result<(), ConfigError> {
             None => list::normalize(header),
         };
         if let Some(separator) = rule.separator {
-            if !LIST_ROLES.contains(&role.as_str()) {
+            if !LIST_ROLES.contains(&role.as_str()) && !list_attributes.contains(&role) {
                 return Err(ConfigError::new(
                     key,
                     format!(
-                        "a separator applies to a list column ({}), and this one is read as \"{role}\"",
+                        "a separator applies to a list column ({}, or an attribute declared a list under [attributes]), and this one is read as \"{role}\"",
                         LIST_ROLES.join(", ")
                     ),
                 ));

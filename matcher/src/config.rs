@@ -5,9 +5,11 @@
 use crate::bytesize::ByteSize;
 use crate::columns::{self, ColumnRules};
 use crate::list;
+use crate::list_attributes::{self, ListAttributes};
 use crate::pair_scores::PairScores;
 use crate::solve::Objective;
 use crate::vocabulary::term_key;
+use crate::vocabulary_term::{self, Term};
 use serde::de::{self, Deserializer, IntoDeserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -25,10 +27,18 @@ pub struct Config {
     pub constraints: Constraints,
     /// How the assignment is solved.
     pub solver: SolverOptions,
-    /// Canonical terms and their aliases for skills, values and goals
-    /// (`"machine learning" = ["ml", "ai/ml"]`; see [`crate::vocabulary`]).
+    /// Canonical terms with their aliases and parent for skills, values and goals
+    /// (`"machine learning" = ["ml", "ai/ml"]`, `rust = { parent = "programming" }`;
+    /// see [`crate::vocabulary`] and [`crate::vocabulary_term`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub vocabulary: BTreeMap<String, Vec<String>>,
+    pub vocabulary: BTreeMap<String, Term>,
+    /// How the skills criterion credits related skills (see [`SkillOptions`]).
+    #[serde(skip_serializing_if = "SkillOptions::is_default")]
+    pub skills: SkillOptions,
+    /// Attributes read as lists of values (`languages = { list = true }`;
+    /// see [`crate::list_attributes`]).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: ListAttributes,
     /// Which roster header means what, and list separators per column
     /// (`"Which skills would you like to develop?" = "skills"`; see [`crate::columns`]).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
@@ -144,6 +154,42 @@ impl Default for Weights {
     }
 }
 
+/// The `[skills]` section: how the skills criterion treats related skills.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SkillOptions {
+    /// The share of credit (0–1, default 0.5) a wanted skill the mentor does
+    /// not offer gets from the best related one they do, times its level
+    /// ratio; 0 turns related skills off. Related are the wanted skill's
+    /// parent, its children and its siblings under one parent
+    /// ([`crate::vocabulary_term`]); an exact match always wins.
+    pub related: f64,
+}
+
+impl SkillOptions {
+    /// Whether these are the defaults (and need not be written out).
+    pub fn is_default(&self) -> bool {
+        *self == SkillOptions::default()
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        if self.related.is_finite() && (0.0..=1.0).contains(&self.related) {
+            Ok(())
+        } else {
+            Err(ConfigError::new(
+                "skills.related",
+                format!("must be between 0 and 1, got {}", self.related),
+            ))
+        }
+    }
+}
+
+impl Default for SkillOptions {
+    fn default() -> Self {
+        SkillOptions { related: 0.5 }
+    }
+}
+
 /// Whether a pair should differ or agree on an attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -152,6 +198,9 @@ pub enum Preference {
     Different,
     /// The pair scores when the values are equal.
     Same,
+    /// For a list attribute: the pair scores the Jaccard similarity of their
+    /// lists (a single value overlaps an equal one).
+    Overlap,
 }
 
 impl Preference {
@@ -159,7 +208,7 @@ impl Preference {
     pub fn holds(self, a: &str, b: &str) -> bool {
         match self {
             Preference::Different => a != b,
-            Preference::Same => a == b,
+            Preference::Same | Preference::Overlap => a == b,
         }
     }
 }
@@ -190,7 +239,9 @@ impl<'de> Deserialize<'de> for AttributeRule {
         impl<'de> Visitor<'de> for RuleVisitor {
             type Value = AttributeRule;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("\"different\", \"same\" or { prefer = ..., weight = ... }")
+                f.write_str(
+                    "\"different\", \"same\", \"overlap\" or { prefer = ..., weight = ... }",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<AttributeRule, E> {
                 let prefer = Preference::deserialize(v.into_deserializer())?;
@@ -221,6 +272,10 @@ pub struct Constraints {
     pub require_different: Vec<String>,
     /// Attributes a pair must share (checked when both sides have a value).
     pub require_same: Vec<String>,
+    /// List attributes a pair must share at least one value of (checked when
+    /// both sides have a value; see [`crate::list_attributes`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub require_overlap: Vec<String>,
     /// Numeric attributes a pair may differ on by at most this much, e.g.
     /// `timezone = 3` (checked when both sides have a value).
     pub max_difference: BTreeMap<String, f64>,
@@ -339,6 +394,7 @@ impl Config {
         for (key, names) in [
             ("constraints.require_different", &c.require_different),
             ("constraints.require_same", &c.require_same),
+            ("constraints.require_overlap", &c.require_overlap),
         ] {
             if names.iter().any(|n| list::normalize(n).is_empty()) {
                 return Err(ConfigError::new(key, "attribute names must not be empty"));
@@ -387,7 +443,12 @@ impl Config {
             ));
         }
         check_vocabulary(&self.vocabulary)?;
-        columns::validate(&self.columns)
+        vocabulary_term::check_parents(&self.vocabulary).map_err(|(canonical, message)| {
+            ConfigError::new(format!("vocabulary.{canonical}.parent"), message)
+        })?;
+        self.skills.validate()?;
+        list_attributes::validate(self)?;
+        columns::validate(&self.columns, &self.attributes)
     }
 
     /// The thread count to run on: `None` uses rayon's default (every core).
@@ -396,7 +457,7 @@ impl Config {
     }
 }
 
-fn check_non_negative(key: &str, value: f64) -> Result<(), ConfigError> {
+pub(crate) fn check_non_negative(key: &str, value: f64) -> Result<(), ConfigError> {
     if value.is_finite() && value >= 0.0 {
         Ok(())
     } else {
@@ -412,7 +473,7 @@ pub const DEFAULT_TOML: &str = include_str!("default_config.toml");
 
 /// Every term of the vocabulary is one term: no empty term, no alias claimed
 /// by two canonical terms, no canonical term that is another one's alias.
-fn check_vocabulary(terms: &BTreeMap<String, Vec<String>>) -> Result<(), ConfigError> {
+fn check_vocabulary(terms: &BTreeMap<String, Term>) -> Result<(), ConfigError> {
     let mut owner: BTreeMap<String, &str> = BTreeMap::new();
     for canonical in terms.keys() {
         owner.insert(term_key(canonical), canonical);
@@ -423,9 +484,9 @@ fn check_vocabulary(terms: &BTreeMap<String, Vec<String>>) -> Result<(), ConfigE
             format!("\"{canonical}\" is not a term: it has no letters or digits"),
         ));
     }
-    for (canonical, aliases) in terms {
+    for (canonical, term) in terms {
         let key = format!("vocabulary.{canonical}");
-        for alias in aliases {
+        for alias in &term.aliases {
             let alias_key = term_key(alias);
             if alias_key.is_empty() {
                 return Err(ConfigError::new(

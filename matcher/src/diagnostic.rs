@@ -72,6 +72,9 @@ pub enum Code {
     LockOverCapacity,
     /// A locked pair breaks a hard rule or repeats a history pair.
     LockForbidden,
+    /// A vocabulary term's parent is not one: a second parent, the term
+    /// itself, or a cycle of parents.
+    BadParent,
 }
 
 impl Code {
@@ -109,6 +112,7 @@ impl Code {
             Code::DuplicatePair => "duplicate_pair",
             Code::LockOverCapacity => "lock_over_capacity",
             Code::LockForbidden => "lock_forbidden",
+            Code::BadParent => "bad_parent",
         }
     }
 }

@@ -48,6 +48,34 @@ pub struct SkillCoverage {
     pub wanted: u8,
     /// The level the mentor offers, `None` when not offered.
     pub offered: Option<u8>,
+    /// When not offered: the related skill the mentor offers that earns
+    /// partial credit (`[skills] related`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<RelatedSkill>,
+}
+
+/// A skill the mentor offers that is related to a wanted one through the
+/// vocabulary's parents.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelatedSkill {
+    /// The related skill offered.
+    pub skill: String,
+    /// Its level.
+    pub level: u8,
+    /// The parent the two share (the offered skill itself when it is the
+    /// wanted one's parent, the wanted one when it is its child).
+    pub parent: String,
+}
+
+impl std::fmt::Display for RelatedSkill {
+    /// `related: c++ (programming)`, or `related: programming` for the parent itself.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "related: {}", self.skill)?;
+        if self.parent != self.skill {
+            write!(f, " ({})", self.parent)?;
+        }
+        Ok(())
+    }
 }
 
 /// How one diversity attribute compares.
@@ -63,6 +91,9 @@ pub struct AttributeComparison {
     pub mentor: Option<String>,
     /// Whether the preference is met; `None` when a side has no value.
     pub met: Option<bool>,
+    /// For a list attribute (`overlap`): the values both hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shared: Option<Vec<String>>,
 }
 
 /// The full breakdown of one pair's score.
@@ -104,6 +135,7 @@ impl Explanation {
         let (mentee, mentor) = (&scorer.mentees().people[e], &scorer.mentors().people[m]);
         let criteria = scorer.criteria(e, m);
         let score = scorer.score(e, m);
+        let related = scorer.related_skills(e, m);
         let skills = mentee
             .skills
             .iter()
@@ -115,9 +147,17 @@ impl Explanation {
                     .iter()
                     .find(|s| s.name == want.name)
                     .map(|s| s.level),
+                related: related
+                    .iter()
+                    .find(|(wanted, ..)| *wanted == want.name)
+                    .map(|&(_, skill, level, parent)| RelatedSkill {
+                        skill: skill.to_owned(),
+                        level,
+                        parent: parent.to_owned(),
+                    }),
             })
             .collect();
-        let attributes = scorer
+        let mut attributes: Vec<AttributeComparison> = scorer
             .diversity_attributes()
             .map(|(i, name, prefer)| {
                 let (a, b) = scorer.attribute_values(e, m, i);
@@ -127,9 +167,22 @@ impl Explanation {
                     mentee: a.map(str::to_owned),
                     mentor: b.map(str::to_owned),
                     met: a.zip(b).map(|(a, b)| prefer.holds(a, b)),
+                    shared: None,
                 }
             })
             .collect();
+        attributes.extend(scorer.list_comparisons(e, m).into_iter().map(|list| {
+            let values = |v: &[String]| Some(v.join("; ")).filter(|v| !v.is_empty());
+            let (a, b) = (values(&list.mentee), values(&list.mentor));
+            AttributeComparison {
+                met: (a.is_some() && b.is_some()).then_some(!list.shared.is_empty()),
+                attribute: list.attribute,
+                prefer: Preference::Overlap,
+                mentee: a,
+                mentor: b,
+                shared: Some(list.shared),
+            }
+        }));
         let forbidden = scorer
             .rule_forbids(e, m)
             .or_else(|| (mentor.capacity == 0).then_some(Forbidden::Unavailable))
@@ -151,20 +204,27 @@ impl Explanation {
     }
 
     /// A one-line reason a person can read, e.g.
-    /// `skills: python, sql (2 of 3); goals: promotion; values: curiosity; different department (data, engineering)`,
+    /// `skills: python, sql (2 of 3), rust (related: c++ (programming)); goals: promotion;
+    /// values: curiosity; different department (data, engineering); shared languages: english`,
     /// ending in `pair score 0.87 (from scores.csv)` when a pair-scores file scores the pair.
     pub fn reason(&self) -> String {
         let mut parts: Vec<String> = Vec::new();
+        let levels = |wanted: u8, offered: u8| {
+            (coverage(wanted, offered) < 1.0).then(|| format!("{offered} of {wanted}"))
+        };
         let covered: Vec<String> = self
             .skills
             .iter()
-            .filter_map(|s| {
-                let offered = s.offered?;
-                Some(if coverage(s.wanted, offered) < 1.0 {
-                    format!("{} ({offered} of {})", s.skill, s.wanted)
-                } else {
-                    s.skill.clone()
-                })
+            .filter_map(|s| match (s.offered, &s.related) {
+                (Some(offered), _) => Some(match levels(s.wanted, offered) {
+                    Some(levels) => format!("{} ({levels})", s.skill),
+                    None => s.skill.clone(),
+                }),
+                (None, Some(related)) => Some(match levels(s.wanted, related.level) {
+                    Some(levels) => format!("{} ({related}, {levels})", s.skill),
+                    None => format!("{} ({related})", s.skill),
+                }),
+                (None, None) => None,
             })
             .collect();
         for (label, items) in [
@@ -184,6 +244,12 @@ impl Explanation {
                         write!(text, "different {} ({mentee}, {mentor})", a.attribute)
                     }
                     Preference::Same => write!(text, "same {} ({mentee})", a.attribute),
+                    Preference::Overlap => write!(
+                        text,
+                        "shared {}: {}",
+                        a.attribute,
+                        a.shared.as_deref().unwrap_or_default().join(", ")
+                    ),
                 };
                 parts.push(text);
             }

@@ -36,6 +36,7 @@ pub mod fairness;
 pub mod format;
 pub mod generate;
 pub mod list;
+pub mod list_attributes;
 pub mod matching;
 pub mod matrix;
 pub mod pair_scores;
@@ -50,6 +51,7 @@ pub mod suggest;
 pub mod text;
 pub mod vocabulary;
 pub mod vocabulary_report;
+pub mod vocabulary_term;
 pub mod why_not;
 pub mod workbook;
 

@@ -17,7 +17,7 @@ use crate::progress::{Progress, Silent};
 use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
-use crate::score::{check_numbers, Scorer};
+use crate::score::{check_lists, check_numbers, Scorer};
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
 use crate::why_not::{self, Solved, Verdict};
@@ -216,8 +216,8 @@ impl<'r> Program<'r> {
     }
 }
 
-/// Validates the config, the rosters' cross-references and the cells numeric
-/// rules compare, and builds the scorer.
+/// Validates the config, the rosters' cross-references, the cells numeric
+/// rules compare and the list attributes' separators, and builds the scorer.
 fn prepare<'r>(
     mut mentors: Cow<'r, Roster>,
     mut mentees: Cow<'r, Roster>,
@@ -228,6 +228,7 @@ fn prepare<'r>(
     let mut problems = check_pair(&mentors, &mentees);
     if problems.is_empty() {
         problems = check_numbers(&mentors, &mentees, config);
+        problems.extend(check_lists(&mentors, &mentees, config));
     }
     if let Some(pair_scores) = &config.pair_scores {
         problems.extend(pair_scores.check_ids(&mentors, &mentees));

@@ -14,6 +14,7 @@ use crate::csv_file::{read_table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster};
+use crate::vocabulary_term::{parent_keys, Term};
 use icu_casemap::CaseMapperBorrowed;
 use icu_normalizer::{ComposingNormalizerBorrowed, DecomposingNormalizerBorrowed};
 use std::borrow::Cow;
@@ -41,25 +42,45 @@ pub fn term_key(item: &str) -> String {
     list::normalize(&composed.replace(['-', '_'], " "))
 }
 
-/// Aliases mapped to their canonical terms, by [`term_key`].
+/// Aliases mapped to their canonical terms, by [`term_key`], and each
+/// term's parent.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
     /// Each known term's key and the spelling it is written as.
     spellings: HashMap<String, String>,
+    /// Each term with a parent, by key: the parent's key.
+    parents: Vec<(String, String)>,
 }
 
 impl Vocabulary {
     /// The vocabulary of a config's `[vocabulary]` section (canonical term →
-    /// aliases), assumed valid ([`crate::Config::validate`]).
-    pub fn new(terms: &BTreeMap<String, Vec<String>>) -> Self {
+    /// aliases and parent), assumed valid ([`crate::Config::validate`]). A
+    /// parent that is no term of its own is one, spelled as written.
+    pub fn new(terms: &BTreeMap<String, Term>) -> Self {
         let mut spellings = HashMap::new();
-        for (canonical, aliases) in terms {
+        for (canonical, term) in terms {
             let spelling = list::normalize(canonical);
-            for term in std::iter::once(canonical).chain(aliases) {
-                spellings.insert(term_key(term), spelling.clone());
+            for alias in std::iter::once(canonical).chain(&term.aliases) {
+                spellings.insert(term_key(alias), spelling.clone());
             }
         }
-        Vocabulary { spellings }
+        for parent in terms.values().filter_map(|t| t.parent.as_deref()) {
+            let spelling = list::normalize(parent);
+            spellings.entry(term_key(parent)).or_insert(spelling);
+        }
+        let parents = parent_keys(terms);
+        Vocabulary { spellings, parents }
+    }
+
+    /// Each term with a parent, spelled as rosters are after
+    /// the vocabulary is applied: `(term, parent)` in canonical term order.
+    pub fn parents(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.parents.iter().map(|(child, parent)| {
+            (
+                self.spellings[child].as_str(),
+                self.spellings[parent].as_str(),
+            )
+        })
     }
 
     /// Each list item both rosters write, mapped to its term's one spelling:
@@ -156,27 +177,60 @@ fn itself(item: &mut String) -> &mut String {
 }
 
 /// Reads a vocabulary file: the columns `term` and, optionally, `canonical`
-/// (by name, in any order and case; others are ignored). Each row makes its
-/// term an alias of its canonical term, or a canonical term itself when that
-/// cell is empty. Returns the `[vocabulary]` section it amounts to, or every
-/// problem at once (a missing `term` column, an empty term, a ragged row).
+/// and `parent` (by name, in any order and case; others are ignored). Each
+/// row makes its term an alias of its canonical term, or a canonical term
+/// itself when that cell is empty; a `parent` is the parent of the row's
+/// canonical term. Returns the `[vocabulary]` section it amounts to, or every
+/// problem at once (a missing `term` column, an empty term, a ragged row, two
+/// parents for one term, a term its own parent or in a cycle of parents).
 ///
 /// ```
 /// use matcher::vocabulary::read_vocabulary;
-/// let csv = "Term,Canonical\nJS,javascript\necmascript,javascript\nsql,\n";
+/// let csv = "Term,Canonical,Parent\nJS,javascript,programming\necmascript,javascript,\nsql,,\n";
 /// let terms = read_vocabulary(csv.as_bytes(), "vocabulary.csv").unwrap();
-/// assert_eq!(terms["javascript"], ["JS", "ecmascript"]);
-/// assert!(terms["sql"].is_empty());
+/// assert_eq!(terms["javascript"].aliases, ["JS", "ecmascript"]);
+/// assert_eq!(terms["javascript"].parent.as_deref(), Some("programming"));
+/// assert!(terms["sql"].aliases.is_empty());
 /// ```
 pub fn read_vocabulary<R: std::io::Read>(
     reader: R,
     source: &str,
-) -> Result<BTreeMap<String, Vec<String>>, Vec<Diagnostic>> {
-    let hint = "a vocabulary file needs the header `term,canonical`";
-    let (rows, mut problems) = read_table(reader, source, hint, &["term", "canonical"], 1)?;
-    let mut terms: BTreeMap<String, Vec<String>> = BTreeMap::new();
+) -> Result<BTreeMap<String, Term>, Vec<Diagnostic>> {
+    let hint = "a vocabulary file needs the header `term,canonical` (and optionally `parent`)";
+    let columns = ["term", "canonical", "parent"];
+    let (rows, mut problems) = read_table(reader, source, hint, &columns, 1)?;
+    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    // The row that set each canonical term's parent.
+    let mut parent_rows: BTreeMap<String, usize> = BTreeMap::new();
     for TableRow { row, cells } in rows {
-        let [term, canonical]: [String; 2] = cells.try_into().expect("two columns");
+        let [term, canonical, parent]: [String; 3] = cells.try_into().expect("three columns");
+        if !term.is_empty() && !parent.is_empty() {
+            let owner = if canonical.is_empty() {
+                &term
+            } else {
+                &canonical
+            };
+            let entry = terms.entry(owner.clone()).or_default();
+            match &entry.parent {
+                Some(first) if term_key(first) != term_key(&parent) => {
+                    problems.push(Diagnostic::at(
+                        source,
+                        row,
+                        Some("parent"),
+                        Code::BadParent,
+                        format!(
+                            "\"{owner}\" has the parent \"{first}\" on row {}, and \"{parent}\" here: a term has one parent",
+                            parent_rows[owner]
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    entry.parent = Some(parent);
+                    parent_rows.insert(owner.clone(), row);
+                }
+            }
+        }
         if term.is_empty() {
             let empty = "the term is empty";
             problems.push(Diagnostic::at(
@@ -189,8 +243,18 @@ pub fn read_vocabulary<R: std::io::Read>(
         } else if canonical.is_empty() {
             terms.entry(term).or_default();
         } else {
-            terms.entry(canonical).or_default().push(term);
+            terms.entry(canonical).or_default().aliases.push(term);
         }
+    }
+    if let Err((canonical, message)) = crate::vocabulary_term::check_parents(&terms) {
+        let row = parent_rows[&canonical];
+        problems.push(Diagnostic::at(
+            source,
+            row,
+            Some("parent"),
+            Code::BadParent,
+            message,
+        ));
     }
     if problems.is_empty() {
         Ok(terms)

@@ -11,6 +11,7 @@
 
 use crate::roster::{Person, Roster};
 use crate::vocabulary::{term_key, Vocabulary};
+use crate::vocabulary_term::Term;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -150,7 +151,7 @@ fn lists(person: &Person) -> [(ListKind, Vec<&String>); 3] {
 pub fn vocabulary_report(
     mentors: &Roster,
     mentees: &Roster,
-    vocabulary: &BTreeMap<String, Vec<String>>,
+    vocabulary: &BTreeMap<String, Term>,
 ) -> VocabularyReport {
     let spelled = Vocabulary::new(vocabulary).spellings(mentors, mentees);
     let mut uses = Uses::default();

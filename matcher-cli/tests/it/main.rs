@@ -431,11 +431,35 @@ fn config_errors_name_the_file_and_key_and_exit_2() {
         ),
         (
             "[diversity]\ngender = \"diffrent\"\n",
-            "unknown variant `diffrent`, expected `different` or `same`",
+            "unknown variant `diffrent`, expected one of `different`, `same`, `overlap`",
         ),
         (
             "[constraints]\nmin_score = 120\n",
             "constraints.min_score: must be between 0 and 100, got 120",
+        ),
+        (
+            "[skills]\nrelated = 2\n",
+            "skills.related: must be between 0 and 1, got 2",
+        ),
+        (
+            "[vocabulary]\nrust = { parent = \"rust\" }\n",
+            "vocabulary.rust.parent: \"rust\" is \"rust\" itself: a term cannot be its own parent",
+        ),
+        (
+            "[vocabulary]\nrust = { aliases = [\"rs\"], parnt = \"x\" }\n",
+            "unknown field `parnt`, expected `aliases` or `parent`",
+        ),
+        (
+            "[attributes]\nlanguages = { list = true }\n[constraints]\nrequire_same = [\"languages\"]\n",
+            "constraints.require_same: \"languages\" is a list attribute, compared only by overlap",
+        ),
+        (
+            "[diversity]\ndepartment = \"overlap\"\n",
+            "diversity.department: overlap compares lists, and \"department\" is not one",
+        ),
+        (
+            "[attributes]\nlanguages = { lists = true }\n",
+            "unknown field `lists`, expected `list`",
         ),
     ];
     for (toml, expected) in cases {
@@ -850,6 +874,70 @@ fn a_vocabulary_file_is_read_with_located_errors() {
         format!("error: {twice}: vocabulary.json: \"js\" is also an alias of \"javascript\": a term can mean only one thing\n")
     );
     assert_eq!(run("data/vocabulary.csv").0, Some(0));
+}
+
+/// `data/related/`: skills with parents in the vocabulary and a `languages`
+/// list attribute (a `,` form column for mentors, `;` for mentees).
+#[test]
+fn related_skills_and_list_attributes_in_the_related_program() {
+    let program = |command: &str, extra: &[&str]| {
+        let mut args = vec![
+            command,
+            "--mentors",
+            "data/related/mentors.csv",
+            "--mentees",
+            "data/related/mentees.csv",
+            "--config",
+            "data/related/config.toml",
+        ];
+        args.extend(extra);
+        let out = matcher(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out
+    };
+    let out = program("match", &[]);
+    golden("data/expected/related-matches.csv", &out.stdout);
+    let rows = text(&out.stdout);
+    let row = |id: &str| rows.lines().find(|l| l.starts_with(id)).unwrap().to_owned();
+    // S02 wants ml:4 and sql:2; R04 offers their parent, data science:3:
+    // skills (0.5·3/4 + 0.5·1) / 2 = 0.4375; diversity (department 1 +
+    // languages 0.5·|{hindi}| / |{hindi, english}|) / 1.5 = 0.8333;
+    // total 0.35·0.4375 + 0.20·0.8333 = 31.98.
+    assert!(row("S02").starts_with("S02,Gita Rao,R04,Dev Patel,31.98,43.75,0.00,0.00,83.33,"));
+    assert!(row("S02").contains("machine learning (related: data science, 3 of 4)"));
+    let out = program("explain", &["--mentee", "S02", "--mentor", "R04"]);
+    golden("data/expected/related-explain-S02-R04.txt", &out.stdout);
+    // S04 speaks only German: require_overlap rules out every mentor but R05.
+    let out = program("explain", &["--mentee", "S04", "--mentor", "R01"]);
+    assert!(text(&out.stdout).contains("  never matched: require_overlap: no shared languages\n"));
+}
+
+#[test]
+fn a_vocabulary_file_with_a_parent_cycle_is_a_located_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("vocabulary.csv");
+    std::fs::write(
+        &path,
+        "term,canonical,parent\nrust,,programming\nprogramming,,Rust\n",
+    )
+    .unwrap();
+    let path = path.display().to_string();
+    let out = matcher(&[
+        "validate",
+        "--mentors",
+        "data/mentors.csv",
+        "--mentees",
+        "data/mentees.csv",
+        "--vocabulary",
+        &path,
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: {path}:3:parent: the parents make a cycle: programming → rust → programming\n"
+        )
+    );
 }
 
 /// The sample program with the sample pair scores (data/pair-scores.csv).

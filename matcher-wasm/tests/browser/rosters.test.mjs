@@ -235,7 +235,7 @@ test('the vocabulary panel names unmet wants and likely misspellings, with rows 
   // A line that does not read keeps the form from being submitted, and says why.
   await page.fill('#vocabulary-terms', 'javascript js');
   assert.equal(await page.locator('#vocabulary-terms').evaluate((field) => field.validationMessage),
-    'line 1: write a term and its aliases, e.g. javascript = js, ecmascript');
+    'line 1: write a term and its aliases, e.g. javascript = js, ecmascript (and its parent after a semicolon: rust = rs; parent: programming)');
   // Clean rosters hide it.
   await page.setInputFiles('#mentees-file', file('mentees.csv', 'id,skills\ne1,javascript\n'));
   await page.locator('#mentees-status').filter({ hasText: 'mentees.csv: 1 mentees' }).waitFor();

@@ -68,6 +68,26 @@ if (forbidden?.rule === "require_different") {
   const apart: [number, number] = [forbidden.difference, forbidden.max];
   void apart;
 }
+// Related skills and list attributes.
+const related: Config = {
+  skills: { related: 0.5 },
+  attributes: { languages: { list: true } },
+  diversity: { languages: "overlap" },
+  constraints: { require_overlap: ["languages"] },
+  vocabulary: { javascript: ["js"], rust: { aliases: ["rs"], parent: "programming" }, "c++": { parent: "programming" } },
+};
+// @ts-expect-error a list attribute is declared with `list`
+matchRosters(mentorsCsv, menteesCsv, { attributes: { languages: { lists: true } } });
+// @ts-expect-error the parent is one term
+matchRosters(mentorsCsv, menteesCsv, { vocabulary: { rust: { parent: ["programming"] } } });
+const relatedSkill: [string, number, string] | undefined = explanation.skills
+  .map((s) => s.related).filter((r) => r !== undefined).map((r) => [r.skill, r.level, r.parent] as [string, number, string])[0];
+const sharedValues: string[] | undefined = explanation.attributes[0]?.shared;
+if (forbidden?.rule === "require_overlap") {
+  const attribute: string = forbidden.attribute;
+  void attribute;
+}
+void [related, relatedSkill, sharedValues];
 const doubled: number = explanation.weights.skills;
 const priority: "skills" | "goals" | "values" | "diversity" | "pair_score" | undefined = explanation.priority;
 const own: number | null | undefined = explanation.criteria.pair_score;

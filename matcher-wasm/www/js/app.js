@@ -15,7 +15,9 @@ import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './r
 import { Review } from './review.js';
 import { addVocabularyLine } from './terms.js';
 import { renderVocabulary } from './vocabulary.js';
-import { applyConfig, markInvalid, readConfig, renderWeights, setAttributes } from './settings.js';
+import {
+  applyConfig, markInvalid, readConfig, readListAttributes, renderWeights, setAttributes,
+} from './settings.js';
 import { toToml } from './toml.js';
 import { parse as parseToml } from '../vendor/smol-toml/index.js';
 
@@ -114,7 +116,7 @@ async function checkRosters() {
   let problems = [];
   const statuses = [];
   const readings = { mentor: null, mentee: null };
-  const config = { columns: readColumns() };
+  const config = { columns: readColumns(), attributes: readListAttributes() };
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
     showSheets(group, roster?.input.sheet?.format);
@@ -152,6 +154,9 @@ async function checkRosters() {
 function recheck() {
   changeRosters(async () => {});
 }
+
+// Marking an attribute as a list (or not) changes which columns take a separator.
+byId('settings').addEventListener('lists-change', recheck);
 
 /** Adds a vocabulary line the panel suggests to the settings, and checks the rosters again under it. */
 function addToVocabulary(line) {
@@ -196,7 +201,7 @@ function changeRosters(load, shown = () => {}) {
       }
       setAttributes(attributes);
       renderProblems(problems);
-      renderColumns(readings, problems, recheck);
+      renderColumns(readings, problems, recheck, Object.keys(readListAttributes()));
       const clean = state.mentor && state.mentee && problems.length === 0;
       renderVocabulary(clean ? await vocabularyReport() : null, addToVocabulary);
       if (check !== state.checks) return;

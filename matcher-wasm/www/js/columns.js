@@ -13,6 +13,11 @@ const ROLES = {
 };
 /** Roles whose cells are lists of items. */
 const LISTS = ['skills', 'values', 'goals', 'exclude'];
+/** The attributes the settings mark as lists: their columns take a separator too. */
+let listAttributes = new Set();
+/** Whether a column read as `role` takes a separator: a list role or a list attribute. */
+const separated = (role) => LISTS.includes(role)
+  || (role.startsWith('attribute:') && listAttributes.has(role.slice('attribute:'.length)));
 /** Item separators to choose from; the first is the default. */
 const SEPARATORS = [[';', 'semicolon ;'], [',', 'comma ,']];
 /** Each side's roster file name, as diagnostics name it. */
@@ -49,7 +54,7 @@ function choose(reading, side, role, separator) {
   const own = ROLES[side].includes(reading.name) ? reading.name : `attribute:${reading.name}`;
   const rule = {};
   if (role !== own) rule.role = role.replace(/^attribute:/, '');
-  if (LISTS.includes(role) && separator !== SEPARATORS[0][0]) rule.separator = separator;
+  if (separated(role) && separator !== SEPARATORS[0][0]) rule.separator = separator;
   if (Object.keys(rule).length > 0) rules[reading.header] = rule;
 }
 
@@ -73,7 +78,7 @@ function columnRow(reading, side, problems, onChange) {
   const separator = h('select', { id: id('separator'), 'aria-label': `${label}: list separator`, 'aria-describedby': id('check') },
     SEPARATORS.map(([value, text]) => h('option', { value }, text)));
   separator.value = reading.separator ?? SEPARATORS[0][0];
-  separator.disabled = !LISTS.includes(role.value);
+  separator.disabled = !separated(role.value);
   const change = () => {
     choose(reading, side, role.value, separator.value);
     onChange();
@@ -100,9 +105,11 @@ function columnTable(readings, side, problems, onChange) {
 /**
  * Shows each loaded roster's columns (`readings` by side: `rosterColumns`
  * results, or null) with the column problems among `problems`; `onChange()`
- * runs after every choice. The control that had the focus has it again.
+ * runs after every choice; the columns of the attributes named in `lists`
+ * take a separator. The control that had the focus has it again.
  */
-export function renderColumns(readings, problems, onChange) {
+export function renderColumns(readings, problems, onChange, lists = []) {
+  listAttributes = new Set(lists);
   const section = byId('columns');
   const focused = section.contains(document.activeElement) ? document.activeElement.id : null;
   const sides = Object.entries(readings).filter(([, r]) => r);

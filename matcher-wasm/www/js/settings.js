@@ -58,9 +58,40 @@ function limitInput(name, id, [key, , words]) {
   });
 }
 
+/** The preference and rule options that compare lists (`list`) or single values (the rest). */
+const LIST_CHOICES = new Set(['overlap']);
+const ANY_CHOICES = new Set(['ignore', 'none']);
+
+/**
+ * Offers a row's list choices when its List box is checked and its
+ * single-value ones when not, moving a choice that no longer applies to
+ * Ignore (None); the numeric limits apply to single values only.
+ */
+function fitToKind({ list, prefer, weight, rule, ...numeric }) {
+  for (const select of [prefer, rule]) {
+    for (const option of select.options) {
+      option.disabled = !ANY_CHOICES.has(option.value) && LIST_CHOICES.has(option.value) !== list.checked;
+    }
+    if (select.selectedOptions[0]?.disabled) select.value = select.options[0].value;
+  }
+  weight.disabled = prefer.value === 'ignore';
+  for (const [key] of NUMERIC_RULES) {
+    numeric[key].disabled = list.checked;
+    if (list.checked) numeric[key].value = '';
+  }
+}
+
 /** One row of the attributes table. */
 function attributeRow(name) {
   const id = (part) => `attr-${part}-${idPart(name)}`;
+  const list = h('input', {
+    type: 'checkbox', id: id('list'), 'aria-label': `${name} is a list`,
+    'aria-describedby': 'list-help',
+    onchange: () => {
+      fitToKind(controls(row));
+      form.dispatchEvent(new Event('lists-change'));
+    },
+  });
   const weight = h('input', {
     type: 'number', id: id('weight'), min: 0, step: 0.1, value: 1, disabled: true,
     'aria-label': `${name} diversity weight`,
@@ -71,21 +102,24 @@ function attributeRow(name) {
   },
   h('option', { value: 'ignore' }, 'Ignore'),
   h('option', { value: 'different' }, 'Different'),
-  h('option', { value: 'same' }, 'Same'));
+  h('option', { value: 'same' }, 'Same'),
+  h('option', { value: 'overlap', disabled: true }, 'Overlap'));
   const rule = h('select', { id: id('rule'), 'aria-label': `${name} rule` },
     h('option', { value: 'none' }, 'None'),
     h('option', { value: 'different' }, 'Must differ'),
-    h('option', { value: 'same' }, 'Must match'));
+    h('option', { value: 'same' }, 'Must match'),
+    h('option', { value: 'overlap', disabled: true }, 'Must share one'));
   const [max, min] = NUMERIC_RULES.map((numeric) => limitInput(name, id(numeric[1]), numeric));
-  return h('tr', { 'data-attribute': name },
-    h('th', { scope: 'row' }, name), h('td', {}, prefer), h('td', {}, weight), h('td', {}, rule),
-    h('td', {}, max), h('td', {}, min));
+  const row = h('tr', { 'data-attribute': name },
+    h('th', { scope: 'row' }, name), h('td', {}, list), h('td', {}, prefer), h('td', {}, weight),
+    h('td', {}, rule), h('td', {}, max), h('td', {}, min));
+  return row;
 }
 
 /** A row's controls, in column order. */
 function controls(row) {
-  const [prefer, weight, rule, max_difference, min_difference] = row.querySelectorAll('select, input');
-  return { prefer, weight, rule, max_difference, min_difference };
+  const [list, prefer, weight, rule, max_difference, min_difference] = row.querySelectorAll('select, input');
+  return { list, prefer, weight, rule, max_difference, min_difference };
 }
 
 /** The rows of the attributes table, by attribute name. */
@@ -106,7 +140,17 @@ export function setAttributes(names) {
   );
   byId('attributes').hidden = names.length === 0;
   byId('numeric-help').hidden = names.length === 0;
+  byId('list-help').hidden = names.length === 0;
   byId('attributes-help').hidden = names.length > 0;
+}
+
+/** The config's `attributes`: those marked as lists (a map without a prototype). */
+export function readListAttributes() {
+  const attributes = Object.create(null);
+  for (const [name, row] of rows()) {
+    if (controls(row).list.checked) attributes[name] = { list: true };
+  }
+  return attributes;
 }
 
 /**
@@ -118,14 +162,12 @@ export function readConfig() {
     CRITERIA.map(([key]) => [key, Number(form.elements[key].value)]),
   );
   const diversity = Object.create(null);
-  const requireDifferent = [];
-  const requireSame = [];
+  const required = { different: [], same: [], overlap: [] };
   const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, Object.create(null)]));
   for (const [name, row] of rows()) {
     const { prefer, weight, rule, ...numeric } = controls(row);
     if (prefer.value !== 'ignore') diversity[name] = { prefer: prefer.value, weight: Number(weight.value) };
-    if (rule.value === 'different') requireDifferent.push(name);
-    if (rule.value === 'same') requireSame.push(name);
+    required[rule.value]?.push(name);
     for (const [key] of NUMERIC_RULES) {
       // Empty: no rule on this attribute. (The browser refuses to submit text that is no number.)
       if (numeric[key].value !== '') limits[key][name] = Number(numeric[key].value);
@@ -134,13 +176,16 @@ export function readConfig() {
   return {
     weights,
     diversity,
+    attributes: readListAttributes(),
     constraints: {
       min_score: Number(byId('min-score').value),
-      require_different: requireDifferent,
-      require_same: requireSame,
+      require_different: required.different,
+      require_same: required.same,
+      require_overlap: required.overlap,
       ...limits,
     },
     solver: { objective: byId('objective').value },
+    skills: { related: Number(byId('related-credit').value) },
     vocabulary: readVocabulary(),
     columns: readColumns(),
   };
@@ -154,23 +199,31 @@ export function applyConfig(config) {
   }
   const diversity = config.diversity ?? {};
   const constraints = config.constraints ?? {};
-  const { min_score: minScore, require_different: different = [], require_same: same = [] } = constraints;
+  const {
+    min_score: minScore, require_different: different = [], require_same: same = [], require_overlap: overlap = [],
+  } = constraints;
+  const attributes = config.attributes ?? {};
   const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, constraints[key] ?? {}]));
   setAttributes([
-    ...rows().keys(), ...Object.keys(diversity), ...different, ...same,
-    ...Object.values(limits).flatMap(Object.keys),
+    ...rows().keys(), ...Object.keys(diversity), ...different, ...same, ...overlap,
+    ...Object.keys(attributes), ...Object.values(limits).flatMap(Object.keys),
   ]);
   // Own keys only: an attribute named `constructor` is not Object's.
   for (const [name, row] of rows()) {
-    const { prefer, weight, rule, ...numeric } = controls(row);
+    const rowControls = controls(row);
+    const { list, prefer, weight, rule, ...numeric } = rowControls;
+    list.checked = own(attributes, name)?.list === true;
+    fitToKind(rowControls);
     for (const [key] of NUMERIC_RULES) numeric[key].value = own(limits[key], name) ?? '';
     const entry = own(diversity, name);
     prefer.value = typeof entry === 'string' ? entry : (entry?.prefer ?? 'ignore');
     weight.value = typeof entry === 'object' ? (entry?.weight ?? 1) : 1;
     weight.disabled = prefer.value === 'ignore';
-    rule.value = different.includes(name) ? 'different' : same.includes(name) ? 'same' : 'none';
+    rule.value = different.includes(name) ? 'different'
+      : same.includes(name) ? 'same' : overlap.includes(name) ? 'overlap' : 'none';
   }
   if (minScore !== undefined) byId('min-score').value = minScore;
+  if (config.skills?.related !== undefined) byId('related-credit').value = config.skills.related;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
   if (config.columns) applyColumns(config.columns);

@@ -99,6 +99,10 @@ pub struct Roster {
     /// Whether the header has a `capacity` column (mentors) or attribute (mentees).
     #[serde(skip)]
     capacity_column: bool,
+    /// The item separator of each attribute column, aligned with
+    /// [`Roster::attributes`]: what a list attribute's cells are split on.
+    #[serde(skip)]
+    attribute_separators: Vec<char>,
 }
 
 /// An owned roster where a borrowed or owned one is taken ([`crate::Program::new`]).
@@ -286,6 +290,12 @@ impl Roster {
             format,
             index: HashMap::new(),
             capacity_column: header.capacity_column,
+            attribute_separators: fields
+                .iter()
+                .zip(&header.separators)
+                .filter(|(field, _)| matches!(field, Field::Attribute(_)))
+                .map(|(_, &separator)| separator)
+                .collect(),
         };
         let mut watches: Vec<Option<CommaWatch>> = fields
             .iter()
@@ -475,6 +485,13 @@ impl Roster {
     pub fn attribute(&self, name: &str) -> Option<usize> {
         let name = list::normalize(name);
         self.attributes.iter().position(|a| *a == name)
+    }
+
+    /// The item separator of the `i`th attribute column, for a list
+    /// attribute ([`crate::list_attributes`]): `;` unless `[columns]` sets another.
+    pub fn attribute_separator(&self, i: usize) -> char {
+        let separator = self.attribute_separators.get(i).copied();
+        separator.unwrap_or(columns::DEFAULT_SEPARATOR)
     }
 
     /// The total number of mentees the people on this roster can take.

@@ -8,15 +8,19 @@ use crate::config::{Config, Preference, Weights};
 use crate::list::{self, Skill};
 use crate::pair_scores::ByMentee;
 use crate::roster::{Person, Roster, Side};
+use crate::vocabulary::Vocabulary;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
 mod numeric;
+mod overlap;
+mod related;
 mod row;
 
 pub use numeric::check_numbers;
+pub use overlap::check_lists;
 
 /// The criteria of one pair, each in `[0, 1]`; `None` when not applicable
 /// (the mentee asked nothing of it, no diversity attribute has values on both
@@ -109,6 +113,11 @@ pub enum Forbidden {
         /// The least they must differ.
         min: f64,
     },
+    /// A `require_overlap` list attribute shares no value.
+    RequireOverlap {
+        /// The attribute.
+        attribute: String,
+    },
     /// The pair scores below `min_score`.
     BelowMinScore,
 }
@@ -124,6 +133,7 @@ impl Forbidden {
             Forbidden::RequireSame { attribute } => format!("require_same: {attribute}"),
             Forbidden::MaxDifference { attribute, .. } => format!("max_difference: {attribute}"),
             Forbidden::MinDifference { attribute, .. } => format!("min_difference: {attribute}"),
+            Forbidden::RequireOverlap { attribute } => format!("require_overlap: {attribute}"),
             Forbidden::BelowMinScore => "min_score".to_owned(),
         }
     }
@@ -156,9 +166,25 @@ impl std::fmt::Display for Forbidden {
                 f,
                 "min_difference: {attribute} differs by {difference}, less than {min}"
             ),
+            Forbidden::RequireOverlap { attribute } => {
+                write!(f, "require_overlap: no shared {attribute}")
+            }
             Forbidden::BelowMinScore => f.write_str("score below min_score"),
         }
     }
+}
+
+/// How one list attribute scored by `overlap` compares, for explanations.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ListComparison {
+    /// The attribute.
+    pub(crate) attribute: String,
+    /// The mentee's values.
+    pub(crate) mentee: Vec<String>,
+    /// The mentor's values.
+    pub(crate) mentor: Vec<String>,
+    /// The values both hold.
+    pub(crate) shared: Vec<String>,
 }
 
 /// Interned tag ids.
@@ -173,6 +199,9 @@ struct Profile {
     goals: Vec<Tag>,
     /// One entry per scored or constrained attribute (see [`Scorer::attributes`]).
     attributes: Vec<Option<Tag>>,
+    /// One sorted set per list attribute a rule uses (see [`Scorer::lists`]);
+    /// empty when the person has no value.
+    lists: Vec<Vec<Tag>>,
 }
 
 /// An attribute the config scores or constrains.
@@ -202,6 +231,10 @@ pub struct Scorer<'a> {
     numeric: Vec<numeric::NumericRule>,
     /// The mentors indexed by list item, for scoring whole rows.
     postings: row::Postings,
+    /// Each skill's parent, for related skills.
+    family: related::Family,
+    /// The list attributes scored by `overlap` or constrained by `require_overlap`.
+    lists: Vec<overlap::ListRule>,
     /// Per mentee, the pair scores of the pair-scores file (empty without one).
     pair_scores: ByMentee,
     /// The pair-scores file's label, when one is given.
@@ -250,6 +283,27 @@ impl Interner {
                         .map(|v| self.id(v))
                 })
                 .collect(),
+            lists: Vec::new(),
+        }
+    }
+
+    /// The tag of each term with a parent and of its parent, interned after
+    /// every roster item so that those keep their tags (and scores their
+    /// order of addition).
+    fn parents(&mut self, config: &Config) -> Vec<(Tag, Tag)> {
+        let vocabulary = Vocabulary::new(&config.vocabulary);
+        vocabulary
+            .parents()
+            .map(|(child, parent)| (self.id(child), self.id(parent)))
+            .collect()
+    }
+
+    /// Adds each person's set of every list attribute in `rules` to their profile.
+    fn lists(&mut self, profiles: &mut [Profile], roster: &Roster, rules: &[overlap::ListRule]) {
+        for rule in rules {
+            for (profile, values) in profiles.iter_mut().zip(overlap::values(roster, rule)) {
+                profile.lists.push(self.sorted(&values));
+            }
         }
     }
 }
@@ -281,7 +335,11 @@ impl<'a> Scorer<'a> {
             }
         };
         let mut rules = Vec::new();
-        for (name, rule) in &config.diversity {
+        for (name, rule) in config
+            .diversity
+            .iter()
+            .filter(|(_, r)| r.prefer != Preference::Overlap)
+        {
             rules.push((use_of(name), Some((rule.prefer, rule.weight)), None));
         }
         for (names, prefer) in [
@@ -305,16 +363,22 @@ impl<'a> Scorer<'a> {
                 .collect()
         };
         let (mentor_columns, mentee_columns) = (columns(&mentors), columns(&mentees));
-        let mentor_profiles: Vec<Profile> = mentors
+        let mut mentor_profiles: Vec<Profile> = mentors
             .people
             .iter()
             .map(|p| interner.profile(p, &mentor_columns))
             .collect();
-        let mentee_profiles = mentees
+        let mut mentee_profiles: Vec<Profile> = mentees
             .people
             .iter()
             .map(|p| interner.profile(p, &mentee_columns))
             .collect();
+        let parents = interner.parents(config);
+        let lists = overlap::rules(config);
+        interner.lists(&mut mentor_profiles, &mentors, &lists);
+        interner.lists(&mut mentee_profiles, &mentees, &lists);
+        let tags = interner.names.len();
+        let family = related::Family::new(config.skills.related, tags, parents.into_iter());
 
         let mut exclusions = vec![Vec::new(); mentees.people.len()];
         for (e, mentee) in mentees.people.iter().enumerate() {
@@ -331,7 +395,7 @@ impl<'a> Scorer<'a> {
             list.dedup_by_key(|&mut (m, _)| m);
         }
 
-        let postings = row::Postings::new(&mentor_profiles, interner.names.len(), attributes.len());
+        let postings = row::Postings::new(&mentor_profiles, tags, attributes.len(), &family);
         let pair_scores = config.pair_scores.as_ref();
         Scorer {
             pair_scores: pair_scores.map_or_else(Vec::new, |p| p.by_mentee(&mentors, &mentees)),
@@ -345,6 +409,8 @@ impl<'a> Scorer<'a> {
             exclusions,
             numeric: numeric::NumericRule::all(&mentors, &mentees, config),
             postings,
+            family,
+            lists,
             mentors,
             mentees,
         }
@@ -364,7 +430,7 @@ impl<'a> Scorer<'a> {
     pub fn criteria(&self, e: usize, m: usize) -> Criteria {
         let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
         Criteria {
-            skills: skills_score(&pe.skills, &pm.skills),
+            skills: skills_score(&pe.skills, &pm.skills, &self.family),
             goals: (!pe.goals.is_empty())
                 .then(|| shared(&pe.goals, &pm.goals).count() as f64 / pe.goals.len() as f64),
             values: (!pe.values.is_empty()).then(|| {
@@ -401,6 +467,13 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
+        for (i, rule) in self.lists.iter().enumerate() {
+            let (a, b) = (&pe.lists[i], &pm.lists[i]);
+            if let (Some(weight), false, false) = (rule.weight, a.is_empty(), b.is_empty()) {
+                total += weight;
+                met += weight * overlap::jaccard(a, b);
+            }
+        }
         (total > 0.0).then(|| met / total)
     }
 
@@ -431,10 +504,16 @@ impl<'a> Scorer<'a> {
                     let attribute = attribute.name.clone();
                     return Some(match rule {
                         Preference::Different => Forbidden::RequireDifferent { attribute },
-                        Preference::Same => Forbidden::RequireSame { attribute },
+                        Preference::Same | Preference::Overlap => {
+                            Forbidden::RequireSame { attribute }
+                        }
                     });
                 }
             }
+        }
+        let mut lists = self.lists.iter().zip(pe.lists.iter().zip(&pm.lists));
+        if let Some(why) = lists.find_map(|(rule, (a, b))| overlap::forbids(rule, a, b)) {
+            return Some(why);
         }
         self.numeric.iter().find_map(|rule| rule.forbids(e, m))
     }
@@ -490,6 +569,43 @@ impl<'a> Scorer<'a> {
         ))
     }
 
+    /// For each skill the mentee wants that the mentor does not offer but
+    /// offers a related one for: `(wanted, related skill, its level, the
+    /// parent they share)`, in tag order. Empty when related skills are off.
+    pub(crate) fn related_skills(&self, e: usize, m: usize) -> Vec<(&str, &str, u8, &str)> {
+        if !self.family.is_active() {
+            return Vec::new();
+        }
+        let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
+        let name = |t: Tag| self.tags[t as usize].as_str();
+        pe.skills
+            .iter()
+            .filter(|&&(skill, _)| pm.skills.binary_search_by_key(&skill, |&(s, _)| s).is_err())
+            .filter_map(|&(skill, want)| {
+                let best = self.family.best(skill, want, &pm.skills)?;
+                Some((name(skill), name(best.skill), best.level, name(best.family)))
+            })
+            .collect()
+    }
+
+    /// Each list attribute scored by `overlap`: its name, the mentee's and
+    /// the mentor's values and the values they share, each in tag order.
+    pub(crate) fn list_comparisons(&self, e: usize, m: usize) -> Vec<ListComparison> {
+        let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
+        let names = |tags: &[Tag]| self.names(tags.iter().copied());
+        self.lists
+            .iter()
+            .enumerate()
+            .filter(|(_, rule)| rule.weight.is_some())
+            .map(|(i, rule)| ListComparison {
+                attribute: rule.name.clone(),
+                mentee: names(&pe.lists[i]),
+                mentor: names(&pm.lists[i]),
+                shared: self.names(shared(&pe.lists[i], &pm.lists[i])),
+            })
+            .collect()
+    }
+
     fn names(&self, tags: impl Iterator<Item = Tag>) -> Vec<String> {
         tags.map(|t| self.tags[t as usize].clone()).collect()
     }
@@ -498,22 +614,30 @@ impl<'a> Scorer<'a> {
 fn prefer_holds(prefer: Preference, a: Tag, b: Tag) -> bool {
     match prefer {
         Preference::Different => a != b,
-        Preference::Same => a == b,
+        Preference::Same | Preference::Overlap => a == b,
     }
 }
 
 /// Σ coverage / |wanted|: 1 when offered at the wanted level or above, the level
-/// ratio when lower, 0 when not offered.
-fn skills_score(wanted: &[(Tag, u8)], offered: &[(Tag, u8)]) -> Option<f64> {
+/// ratio when lower; when not offered, the credit of the best related skill
+/// offered ([`related`]), else 0.
+fn skills_score(
+    wanted: &[(Tag, u8)],
+    offered: &[(Tag, u8)],
+    family: &related::Family,
+) -> Option<f64> {
     if wanted.is_empty() {
         return None;
     }
+    let related = family.is_active();
     let mut sum = 0.0;
     let mut offers = offered.iter().peekable();
     for &(skill, want) in wanted {
         while offers.next_if(|&&(s, _)| s < skill).is_some() {}
         if let Some(&&(_, have)) = offers.peek().filter(|&&&(s, _)| s == skill) {
             sum += coverage(want, have);
+        } else if let Some(best) = related.then(|| family.best(skill, want, offered)).flatten() {
+            sum += family.credit(coverage(want, best.level));
         }
     }
     Some(sum / wanted.len() as f64)

@@ -4,11 +4,13 @@
 //! goes faster the other way round: each mentor's list items are indexed once
 //! ("who offers `python`, at which level"), so a mentee's row visits only the
 //! mentors that share an item with them and then combines per-mentor counters
-//! in one linear pass. Every sum runs in the same order as in
+//! in one linear pass; related skills go through the mentors indexed by the
+//! parents of what they offer. Every sum runs in the same order as in
 //! [`Scorer::criteria`], so the weights are bit-identical to
 //! [`Scorer::weight`].
 
-use super::{prefer_holds, Profile, Scorer, Tag};
+use super::related::{ChildPostings, Family};
+use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -26,13 +28,28 @@ pub(super) struct Postings {
     value_counts: Vec<u32>,
     /// Per used attribute: each mentor's value, [`MISSING`] when empty.
     attributes: Vec<Vec<Tag>>,
+    /// Per parent tag: the mentors offering a skill under it, with its level.
+    children: ChildPostings,
 }
 
 impl Postings {
     /// Indexes `mentors`, whose tags are below `tags` and who have
-    /// `attributes` used attributes each.
-    pub(super) fn new(mentors: &[Profile], tags: usize, attributes: usize) -> Self {
+    /// `attributes` used attributes each, and their skills by `family`.
+    pub(super) fn new(
+        mentors: &[Profile],
+        tags: usize,
+        attributes: usize,
+        family: &Family,
+    ) -> Self {
+        let offers = mentors.iter().enumerate().flat_map(|(m, profile)| {
+            let m = m as u32;
+            profile
+                .skills
+                .iter()
+                .map(move |&(tag, level)| (m, tag, level))
+        });
         let mut postings = Postings {
+            children: ChildPostings::new(family, offers),
             skills: vec![Vec::new(); tags],
             goals: vec![Vec::new(); tags],
             values: vec![Vec::new(); tags],
@@ -84,6 +101,11 @@ struct Counters<'b> {
     met: &'b mut [f64],
     /// Weight of the diversity attributes with values on both sides.
     compared: &'b mut [f64],
+    /// Related skills only: per mentor, 1 + the index of the last wanted
+    /// skill they offer exactly.
+    exact: &'b mut [f64],
+    /// Related skills only: per mentor, the best coverage by a related skill.
+    best: &'b mut [f64],
     /// The pair score as a fraction, NaN where the pair-scores file has none.
     pair: &'b mut [f64],
 }
@@ -94,14 +116,17 @@ impl Scorer<'_> {
     /// `mentors` entries of `buffer`, which also serves as workspace.
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
+        let related = if self.family.is_active() { n } else { 0 };
         buffer.clear();
-        buffer.resize(7 * n, 0.0);
+        buffer.resize(7 * n + 2 * related, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
         let (values, rest) = rest.split_at_mut(n);
         let (met, rest) = rest.split_at_mut(n);
-        let (compared, pair) = rest.split_at_mut(n);
+        let (compared, rest) = rest.split_at_mut(n);
+        let (pair, rest) = rest.split_at_mut(n);
+        let (exact, best) = rest.split_at_mut(related);
         pair.fill(f64::NAN);
         for &(m, score) in self.pair_scores.get(e).map_or(&[][..], Vec::as_slice) {
             pair[m as usize] = score;
@@ -112,6 +137,8 @@ impl Scorer<'_> {
             values,
             met,
             compared,
+            exact,
+            best,
             pair,
         };
         let mentee = &self.mentee_profiles[e];
@@ -122,12 +149,21 @@ impl Scorer<'_> {
         out
     }
 
-    /// Adds up skill coverage, shared goals and shared values per mentor.
+    /// Adds up skill coverage (with related skills' credit), shared goals
+    /// and shared values per mentor.
     fn count_shared(&self, mentee: &Profile, counters: &mut Counters) {
         let postings = &self.postings;
-        for &(tag, want) in &mentee.skills {
+        let related = self.family.is_active();
+        for (k, &(tag, want)) in mentee.skills.iter().enumerate() {
+            let stamp = (k + 1) as f64;
             for &(m, have) in &postings.skills[tag as usize] {
-                counters.skills[m as usize] += super::coverage(want, have);
+                counters.skills[m as usize] += coverage(want, have);
+                if related {
+                    counters.exact[m as usize] = stamp;
+                }
+            }
+            if related {
+                self.count_related(tag, want, stamp, counters);
             }
         }
         for (tags, lists, counts) in [
@@ -138,6 +174,32 @@ impl Scorer<'_> {
                 for &m in &lists[tag as usize] {
                     counts[m as usize] += 1.0;
                 }
+            }
+        }
+    }
+
+    /// Adds the credit of the best related skill to every mentor who offers
+    /// one but not the wanted skill `tag` itself (marked with `stamp`), as
+    /// [`Family::best`] picks it: the parent, siblings and children.
+    fn count_related(&self, tag: Tag, want: u8, stamp: f64, counters: &mut Counters) {
+        let postings = &self.postings;
+        let parent = self.family.parent(tag);
+        let candidates = [
+            parent.map_or(&[][..], |p| &postings.skills[p as usize][..]),
+            parent.map_or(&[][..], |p| postings.children.of(p)),
+            postings.children.of(tag),
+        ];
+        for &(m, level) in candidates.iter().copied().flatten() {
+            let m = m as usize;
+            if counters.exact[m] != stamp {
+                counters.best[m] = counters.best[m].max(coverage(want, level));
+            }
+        }
+        for &(m, _) in candidates.iter().copied().flatten() {
+            let m = m as usize;
+            if counters.best[m] > 0.0 {
+                counters.skills[m] += self.family.credit(counters.best[m]);
+                counters.best[m] = 0.0;
             }
         }
     }
@@ -157,6 +219,21 @@ impl Scorer<'_> {
                     if prefer_holds(prefer, a, b) {
                         *met += weight;
                     }
+                }
+            }
+        }
+        for (i, rule) in self.lists.iter().enumerate() {
+            let (Some(weight), a) = (rule.weight, &mentee.lists[i]) else {
+                continue;
+            };
+            if a.is_empty() {
+                continue;
+            }
+            for (m, mentor) in self.mentor_profiles.iter().enumerate() {
+                let b = &mentor.lists[i];
+                if !b.is_empty() {
+                    counters.compared[m] += weight;
+                    counters.met[m] += weight * overlap::jaccard(a, b);
                 }
             }
         }
@@ -244,6 +321,14 @@ impl Scorer<'_> {
                 }
             }
         }
+        for (i, rule) in self.lists.iter().enumerate() {
+            let a = &mentee.lists[i];
+            for (cell, mentor) in out.iter_mut().zip(&self.mentor_profiles) {
+                if overlap::forbids(rule, a, &mentor.lists[i]).is_some() {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
+        }
         for rule in &self.numeric {
             rule.forbid_row(e, out);
         }
@@ -255,6 +340,7 @@ mod tests {
     use super::*;
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
+    use crate::list_attributes::AttributeOptions;
     use crate::pair_scores::PairScores;
     use crate::roster::{Roster, Side};
     use crate::score::Forbidden;
@@ -341,6 +427,44 @@ mod tests {
         }
     }
 
+    /// Gives the rosters a `languages` list column (some empty, some with
+    /// one value, some with several).
+    fn add_languages(mentors: &mut Roster, mentees: &mut Roster) {
+        const LANGUAGES: [&str; 5] = ["english", "german", "french", "spanish", "hindi"];
+        for (roster, offset) in [(&mut *mentors, 1), (&mut *mentees, 4)] {
+            let languages = move |i: usize| {
+                let count = (i + offset) % 4;
+                let picked: Vec<&str> = (0..count)
+                    .map(|k| LANGUAGES[(i * 3 + k * 2 + offset) % LANGUAGES.len()])
+                    .collect();
+                (count > 0).then(|| picked.join("; "))
+            };
+            add_attribute(roster, "languages", languages);
+        }
+    }
+
+    /// The generator's skills in families: some under a parent that is a
+    /// skill itself, some under one nobody offers.
+    fn add_parents(config: &mut Config) {
+        let families = [
+            ("python", "programming"),
+            ("javascript", "programming"),
+            ("typescript", "javascript"),
+            ("react", "javascript"),
+            ("sql", "data"),
+            ("statistics", "data"),
+            ("machine learning", "statistics"),
+            ("data visualization", "statistics"),
+            ("leadership", "people management"),
+            ("negotiation", "people management"),
+            ("public speaking", "people management"),
+        ];
+        for (child, parent) in families {
+            let term = config.vocabulary.entry(child.to_owned()).or_default();
+            term.parent = Some(parent.to_owned());
+        }
+    }
+
     #[test]
     fn rows_equal_pair_by_pair_weights_bit_for_bit() {
         let mut config = Config::default();
@@ -369,16 +493,34 @@ mod tests {
                 weight: 1.0,
             },
         );
+        let plain = config.clone();
+        add_parents(&mut config);
+        config.skills.related = 0.7;
+        config
+            .attributes
+            .insert("languages".into(), AttributeOptions { list: true });
+        config.diversity.insert(
+            "languages".into(),
+            AttributeRule {
+                prefer: Preference::Overlap,
+                weight: 0.6,
+            },
+        );
+        config.constraints.require_overlap = vec!["languages".into()];
+        config.validate().expect("valid");
+        let mut related_pairs = 0;
         for seed in 1..=6 {
             let (mut mentors, mut mentees) = rosters(seed);
             add_priorities_and_numbers(&mut mentors, &mut mentees);
+            add_languages(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
             // Half the seeds with a pair-scores file.
             config.pair_scores = (seed % 2 == 0).then(|| pair_scores(&mentors, &mentees));
             let scorer = Scorer::new(&mentors, &mentees, &config);
+            let without = Scorer::new(&mentors, &mentees, &plain);
             let mut buffer = Vec::new();
             let mut forbidden = 0;
-            let mut numeric = [0; 2];
+            let mut numeric = [0; 3];
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -393,15 +535,22 @@ mod tests {
                     match scorer.rule_forbids(e, m) {
                         Some(Forbidden::MaxDifference { .. }) => numeric[0] += 1,
                         Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
+                        Some(Forbidden::RequireOverlap { .. }) => numeric[2] += 1,
                         _ => {}
                     }
+                    let (with, plain) = (scorer.criteria(e, m), without.criteria(e, m));
+                    related_pairs += usize::from(with.skills > plain.skills);
                 }
             }
             assert!(forbidden > 0, "the rules forbid some pairs");
             assert!(
-                numeric[0] > 0 && numeric[1] > 0,
-                "both numeric rules forbid pairs"
+                numeric.iter().all(|&n| n > 0),
+                "both numeric rules and require_overlap forbid pairs: {numeric:?}"
             );
         }
+        assert!(
+            related_pairs > 100,
+            "related skills raise {related_pairs} pairs"
+        );
     }
 }

@@ -58,7 +58,19 @@ fn unknown_keys_and_bad_values_are_errors_naming_the_key() {
         (r#"{"weights": {"skill": 1}}"#, "unknown field `skill`"),
         (
             r#"{"diversity": {"department": "diffrent"}}"#,
-            "unknown variant `diffrent`, expected `different` or `same`",
+            "unknown variant `diffrent`, expected one of `different`, `same`, `overlap`",
+        ),
+        (
+            r#"{"constraints": {"require_overlap": [" "]}}"#,
+            "constraints.require_overlap: attribute names must not be empty",
+        ),
+        (
+            r#"{"attributes": {" ": {"list": true}}}"#,
+            "attributes: attribute names must not be empty",
+        ),
+        (
+            r#"{"vocabulary": {"rust": {"parent": " - "}}}"#,
+            "vocabulary.rust.parent: the parent \" - \" is not a term: it has no letters or digits",
         ),
         (
             r#"{"diversity": {"department": {"prefer": "same", "wieght": 1}}}"#,

@@ -8,8 +8,10 @@ use proptest::prelude::*;
 fn config_with(terms: &[(&str, &[&str])]) -> Config {
     let mut config = Config::default();
     for (canonical, aliases) in terms {
-        let aliases = aliases.iter().map(|a| a.to_string()).collect();
-        config.vocabulary.insert(canonical.to_string(), aliases);
+        let aliases: Vec<String> = aliases.iter().map(|a| a.to_string()).collect();
+        config
+            .vocabulary
+            .insert(canonical.to_string(), aliases.into());
     }
     config
 }
@@ -212,7 +214,7 @@ proptest! {
     ) {
         let mut with_vocabulary = config.clone();
         for term in ["a", "b", "c", "d", "v", "w"] {
-            with_vocabulary.vocabulary.insert(term.to_owned(), vec![format!("alias of {term}")]);
+            with_vocabulary.vocabulary.insert(term.to_owned(), vec![format!("alias of {term}")].into());
         }
         let alias = |i: usize, item: &str| {
             if aliased[i % aliased.len()] { format!("Alias-of-{item}") } else { item.to_owned() }
@@ -247,6 +249,8 @@ proptest! {
             }
         }
         let read = matcher::vocabulary::read_vocabulary(csv.as_bytes(), "vocabulary.csv").unwrap();
+        let terms: std::collections::BTreeMap<String, matcher::vocabulary_term::Term> =
+            terms.into_iter().map(|(canonical, aliases)| (canonical, aliases.into())).collect();
         prop_assert_eq!(read, terms);
     }
 }

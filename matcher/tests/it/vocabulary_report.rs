@@ -92,7 +92,7 @@ fn every_section_with_its_rows() {
 #[test]
 fn the_vocabulary_it_suggests_makes_them_one_term() {
     let (mentors, mentees) = rosters();
-    let vocabulary: BTreeMap<String, Vec<String>> = [
+    let vocabulary: BTreeMap<String, matcher::vocabulary_term::Term> = [
         ("javascript", vec!["javscript"]),
         ("node.js", vec!["nodejs"]),
         ("kubernetes", vec!["k8s"]),
@@ -101,7 +101,11 @@ fn the_vocabulary_it_suggests_makes_them_one_term() {
     .map(|(term, aliases)| {
         (
             term.to_owned(),
-            aliases.into_iter().map(str::to_owned).collect(),
+            aliases
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+                .into(),
         )
     })
     .collect();

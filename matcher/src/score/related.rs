@@ -1,0 +1,172 @@
+//! Related skills: partial credit for a wanted skill the mentor does not
+//! offer, from one they offer that is related to it through the vocabulary's
+//! parents ([`crate::vocabulary_term`]).
+//!
+//! An offered skill is related to a wanted one when it is the wanted skill's
+//! parent (wants `rust`, offers `programming`), a child of it (wants
+//! `programming`, offers `rust`) or a sibling under one parent (wants
+//! `rust`, offers `c++`, both under `programming`); only direct parents
+//! count, not grandparents. The wanted skill then covers
+//! `skills.related × coverage(wanted level, offered level)`, the best related
+//! skill counting; an exact match always wins over related credit.
+
+use super::{coverage, Tag};
+
+/// No parent, in [`Family::parent`].
+const NONE: Tag = Tag::MAX;
+
+/// Each skill's parent and the credit a related skill earns.
+#[derive(Debug, Default)]
+pub(super) struct Family {
+    /// The `skills.related` factor.
+    factor: f64,
+    /// Per tag: its parent's tag, [`NONE`] for none.
+    parent: Vec<Tag>,
+}
+
+/// The best related skill a mentor offers for a wanted one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Related {
+    /// The offered skill.
+    pub(super) skill: Tag,
+    /// Its level.
+    pub(super) level: u8,
+    /// The parent the two share: the wanted skill's parent for a sibling or
+    /// the parent itself, the wanted skill for a child.
+    pub(super) family: Tag,
+}
+
+impl Family {
+    /// The family of `tags` tags whose `(child, parent)` pairs are given,
+    /// crediting related skills by `factor`.
+    pub(super) fn new(factor: f64, tags: usize, parents: impl Iterator<Item = (Tag, Tag)>) -> Self {
+        let mut parent = vec![NONE; tags];
+        for (child, of) in parents {
+            parent[child as usize] = of;
+        }
+        Family { factor, parent }
+    }
+
+    /// Whether related skills earn anything: some skill has a parent and the
+    /// factor is above 0.
+    pub(super) fn is_active(&self) -> bool {
+        self.factor > 0.0 && self.parent.iter().any(|&p| p != NONE)
+    }
+
+    /// The credit a related skill at `level` earns for a `want`ed level.
+    pub(super) fn credit(&self, best_coverage: f64) -> f64 {
+        self.factor * best_coverage
+    }
+
+    /// A tag's parent.
+    pub(super) fn parent(&self, tag: Tag) -> Option<Tag> {
+        Some(self.parent[tag as usize]).filter(|&p| p != NONE)
+    }
+
+    /// The parent `offered` shares with `wanted`, when it is related to it.
+    fn relation(&self, wanted: Tag, offered: Tag) -> Option<Tag> {
+        if wanted == offered {
+            return None;
+        }
+        let (of_wanted, of_offered) = (self.parent(wanted), self.parent(offered));
+        if of_wanted == Some(offered) {
+            Some(offered)
+        } else if of_offered == Some(wanted) {
+            Some(wanted)
+        } else {
+            of_wanted.filter(|&p| of_offered == Some(p))
+        }
+    }
+
+    /// The related skill among `offered` that covers a `want`ed level best
+    /// (the first in tag order on a tie), if any.
+    pub(super) fn best(&self, wanted: Tag, want: u8, offered: &[(Tag, u8)]) -> Option<Related> {
+        let mut best: Option<(f64, Related)> = None;
+        for &(skill, level) in offered {
+            if let Some(family) = self.relation(wanted, skill) {
+                let covers = coverage(want, level);
+                if best.is_none_or(|(most, _)| covers > most) {
+                    best = Some((
+                        covers,
+                        Related {
+                            skill,
+                            level,
+                            family,
+                        },
+                    ));
+                }
+            }
+        }
+        best.map(|(_, related)| related)
+    }
+}
+
+/// The mentors indexed by the parents of the skills they offer, for scoring
+/// whole rows: `children[p]` holds `(mentor, level)` for each skill under `p`
+/// a mentor offers.
+#[derive(Debug, Default)]
+pub(super) struct ChildPostings {
+    children: Vec<Vec<(u32, u8)>>,
+}
+
+impl ChildPostings {
+    /// Indexes each mentor's offered skills (`(mentor, tag, level)`) by parent.
+    pub(super) fn new(family: &Family, offers: impl Iterator<Item = (u32, Tag, u8)>) -> Self {
+        let mut children = vec![Vec::new(); family.parent.len()];
+        if family.is_active() {
+            for (m, tag, level) in offers {
+                if let Some(parent) = family.parent(tag) {
+                    children[parent as usize].push((m, level));
+                }
+            }
+        }
+        ChildPostings { children }
+    }
+
+    /// The mentors offering a child of `tag`, with the child's level.
+    pub(super) fn of(&self, tag: Tag) -> &[(u32, u8)] {
+        &self.children[tag as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Tags: 0 programming, 1 rust, 2 c++, 3 go, 4 sql (no parent), 5 data, 6 python (under data).
+    fn family() -> Family {
+        Family::new(0.5, 7, [(1, 0), (2, 0), (3, 0), (6, 5)].into_iter())
+    }
+
+    #[test]
+    fn siblings_the_parent_and_children_are_related_and_nothing_else() {
+        let f = family();
+        assert_eq!(f.relation(1, 2), Some(0), "sibling");
+        assert_eq!(f.relation(1, 0), Some(0), "the parent");
+        assert_eq!(f.relation(0, 1), Some(0), "a child");
+        assert_eq!(f.relation(1, 1), None, "itself is an exact match");
+        assert_eq!(f.relation(1, 4), None, "no parent");
+        assert_eq!(f.relation(4, 1), None);
+        assert_eq!(f.relation(1, 6), None, "another family");
+        assert_eq!(f.relation(1, 5), None, "another parent");
+    }
+
+    #[test]
+    fn the_best_related_skill_covers_most_and_the_first_wins_a_tie() {
+        let f = family();
+        // Wants rust at 4: c++ at 2 covers 0.5, go at 4 covers 1, the parent at 4 covers 1.
+        let offered = [(0, 4), (2, 2), (3, 4), (4, 5)];
+        let best = f.best(1, 4, &offered).expect("related");
+        assert_eq!((best.skill, best.level, best.family), (0, 4, 0));
+        assert_eq!(f.best(1, 4, &[(2, 2), (3, 3)]).map(|r| r.skill), Some(3));
+        assert_eq!(f.best(4, 4, &offered), None, "sql has no relatives");
+        assert_eq!(f.credit(coverage(4, 3)), 0.375);
+    }
+
+    #[test]
+    fn no_parent_or_no_factor_is_inactive() {
+        assert!(family().is_active());
+        assert!(!Family::new(0.0, 7, [(1, 0)].into_iter()).is_active());
+        assert!(!Family::new(0.5, 7, std::iter::empty()).is_active());
+    }
+}
