@@ -13,6 +13,7 @@ const ROSTER_ARGS = {
   validate: [[0, 'mentor'], [1, 'mentee']],
   vocabularyReport: [[0, 'mentor'], [1, 'mentee']],
   readRoster: [[0, null]],
+  rosterColumns: [[0, null]],
 };
 
 /**

@@ -132,6 +132,9 @@ test('the worker takes a workbook\'s bytes and a sheet, loading the reader on de
     assert.equal(await program.matchesCsv(), expected.csv());
     const roster = await worker.readRoster(new Uint8Array(bytes('mentees.csv')), 'mentee', config);
     assert.equal(roster.format.delimiter, ';');
+    const readings = await worker.rosterColumns(bytes('mentors.ods'), 'mentor', config);
+    assert.equal(readings.format.sheet, 'Mentors');
+    assert.equal(readings.columns.find((c) => c.header === 'Participant ID').role, 'id');
     await assert.rejects(worker.readRoster({ bytes: bytes('mentees.xlsx'), sheet: 'Nope' }, 'mentee', config),
       (error) => error.code === 'unknown_sheet' && error.file === 'mentees.xlsx');
   } finally {

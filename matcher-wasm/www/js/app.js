@@ -137,7 +137,7 @@ async function checkRosters() {
     problems = await engine.validate(state.mentor.input, state.mentee.input, config);
   }
   if (state.pairScores) {
-    const { name, text } = state.pairScores;
+    const { name, input: text } = state.pairScores;
     try {
       await engine.checkConfig({ pairScores: text });
       statuses.push(['pair-scores', `${name}: scored as the pair_score criterion`, 'ok']);
@@ -228,7 +228,9 @@ for (const [side, group] of Object.entries(SIDES)) {
 }
 
 wireDropZone(byId('pair-scores-drop'), byId('pair-scores-file'), (file) => changeRosters(async () => {
-  state.pairScores = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
+  const { input } = decodeRoster(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (typeof input !== 'string') throw new Error(`${file.name}: pair scores are read from CSV; save the sheet as "CSV UTF-8"`);
+  state.pairScores = { name: file.name, text: input };
 }));
 
 /** Fetches a file next to the page. */
@@ -290,7 +292,7 @@ async function match() {
   const input = {
     mentors: state.mentor.input,
     mentees: state.mentee.input,
-    config: { ...readConfig(), pairScores: state.pairScores?.text ?? null },
+    config: { ...readConfig(), pairScores: state.pairScores?.input ?? null },
     rounds: review.rounds(),
   };
   const controller = new AbortController();
