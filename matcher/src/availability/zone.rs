@@ -7,9 +7,8 @@ use super::tzdb;
 use super::week::QUARTER_MINUTES;
 
 /// What a time zone cell may hold, for hints.
-pub const ACCEPTED: &str = "write an IANA time zone name such as `Europe/Berlin` or \
-    `America/Sao_Paulo`, or a UTC offset on the quarter hour such as `UTC+2`, `UTC-03:30`, \
-    `+05:45` or `GMT+1`; an empty cell reads as UTC";
+pub const ACCEPTED: &str = "write an IANA name such as `Europe/Berlin`, or a UTC offset such as \
+    `UTC+2` or `+05:30`; empty is UTC";
 
 /// A person's time zone and the name it is shown by.
 #[derive(Debug, Clone, PartialEq)]
