@@ -230,7 +230,7 @@ for (const [side, group] of Object.entries(SIDES)) {
 wireDropZone(byId('pair-scores-drop'), byId('pair-scores-file'), (file) => changeRosters(async () => {
   const { input } = decodeRoster(file.name, new Uint8Array(await file.arrayBuffer()));
   if (typeof input !== 'string') throw new Error(`${file.name}: pair scores are read from CSV; save the sheet as "CSV UTF-8"`);
-  state.pairScores = { name: file.name, text: input };
+  state.pairScores = { name: file.name, input };
 }));
 
 /** Fetches a file next to the page. */
