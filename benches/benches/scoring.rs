@@ -2,13 +2,18 @@
 //! roster, on rayon pools of 1 and 2 threads, a whole mentee row at a time as
 //! the solver reads them (`scoring/rows/threads=N`, `Scorer::row_weights`)
 //! and pair by pair (`scoring/pairs/threads=N`, `Scorer::weight`). Each
-//! iteration checks the matrix's checksum.
+//! iteration checks the matrix's checksum. The `availability` group scores
+//! the same rosters on one thread without and with time zone and
+//! availability columns (the rule and the criterion on), and with skill
+//! parents on top (`with_parents`): what the new inputs cost per pair.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use matcher::score::Scorer;
+use matcher::vocabulary_term::Term;
 use matcher::Config;
 use matcher_benches::rosters;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -118,6 +123,8 @@ fn availability(c: &mut Criterion) {
     );
     assert!(matcher::availability::check(&mentors, &mentees, &config).is_empty());
     let with = Scorer::new(&mentors, &mentees, &config);
+    config.vocabulary = skill_families();
+    let with_parents = Scorer::new(&mentors, &mentees, &config);
     let mut weights = vec![0.0; MENTEES * MENTORS];
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(1)
@@ -131,7 +138,12 @@ fn availability(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(4))
         .throughput(Throughput::Elements((MENTEES * MENTORS) as u64));
     for method in [Method::Rows, Method::Pairs] {
-        for (name, scorer) in [("without", &without), ("with", &with)] {
+        let scorers = [
+            ("without", &without),
+            ("with", &with),
+            ("with_parents", &with_parents),
+        ];
+        for (name, scorer) in scorers {
             let expected = Checksum::of_row(&rosters::weight_matrix(scorer));
             let id = format!("{method:?}/{name}").to_lowercase();
             group.bench_function(id, |b| {
@@ -144,6 +156,74 @@ fn availability(c: &mut Criterion) {
         }
     }
     group.finish();
+}
+
+/// A vocabulary that puts 32 of the generator's 36 skills under six parents,
+/// so that most wanted skills a mentor lacks earn related credit.
+fn skill_families() -> BTreeMap<String, Term> {
+    let families: [(&str, &[&str]); 6] = [
+        (
+            "programming",
+            &["python", "javascript", "typescript", "rust", "react"],
+        ),
+        (
+            "data",
+            &[
+                "sql",
+                "machine learning",
+                "statistics",
+                "data visualization",
+                "excel",
+                "financial modeling",
+            ],
+        ),
+        (
+            "management",
+            &[
+                "people management",
+                "stakeholder management",
+                "hiring",
+                "budgeting",
+                "negotiation",
+                "roadmapping",
+            ],
+        ),
+        (
+            "communication",
+            &[
+                "public speaking",
+                "storytelling",
+                "presentation skills",
+                "copywriting",
+            ],
+        ),
+        (
+            "product",
+            &[
+                "product strategy",
+                "user research",
+                "figma",
+                "customer discovery",
+                "accessibility",
+                "seo",
+            ],
+        ),
+        (
+            "infrastructure",
+            &["kubernetes", "aws", "security", "system design", "agile"],
+        ),
+    ];
+    let mut terms = BTreeMap::new();
+    for (parent, skills) in families {
+        for &skill in skills {
+            let term = Term {
+                aliases: Vec::new(),
+                parent: Some(parent.to_owned()),
+            };
+            terms.insert(skill.to_owned(), term);
+        }
+    }
+    terms
 }
 
 criterion_group!(benches, scoring, availability);
