@@ -76,15 +76,26 @@ pub type ColumnRules = BTreeMap<String, ColumnRule>;
 
 /// How a roster reads one header cell: its role and its item separator.
 pub(crate) fn resolve(rules: &ColumnRules, header: &str) -> (String, char) {
-    let rule = rules
-        .iter()
-        .find(|(name, _)| list::normalize(name) == header)
-        .map(|(_, rule)| rule);
+    let rule = rule_for(rules, header);
     let role = rule
         .and_then(|r| r.role.as_deref())
         .map_or_else(|| header.to_owned(), list::normalize);
     let separator = rule.and_then(|r| r.separator).unwrap_or(DEFAULT_SEPARATOR);
     (role, separator)
+}
+
+/// The rule for a normalised header, if the section has one.
+fn rule_for<'r>(rules: &'r ColumnRules, header: &str) -> Option<&'r ColumnRule> {
+    rules
+        .iter()
+        .find(|(name, _)| list::normalize(name) == header)
+        .map(|(_, rule)| rule)
+}
+
+/// The separator the section sets for a normalised header, if it sets one
+/// (the separator of a list attribute's column).
+pub(crate) fn explicit_separator(rules: &ColumnRules, header: &str) -> Option<char> {
+    rule_for(rules, header).and_then(|rule| rule.separator)
 }
 
 /// Checks the section: no empty header or role, no header listed twice, and

@@ -20,6 +20,13 @@ const read = (name) => readFileSync(join(FORMS, name), 'utf8');
 const formsConfig = parseToml(read('config.toml'));
 /** What the CLI (here: the package) matches for the form export with its config. */
 const formsMatches = () => matcher.matchesCsv(read('mentors.csv'), read('mentees.csv'), formsConfig);
+/** The columns the first test maps by hand: all but languages, time zones and availability. */
+const LATER = ['Which languages do you speak?', 'Your time zone', 'When are you available? (your local time)'];
+const handColumns = Object.fromEntries(Object.entries(formsConfig.columns).filter(([header]) => !LATER.includes(header)));
+/** The package's matches with those columns and the settings of data/config.toml. */
+const handMatches = () => matcher.matchesCsv(read('mentors.csv'), read('mentees.csv'), {
+  ...parseToml(readFileSync(join(ROOT, 'data/config.toml'), 'utf8')), columns: handColumns,
+});
 
 const harness = pageHarness();
 
@@ -112,14 +119,14 @@ test('a form export mapped in the page matches as with its [columns], and the do
   await page.click('#run:enabled');
   await page.locator('#results').waitFor();
   const csv = await download(page, '#download-csv');
-  assert.equal(csv, formsMatches());
+  assert.equal(csv, handMatches());
 
   const toml = await download(page, '#download-config');
   const columns = toml.slice(toml.indexOf('\n[columns]\n'));
   assert.match(columns, /^"Which skills would you like to develop\?" = \{ role = "skills", separator = "," \}$/m);
   assert.match(columns, /^"Participant ID" = "id"$/m);
   const downloaded = parseToml(toml);
-  assert.deepEqual(downloaded.columns, formsConfig.columns);
+  assert.deepEqual({ ...downloaded.columns }, handColumns);
   // The CLI's reader takes the whole file: the same matches again.
   assert.equal(matcher.matchesCsv(read('mentors.csv'), read('mentees.csv'), downloaded), csv);
 });

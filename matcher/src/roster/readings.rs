@@ -24,7 +24,8 @@ pub struct ColumnReading {
     pub role: String,
     /// Whether the column is a background attribute.
     pub attribute: bool,
-    /// The item separator of a list column; `None` for other columns.
+    /// The item separator of a list column, or the one `[columns]` sets for an
+    /// attribute's column (a list attribute's); `None` for other columns.
     pub separator: Option<char>,
 }
 
@@ -95,12 +96,16 @@ fn columns_of(
                 Field::Attribute(i) => read.attributes[i].clone(),
                 _ => columns::resolve(rules, &name).0,
             };
+            let separator = match field {
+                Field::Attribute(_) => columns::explicit_separator(rules, &name),
+                _ => field.is_list().then_some(separator),
+            };
             ColumnReading {
                 header: String::from_utf8_lossy(cell).trim().to_owned(),
                 name,
                 role,
                 attribute: matches!(field, Field::Attribute(_)),
-                separator: field.is_list().then_some(separator),
+                separator,
             }
         })
         .collect();
