@@ -12,7 +12,6 @@
 use crate::diagnostic::{Code, Diagnostic};
 use serde::Serialize;
 use std::fmt;
-use std::io::Read;
 
 /// The separators a header row is tried with, preferred in this order on a tie.
 const DELIMITERS: [u8; 3] = *b",;\t";
@@ -70,22 +69,14 @@ pub(crate) struct Text {
     pub format: TextFormat,
 }
 
-/// Reads `reader` to the end, decodes it and finds its separator; `known`
-/// tells whether a normalised header cell names a column the caller reads.
-pub(crate) fn read_text<R: Read>(
-    mut reader: R,
+/// Decodes a file's bytes and finds its separator; `known` tells whether a
+/// normalised header cell names a column the caller reads.
+pub(crate) fn read_text(
+    bytes: &[u8],
     source: &str,
     known: impl Fn(&str) -> bool,
 ) -> Result<Text, Diagnostic> {
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|e| {
-        Diagnostic::file(
-            source,
-            Code::CsvSyntax,
-            format!("could not read the file: {e}"),
-        )
-    })?;
-    let (text, encoding, byte_order_mark) = decode(&bytes, source)?;
+    let (text, encoding, byte_order_mark) = decode(bytes, source)?;
     let delimiter = detect_delimiter(&text, known);
     Ok(Text {
         text,

@@ -195,25 +195,24 @@ fn the_fair_objective_raises_the_lowest_score() {
     );
 }
 
+/// Runs `command` on the program in `data/{dir}/` (its mentors, mentees and
+/// config) with `extra` arguments, and checks that it succeeds.
+fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {
+    let [mentors, mentees, config] =
+        ["mentors.csv", "mentees.csv", "config.toml"].map(|file| format!("data/{dir}/{file}"));
+    let mut args = vec![command, "--mentors", &mentors, "--mentees", &mentees];
+    args.extend(["--config", &config]);
+    args.extend(extra);
+    let out = matcher(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    out
+}
+
 /// `data/priorities/`: the mentees' `priority` column and numeric rules
 /// (timezones at most 3 apart, experience at least 2 years apart).
 #[test]
 fn priorities_and_numeric_rules_in_the_priorities_program() {
-    let program = |command: &str, extra: &[&str]| {
-        let mut args = vec![
-            command,
-            "--mentors",
-            "data/priorities/mentors.csv",
-            "--mentees",
-            "data/priorities/mentees.csv",
-            "--config",
-            "data/priorities/config.toml",
-        ];
-        args.extend(extra);
-        let out = matcher(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        out
-    };
+    let program = |command: &str, extra: &[&str]| sample_program("priorities", command, extra);
     let out = program("match", &[]);
     golden("data/expected/priorities-matches.csv", &out.stdout);
     // Q05 and Q08 both want Erik Lund (P05); Q08's priority (skills, weight
@@ -894,21 +893,7 @@ fn a_vocabulary_file_is_read_with_located_errors() {
 /// list attribute (a `,` form column for mentors, `;` for mentees).
 #[test]
 fn related_skills_and_list_attributes_in_the_related_program() {
-    let program = |command: &str, extra: &[&str]| {
-        let mut args = vec![
-            command,
-            "--mentors",
-            "data/related/mentors.csv",
-            "--mentees",
-            "data/related/mentees.csv",
-            "--config",
-            "data/related/config.toml",
-        ];
-        args.extend(extra);
-        let out = matcher(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        out
-    };
+    let program = |command: &str, extra: &[&str]| sample_program("related", command, extra);
     let out = program("match", &[]);
     golden("data/expected/related-matches.csv", &out.stdout);
     let rows = text(&out.stdout);
@@ -1045,21 +1030,7 @@ fn a_pair_scores_file_is_read_with_located_errors() {
 /// both local times, and the zones `validate` read.
 #[test]
 fn availability_program_matches_explains_and_validates() {
-    let program = |command: &str, extra: &[&str]| {
-        let mut args = vec![
-            command,
-            "--mentors",
-            "data/availability/mentors.csv",
-            "--mentees",
-            "data/availability/mentees.csv",
-            "--config",
-            "data/availability/config.toml",
-        ];
-        args.extend(extra);
-        let out = matcher(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        out
-    };
+    let program = |command: &str, extra: &[&str]| sample_program("availability", command, extra);
     let out = program("match", &["--quiet"]);
     golden("data/expected/availability-matches.csv", &out.stdout);
     let out = program("explain", &["--mentee", "B02", "--mentor", "A01"]);
