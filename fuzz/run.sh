@@ -37,7 +37,12 @@ seed() {
         printf '\036'; cat "$data/config.toml"; } >"$dir/sample"
       # A form export with its [columns] and the sample vocabulary file.
       { head -c 2500 "$data/forms/mentors.csv"; printf '\036'; head -c 3000 "$data/forms/mentees.csv";
-        printf '\036'; cat "$data/forms/config.toml"; printf '\036'; cat "$data/vocabulary.csv"; } >"$dir/forms" ;;
+        printf '\036'; cat "$data/forms/config.toml"; printf '\036'; cat "$data/vocabulary.csv"; } >"$dir/forms"
+      # Time zones and weekly slots; skill parents and a list attribute.
+      for program in availability related; do
+        { cat "$data/$program/mentors.csv"; printf '\036'; cat "$data/$program/mentees.csv";
+          printf '\036'; cat "$data/$program/config.toml"; } >"$dir/$program"
+      done ;;
   esac
 }
 for target in "${targets[@]}"; do
