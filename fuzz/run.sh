@@ -38,6 +38,10 @@ seed() {
       # A form export with its [columns] and the sample vocabulary file.
       { head -c 2500 "$data/forms/mentors.csv"; printf '\036'; head -c 3000 "$data/forms/mentees.csv";
         printf '\036'; cat "$data/forms/config.toml"; printf '\036'; cat "$data/vocabulary.csv"; } >"$dir/forms"
+      # The sample with the vocabulary file and its own pair scores.
+      { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
+        printf '\036'; cat "$data/config.toml"; printf '\036'; cat "$data/vocabulary.csv";
+        printf '\036'; cat "$data/pair-scores.csv"; } >"$dir/pair_scores"
       # Time zones and weekly slots; skill parents and a list attribute.
       for program in availability related; do
         { cat "$data/$program/mentors.csv"; printf '\036'; cat "$data/$program/mentees.csv";

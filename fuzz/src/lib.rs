@@ -149,12 +149,13 @@ pub fn solve(data: &[u8]) {
     assert_eq!((sparse.matched, sparse.total), (dense.matched, dense.total));
 }
 
-/// The whole match: mentors CSV, mentees CSV, a TOML config and a vocabulary
-/// CSV, separated by `0x1E` bytes (an unreadable config is the default one; a
-/// vocabulary file with problems must report them located). The rosters are
+/// The whole match: mentors CSV, mentees CSV, a TOML config, a vocabulary CSV
+/// and a pair-scores CSV, separated by `0x1E` bytes (an unreadable config is
+/// the default one; a vocabulary or pair-scores file with problems must report
+/// them located). The rosters are
 /// read by the config's `[columns]`, in any encoding and with any separator.
 pub fn pipeline(data: &[u8]) {
-    let mut parts = data.splitn(4, |&b| b == 0x1e);
+    let mut parts = data.splitn(5, |&b| b == 0x1e);
     let (mentors, mentees) = (
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
@@ -171,6 +172,16 @@ pub fn pipeline(data: &[u8]) {
             Err(problems) => {
                 assert!(!problems.is_empty(), "an error without a diagnostic");
                 assert!(problems.iter().all(|p| p.file == "vocabulary.csv"));
+                return;
+            }
+        }
+    }
+    if let Some(file) = parts.next() {
+        match matcher::pair_scores::PairScores::from_csv_reader(file, "pair-scores.csv") {
+            Ok(scores) => config.pair_scores = Some(scores),
+            Err(problems) => {
+                assert!(!problems.is_empty(), "an error without a diagnostic");
+                assert!(problems.iter().all(|p| p.file == "pair-scores.csv"));
                 return;
             }
         }
