@@ -1,18 +1,27 @@
 //! List cells (`python:4; SQL ;  public   speaking`) and their normalisation.
 
+use icu_casemap::CaseMapperBorrowed;
+use icu_locale_core::LanguageIdentifier;
 use std::collections::HashSet;
 
 /// The level a skill has when its cell gives none.
 pub const DEFAULT_LEVEL: u8 = 3;
 
-/// Normalises one item: trimmed, lower-cased, inner whitespace collapsed to one space.
+/// Normalises one item: trimmed, lower-cased (Unicode's default full
+/// lower-casing, through the same ICU4X case data as [`term_key`](crate::vocabulary::term_key)),
+/// inner whitespace collapsed to one space.
 pub fn normalize(item: &str) -> String {
     let mut out = String::with_capacity(item.len());
     for word in item.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            let cases = CaseMapperBorrowed::new();
+            out.push_str(&cases.lowercase_to_string(word, &LanguageIdentifier::UNKNOWN));
+        }
     }
     out
 }
@@ -28,6 +37,9 @@ pub fn parse(cell: &str, separator: char) -> Vec<String> {
         .filter(|item| !item.is_empty() && seen.insert(item.clone()))
         .collect()
 }
+
+/// The highest skill level a roster can give.
+pub const MAX_LEVEL: u8 = 5;
 
 /// A skill with its level (1–5).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -59,7 +71,7 @@ pub fn parse_skills(cell: &str, separator: char) -> (Vec<Skill>, Vec<BadLevel>) 
         let (name, level) = match raw.rsplit_once(':') {
             None => (normalize(raw), DEFAULT_LEVEL),
             Some((name, level_text)) => match level_text.trim().parse::<u8>() {
-                Ok(level @ 1..=5) => (normalize(name), level),
+                Ok(level @ 1..=MAX_LEVEL) => (normalize(name), level),
                 _ => {
                     bad.push(BadLevel {
                         item: raw.trim().to_owned(),
@@ -84,6 +96,9 @@ mod tests {
     fn normalises_case_and_whitespace() {
         assert_eq!(normalize("  Public \t  Speaking "), "public speaking");
         assert_eq!(normalize("ÉCOLE"), "école");
+        // As `str::to_lowercase`: a word-final capital sigma becomes ς.
+        assert_eq!(normalize("ΟΔΟΣ  ΣΟΦΙΑ"), "οδος σοφια");
+        assert_eq!(normalize("İstanbul"), "i\u{307}stanbul");
         assert_eq!(normalize("   "), "");
     }
 

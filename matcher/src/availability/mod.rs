@@ -19,17 +19,19 @@
 //!   first offset. Zones follow their current rules ([`tzdb`]), built in.
 
 mod clock;
+mod rows;
 pub mod slots;
 pub mod tzdb;
 mod week;
 pub mod zone;
 
-pub use week::{Columns, Week, QUARTERS, QUARTER_MINUTES};
+pub use week::{Week, QUARTERS, QUARTER_MINUTES};
 
 use crate::config::{Config, ConfigError};
 use crate::diagnostic::{excerpt, Code, Diagnostic};
 use crate::roster::Roster;
 use clock::{days_from_civil, month_length, weekday, Rule, DAY};
+use rows::RowOverlaps;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use zone::Zone;
@@ -270,8 +272,8 @@ pub(crate) struct Pairing {
     reference: ReferenceWeek,
     mentees: Vec<Option<Schedule>>,
     mentors: Vec<Option<Schedule>>,
-    /// The mentors' weeks word by word, for rows.
-    mentor_weeks: Columns,
+    /// The weeks laid out for rows.
+    rows: RowOverlaps,
     /// `min_overlap_hours`; 0 = no rule.
     min_hours: f64,
 }
@@ -354,8 +356,8 @@ impl Pairing {
     ) -> Pairing {
         Pairing {
             reference,
+            rows: RowOverlaps::new(mentors.iter().map(week_of), mentees.iter().map(week_of)),
             mentees,
-            mentor_weeks: Columns::new(mentors.iter().map(|s| s.as_ref().map(|s| &s.week))),
             mentors,
             min_hours,
         }
@@ -369,14 +371,11 @@ impl Pairing {
     }
 
     /// The quarters mentee `e` shares with every mentor, `NaN` where either
-    /// gave no availability; and the mentee's own quarters.
+    /// gave no availability; and the mentee's [`per_quarter`] (`NaN` without
+    /// availability), for [`share_of`].
     pub(crate) fn row_overlaps(&self, e: usize, out: &mut [f64]) -> f64 {
-        let Some(a) = &self.mentees[e] else {
-            out.fill(f64::NAN);
-            return f64::NAN;
-        };
-        self.mentor_weeks.overlaps(&a.week, out);
-        f64::from(a.quarters)
+        self.rows.row(e, out);
+        self.mentees[e].as_ref().map_or(f64::NAN, per_quarter)
     }
 
     /// The pair's shared hours when `min_overlap_hours` forbids it.
@@ -396,9 +395,12 @@ impl Pairing {
         if self.min_hours <= 0.0 {
             return;
         }
+        // Quarters are whole: `quarters × 15 / 60` is exactly `quarters / 4`,
+        // which is below the hours exactly when `quarters` is below 4 × hours.
+        let fewest = self.min_hours * f64::from(60 / QUARTER_MINUTES);
         for (cell, &quarters) in out.iter_mut().zip(overlaps) {
             // `NaN` (no availability) compares false: not checked.
-            if f64::from(QUARTER_MINUTES) * quarters / 60.0 < self.min_hours {
+            if quarters < fewest {
                 *cell = f64::NEG_INFINITY;
             }
         }
@@ -427,9 +429,30 @@ impl Pairing {
     }
 }
 
+/// A schedule's week, if any.
+fn week_of(schedule: &Option<Schedule>) -> Option<&Week> {
+    schedule.as_ref().map(|s| &s.week)
+}
+
 /// The share of `mentee`'s quarters that `mentor` shares.
 fn share(mentee: &Schedule, mentor: &Schedule) -> f64 {
-    f64::from(mentee.week.overlap(&mentor.week)) / f64::from(mentee.quarters)
+    share_of(
+        f64::from(mentee.week.overlap(&mentor.week)),
+        per_quarter(mentee),
+    )
+}
+
+/// What one quarter is of `mentee`'s week: the reciprocal of their quarters
+/// (infinite for an empty week, whose shares are then `NaN`).
+fn per_quarter(mentee: &Schedule) -> f64 {
+    1.0 / f64::from(mentee.quarters)
+}
+
+/// The share `shared` quarters are of a week whose [`per_quarter`] is given:
+/// a multiplication, the same for a pair and in a whole row (which has no
+/// division per cell).
+pub(crate) fn share_of(shared: f64, per_quarter: f64) -> f64 {
+    shared * per_quarter
 }
 
 #[cfg(test)]
@@ -581,7 +604,7 @@ mod tests {
         assert_eq!(pairing.too_short(0, 1), None);
         assert_eq!(pairing.share(0, 1), None);
         let (mut row, mut overlaps) = ([0.0, 0.0], [0.0, 0.0]);
-        assert_eq!(pairing.row_overlaps(0, &mut overlaps), 8.0);
+        assert_eq!(pairing.row_overlaps(0, &mut overlaps), 1.0 / 8.0);
         assert!(overlaps[0] == 4.0 && overlaps[1].is_nan());
         pairing.forbid_row(&overlaps, &mut row);
         assert_eq!(row, [f64::NEG_INFINITY, 0.0]);

@@ -45,7 +45,7 @@ pub fn parse(cell: &str) -> Result<Vec<Slot>, String> {
 
 /// `mon-fri 19-21`: one slot per day of the range.
 fn parse_slot(text: &str) -> Result<Vec<Slot>, String> {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let split = lower
         .find(|c: char| c.is_ascii_digit())
         .ok_or_else(|| format!("\"{text}\" has no times"))?;

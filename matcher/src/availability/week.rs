@@ -1,5 +1,6 @@
 //! A week as a bitset of quarter hours in UTC, Monday 00:00 first: a pair's
-//! overlap is [`WORDS`] ANDs and popcounts.
+//! overlap is [`WORDS`] ANDs and popcounts (see [`super::rows`] for a
+//! whole row at once).
 
 /// Minutes in one bit. Quarter hours: the finest step real inputs need
 /// (`18:45`, and offsets such as Nepal's +05:45 or Chatham's +12:45), and the
@@ -10,7 +11,7 @@ pub const QUARTER_MINUTES: u32 = 15;
 pub const QUARTERS: u32 = 7 * 24 * 60 / QUARTER_MINUTES;
 
 /// Machine words in a [`Week`].
-const WORDS: usize = QUARTERS.div_ceil(64) as usize;
+pub(super) const WORDS: usize = QUARTERS.div_ceil(64) as usize;
 
 /// The quarter hours of one week someone is available, in UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,6 +35,22 @@ impl Week {
     /// How many quarters are marked.
     pub fn quarters(&self) -> u32 {
         self.0.iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// The week's words: quarter `q` is bit `q % 64` of word `q / 64`.
+    pub(super) fn words(&self) -> &[u64; WORDS] {
+        &self.0
+    }
+
+    /// How many quarters before quarter `q` (at most [`QUARTERS`]) are marked.
+    pub fn before(&self, q: u32) -> u32 {
+        let (whole, bits) = ((q / 64) as usize, q % 64);
+        let full: u32 = self.0[..whole].iter().map(|w| w.count_ones()).sum();
+        let part = self
+            .0
+            .get(whole)
+            .map_or(0, |w| (w & ((1 << bits) - 1)).count_ones());
+        full + part
     }
 
     /// How many quarters both weeks mark.
@@ -81,58 +98,8 @@ impl Week {
     }
 }
 
-/// Many weeks (or none, for who gave no availability) stored word by word:
-/// every week's first word, then every second word, and so on. One week's
-/// overlaps with all of them are then a pass per word over contiguous memory,
-/// which vectorises (baseline x86-64 has no popcount instruction: each count
-/// is a dozen operations).
-#[derive(Debug, Default)]
-pub struct Columns {
-    /// Per word position, that word of every week (0 where none).
-    words: Vec<Vec<u64>>,
-    /// Whether each position holds a week.
-    given: Vec<bool>,
-}
-
-impl Columns {
-    /// The weeks, in order.
-    pub fn new<'w>(weeks: impl Iterator<Item = Option<&'w Week>>) -> Columns {
-        let mut columns = Columns {
-            words: vec![Vec::new(); WORDS],
-            given: Vec::new(),
-        };
-        for week in weeks {
-            let words = week.map_or([0; WORDS], |w| w.0);
-            for (column, word) in columns.words.iter_mut().zip(words) {
-                column.push(word);
-            }
-            columns.given.push(week.is_some());
-        }
-        columns
-    }
-
-    /// The quarters `week` shares with each week into `out`, `NaN` where none.
-    pub fn overlaps(&self, week: &Week, out: &mut [f64]) {
-        out.fill(0.0);
-        for (&word, column) in week.0.iter().zip(&self.words) {
-            if word == 0 {
-                continue;
-            }
-            for (cell, &other) in out.iter_mut().zip(column) {
-                // Small whole numbers: exact in any order.
-                *cell += f64::from((word & other).count_ones());
-            }
-        }
-        for (cell, &given) in out.iter_mut().zip(&self.given) {
-            if !given {
-                *cell = f64::NAN;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
 
@@ -165,7 +132,7 @@ mod tests {
         marked
     }
 
-    fn week(slots: &[(u32, u32)]) -> Week {
+    pub(crate) fn week(slots: &[(u32, u32)]) -> Week {
         let mut week = Week::default();
         for &(start, length) in slots {
             week.mark(start, length);
@@ -173,7 +140,7 @@ mod tests {
         week
     }
 
-    fn slots() -> impl Strategy<Value = Vec<(u32, u32)>> {
+    pub(crate) fn slots() -> impl Strategy<Value = Vec<(u32, u32)>> {
         prop::collection::vec((0..QUARTERS, 0..QUARTERS + 10), 0..6)
     }
 
@@ -184,12 +151,10 @@ mod tests {
             let both = na.iter().zip(&nb).filter(|(x, y)| **x && **y).count() as u32;
             prop_assert_eq!(week(&a).overlap(&week(&b)), both);
             prop_assert_eq!(week(&a).and(&week(&b)).quarters(), both);
-            let columns = Columns::new([Some(&week(&b)), None, Some(&week(&a))].into_iter());
-            let mut row = [0.0; 3];
-            columns.overlaps(&week(&a), &mut row);
-            prop_assert_eq!(row[0], f64::from(both));
-            prop_assert!(row[1].is_nan());
-            prop_assert_eq!(row[2], f64::from(week(&a).quarters()));
+            for q in 0..=QUARTERS {
+                let marked = na[..q as usize].iter().filter(|&&x| x).count() as u32;
+                prop_assert_eq!(week(&a).before(q), marked);
+            }
             let mut from_runs = vec![false; QUARTERS as usize];
             for (start, length) in week(&a).runs() {
                 prop_assert!(length > 0);

@@ -53,9 +53,15 @@ impl Family {
         self.factor > 0.0 && self.parent.iter().any(|&p| p != NONE)
     }
 
-    /// The credit a related skill at `level` earns for a `want`ed level.
+    /// The credit a related skill earns for covering a wanted level by
+    /// `best_coverage`: [`factor`](Self::factor) times it.
     pub(super) fn credit(&self, best_coverage: f64) -> f64 {
         self.factor * best_coverage
+    }
+
+    /// The `skills.related` factor.
+    pub(super) fn factor(&self) -> f64 {
+        self.factor
     }
 
     /// A tag's parent.
@@ -101,31 +107,43 @@ impl Family {
     }
 }
 
-/// The mentors indexed by the parents of the skills they offer, for scoring
-/// whole rows: `children[p]` holds `(mentor, level)` for each skill under `p`
-/// a mentor offers.
+/// The mentors indexed by family, for scoring whole rows: for each skill
+/// that is some skill's parent, every mentor offering it or a skill under
+/// it, once, with the highest such level (coverage grows with the level, so
+/// that one covers best), in mentor order.
 #[derive(Debug, Default)]
-pub(super) struct ChildPostings {
-    children: Vec<Vec<(u32, u8)>>,
+pub(super) struct FamilyPostings {
+    families: Vec<Vec<(u32, u8)>>,
 }
 
-impl ChildPostings {
-    /// Indexes each mentor's offered skills (`(mentor, tag, level)`) by parent.
+impl FamilyPostings {
+    /// Indexes each mentor's offered skills (`(mentor, tag, level)`, mentor
+    /// by mentor) by family.
     pub(super) fn new(family: &Family, offers: impl Iterator<Item = (u32, Tag, u8)>) -> Self {
-        let mut children = vec![Vec::new(); family.parent.len()];
+        let mut families = vec![Vec::new(); family.parent.len()];
         if family.is_active() {
+            let mut is_parent = vec![false; family.parent.len()];
+            for &p in family.parent.iter().filter(|&&p| p != NONE) {
+                is_parent[p as usize] = true;
+            }
             for (m, tag, level) in offers {
-                if let Some(parent) = family.parent(tag) {
-                    children[parent as usize].push((m, level));
+                let own = Some(tag).filter(|&t| is_parent[t as usize]);
+                for p in [own, family.parent(tag)].into_iter().flatten() {
+                    let members: &mut Vec<(u32, u8)> = &mut families[p as usize];
+                    match members.last_mut() {
+                        Some((last, highest)) if *last == m => *highest = (*highest).max(level),
+                        _ => members.push((m, level)),
+                    }
                 }
             }
         }
-        ChildPostings { children }
+        FamilyPostings { families }
     }
 
-    /// The mentors offering a child of `tag`, with the child's level.
+    /// The mentors offering `tag` or a skill under it, with the highest
+    /// level; none unless `tag` is a parent.
     pub(super) fn of(&self, tag: Tag) -> &[(u32, u8)] {
-        &self.children[tag as usize]
+        &self.families[tag as usize]
     }
 }
 

@@ -9,8 +9,10 @@
 //! [`Scorer::criteria`], so the weights are bit-identical to
 //! [`Scorer::weight`].
 
-use super::related::{ChildPostings, Family};
+use super::related::{Family, FamilyPostings};
 use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
+use crate::availability::share_of;
+use crate::list::MAX_LEVEL;
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -28,8 +30,8 @@ pub(super) struct Postings {
     value_counts: Vec<u32>,
     /// Per used attribute: each mentor's value, [`MISSING`] when empty.
     attributes: Vec<Vec<Tag>>,
-    /// Per parent tag: the mentors offering a skill under it, with its level.
-    children: ChildPostings,
+    /// Per parent tag: the mentors offering it or a skill under it.
+    families: FamilyPostings,
 }
 
 impl Postings {
@@ -49,7 +51,7 @@ impl Postings {
                 .map(move |&(tag, level)| (m, tag, level))
         });
         let mut postings = Postings {
-            children: ChildPostings::new(family, offers),
+            families: FamilyPostings::new(family, offers),
             skills: vec![Vec::new(); tags],
             goals: vec![Vec::new(); tags],
             values: vec![Vec::new(); tags],
@@ -89,6 +91,37 @@ fn truncate(x: f64) -> f64 {
     }
 }
 
+/// [`coverage`] of one wanted level by each level a roster can give, times
+/// a scale, looked up rather than divided per mentor.
+struct Covers {
+    /// The wanted level.
+    want: u8,
+    /// The factor on every coverage.
+    scale: f64,
+    /// The scaled coverage by levels 0 to [`MAX_LEVEL`].
+    by_level: [f64; MAX_LEVEL as usize + 1],
+}
+
+impl Covers {
+    /// The coverage of a `want`ed level, times `scale`.
+    fn new(want: u8, scale: f64) -> Covers {
+        Covers {
+            want,
+            scale,
+            by_level: std::array::from_fn(|level| scale * coverage(want, level as u8)),
+        }
+    }
+
+    /// The scaled coverage by an offered `level` (computed for one that a
+    /// library caller set above [`MAX_LEVEL`]).
+    fn at(&self, level: u8) -> f64 {
+        match self.by_level.get(usize::from(level)) {
+            Some(&covers) => covers,
+            None => self.scale * coverage(self.want, level),
+        }
+    }
+}
+
 /// Per-mentor counters for one row, laid out in the caller's buffer.
 struct Counters<'b> {
     /// Σ coverage of the wanted skills.
@@ -110,8 +143,8 @@ struct Counters<'b> {
     pair: &'b mut [f64],
     /// Quarters of the week shared, `NaN` where availability is not applicable.
     availability: &'b mut [f64],
-    /// The mentee's own quarters.
-    available: f64,
+    /// The reciprocal of the mentee's own quarters.
+    per_quarter: f64,
 }
 
 impl Scorer<'_> {
@@ -146,12 +179,12 @@ impl Scorer<'_> {
             best,
             pair,
             availability,
-            available: f64::NAN,
+            per_quarter: f64::NAN,
         };
         let mentee = &self.mentee_profiles[e];
         self.count_shared(mentee, &mut counters);
         self.count_diversity(mentee, &mut counters);
-        counters.available = match &self.availability {
+        counters.per_quarter = match &self.availability {
             Some(availability) => availability.row_overlaps(e, counters.availability),
             None => {
                 counters.availability.fill(f64::NAN);
@@ -170,8 +203,9 @@ impl Scorer<'_> {
         let related = self.family.is_active();
         for (k, &(tag, want)) in mentee.skills.iter().enumerate() {
             let stamp = (k + 1) as f64;
+            let covers = Covers::new(want, 1.0);
             for &(m, have) in &postings.skills[tag as usize] {
-                counters.skills[m as usize] += coverage(want, have);
+                counters.skills[m as usize] += covers.at(have);
                 if related {
                     counters.exact[m as usize] = stamp;
                 }
@@ -194,22 +228,32 @@ impl Scorer<'_> {
 
     /// Adds the credit of the best related skill to every mentor who offers
     /// one but not the wanted skill `tag` itself (marked with `stamp`), as
-    /// [`Family::best`] picks it: the parent, siblings and children.
+    /// [`Family::best`] picks it: the parent, siblings and children. A mentor
+    /// is listed once per family with their highest level there, so one
+    /// family (the common case: `tag` has a parent or children, not both)
+    /// takes a single pass.
     fn count_related(&self, tag: Tag, want: u8, stamp: f64, counters: &mut Counters) {
-        let postings = &self.postings;
-        let parent = self.family.parent(tag);
-        let candidates = [
-            parent.map_or(&[][..], |p| &postings.skills[p as usize][..]),
-            parent.map_or(&[][..], |p| postings.children.of(p)),
-            postings.children.of(tag),
-        ];
-        for &(m, level) in candidates.iter().copied().flatten() {
+        let families = &self.postings.families;
+        let around = self.family.parent(tag).map_or(&[][..], |p| families.of(p));
+        let below = families.of(tag);
+        if around.is_empty() || below.is_empty() {
+            let credits = Covers::new(want, self.family.factor());
+            for &(m, level) in around.iter().chain(below) {
+                let m = m as usize;
+                if counters.exact[m] != stamp {
+                    counters.skills[m] += credits.at(level);
+                }
+            }
+            return;
+        }
+        let covers = Covers::new(want, 1.0);
+        for &(m, level) in around.iter().chain(below) {
             let m = m as usize;
             if counters.exact[m] != stamp {
-                counters.best[m] = counters.best[m].max(coverage(want, level));
+                counters.best[m] = counters.best[m].max(covers.at(level));
             }
         }
-        for &(m, _) in candidates.iter().copied().flatten() {
+        for &(m, _) in around.iter().chain(below) {
             let m = m as usize;
             if counters.best[m] > 0.0 {
                 counters.skills[m] += self.family.credit(counters.best[m]);
@@ -308,7 +352,7 @@ impl Scorer<'_> {
                     weight + weights.pair_score,
                 )
             };
-            let share = shared / counters.available;
+            let share = share_of(shared, counters.per_quarter);
             let available = total + weights.availability * share;
             let (total, weight) = if share.is_nan() {
                 (total, weight)
