@@ -122,6 +122,12 @@ impl Covers {
     }
 }
 
+/// `x` when `keep`, else `+0.0`: a bit mask, which compilers leave as it is
+/// where they would turn a choice guarding a division into a branch.
+fn kept(x: f64, keep: bool) -> f64 {
+    f64::from_bits(x.to_bits() & 0u64.wrapping_sub(u64::from(keep)))
+}
+
 /// Per-mentor counters for one row, laid out in the caller's buffer.
 struct Counters<'b> {
     /// Σ coverage of the wanted skills.
@@ -331,34 +337,24 @@ impl Scorer<'_> {
             }
             scored += weights.values;
         }
-        let with_diversity = scored + weights.diversity;
         let min_score = f64::from(self.min_score);
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
         let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
         let cells = cells.zip(&counters.availability[..n]);
         for (((sum, (&met, &compared)), &pair), &shared) in cells {
-            // Everything is computed before each choice, so that it is a select.
-            let diversity = *sum + weights.diversity * (met / compared);
-            let (total, weight) = if compared > 0.0 {
-                (diversity, with_diversity)
-            } else {
-                (*sum, scored)
-            };
-            let (total, weight) = if pair.is_nan() {
-                (total, weight)
-            } else {
-                (
-                    total + weights.pair_score * pair,
-                    weight + weights.pair_score,
-                )
-            };
+            // Each criterion that may not apply adds its terms or +0 (which
+            // changes no sum): masks rather than branches, so that the loop
+            // vectorises.
+            let shown = compared > 0.0;
+            let total = *sum + kept(weights.diversity * (met / compared), shown);
+            let weight = scored + kept(weights.diversity, shown);
+            let paired = !pair.is_nan();
+            let total = total + kept(weights.pair_score * pair, paired);
+            let weight = weight + kept(weights.pair_score, paired);
             let share = share_of(shared, counters.per_quarter);
-            let available = total + weights.availability * share;
-            let (total, weight) = if share.is_nan() {
-                (total, weight)
-            } else {
-                (available, weight + weights.availability)
-            };
+            let available = !share.is_nan();
+            let total = total + kept(weights.availability * share, available);
+            let weight = weight + kept(weights.availability, available);
             let score = 100.0 * total / weight;
             let score = if weight > 0.0 { score } else { 0.0 };
             let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0));
