@@ -140,7 +140,7 @@ fn config_of(config: Option<&Path>, vocabulary: Option<&Path>) -> Result<Config,
 /// `matcher validate`: every problem of both rosters, or a summary of them.
 fn validate(args: &ValidateArgs, config: &Config) -> Result<(), Failure> {
     let read = parse_rosters(&args.rosters, &config.columns)?.and_then(|(mentors, mentees)| {
-        let problems = matcher::availability::check(&mentors, &mentees, config);
+        let problems = matcher::check_cells(&mentors, &mentees, config);
         match problems.is_empty() {
             true => Ok((mentors, mentees)),
             false => Err(matcher::Error::Roster(problems)),

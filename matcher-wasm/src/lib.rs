@@ -103,7 +103,7 @@ pub fn validate(
 ) -> Result<JsValue, Failure> {
     let config = read_config(config)?;
     match rosters(mentors_csv, mentees_csv, &config)? {
-        Ok((mentors, mentees)) => to_js(&matcher::availability::check(&mentors, &mentees, &config)),
+        Ok((mentors, mentees)) => to_js(&matcher::check_cells(&mentors, &mentees, &config)),
         Err(matcher::Error::Roster(problems)) => to_js(&problems),
         Err(other) => Err(other.into()),
     }

@@ -63,7 +63,9 @@ pub use explain::Explanation;
 pub use format::Format;
 pub use matching::MatchOutcome;
 pub use program::Program;
-pub use program::{explain, fairness_report, match_rosters, match_rosters_with, suggest, why_not};
+pub use program::{
+    check_cells, explain, fairness_report, match_rosters, match_rosters_with, suggest, why_not,
+};
 pub use roster::{Roster, Side};
 pub use rounds::Rounds;
 pub use solve::Objective;

@@ -10,6 +10,7 @@
 use crate::assign::{assign, in_pool, Assignment};
 use crate::availability;
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::explain::Explanation;
 use crate::fairness::{self, DiversityCost, FairnessReport};
@@ -217,6 +218,18 @@ impl<'r> Program<'r> {
     }
 }
 
+/// Every problem of the rosters' cells under `config`'s rules, sorted:
+/// cells a numeric rule compares that are not numbers, list attributes that
+/// look comma-separated, and bad availability and time zone cells. Matching
+/// refuses rosters with any; `validate` lists them all.
+pub fn check_cells(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnostic> {
+    let mut problems = check_numbers(mentors, mentees, config);
+    problems.extend(check_lists(mentors, mentees, config));
+    problems.extend(availability::check(mentors, mentees, config));
+    problems.sort();
+    problems
+}
+
 /// Validates the config, the rosters' cross-references, the cells numeric
 /// rules compare, the list attributes' separators and the availability
 /// cells, and builds the scorer.
@@ -229,10 +242,7 @@ fn prepare<'r>(
     Vocabulary::new(&config.vocabulary).apply(&mut mentors, &mut mentees);
     let mut problems = check_pair(&mentors, &mentees);
     if problems.is_empty() {
-        problems = check_numbers(&mentors, &mentees, config);
-        problems.extend(check_lists(&mentors, &mentees, config));
-        problems.extend(availability::check(&mentors, &mentees, config));
-        problems.sort();
+        problems = check_cells(&mentors, &mentees, config);
     }
     if let Some(pair_scores) = &config.pair_scores {
         problems.extend(pair_scores.check_ids(&mentors, &mentees));

@@ -1054,3 +1054,53 @@ fn availability_program_matches_explains_and_validates() {
     assert!(text(&out.stdout)
         .contains("  never matched: min_overlap_hours: 0 h a week together, fewer than 1.5\n"));
 }
+
+#[test]
+fn validate_reports_what_matching_refuses_in_cells_the_config_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    let mentors = write(
+        "mentors.csv",
+        "id,capacity,skills,languages,years\nm1,1,rust,\"english, spanish\",ten\nm2,1,sql,english,4\n",
+    );
+    let mentees = write(
+        "mentees.csv",
+        "id,skills,languages,years\ne1,rust,english,2\n",
+    );
+    let config = write(
+        "config.toml",
+        "[attributes]\nlanguages = { list = true }\n\n[constraints]\nrequire_overlap = [\"languages\"]\nmin_difference = { years = 1 }\n",
+    );
+    let args = [
+        "--mentors",
+        &mentors,
+        "--mentees",
+        &mentees,
+        "--config",
+        &config,
+    ];
+    let out = matcher(&[&["validate"][..], &args].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{mentors}:2:languages: the list \"english, spanish\" looks comma-separated (1 of 2 filled cells have commas, none has `;`), so it would be read as one item (hint: list items are separated by `;`; to read this column as it is, add `\"languages\" = {{ separator = \",\" }}` under [columns] in the config)"),
+            format!("{mentors}:2:years: constraints.min_difference compares years as numbers, got \"ten\" (hint: write a plain number such as `-5` or `2.5`, or leave the cell empty)"),
+        ]
+    );
+    let json = matcher(&[&["validate", "--format", "json"][..], &args].concat());
+    let problems: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(problems[0]["code"], "comma_separated_list");
+    assert_eq!(problems[1]["code"], "bad_number");
+    // Matching refuses the same rosters with the same problems.
+    let matched = matcher(&[&["match"][..], &args].concat());
+    assert_eq!(matched.status.code(), Some(2));
+    for line in &lines {
+        assert!(text(&matched.stderr).contains(line.as_str()), "{line}");
+    }
+}

@@ -73,4 +73,8 @@ test('misuse throws errors naming the config key or the file, row and column', (
     ...config, columns: { 'Languages you speak': 'languages' },
   }));
   assert.deepEqual([error.code, error.file, error.row, error.column], ['comma_separated_list', 'mentors.csv', 2, 'languages']);
+  // validate lists the same problem rather than leaving it to the match.
+  const problems = matcher.validate(mentors, mentees, { ...config, columns: { 'Languages you speak': 'languages' } });
+  assert.deepEqual(problems.map((p) => [p.code, p.file, p.row, p.column]), [['comma_separated_list', 'mentors.csv', 2, 'languages']]);
+  assert.deepEqual(matcher.validate(mentors, mentees, config), []);
 });

