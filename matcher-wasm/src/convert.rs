@@ -1,6 +1,7 @@
 //! Plain JavaScript values to and from the core's serde types.
 
 use crate::error::Failure;
+use crate::key_path::read_tree;
 use matcher::pair_scores::PairScores;
 use matcher::rounds::PairFile;
 use matcher::{Config, ConfigError, Rounds};
@@ -33,14 +34,6 @@ fn json_tree(value: &JsValue, what: &str) -> Result<Option<serde_json::Value>, (
         .filter(serde_json::Value::is_object)
         .map(Some)
         .ok_or_else(|| (String::new(), format!("{what}: must be a plain object")))
-}
-
-/// Reads a JSON tree into `T` so that unknown keys are caught: `Err` with the key path.
-fn read_tree<T: serde::de::DeserializeOwned>(
-    tree: serde_json::Value,
-) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(tree)
-        .map_err(|e| (e.path().to_string(), e.into_inner().to_string()))
 }
 
 /// Reads a plain object into `T`, through JSON so that unknown keys are

@@ -9,6 +9,7 @@
 
 mod convert;
 mod error;
+mod key_path;
 mod program;
 mod progress;
 mod sheet_read;
