@@ -34,8 +34,8 @@ pub(crate) struct RowOverlaps {
     words: Vec<Vec<u64>>,
     /// Whether each mentor gave a week.
     given: Vec<bool>,
-    /// Per boundary (in [`Plan::Runs`]'s order), every mentor's number of
-    /// marked quarters before it, boundary after boundary.
+    /// Per quarter where some mentee's stretch starts or ends, in order,
+    /// every mentor's number of marked quarters before it.
     before: Vec<u16>,
     /// Per mentee, how their row goes.
     plans: Vec<Plan>,
