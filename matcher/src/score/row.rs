@@ -244,7 +244,8 @@ impl Scorer<'_> {
         let below = families.of(tag);
         if around.is_empty() || below.is_empty() {
             let credits = Covers::new(want, self.family.factor());
-            for &(m, level) in around.iter().chain(below) {
+            let family = if around.is_empty() { below } else { around };
+            for &(m, level) in family {
                 let m = m as usize;
                 if counters.exact[m] != stamp {
                     counters.skills[m] += credits.at(level);
