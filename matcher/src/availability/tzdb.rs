@@ -9,7 +9,7 @@
 //! 50 KiB of the full history (jiff's bundled database, too big for the
 //! WebAssembly size budget): a reference week is read with today's rules, so
 //! a past week gets today's offsets; from 2027 on they are the database's
-//! (tested). jiff reads and evaluates the rules ([`super::clock`]).
+//! (tested). The `jiff` crate reads and evaluates the rules.
 
 /// `POSIX-TZ Name Name …` lines: each rule once with every zone that follows
 /// it (smaller than a line per zone, gzipped too), sorted.
