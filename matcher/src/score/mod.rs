@@ -218,6 +218,9 @@ struct Profile {
     /// One sorted set per list attribute a rule uses (see [`Scorer::lists`]);
     /// empty when the person has no value.
     lists: Vec<Vec<Tag>>,
+    /// Mentors only, with related skills on: [`related::Family::levels`] of
+    /// their skills.
+    families: Vec<(Tag, u8)>,
 }
 
 /// An attribute the config scores or constrains.
@@ -302,6 +305,7 @@ impl Interner {
                 })
                 .collect(),
             lists: Vec::new(),
+            families: Vec::new(),
         }
     }
 
@@ -397,6 +401,9 @@ impl<'a> Scorer<'a> {
         interner.lists(&mut mentee_profiles, &mentees, &lists);
         let tags = interner.names.len();
         let family = related::Family::new(config.skills.related, tags, parents.into_iter());
+        for profile in &mut mentor_profiles {
+            profile.families = family.levels(&profile.skills);
+        }
 
         let mut exclusions = vec![Vec::new(); mentees.people.len()];
         for (e, mentee) in mentees.people.iter().enumerate() {
@@ -413,7 +420,7 @@ impl<'a> Scorer<'a> {
             list.dedup_by_key(|&mut (m, _)| m);
         }
 
-        let postings = row::Postings::new(&mentor_profiles, tags, attributes.len(), &family);
+        let postings = row::Postings::new(&mentor_profiles, tags, attributes.len());
         let pair_scores = config.pair_scores.as_ref();
         Scorer {
             pair_scores: pair_scores.map_or_else(Vec::new, |p| p.by_mentee(&mentors, &mentees)),
@@ -449,7 +456,7 @@ impl<'a> Scorer<'a> {
     pub fn criteria(&self, e: usize, m: usize) -> Criteria {
         let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
         Criteria {
-            skills: skills_score(&pe.skills, &pm.skills, &self.family),
+            skills: skills_score(&pe.skills, pm, &self.family),
             goals: (!pe.goals.is_empty())
                 .then(|| shared(&pe.goals, &pm.goals).count() as f64 / pe.goals.len() as f64),
             values: (!pe.values.is_empty()).then(|| {
@@ -655,23 +662,22 @@ fn prefer_holds(prefer: Preference, a: Tag, b: Tag) -> bool {
 /// Σ coverage / |wanted|: 1 when offered at the wanted level or above, the level
 /// ratio when lower; when not offered, the credit of the best related skill
 /// offered ([`related`]), else 0.
-fn skills_score(
-    wanted: &[(Tag, u8)],
-    offered: &[(Tag, u8)],
-    family: &related::Family,
-) -> Option<f64> {
+fn skills_score(wanted: &[(Tag, u8)], mentor: &Profile, family: &related::Family) -> Option<f64> {
     if wanted.is_empty() {
         return None;
     }
     let related = family.is_active();
     let mut sum = 0.0;
-    let mut offers = offered.iter().peekable();
+    let mut offers = mentor.skills.iter().peekable();
     for &(skill, want) in wanted {
         while offers.next_if(|&&(s, _)| s < skill).is_some() {}
         if let Some(&&(_, have)) = offers.peek().filter(|&&&(s, _)| s == skill) {
             sum += coverage(want, have);
-        } else if let Some(best) = related.then(|| family.best(skill, want, offered)).flatten() {
-            sum += family.credit(coverage(want, best.level));
+        } else if let Some(level) = related
+            .then(|| family.related_level(skill, &mentor.families))
+            .flatten()
+        {
+            sum += family.credit(coverage(want, level));
         }
     }
     Some(sum / wanted.len() as f64)

@@ -22,6 +22,10 @@ pub(super) struct Family {
     factor: f64,
     /// Per tag: its parent's tag, [`NONE`] for none.
     parent: Vec<Tag>,
+    /// Whether related skills earn anything, decided once: every pair asks.
+    active: bool,
+    /// Per tag: whether some skill has it as parent.
+    is_parent: Vec<bool>,
 }
 
 /// The best related skill a mentor offers for a wanted one.
@@ -44,13 +48,23 @@ impl Family {
         for (child, of) in parents {
             parent[child as usize] = of;
         }
-        Family { factor, parent }
+        let active = factor > 0.0 && parent.iter().any(|&p| p != NONE);
+        let mut is_parent = vec![false; tags];
+        for &p in parent.iter().filter(|&&p| p != NONE) {
+            is_parent[p as usize] = true;
+        }
+        Family {
+            factor,
+            parent,
+            active,
+            is_parent,
+        }
     }
 
     /// Whether related skills earn anything: some skill has a parent and the
     /// factor is above 0.
     pub(super) fn is_active(&self) -> bool {
-        self.factor > 0.0 && self.parent.iter().any(|&p| p != NONE)
+        self.active
     }
 
     /// The credit a related skill earns for covering a wanted level by
@@ -62,6 +76,38 @@ impl Family {
     /// The `skills.related` factor.
     pub(super) fn factor(&self) -> f64 {
         self.factor
+    }
+
+    /// The families someone offering `skills` (sorted by tag) has a skill
+    /// in: each parent they offer and the parent of each skill they offer,
+    /// with their highest level in it (coverage grows with the level, so
+    /// that one covers best), sorted by tag; empty when inactive.
+    pub(super) fn levels(&self, skills: &[(Tag, u8)]) -> Vec<(Tag, u8)> {
+        if !self.active {
+            return Vec::new();
+        }
+        let own = skills.iter().filter(|&&(s, _)| self.is_parent[s as usize]);
+        let parents = skills
+            .iter()
+            .filter_map(|&(s, level)| Some((self.parent(s)?, level)));
+        let mut levels: Vec<(Tag, u8)> = own.copied().chain(parents).collect();
+        // Highest level first within a family, then keep the first of each.
+        levels.sort_unstable_by_key(|&(family, level)| (family, std::cmp::Reverse(level)));
+        levels.dedup_by_key(|&mut (family, _)| family);
+        levels
+    }
+
+    /// The level of the best skill related to a `wanted` one that is not
+    /// offered itself, from the offerer's [`levels`](Self::levels): their
+    /// highest in the wanted skill's parent's family or in its own.
+    pub(super) fn related_level(&self, wanted: Tag, levels: &[(Tag, u8)]) -> Option<u8> {
+        let at = |family: Tag| {
+            let i = levels.binary_search_by_key(&family, |&(f, _)| f).ok()?;
+            Some(levels[i].1)
+        };
+        let around = self.parent(wanted).and_then(at);
+        let below = at(wanted);
+        around.max(below)
     }
 
     /// A tag's parent.
@@ -117,24 +163,13 @@ pub(super) struct FamilyPostings {
 }
 
 impl FamilyPostings {
-    /// Indexes each mentor's offered skills (`(mentor, tag, level)`, mentor
-    /// by mentor) by family.
-    pub(super) fn new(family: &Family, offers: impl Iterator<Item = (u32, Tag, u8)>) -> Self {
-        let mut families = vec![Vec::new(); family.parent.len()];
-        if family.is_active() {
-            let mut is_parent = vec![false; family.parent.len()];
-            for &p in family.parent.iter().filter(|&&p| p != NONE) {
-                is_parent[p as usize] = true;
-            }
-            for (m, tag, level) in offers {
-                let own = Some(tag).filter(|&t| is_parent[t as usize]);
-                for p in [own, family.parent(tag)].into_iter().flatten() {
-                    let members: &mut Vec<(u32, u8)> = &mut families[p as usize];
-                    match members.last_mut() {
-                        Some((last, highest)) if *last == m => *highest = (*highest).max(level),
-                        _ => members.push((m, level)),
-                    }
-                }
+    /// Indexes each mentor's [`Family::levels`], mentor by mentor.
+    pub(super) fn new<'l>(tags: usize, levels: impl Iterator<Item = &'l [(Tag, u8)]>) -> Self {
+        let mut families = vec![Vec::new(); tags];
+        for (m, levels) in levels.enumerate() {
+            let m = u32::try_from(m).expect("fewer than 2^32 mentors");
+            for &(family, level) in levels {
+                families[family as usize].push((m, level));
             }
         }
         FamilyPostings { families }
@@ -150,6 +185,7 @@ impl FamilyPostings {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     // Tags: 0 programming, 1 rust, 2 c++, 3 go, 4 sql (no parent), 5 data, 6 python (under data).
     fn family() -> Family {
@@ -179,6 +215,29 @@ mod tests {
         assert_eq!(f.best(1, 4, &[(2, 2), (3, 3)]).map(|r| r.skill), Some(3));
         assert_eq!(f.best(4, 4, &offered), None, "sql has no relatives");
         assert_eq!(f.credit(coverage(4, 3)), 0.375);
+    }
+
+    proptest! {
+        /// Scoring's shortcut through the families' highest levels covers
+        /// what the best related skill covers, for any parents and offers.
+        #[test]
+        fn family_levels_cover_as_the_best_related_skill(
+            parents in prop::collection::vec(prop::option::of(0..8 as Tag), 8),
+            offered in prop::collection::btree_map(0..8 as Tag, 1..=5u8, 0..6),
+            wanted in 0..8 as Tag,
+            want in 1..=5u8,
+        ) {
+            let pairs = parents.iter().enumerate().filter_map(|(child, p)| {
+                p.filter(|&p| p != child as Tag).map(|p| (child as Tag, p))
+            });
+            let family = Family::new(0.5, 8, pairs);
+            prop_assume!(family.is_active() && !offered.contains_key(&wanted));
+            let offered: Vec<(Tag, u8)> = offered.into_iter().collect();
+            let best = family.best(wanted, want, &offered).map(|b| coverage(want, b.level));
+            let levels = family.levels(&offered);
+            let shortcut = family.related_level(wanted, &levels).map(|l| coverage(want, l));
+            prop_assert_eq!(shortcut, best);
+        }
     }
 
     #[test]

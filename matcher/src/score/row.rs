@@ -9,7 +9,7 @@
 //! [`Scorer::criteria`], so the weights are bit-identical to
 //! [`Scorer::weight`].
 
-use super::related::{Family, FamilyPostings};
+use super::related::FamilyPostings;
 use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 use crate::availability::share_of;
 use crate::list::MAX_LEVEL;
@@ -36,22 +36,11 @@ pub(super) struct Postings {
 
 impl Postings {
     /// Indexes `mentors`, whose tags are below `tags` and who have
-    /// `attributes` used attributes each, and their skills by `family`.
-    pub(super) fn new(
-        mentors: &[Profile],
-        tags: usize,
-        attributes: usize,
-        family: &Family,
-    ) -> Self {
-        let offers = mentors.iter().enumerate().flat_map(|(m, profile)| {
-            let m = m as u32;
-            profile
-                .skills
-                .iter()
-                .map(move |&(tag, level)| (m, tag, level))
-        });
+    /// `attributes` used attributes each, and their skills by family.
+    pub(super) fn new(mentors: &[Profile], tags: usize, attributes: usize) -> Self {
+        let levels = mentors.iter().map(|profile| &profile.families[..]);
         let mut postings = Postings {
-            families: FamilyPostings::new(family, offers),
+            families: FamilyPostings::new(tags, levels),
             skills: vec![Vec::new(); tags],
             goals: vec![Vec::new(); tags],
             values: vec![Vec::new(); tags],
