@@ -164,6 +164,18 @@ pub(crate) struct TableRow {
     pub cells: Vec<String>,
 }
 
+/// A [`read_table`] file as read.
+pub(crate) struct Table {
+    /// The rows that read.
+    pub rows: Vec<TableRow>,
+    /// The problems of the rows that did not.
+    pub problems: Vec<Diagnostic>,
+    /// Per column asked for, whether the header has it.
+    pub found: Vec<bool>,
+    /// The header's other non-empty names, which are not read.
+    pub ignored: Vec<String>,
+}
+
 /// Reads a small file of named columns (`mentor_id,mentee_id`, `term,canonical`):
 /// the first `required` of `columns` must be in the header, found by name in
 /// any case, the others may be; other columns are ignored and empty rows
@@ -177,7 +189,7 @@ pub(crate) fn read_table<R: Read>(
     hint: &str,
     columns: &[&str],
     required: usize,
-) -> Result<(Vec<TableRow>, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<Table, Vec<Diagnostic>> {
     let CsvFile {
         header,
         header_row,
@@ -236,7 +248,17 @@ pub(crate) fn read_table<R: Read>(
         });
     }
     diagnostics.extend(unreadable);
-    Ok((rows, locate(diagnostics)))
+    let ignored = names
+        .iter()
+        .filter(|n| !n.is_empty() && !columns.contains(&n.as_str()))
+        .cloned()
+        .collect();
+    Ok(Table {
+        rows,
+        problems: locate(diagnostics),
+        found: at.iter().map(Option::is_some).collect(),
+        ignored,
+    })
 }
 
 /// The problem of a row with `cells` cells under a header of `columns`.

@@ -79,6 +79,11 @@ pub enum Code {
     /// A vocabulary term's parent is not one: a second parent, the term
     /// itself, or a cycle of parents.
     BadParent,
+    /// An outcomes file's cell is no rating, share, yes/no or count as its
+    /// column needs.
+    BadOutcome,
+    /// An outcomes file has none of the outcome columns.
+    NoOutcomeColumn,
 }
 
 impl Code {
@@ -119,6 +124,8 @@ impl Code {
             Code::LockOverCapacity => "lock_over_capacity",
             Code::LockForbidden => "lock_forbidden",
             Code::BadParent => "bad_parent",
+            Code::BadOutcome => "bad_outcome",
+            Code::NoOutcomeColumn => "no_outcome_column",
         }
     }
 }

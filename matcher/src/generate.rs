@@ -2,6 +2,7 @@
 //! skewed tag popularity (a few skills are wanted by many), levels, values,
 //! goals, background attributes and a few exclusions.
 
+use crate::rng::Rng;
 use std::io::{self, Write};
 use std::ops::RangeInclusive;
 
@@ -98,28 +99,11 @@ const LOCATIONS: [&str; 6] = [
     "Berlin", "London", "Remote", "Lisbon", "New York", "Toronto",
 ];
 
-/// SplitMix64: tiny, fast and stable forever, so a seed's output never changes
-/// with a dependency upgrade.
-struct Rng(u64);
-
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((self.next() >> 11) as f64 / (1u64 << 53) as f64 * n as f64) as usize
-    }
-
     /// Skewed towards low indices: index i has weight 1/(i+1).
     fn skewed(&mut self, n: usize) -> usize {
         let total: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
-        let mut x = (self.next() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        let mut x = self.unit() * total;
         for i in 0..n {
             x -= 1.0 / (i + 1) as f64;
             if x < 0.0 {

@@ -32,6 +32,7 @@ pub mod config;
 mod csv_file;
 pub mod diagnostic;
 pub mod error;
+pub mod evaluate;
 pub mod explain;
 pub mod fairness;
 pub mod format;
@@ -40,14 +41,17 @@ pub mod list;
 pub mod list_attributes;
 pub mod matching;
 pub mod matrix;
+pub mod outcomes;
 pub mod pair_scores;
 pub mod program;
 pub mod progress;
 pub mod report;
+mod rng;
 pub mod roster;
 pub mod rounds;
 pub mod score;
 pub mod solve;
+mod stats;
 pub mod suggest;
 pub mod text;
 pub mod vocabulary;
@@ -64,7 +68,8 @@ pub use format::Format;
 pub use matching::MatchOutcome;
 pub use program::Program;
 pub use program::{
-    check_cells, explain, fairness_report, match_rosters, match_rosters_with, suggest, why_not,
+    check_cells, evaluate, explain, fairness_report, match_rosters, match_rosters_with, suggest,
+    why_not,
 };
 pub use roster::{Roster, Side};
 pub use rounds::Rounds;

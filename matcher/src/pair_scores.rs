@@ -11,7 +11,7 @@
 //! assert_eq!(scores.pairs[1].score, 12.5);
 //! ```
 
-use crate::csv_file::{read_table, TableRow};
+use crate::csv_file::{read_table, Table, TableRow};
 use crate::diagnostic::{excerpt, Code, Diagnostic};
 use crate::list;
 use crate::roster::Roster;
@@ -53,7 +53,11 @@ impl PairScores {
         source: &str,
     ) -> Result<PairScores, Vec<Diagnostic>> {
         let hint = "a pair-scores file needs the header `mentor_id,mentee_id,score`";
-        let (rows, mut diagnostics) = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
+        let Table {
+            rows,
+            problems: mut diagnostics,
+            ..
+        } = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
         let mut pairs = Vec::with_capacity(rows.len());
         let mut first_row: HashMap<(String, String), usize> = HashMap::new();
         for TableRow { row, cells } in rows {

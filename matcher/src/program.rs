@@ -12,9 +12,11 @@ use crate::availability;
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
+use crate::evaluate::{self, Bootstrap, Evaluation};
 use crate::explain::Explanation;
 use crate::fairness::{self, DiversityCost, FairnessReport};
 use crate::matching::{describe, find, MatchOutcome};
+use crate::outcomes::Outcomes;
 use crate::progress::{Progress, Silent};
 use crate::report;
 use crate::roster::{check_pair, Roster, Side};
@@ -209,6 +211,13 @@ impl<'r> Program<'r> {
         Ok(self.diversity_cost.get_or_init(|| cost).as_ref())
     }
 
+    /// How the pairs in `outcomes` went against how the program scores them
+    /// ([`crate::evaluate`]); it solves nothing.
+    pub fn evaluate(&self, outcomes: &Outcomes, bootstrap: Bootstrap) -> Evaluation {
+        let run = || evaluate::evaluate(&self.scorer, outcomes, bootstrap);
+        in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
+    }
+
     /// The fairness and diversity report on the matching. It solves nothing:
     /// `cost_of_diversity` is filled in only once [`Program::cost_of_diversity`]
     /// has been asked (the CLI's `--report` asks it first).
@@ -299,6 +308,38 @@ pub fn fairness_report(
     let program = Program::new(mentors, mentees, config.clone(), rounds)?;
     program.cost_of_diversity()?;
     Ok(program.fairness_report())
+}
+
+/// How the pairs in `outcomes` went against how these rosters and `config`
+/// score them ([`crate::evaluate`]); no solve.
+///
+/// ```
+/// use matcher::{evaluate, evaluate::Bootstrap, outcomes::Outcomes, read_rosters, Config};
+/// let mentors = "id,capacity,skills\nm1,2,rust\nm2,2,sql\n";
+/// let mentees = "id,skills\ne1,rust\ne2,rust\ne3,sql\n";
+/// let (mentors, mentees) =
+///     read_rosters(mentors.as_bytes(), "mentors.csv", mentees.as_bytes(), "mentees.csv")?;
+/// let file = "mentor_id,mentee_id,rating\nm1,e1,5\nm2,e2,2\nm2,e3,4\nm9,e1,3\n";
+/// let outcomes = Outcomes::from_reader(file.as_bytes(), "outcomes.csv").unwrap();
+/// let report = evaluate(&mentors, &mentees, &Config::default(), &outcomes, Bootstrap::default())?;
+/// assert_eq!((report.listed, report.joined), (4, 3));
+/// assert_eq!(report.unknown[0].to_string(),
+///     "outcomes.csv:5:mentor_id: \"m9\" is not a mentor id in mentors.csv \
+///      (hint: ids must match the rosters (case-insensitively))");
+/// // Scores 100, 0 and 100 against ratings 5, 2 and 4.
+/// assert_eq!(report.measures[0].score.correlation, Some(0.9449));
+/// # Ok::<(), matcher::Error>(())
+/// ```
+pub fn evaluate(
+    mentors: &Roster,
+    mentees: &Roster,
+    config: &Config,
+    outcomes: &Outcomes,
+    bootstrap: Bootstrap,
+) -> Result<Evaluation, Error> {
+    let scorer = prepare(mentors.into(), mentees.into(), config)?;
+    let run = || evaluate::evaluate(&scorer, outcomes, bootstrap);
+    Ok(in_pool(config.threads(), run).unwrap_or_else(|_| run()))
 }
 
 /// Explains one pair, made or not ([`Program::explain`]); no solve.

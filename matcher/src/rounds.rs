@@ -8,7 +8,7 @@
 //! Re-matching after a decline: lock the accepted pairs, add the declined ones
 //! to the history, run again.
 
-use crate::csv_file::{read_table, TableRow};
+use crate::csv_file::{read_table, Table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::error::Error;
 use crate::roster::Roster;
@@ -49,7 +49,11 @@ impl PairFile {
     /// ```
     pub fn from_csv_reader<R: Read>(reader: R, source: &str) -> Result<PairFile, Vec<Diagnostic>> {
         let hint = "a pair file needs the header `mentor_id,mentee_id`";
-        let (rows, mut diagnostics) = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
+        let Table {
+            rows,
+            problems: mut diagnostics,
+            ..
+        } = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
         let mut pairs = Vec::with_capacity(rows.len());
         for TableRow { row, cells } in rows {
             let [mentor_id, mentee_id]: [String; 2] = cells.try_into().expect("two columns");

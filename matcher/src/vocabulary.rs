@@ -10,7 +10,7 @@
 //! first met: mentors first, then mentees, in row order), so scores,
 //! explanations and outputs agree.
 
-use crate::csv_file::{read_table, TableRow};
+use crate::csv_file::{read_table, Table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::list::{self, Skill};
 use crate::roster::{Person, Roster};
@@ -198,7 +198,9 @@ pub fn read_vocabulary<R: std::io::Read>(
 ) -> Result<BTreeMap<String, Term>, Vec<Diagnostic>> {
     let hint = "a vocabulary file needs the header `term,canonical` (and optionally `parent`)";
     let columns = ["term", "canonical", "parent"];
-    let (rows, mut problems) = read_table(reader, source, hint, &columns, 1)?;
+    let Table {
+        rows, mut problems, ..
+    } = read_table(reader, source, hint, &columns, 1)?;
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     // The row that set each canonical term's parent.
     let mut parent_rows: BTreeMap<String, usize> = BTreeMap::new();

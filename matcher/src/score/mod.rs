@@ -5,7 +5,7 @@
 //! any thread count and in WebAssembly.
 
 use crate::availability::{Overlap, Pairing};
-use crate::config::{Config, Preference, Weights};
+use crate::config::{Config, Criterion, Preference, Weights};
 use crate::list::{self, Skill};
 use crate::pair_scores::ByMentee;
 use crate::roster::{Person, Roster, Side};
@@ -43,6 +43,18 @@ pub struct Criteria {
 }
 
 impl Criteria {
+    /// One criterion's score, `None` when not applicable.
+    pub fn get(&self, criterion: Criterion) -> Option<f64> {
+        match criterion {
+            Criterion::Skills => self.skills,
+            Criterion::Goals => self.goals,
+            Criterion::Values => self.values,
+            Criterion::Diversity => self.diversity,
+            Criterion::PairScore => self.pair_score,
+            Criterion::Availability => self.availability,
+        }
+    }
+
     /// The weighted mean over applicable criteria, 0–100 (0 when none applies).
     pub fn total(&self, weights: &Weights) -> f64 {
         let parts = [
