@@ -27,6 +27,8 @@
 mod assign;
 pub mod availability;
 pub mod bytesize;
+#[cfg(feature = "calibrate")]
+pub mod calibrate;
 pub mod columns;
 pub mod config;
 mod csv_file;

@@ -112,6 +112,11 @@ impl<'r> Program<'r> {
         &self.config
     }
 
+    /// The scorer the program was solved with.
+    pub(crate) fn scorer(&self) -> &Scorer<'r> {
+        &self.scorer
+    }
+
     /// The mentor roster.
     pub fn mentors(&self) -> &Roster {
         self.scorer.mentors()
