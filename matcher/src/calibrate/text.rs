@@ -58,6 +58,18 @@ impl Calibration {
                 c.as_str()
             ));
         }
+        let unchanged: Vec<&str> = self
+            .weights
+            .iter()
+            .filter(|w| w.interval[0] <= w.current && w.current <= w.interval[1])
+            .map(|w| w.criterion.as_str())
+            .collect();
+        if !unchanged.is_empty() {
+            lines.push(format!(
+                "Current weight within the interval (no evidence it should change): {}.",
+                unchanged.join(", ")
+            ));
+        }
         let h = &self.held_out;
         lines.extend([
             format!(
