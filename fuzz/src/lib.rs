@@ -281,7 +281,9 @@ pub fn outcomes(data: &[u8]) {
             }
         }
     }
-    evaluation.write_text(std::io::sink()).expect("text written");
+    evaluation
+        .write_text(std::io::sink())
+        .expect("text written");
     serde_json::to_writer(std::io::sink(), &evaluation).expect("JSON written");
     let measure = outcomes.measures[0];
     let rounds = matcher::Rounds::default();
@@ -293,7 +295,9 @@ pub fn outcomes(data: &[u8]) {
             let fitted = calibration.verdict != matcher::calibrate::Verdict::NoSignal;
             assert!(!fitted || (sum - 1.0).abs() < 1e-3, "weights sum to {sum}");
             assert!(calibration.held_out.fitted_error.is_finite());
-            calibration.write_text(std::io::sink()).expect("text written");
+            calibration
+                .write_text(std::io::sink())
+                .expect("text written");
         }
         Err(e) => assert!(e.is_bad_input(), "{e}"),
     }

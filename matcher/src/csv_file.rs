@@ -170,10 +170,29 @@ pub(crate) struct Table {
     pub rows: Vec<TableRow>,
     /// The problems of the rows that did not.
     pub problems: Vec<Diagnostic>,
+    /// The header's row.
+    pub header_row: usize,
     /// Per column asked for, whether the header has it.
     pub found: Vec<bool>,
     /// The header's other non-empty names, which are not read.
     pub ignored: Vec<String>,
+    /// Places the caller's own problems in the workbook sheet, if the table is one.
+    pub locator: Locator,
+}
+
+/// Places problems with a table's rows in its workbook sheet (a no-op for CSV).
+pub(crate) struct Locator {
+    place: Option<SheetPlace>,
+    names: Vec<String>,
+}
+
+impl Locator {
+    /// Names the sheet and the cell in every problem not yet placed.
+    pub fn locate(&self, problems: &mut [Diagnostic]) {
+        if let Some(place) = &self.place {
+            place.locate(problems, &self.names);
+        }
+    }
 }
 
 /// Reads a small file of named columns (`mentor_id,mentee_id`, `term,canonical`):
@@ -219,14 +238,11 @@ pub(crate) fn read_table<R: Read>(
             .with_hint(hint)
         })
         .collect();
-    let locate = |mut diagnostics: Vec<Diagnostic>| {
-        if let Some(place) = &place {
-            place.locate(&mut diagnostics, &names);
-        }
-        diagnostics
-    };
+    let locator = Locator { place, names };
     if !missing.is_empty() {
-        return Err(locate(missing));
+        let mut missing = missing;
+        locator.locate(&mut missing);
+        return Err(missing);
     }
     let mut diagnostics = Vec::new();
     let mut rows = Vec::new();
@@ -235,8 +251,8 @@ pub(crate) fn read_table<R: Read>(
         if record.iter().all(|c| text(c).is_empty()) {
             continue;
         }
-        if record.len() != names.len() {
-            diagnostics.push(ragged(source, row, record.len(), names.len()));
+        if record.len() != locator.names.len() {
+            diagnostics.push(ragged(source, row, record.len(), locator.names.len()));
             continue;
         }
         let cells = at
@@ -248,16 +264,20 @@ pub(crate) fn read_table<R: Read>(
         });
     }
     diagnostics.extend(unreadable);
-    let ignored = names
+    locator.locate(&mut diagnostics);
+    let ignored = locator
+        .names
         .iter()
         .filter(|n| !n.is_empty() && !columns.contains(&n.as_str()))
         .cloned()
         .collect();
     Ok(Table {
         rows,
-        problems: locate(diagnostics),
+        problems: diagnostics,
+        header_row,
         found: at.iter().map(Option::is_some).collect(),
         ignored,
+        locator,
     })
 }
 

@@ -170,8 +170,10 @@ impl Outcomes {
         let Table {
             rows,
             mut problems,
+            header_row,
             found,
             ignored,
+            locator,
         } = read_table(reader, source, hint, &COLUMNS, 2)?;
         let measures: Vec<Measure> = Measure::ALL
             .into_iter()
@@ -186,14 +188,13 @@ impl Outcomes {
                     names.join(", ")
                 ),
             };
-            return Err(vec![Diagnostic::at(
-                source,
-                1,
-                None,
-                Code::NoOutcomeColumn,
-                message,
-            )
-            .with_hint(hint)]);
+            let mut problem =
+                vec![
+                    Diagnostic::at(source, header_row, None, Code::NoOutcomeColumn, message)
+                        .with_hint(hint),
+                ];
+            locator.locate(&mut problem);
+            return Err(problem);
         }
         let mut first_row: HashMap<(String, String), usize> = HashMap::new();
         let mut read = Vec::with_capacity(rows.len());
@@ -254,6 +255,7 @@ impl Outcomes {
                 ignored_columns: ignored,
             })
         } else {
+            locator.locate(&mut problems);
             problems.sort();
             Err(problems)
         }
