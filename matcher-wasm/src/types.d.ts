@@ -12,9 +12,11 @@ export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 
 /**
  * `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone;
- * `"fair"`: as many as coverage, then the highest possible lowest matched score, then the total.
+ * `"fair"`: as many as coverage, then the highest possible lowest matched score, then the total; `"stable"`: no
+ * mentee and mentor who would both rather have each other (deferred acceptance by score), priced against the exact
+ * coverage optimum in the report.
  */
-export type Objective = "coverage" | "total" | "fair";
+export type Objective = "coverage" | "total" | "fair" | "stable";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
 export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability";
@@ -445,6 +447,13 @@ export interface FairnessReport {
   }[];
   /** Blocking pairs under the pairs' scores, and how far down their ranking mentees were matched. */
   stability: Stability;
+  /** With the `stable` objective: the stable matching against the exact coverage optimum of the same input. */
+  price_of_stability?: {
+    stable_matched: number;
+    stable_total: number;
+    optimum_matched: number;
+    optimum_total: number;
+  };
 }
 
 /**

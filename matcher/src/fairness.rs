@@ -32,6 +32,23 @@ pub struct FairnessReport {
     /// Blocking pairs and how far down their ranking mentees were matched
     /// ([`crate::stability`]).
     pub stability: Stability,
+    /// For the `stable` objective: what stability costs against the exact
+    /// coverage optimum on the same input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_of_stability: Option<PriceOfStability>,
+}
+
+/// A stable matching against the exact optimum of the same program.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PriceOfStability {
+    /// Mentees the stable matching matches.
+    pub stable_matched: usize,
+    /// Its total score.
+    pub stable_total: f64,
+    /// Mentees the exact optimum matches (as many as possible).
+    pub optimum_matched: usize,
+    /// Its total score (the highest among matchings of that size).
+    pub optimum_total: f64,
 }
 
 /// The lowest-scoring matched pair.
@@ -110,6 +127,7 @@ pub(crate) fn report(
     outcome: &MatchOutcome,
     cost_of_diversity: Option<DiversityCost>,
     stability: Stability,
+    price_of_stability: Option<PriceOfStability>,
 ) -> FairnessReport {
     let pairs = pairs(outcome);
     let mut scores: Vec<(Hundredths, usize)> = pairs
@@ -138,6 +156,7 @@ pub(crate) fn report(
         cost_of_diversity,
         diversity: cross_tabs(scorer, &pairs),
         stability,
+        price_of_stability,
     }
 }
 

@@ -9,12 +9,12 @@
 
 use crate::assign::{assign, in_pool, Assignment};
 use crate::availability;
-use crate::config::Config;
+use crate::config::{Config, Goal};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::evaluate::{self, Bootstrap, Evaluation};
 use crate::explain::Explanation;
-use crate::fairness::{self, DiversityCost, FairnessReport};
+use crate::fairness::{self, DiversityCost, FairnessReport, PriceOfStability};
 use crate::matching::{describe, find, MatchOutcome};
 use crate::outcomes::Outcomes;
 use crate::progress::{Progress, Silent};
@@ -233,7 +233,19 @@ impl<'r> Program<'r> {
             stability::stability(&self.scorer, &self.rounds, &self.outcome)
         })
         .unwrap_or_else(|_| stability::stability(&self.scorer, &self.rounds, &self.outcome));
-        fairness::report(&self.scorer, &self.outcome, cost, stability)
+        let price = (self.config.solver.objective == Goal::Stable).then(|| {
+            let solution = &self.optimum.solution;
+            let locked = (0..self.mentees().people.len())
+                .filter(|&e| self.rounds.locked(e).is_some())
+                .count();
+            PriceOfStability {
+                stable_matched: self.outcome.summary.matched,
+                stable_total: self.outcome.summary.total_score,
+                optimum_matched: locked + solution.matched,
+                optimum_total: (self.optimum.locked_total as f64 + solution.total).round() / 100.0,
+            }
+        });
+        fairness::report(&self.scorer, &self.outcome, cost, stability, price)
     }
 }
 

@@ -3,10 +3,12 @@
 //!
 //! Each goal is a strategy over the same exact solve ([`exact`]): `coverage`
 //! and `total` solve once; `fair` ([`fair`]) searches for the highest floor on
-//! the matched scores, one exact solve per step.
+//! the matched scores, one exact solve per step; `stable` ([`stable`]) runs
+//! deferred acceptance beside one exact coverage solve.
 
 mod exact;
 mod fair;
+mod stable;
 
 use crate::config::{Config, Goal};
 use crate::error::Error;
@@ -39,6 +41,7 @@ pub(crate) fn assign(
 ) -> Result<Assignment, Error> {
     match config.solver.objective {
         Goal::Fair => fair::assign(scorer, rounds, config, progress),
+        Goal::Stable => stable::assign(scorer, rounds, config, progress),
         goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
     }
 }

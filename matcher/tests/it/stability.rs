@@ -134,3 +134,153 @@ proptest! {
         prop_assert_eq!(s.beyond, rank_of.iter().filter(|&&x| x > 5).count());
     }
 }
+
+/// Scores and whether each pair is allowed, by `explain`: `None` where a
+/// rule (or a mentor without places) forbids it.
+fn allowed_scores(m: &Roster, e: &Roster, config: &Config) -> Vec<Vec<Option<f64>>> {
+    e.people
+        .iter()
+        .map(|mentee| {
+            m.people
+                .iter()
+                .map(|mentor| {
+                    let x = explain(m, e, config, &mentee.id, &mentor.id).unwrap();
+                    x.forbidden.is_none().then_some(x.score)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether `matching` (per mentee, its mentor) is stable under strict
+/// preferences: by score, ties to the earlier mentor (mentees' view) and the
+/// earlier mentee (mentors' view).
+fn strictly_stable(
+    scores: &[Vec<Option<f64>>],
+    capacity: &[u32],
+    matching: &[Option<usize>],
+) -> bool {
+    // Greater is better: (score, earlier index first).
+    let mentee_key = |e: usize, m: usize| (scores[e][m].unwrap(), std::cmp::Reverse(m));
+    let mentor_key = |e: usize, m: usize| (scores[e][m].unwrap(), std::cmp::Reverse(e));
+    for e in 0..scores.len() {
+        for m in 0..capacity.len() {
+            if scores[e][m].is_none() || matching[e] == Some(m) {
+                continue;
+            }
+            let prefers = matching[e].is_none_or(|own| mentee_key(e, m) > mentee_key(e, own));
+            let held: Vec<usize> = (0..scores.len())
+                .filter(|&x| matching[x] == Some(m))
+                .collect();
+            let takes = (held.len() as u32) < capacity[m]
+                || held.iter().any(|&x| mentor_key(e, m) > mentor_key(x, m));
+            if prefers && takes {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Every assignment of mentees to allowed mentors within capacity.
+fn every_matching(
+    scores: &[Vec<Option<f64>>],
+    capacity: &mut [u32],
+    e: usize,
+    now: &mut Vec<Option<usize>>,
+    out: &mut Vec<Vec<Option<usize>>>,
+) {
+    if e == scores.len() {
+        out.push(now.clone());
+        return;
+    }
+    now.push(None);
+    every_matching(scores, capacity, e + 1, now, out);
+    now.pop();
+    for m in 0..capacity.len() {
+        if scores[e][m].is_some() && capacity[m] > 0 {
+            capacity[m] -= 1;
+            now.push(Some(m));
+            every_matching(scores, capacity, e + 1, now, out);
+            now.pop();
+            capacity[m] += 1;
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    /// The `stable` objective has no blocking pair (by the finder written
+    /// here), and gives every mentee the best mentor they have in any stable
+    /// matching (found by enumerating every matching); the report prices it
+    /// against the exact optimum.
+    #[test]
+    fn the_stable_objective_is_mentee_optimal_and_stable(
+        (mentor_people, mentee_people) in program(),
+        config in config(),
+    ) {
+        let (m, e) = rosters(&mentor_people, &mentee_people);
+        let mut config = config;
+        config.solver.objective = matcher::Goal::Stable;
+        let Ok(report) = fairness_report(&m, &e, &config, &Rounds::default()) else {
+            return Ok(());
+        };
+        prop_assert_eq!(report.stability.blocking_pairs, 0);
+        let outcome = matcher::match_rosters(&m, &e, &config).unwrap();
+        let matching: Vec<Option<usize>> = e.people.iter().map(|p| {
+            outcome.matches.iter().find(|x| x.explanation.mentee_id == p.id)
+                .map(|x| m.people.iter().position(|q| q.id == x.explanation.mentor_id).unwrap())
+        }).collect();
+        let scores = allowed_scores(&m, &e, &config);
+        let mut capacity: Vec<u32> = m.people.iter().map(|p| p.capacity).collect();
+        prop_assert!(strictly_stable(&scores, &capacity, &matching));
+        let mut all = Vec::new();
+        every_matching(&scores, &mut capacity, 0, &mut Vec::new(), &mut all);
+        let key = |i: usize, mentor: Option<usize>| mentor.map(|x| (scores[i][x].unwrap(), std::cmp::Reverse(x)));
+        for other in all.iter().filter(|o| strictly_stable(&scores, &capacity, o)) {
+            for i in 0..matching.len() {
+                prop_assert!(key(i, matching[i]) >= key(i, other[i]), "mentee {i}: {matching:?} vs {other:?}");
+            }
+        }
+        let price = report.price_of_stability.unwrap();
+        let best = matcher::match_rosters(&m, &e, &matcher::Config {
+            solver: matcher::config::SolverOptions { objective: matcher::Goal::Coverage, ..config.solver.clone() },
+            ..config.clone()
+        }).unwrap();
+        prop_assert_eq!(price.optimum_matched, best.summary.matched);
+        prop_assert!((price.optimum_total - best.summary.total_score).abs() < 1e-9);
+        prop_assert_eq!(price.stable_matched, outcome.summary.matched);
+        prop_assert!(price.stable_total <= price.optimum_total + 1e-9 || price.stable_matched < price.optimum_matched);
+    }
+}
+
+/// Ties go to the earlier mentee: e3 takes m2 from e1, who then takes m1
+/// from e2 at an equal score (50 each), leaving e2 unmatched.
+#[test]
+fn stable_ties_go_to_the_earlier_mentee() {
+    let m = mentors("id,capacity\nm1,1\nm2,1\n");
+    let e = mentees("id\ne1\ne2\ne3\n");
+    let scores = "mentor_id,mentee_id,score\nm2,e1,60\nm1,e1,50\nm1,e2,50\nm2,e3,100\n";
+    let mut config: Config = serde_json::from_str(
+        r#"{"weights": {"skills": 0, "goals": 0, "values": 0, "diversity": 0, "pair_score": 1},
+            "constraints": {"min_score": 1}, "solver": {"objective": "stable"}}"#,
+    )
+    .unwrap();
+    config.pair_scores = Some(
+        matcher::pair_scores::PairScores::from_csv_reader(scores.as_bytes(), "s.csv").unwrap(),
+    );
+    let outcome = matcher::match_rosters(&m, &e, &config).unwrap();
+    let pairs: Vec<(&str, &str)> = outcome
+        .matches
+        .iter()
+        .map(|x| {
+            (
+                x.explanation.mentee_id.as_str(),
+                x.explanation.mentor_id.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(pairs, [("e1", "m1"), ("e3", "m2")]);
+    assert_eq!(outcome.unmatched[0].mentee_id, "e2");
+}
