@@ -245,7 +245,7 @@ proptest! {
         }
         let price = report.price_of_stability.unwrap();
         let best = matcher::match_rosters(&m, &e, &matcher::Config {
-            solver: matcher::config::SolverOptions { objective: matcher::Goal::Coverage, ..config.solver.clone() },
+            solver: matcher::config::SolverOptions { objective: matcher::Goal::Coverage, ..config.solver },
             ..config.clone()
         }).unwrap();
         prop_assert_eq!(price.optimum_matched, best.summary.matched);
