@@ -284,3 +284,56 @@ fn stable_ties_go_to_the_earlier_mentee() {
     assert_eq!(pairs, [("e1", "m1"), ("e3", "m2")]);
     assert_eq!(outcome.unmatched[0].mentee_id, "e2");
 }
+
+/// 500 generated mentees for 200 one-place mentors: lists run out and are
+/// refilled many times, and still no pair blocks (by the finder written
+/// here, over every pair's explanation).
+#[test]
+fn stable_over_many_refills_on_an_oversubscribed_cohort() {
+    let (mut mentor_csv, mut mentee_csv) = (Vec::new(), Vec::new());
+    let spec = matcher::generate::Spec {
+        mentors: 200,
+        mentees: 500,
+        seed: 11,
+        capacity: Some(1),
+    };
+    matcher::generate::write(&spec, &mut mentor_csv, &mut mentee_csv).unwrap();
+    let (m, e) = matcher::read_rosters(&mentor_csv[..], "m.csv", &mentee_csv[..], "e.csv").unwrap();
+    let mut config = Config::default();
+    config.solver.objective = matcher::Goal::Stable;
+    let program = matcher::Program::new(&m, &e, config, &Rounds::default()).unwrap();
+    let scores: Vec<Vec<Option<f64>>> = e
+        .people
+        .iter()
+        .map(|mentee| {
+            m.people
+                .iter()
+                .map(|mentor| {
+                    let x = program.explain(&mentee.id, &mentor.id).unwrap();
+                    x.forbidden.is_none().then_some(x.score)
+                })
+                .collect()
+        })
+        .collect();
+    let outcome = program.outcome();
+    assert_eq!(outcome.summary.matched, 200);
+    let matching: Vec<Option<usize>> = e
+        .people
+        .iter()
+        .map(|p| {
+            outcome
+                .matches
+                .iter()
+                .find(|x| x.explanation.mentee_id == p.id)
+                .map(|x| {
+                    m.people
+                        .iter()
+                        .position(|q| q.id == x.explanation.mentor_id)
+                        .unwrap()
+                })
+        })
+        .collect();
+    let capacity: Vec<u32> = m.people.iter().map(|p| p.capacity).collect();
+    assert!(strictly_stable(&scores, &capacity, &matching));
+    assert_eq!(program.fairness_report().stability.blocking_pairs, 0);
+}
