@@ -337,3 +337,51 @@ fn stable_over_many_refills_on_an_oversubscribed_cohort() {
     assert!(strictly_stable(&scores, &capacity, &matching));
     assert_eq!(program.fairness_report().stability.blocking_pairs, 0);
 }
+
+/// Both sides rank the other by one master list (score 100 − 0.3 i − 0.3 j
+/// for mentee i and mentor j): the stable matching pairs mentee i with
+/// mentor i, so the last of 150 mentees proposes to 150 mentors and reads
+/// its ranking in three lists.
+#[test]
+fn stable_master_lists_pair_rank_with_rank() {
+    let n = 150;
+    let ids = |prefix: &str| {
+        (0..n)
+            .map(|i| format!("{prefix}{i:03}"))
+            .collect::<Vec<_>>()
+    };
+    let (mentor_ids, mentee_ids) = (ids("m"), ids("e"));
+    let m = mentors(&format!(
+        "id,capacity\n{}\n",
+        mentor_ids.join(",1\n") + ",1"
+    ));
+    let e = mentees(&format!("id\n{}\n", mentee_ids.join("\n")));
+    let mut scores = String::from("mentor_id,mentee_id,score\n");
+    for (i, mentee) in mentee_ids.iter().enumerate() {
+        for (j, mentor) in mentor_ids.iter().enumerate() {
+            let score = 100.0 - 0.3 * (i + j) as f64;
+            scores += &format!("{mentor},{mentee},{score:.2}\n");
+        }
+    }
+    let mut config: Config = serde_json::from_str(
+        r#"{"weights": {"skills": 0, "goals": 0, "values": 0, "diversity": 0, "pair_score": 1},
+            "solver": {"objective": "stable"}}"#,
+    )
+    .unwrap();
+    config.pair_scores = Some(
+        matcher::pair_scores::PairScores::from_csv_reader(scores.as_bytes(), "s.csv").unwrap(),
+    );
+    let outcome = matcher::match_rosters(&m, &e, &config).unwrap();
+    let pairs: Vec<(String, String)> = outcome
+        .matches
+        .iter()
+        .map(|x| {
+            (
+                x.explanation.mentee_id.clone(),
+                x.explanation.mentor_id.clone(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = mentee_ids.into_iter().zip(mentor_ids).collect();
+    assert_eq!(pairs, expected);
+}
