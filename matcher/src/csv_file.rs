@@ -174,6 +174,12 @@ pub(crate) struct Table {
     pub found: Vec<bool>,
     /// The header's other non-empty names, which are not read.
     pub ignored: Vec<String>,
+    /// The header's spreadsheet row.
+    pub header_row: usize,
+    /// Where in its sheet a table read from a workbook lies, with the
+    /// header's names: what [`SheetPlace::locate`] needs to place the
+    /// caller's own problems.
+    pub place: Option<(SheetPlace, Vec<String>)>,
 }
 
 /// Reads a small file of named columns (`mentor_id,mentee_id`, `term,canonical`):
@@ -190,14 +196,39 @@ pub(crate) fn read_table<R: Read>(
     columns: &[&str],
     required: usize,
 ) -> Result<Table, Vec<Diagnostic>> {
+    let file = open_table(reader, source, hint, |name| columns.contains(&name), None)
+        .map_err(|d| vec![d])?;
+    table_of(file, source, hint, columns, required)
+}
+
+/// Reads a sheet already read as a [`read_table`] file, under its own label.
+pub(crate) fn read_sheet_table(
+    read: workbook::SheetRead,
+    hint: &str,
+    columns: &[&str],
+    required: usize,
+) -> Result<(String, Table), Vec<Diagnostic>> {
+    let (source, sheet) = read.into_sheet().map_err(|d| vec![d])?;
+    let file = open_read_sheet(sheet, &source, hint).map_err(|d| vec![d])?;
+    let table = table_of(file, &source, hint, columns, required)?;
+    Ok((source, table))
+}
+
+/// The rows and problems of a table opened for reading (see [`read_table`]).
+fn table_of(
+    file: CsvFile,
+    source: &str,
+    hint: &str,
+    columns: &[&str],
+    required: usize,
+) -> Result<Table, Vec<Diagnostic>> {
     let CsvFile {
         header,
         header_row,
         records,
         place,
         ..
-    } = open_table(reader, source, hint, |name| columns.contains(&name), None)
-        .map_err(|d| vec![d])?;
+    } = file;
     let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
     let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
     let at: Vec<Option<usize>> = columns
@@ -258,6 +289,8 @@ pub(crate) fn read_table<R: Read>(
         problems: locate(diagnostics),
         found: at.iter().map(Option::is_some).collect(),
         ignored,
+        header_row,
+        place: place.map(|place| (place, names)),
     })
 }
 
