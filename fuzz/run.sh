@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${SECONDS_PER_TARGET:-600}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(roster config solve pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(roster config solve pipeline outcomes)
 data=../data
 mkdir -p logs
 seed() {
@@ -47,6 +47,9 @@ seed() {
         { cat "$data/$program/mentors.csv"; printf '\036'; cat "$data/$program/mentees.csv";
           printf '\036'; cat "$data/$program/config.toml"; } >"$dir/$program"
       done ;;
+    outcomes)
+      { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
+        printf '\036'; head -c 2500 "$data/outcomes.csv"; } >"$dir/sample" ;;
   esac
 }
 for target in "${targets[@]}"; do

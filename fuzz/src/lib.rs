@@ -16,11 +16,12 @@ use matcher::{Config, MatchOutcome, Roster, Side};
 pub type Target = fn(&[u8]);
 
 /// Every target by name, as the replay test finds its regression folder.
-pub const TARGETS: [(&str, Target); 4] = [
+pub const TARGETS: [(&str, Target); 5] = [
     ("roster", roster),
     ("config", config),
     ("solve", solve),
     ("pipeline", pipeline),
+    ("outcomes", outcomes),
 ];
 
 /// A roster: the first byte picks the side (even: mentors), the rest is the CSV.
@@ -226,4 +227,78 @@ fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
     let records = csv::Reader::from_reader(&csv[..]).records().count();
     assert_eq!(records, mentees.people.len());
     matcher::report::write_json(outcome, std::io::sink()).expect("JSON written");
+}
+
+/// How pairs went: mentors CSV, mentees CSV and an outcomes file separated
+/// by `0x1E` bytes, under the default config. A bad outcomes file must
+/// report located problems; a good one is evaluated (every row joined or
+/// reported) and, with enough answers, calibrated on its first outcome.
+pub fn outcomes(data: &[u8]) {
+    use matcher::evaluate::Bootstrap;
+    use matcher::outcomes::Outcomes;
+    let mut parts = data.splitn(3, |&b| b == 0x1e);
+    let (mentors, mentees, file) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let outcomes = match Outcomes::from_reader(file, "outcomes.csv") {
+        Ok(outcomes) => outcomes,
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error without a diagnostic");
+            assert!(problems.iter().all(|p| p.file == "outcomes.csv"));
+            assert!(problems.iter().all(|p| p.row.is_some()), "{problems:?}");
+            return;
+        }
+    };
+    let Ok((mentors, mentees)) =
+        matcher::read_rosters(mentors, "mentors.csv", mentees, "mentees.csv")
+    else {
+        return;
+    };
+    let mut config = Config::default();
+    config.solver.threads = 0;
+    let bootstrap = Bootstrap {
+        resamples: 20,
+        seed: 1,
+    };
+    let evaluation = match matcher::evaluate(&mentors, &mentees, &config, &outcomes, bootstrap) {
+        Ok(evaluation) => evaluation,
+        Err(e) => return assert!(e.is_bad_input(), "{e}"),
+    };
+    let unknown_rows: std::collections::BTreeSet<usize> =
+        evaluation.unknown.iter().filter_map(|p| p.row).collect();
+    assert_eq!(evaluation.listed, outcomes.rows.len());
+    assert_eq!(evaluation.joined + unknown_rows.len(), evaluation.listed);
+    assert_eq!(evaluation.pairs.len(), evaluation.joined);
+    for report in &evaluation.measures {
+        assert!(report.answered <= evaluation.joined);
+        let binned: usize = report.score.bins.iter().map(|b| b.pairs).sum();
+        assert_eq!(binned, report.answered);
+        for effect in std::iter::once(&report.score).chain(&report.criteria) {
+            if let Some(r) = effect.correlation {
+                assert!((-1.0..=1.0).contains(&r), "{r}");
+            }
+        }
+    }
+    evaluation
+        .write_text(std::io::sink())
+        .expect("text written");
+    serde_json::to_writer(std::io::sink(), &evaluation).expect("JSON written");
+    let measure = outcomes.measures[0];
+    let rounds = matcher::Rounds::default();
+    match matcher::calibrate::calibrate(
+        &mentors, &mentees, &config, &rounds, &outcomes, measure, bootstrap,
+    ) {
+        Ok(calibration) => {
+            let sum: f64 = calibration.weights.iter().map(|w| w.fitted).sum();
+            let fitted = calibration.verdict != matcher::calibrate::Verdict::NoSignal;
+            assert!(!fitted || (sum - 1.0).abs() < 1e-3, "weights sum to {sum}");
+            assert!(calibration.held_out.fitted_error.is_finite());
+            calibration
+                .write_text(std::io::sink())
+                .expect("text written");
+        }
+        Err(e) => assert!(e.is_bad_input(), "{e}"),
+    }
 }

@@ -30,6 +30,10 @@ pub enum Command {
     Solve(SolveArgs),
     /// Write seeded synthetic rosters of any size.
     Generate(GenerateArgs),
+    /// Report how the pairs of an outcomes file went, by score decile and per criterion.
+    Evaluate(EvaluateArgs),
+    /// Fit the criterion weights to an outcome; write a config with them if the data support it.
+    Calibrate(CalibrateArgs),
     /// Print the default configuration, with comments.
     Init,
 }
@@ -149,6 +153,75 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "FILE")]
     pub vocabulary: Option<PathBuf>,
     /// How to print the problems or the report.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// An outcomes file and the bootstrap of its intervals.
+#[derive(Debug, Args)]
+pub struct OutcomeFile {
+    /// Outcomes CSV, .xlsx or .ods: `mentor_id`, `mentee_id` and any of `rating` (1–5),
+    /// `goals_attained` (0–1, %, yes/no), `ended_early` (yes/no), `meetings`, `comment`.
+    #[arg(long, value_name = "FILE")]
+    pub outcomes: PathBuf,
+    /// Bootstrap resamples per interval.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub resamples: usize,
+    /// Seed of the bootstrap resamples (and of calibrate's folds): the same seed, the same bytes.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub seed: u64,
+}
+
+/// `matcher evaluate`.
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    #[command(flatten)]
+    pub outcomes: OutcomeFile,
+    /// Write the report here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// `text` to read; `json` adds every pair's scores and answers.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// An outcome to calibrate on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutcomeName {
+    /// The pair's rating, 1–5.
+    #[value(name = "rating")]
+    Rating,
+    /// The share of the mentee's goals reached.
+    #[value(name = "goals_attained")]
+    GoalsAttained,
+    /// Whether the pair ended early (fitted so that not ending early is better).
+    #[value(name = "ended_early")]
+    EndedEarly,
+    /// Meetings held.
+    #[value(name = "meetings")]
+    Meetings,
+}
+
+/// `matcher calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    #[command(flatten)]
+    pub inputs: Inputs,
+    #[command(flatten)]
+    pub outcomes: OutcomeFile,
+    /// The outcome to fit the weights to (default: the file's only outcome column).
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub outcome: Option<OutcomeName>,
+    /// The config file to write: --config's (or the defaults) with the fitted weights,
+    /// headed by the calibration report. Written only when the data support a change.
+    #[arg(long, short, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Write the config even when the data do not support a change (with a warning in it).
+    #[arg(long)]
+    pub force: bool,
+    /// How to print the calibration report on standard output.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }

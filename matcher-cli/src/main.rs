@@ -2,6 +2,7 @@
 
 mod args;
 mod bar;
+mod outcomes;
 mod output;
 mod run;
 mod threads;

@@ -4,6 +4,7 @@ use crate::args::{
     Cli, Command, Format, GenerateArgs, Inputs, MatchArgs, ReportFormat, Rosters, RoundFiles,
     SolveArgs, SuggestArgs, ValidateArgs,
 };
+use crate::outcomes;
 use crate::threads;
 use crate::{bar, output};
 use matcher::columns::ColumnRules;
@@ -26,15 +27,18 @@ pub enum Failure {
     Input(String),
     /// Anything else: exit 1.
     Other(String),
+    /// The data do not support what was asked (a calibration's new weights): exit 3.
+    Refused(String),
     /// Standard output was closed early (e.g. piped into `head`): not an error.
     BrokenPipe,
 }
 
 impl Failure {
-    /// 2 for bad input, 1 otherwise.
+    /// 2 for bad input, 3 for a refusal, 1 otherwise.
     pub fn exit_code(&self) -> u8 {
         match self {
             Failure::Input(_) => 2,
+            Failure::Refused(_) => 3,
             Failure::Other(_) => 1,
             Failure::BrokenPipe => 0,
         }
@@ -44,7 +48,7 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let message = match self {
-            Failure::Input(m) | Failure::Other(m) => m.as_str(),
+            Failure::Input(m) | Failure::Other(m) | Failure::Refused(m) => m.as_str(),
             Failure::BrokenPipe => "broken pipe",
         };
         for (i, line) in message.lines().enumerate() {
@@ -106,6 +110,8 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
             run_solve(&args)
         }
         Command::Generate(args) => run_generate(&args),
+        Command::Evaluate(args) => outcomes::run_evaluate(args),
+        Command::Calibrate(args) => outcomes::run_calibrate(args),
         Command::Init => write_to(None, |w| {
             w.write_all(matcher::config::DEFAULT_TOML.as_bytes())
         }),
@@ -275,7 +281,7 @@ fn run_generate(args: &GenerateArgs) -> Result<(), Failure> {
 }
 
 /// Opens a file for streaming; a missing or unreadable file is bad input.
-fn open(path: &Path) -> Result<BufReader<File>, Failure> {
+pub(crate) fn open(path: &Path) -> Result<BufReader<File>, Failure> {
     File::open(path)
         .map(BufReader::new)
         .map_err(|e| Failure::Input(format!("could not open {}: {e}", path.display())))
@@ -299,7 +305,7 @@ fn parse_rosters(
 }
 
 /// Reads the rosters and the config (defaults when none is given).
-fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
+pub(crate) fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
     let mut config = config_of(inputs.config.as_deref(), inputs.vocabulary.as_deref())?;
     if let Some(threads) = inputs.threads {
         config.solver.threads = threads;
@@ -326,7 +332,7 @@ fn install_pool(threads: usize) -> bool {
 }
 
 /// Reads the locked and history pair files, when given.
-fn read_rounds(files: &RoundFiles) -> Result<Rounds, Failure> {
+pub(crate) fn read_rounds(files: &RoundFiles) -> Result<Rounds, Failure> {
     let read = |path: &Option<PathBuf>| -> Result<Option<PairFile>, Failure> {
         path.as_deref()
             .map(|path| {
@@ -354,7 +360,7 @@ pub fn read_config(path: &Path) -> Result<Config, Failure> {
 }
 
 /// Writes through a buffer to a file or standard output.
-fn write_to(
+pub(crate) fn write_to(
     path: Option<&Path>,
     body: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {

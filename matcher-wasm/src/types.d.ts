@@ -445,6 +445,32 @@ export interface FairnessReport {
     missing: number;
     pairs: { mentee: string | null; mentor: string | null; count: number }[];
   }[];
+  /** Blocking pairs under the pairs' scores, and how far down their ranking mentees were matched. */
+  stability: Stability;
+}
+
+/**
+ * A matching's blocking pairs under the pairs' scores: a mentee and an allowed mentor who score each other strictly
+ * above what they have (the mentee's match, or none; the mentor's free place or lowest-scoring mentee not locked).
+ */
+export interface Stability {
+  blocking_pairs: number;
+  /** Mentees in at least one blocking pair. */
+  mentees_blocking: number;
+  /** The first 100 blocking pairs, by mentee then mentor in input order. */
+  listed: {
+    mentee_id: string;
+    mentor_id: string;
+    score: number;
+    /** The score of the mentee's own match; `null` when unmatched. */
+    mentee_has: number | null;
+    /** The mentee the mentor would give up; `null` when the mentor has a free place. */
+    mentor_gives_up: { mentee_id: string; score: number } | null;
+  }[];
+  /** Matched mentees (not locked) whose mentor is their 1st … 5th choice by score (equal scores share a rank). */
+  ranks: { rank: number; mentees: number; share: number }[];
+  /** Matched mentees (not locked) whose mentor ranks below the 5th. */
+  beyond: number;
 }
 
 /** A skill with its level, 1–5. */

@@ -127,6 +127,18 @@ impl Criterion {
 }
 
 impl Weights {
+    /// The weight of one criterion, to change it.
+    pub fn get_mut(&mut self, criterion: Criterion) -> &mut f64 {
+        match criterion {
+            Criterion::Skills => &mut self.skills,
+            Criterion::Goals => &mut self.goals,
+            Criterion::Values => &mut self.values,
+            Criterion::Diversity => &mut self.diversity,
+            Criterion::PairScore => &mut self.pair_score,
+            Criterion::Availability => &mut self.availability,
+        }
+    }
+
     /// The weight of one criterion.
     pub fn get(&self, criterion: Criterion) -> f64 {
         match criterion {
@@ -142,16 +154,9 @@ impl Weights {
     /// These weights with the `priority` criterion's doubled: what a mentee
     /// who names it in their `priority` cell is scored with.
     pub fn with_priority(mut self, priority: Option<Criterion>) -> Weights {
-        let weight = match priority {
-            None => return self,
-            Some(Criterion::Skills) => &mut self.skills,
-            Some(Criterion::Goals) => &mut self.goals,
-            Some(Criterion::Values) => &mut self.values,
-            Some(Criterion::Diversity) => &mut self.diversity,
-            Some(Criterion::PairScore) => &mut self.pair_score,
-            Some(Criterion::Availability) => &mut self.availability,
-        };
-        *weight *= 2.0;
+        if let Some(priority) = priority {
+            *self.get_mut(priority) *= 2.0;
+        }
         self
     }
 }

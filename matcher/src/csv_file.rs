@@ -170,16 +170,29 @@ pub(crate) struct Table {
     pub rows: Vec<TableRow>,
     /// The problems of the rows that did not.
     pub problems: Vec<Diagnostic>,
+    /// The header's row.
+    pub header_row: usize,
     /// Per column asked for, whether the header has it.
     pub found: Vec<bool>,
     /// The header's other non-empty names, which are not read.
     pub ignored: Vec<String>,
-    /// The header's spreadsheet row.
-    pub header_row: usize,
-    /// Where in its sheet a table read from a workbook lies, with the
-    /// header's names: what [`SheetPlace::locate`] needs to place the
-    /// caller's own problems.
-    pub place: Option<(SheetPlace, Vec<String>)>,
+    /// Places the caller's own problems in the workbook sheet, if the table is one.
+    pub locator: Locator,
+}
+
+/// Places problems with a table's rows in its workbook sheet (a no-op for CSV).
+pub(crate) struct Locator {
+    place: Option<SheetPlace>,
+    names: Vec<String>,
+}
+
+impl Locator {
+    /// Names the sheet and the cell in every problem not yet placed.
+    pub fn locate(&self, problems: &mut [Diagnostic]) {
+        if let Some(place) = &self.place {
+            place.locate(problems, &self.names);
+        }
+    }
 }
 
 /// Reads a small file of named columns (`mentor_id,mentee_id`, `term,canonical`):
@@ -201,7 +214,8 @@ pub(crate) fn read_table<R: Read>(
     table_of(file, source, hint, columns, required)
 }
 
-/// Reads a sheet already read as a [`read_table`] file, under its own label.
+/// Reads a sheet already read (what a separate workbook reader hands over)
+/// as a [`read_table`] file, under the label it was read with.
 pub(crate) fn read_sheet_table(
     read: workbook::SheetRead,
     hint: &str,
@@ -250,14 +264,11 @@ fn table_of(
             .with_hint(hint)
         })
         .collect();
-    let locate = |mut diagnostics: Vec<Diagnostic>| {
-        if let Some(place) = &place {
-            place.locate(&mut diagnostics, &names);
-        }
-        diagnostics
-    };
+    let locator = Locator { place, names };
     if !missing.is_empty() {
-        return Err(locate(missing));
+        let mut missing = missing;
+        locator.locate(&mut missing);
+        return Err(missing);
     }
     let mut diagnostics = Vec::new();
     let mut rows = Vec::new();
@@ -266,8 +277,8 @@ fn table_of(
         if record.iter().all(|c| text(c).is_empty()) {
             continue;
         }
-        if record.len() != names.len() {
-            diagnostics.push(ragged(source, row, record.len(), names.len()));
+        if record.len() != locator.names.len() {
+            diagnostics.push(ragged(source, row, record.len(), locator.names.len()));
             continue;
         }
         let cells = at
@@ -279,18 +290,20 @@ fn table_of(
         });
     }
     diagnostics.extend(unreadable);
-    let ignored = names
+    locator.locate(&mut diagnostics);
+    let ignored = locator
+        .names
         .iter()
         .filter(|n| !n.is_empty() && !columns.contains(&n.as_str()))
         .cloned()
         .collect();
     Ok(Table {
         rows,
-        problems: locate(diagnostics),
+        problems: diagnostics,
+        header_row,
         found: at.iter().map(Option::is_some).collect(),
         ignored,
-        header_row,
-        place: place.map(|place| (place, names)),
+        locator,
     })
 }
 

@@ -27,6 +27,10 @@ pub enum Error {
     /// The solver rejected its input.
     #[error(transparent)]
     Solve(#[from] SolveError),
+    /// The outcomes cannot be calibrated on: the outcome asked for is not in
+    /// the file, or too few pairs answered it.
+    #[error("calibrate: {0}")]
+    Calibrate(String),
     /// The worker thread pool could not be started.
     #[error("could not start {threads} worker threads: {message}")]
     Threads {
@@ -46,6 +50,7 @@ impl Error {
             Error::Config(_) => "config",
             Error::UnknownId { .. } => "unknown_id",
             Error::Solve(_) => "solve",
+            Error::Calibrate(_) => "calibrate",
             Error::Threads { .. } => "threads",
         }
     }

@@ -10,6 +10,7 @@ use crate::matching::MatchOutcome;
 use crate::progress::Silent;
 use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
+use crate::stability::Stability;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,6 +29,9 @@ pub struct FairnessReport {
     pub cost_of_diversity: Option<DiversityCost>,
     /// The pairs counted by each `[diversity]` attribute, in config order.
     pub diversity: Vec<CrossTab>,
+    /// Blocking pairs and how far down their ranking mentees were matched
+    /// ([`crate::stability`]).
+    pub stability: Stability,
 }
 
 /// The lowest-scoring matched pair.
@@ -105,6 +109,7 @@ pub(crate) fn report(
     scorer: &Scorer,
     outcome: &MatchOutcome,
     cost_of_diversity: Option<DiversityCost>,
+    stability: Stability,
 ) -> FairnessReport {
     let pairs = pairs(outcome);
     let mut scores: Vec<(Hundredths, usize)> = pairs
@@ -132,6 +137,7 @@ pub(crate) fn report(
         mentor_load: load_spread(outcome),
         cost_of_diversity,
         diversity: cross_tabs(scorer, &pairs),
+        stability,
     }
 }
 

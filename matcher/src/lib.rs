@@ -27,6 +27,8 @@
 mod assign;
 pub mod availability;
 pub mod bytesize;
+#[cfg(feature = "calibrate")]
+pub mod calibrate;
 pub mod columns;
 pub mod config;
 mod csv_file;
@@ -51,6 +53,7 @@ pub mod roster;
 pub mod rounds;
 pub mod score;
 pub mod solve;
+pub mod stability;
 mod stats;
 pub mod suggest;
 pub mod text;

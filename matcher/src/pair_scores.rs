@@ -56,6 +56,7 @@ impl PairScores {
         let Table {
             rows,
             problems: mut diagnostics,
+            locator,
             ..
         } = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
         let mut pairs = Vec::with_capacity(rows.len());
@@ -109,6 +110,7 @@ impl PairScores {
                 pairs,
             })
         } else {
+            locator.locate(&mut diagnostics);
             diagnostics.sort();
             Err(diagnostics)
         }

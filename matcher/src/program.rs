@@ -22,6 +22,7 @@ use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_lists, check_numbers, Scorer};
+use crate::stability;
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
 use crate::why_not::{self, Solved, Verdict};
@@ -110,6 +111,11 @@ impl<'r> Program<'r> {
     /// The config the program was solved under.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// The scorer the program was solved with.
+    pub(crate) fn scorer(&self) -> &Scorer<'r> {
+        &self.scorer
     }
 
     /// The mentor roster.
@@ -222,7 +228,11 @@ impl<'r> Program<'r> {
     /// has been asked (the CLI's `--report` asks it first).
     pub fn fairness_report(&self) -> FairnessReport {
         let cost = self.diversity_cost.get().cloned().flatten();
-        fairness::report(&self.scorer, &self.outcome, cost)
+        let stability = in_pool(self.config.threads(), || {
+            stability::stability(&self.scorer, &self.rounds, &self.outcome)
+        })
+        .unwrap_or_else(|_| stability::stability(&self.scorer, &self.rounds, &self.outcome));
+        fairness::report(&self.scorer, &self.outcome, cost, stability)
     }
 }
 

@@ -52,6 +52,7 @@ impl PairFile {
         let Table {
             rows,
             problems: mut diagnostics,
+            locator,
             ..
         } = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
         let mut pairs = Vec::with_capacity(rows.len());
@@ -80,6 +81,7 @@ impl PairFile {
                 pairs,
             })
         } else {
+            locator.locate(&mut diagnostics);
             diagnostics.sort();
             Err(diagnostics)
         }

@@ -199,7 +199,10 @@ pub fn read_vocabulary<R: std::io::Read>(
     let hint = "a vocabulary file needs the header `term,canonical` (and optionally `parent`)";
     let columns = ["term", "canonical", "parent"];
     let Table {
-        rows, mut problems, ..
+        rows,
+        mut problems,
+        locator,
+        ..
     } = read_table(reader, source, hint, &columns, 1)?;
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     // The row that set each canonical term's parent.
@@ -261,6 +264,7 @@ pub fn read_vocabulary<R: std::io::Read>(
     if problems.is_empty() {
         Ok(terms)
     } else {
+        locator.locate(&mut problems);
         problems.sort();
         Err(problems)
     }

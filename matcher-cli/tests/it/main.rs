@@ -3,6 +3,7 @@
 mod bad_inputs;
 mod fuzz_replay;
 mod limits;
+mod outcomes;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -174,8 +174,9 @@ impl Outcomes {
     }
 
     /// Parses an outcomes file from a workbook's sheet already read (as
-    /// [`crate::Roster::from_sheet_read`] does a roster), under the label it
-    /// was read with; see [`Outcomes::from_reader`].
+    /// [`crate::Roster::from_sheet_read`] does a roster: what the WebAssembly
+    /// package's workbook module hands over), under the label it was read
+    /// with; see [`Outcomes::from_reader`].
     pub fn from_sheet_read(read: SheetRead) -> Result<Outcomes, Vec<Diagnostic>> {
         let (source, table) = read_sheet_table(read, HINT, &COLUMNS, 2)?;
         Self::from_table(table, &source)
@@ -187,17 +188,11 @@ impl Outcomes {
         let Table {
             rows,
             mut problems,
+            header_row,
             found,
             ignored,
-            header_row,
-            place,
+            locator,
         } = table;
-        let locate = |mut problems: Vec<Diagnostic>| {
-            if let Some((place, names)) = &place {
-                place.locate(&mut problems, names);
-            }
-            problems
-        };
         let measures: Vec<Measure> = Measure::ALL
             .into_iter()
             .zip(&found[2..])
@@ -211,14 +206,13 @@ impl Outcomes {
                     names.join(", ")
                 ),
             };
-            return Err(locate(vec![Diagnostic::at(
-                source,
-                header_row,
-                None,
-                Code::NoOutcomeColumn,
-                message,
-            )
-            .with_hint(hint)]));
+            let mut problem =
+                vec![
+                    Diagnostic::at(source, header_row, None, Code::NoOutcomeColumn, message)
+                        .with_hint(hint),
+                ];
+            locator.locate(&mut problem);
+            return Err(problem);
         }
         let mut first_row: HashMap<(String, String), usize> = HashMap::new();
         let mut read = Vec::with_capacity(rows.len());
@@ -279,8 +273,9 @@ impl Outcomes {
                 ignored_columns: ignored,
             })
         } else {
+            locator.locate(&mut problems);
             problems.sort();
-            Err(locate(problems))
+            Err(problems)
         }
     }
 }

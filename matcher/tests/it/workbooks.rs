@@ -324,3 +324,42 @@ fn the_generator_writes_the_same_bytes_every_time() {
         );
     }
 }
+
+/// An outcomes file saved from a spreadsheet reads as its CSV does, and a
+/// bad cell is located by sheet and cell.
+#[test]
+fn outcomes_read_from_workbooks_as_from_csv() {
+    use matcher::outcomes::Outcomes;
+    let csv = std::fs::read_to_string(root().join("data/outcomes.csv")).unwrap();
+    let rows = csv_rows(csv.as_bytes());
+    let from_csv = Outcomes::from_reader(csv.as_bytes(), "outcomes").unwrap();
+    for book in [xlsx(&[("Review", &rows)]), ods(&[("Review", &rows)])] {
+        let read = Outcomes::from_reader(&book[..], "outcomes").unwrap();
+        assert_eq!(read.rows, from_csv.rows);
+        assert_eq!(read.measures, from_csv.measures);
+    }
+    let mut bad = rows.clone();
+    bad[2][3] = "11".to_owned();
+    let problems =
+        Outcomes::from_reader(&xlsx(&[("Review", &bad)])[..], "outcomes.xlsx").unwrap_err();
+    assert_eq!(
+        problems[0].to_string(),
+        "outcomes.xlsx:Review!D3:rating: the rating must be from 1 to 5, got 11 \
+         (hint: write the rating as a number from 1 to 5, e.g. 4 or 3.5)"
+    );
+}
+
+/// A pair-scores file from a spreadsheet: its cell problems name the sheet
+/// and the cell too (they were left at the row before).
+#[test]
+fn pair_score_problems_in_a_workbook_name_the_cell() {
+    use matcher::pair_scores::PairScores;
+    let rows: Vec<Vec<String>> = [["mentor_id", "mentee_id", "score"], ["M1", "E1", "140"]]
+        .iter()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let problems =
+        PairScores::from_csv_reader(&xlsx(&[("Scores", &rows)])[..], "scores.xlsx").unwrap_err();
+    assert_eq!(problems[0].cell(), Some("C2"));
+    assert_eq!(problems[0].sheet(), Some("Scores"));
+}
