@@ -221,7 +221,10 @@ impl Candidates {
         listing: Listing,
     ) -> Result<Self, SolveError> {
         let rows = source.rows();
-        let chunks = rayon::current_num_threads() * CHUNKS_PER_THREAD;
+        // One thread where there can be none other (what rayon reports there,
+        // without starting its registry).
+        let threads = if THREADS { rayon::current_num_threads() } else { 1 };
+        let chunks = threads * CHUNKS_PER_THREAD;
         let chunk = rows.div_ceil(chunks).max(MIN_CHUNK);
         let idle: Vec<usize> = (0..capacities.len())
             .filter(|&j| capacities[j] == 0)
