@@ -223,7 +223,11 @@ impl Candidates {
         let rows = source.rows();
         // One thread where there can be none other (what rayon reports there,
         // without starting its registry).
-        let threads = if THREADS { rayon::current_num_threads() } else { 1 };
+        let threads = if THREADS {
+            rayon::current_num_threads()
+        } else {
+            1
+        };
         let chunks = threads * CHUNKS_PER_THREAD;
         let chunk = rows.div_ceil(chunks).max(MIN_CHUNK);
         let idle: Vec<usize> = (0..capacities.len())
