@@ -113,7 +113,9 @@ impl<'r> Program<'r> {
         &self.config
     }
 
-    /// The scorer the program was solved with.
+    /// The scorer the program was solved with (for calibrate, which only
+    /// the `calibrate` feature builds).
+    #[cfg(feature = "calibrate")]
     pub(crate) fn scorer(&self) -> &Scorer<'r> {
         &self.scorer
     }
