@@ -121,7 +121,9 @@ export type DiagnosticCode =
   | "duplicate_pair"
   | "lock_over_capacity"
   | "lock_forbidden"
-  | "bad_parent";
+  | "bad_parent"
+  | "bad_outcome"
+  | "no_outcome_column";
 
 /**
  * One problem in a roster, located by file, spreadsheet row (the header is row 1) and column;
@@ -607,4 +609,108 @@ export interface VocabularyReport {
 export interface GeneratedRosters {
   mentors: string;
   mentees: string;
+}
+
+/** An outcome an outcomes file may measure: its column's name. */
+export type Measure = "rating" | "goals_attained" | "ended_early" | "meetings";
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** Bootstrap resamples per interval, a whole number up to 100 000 (default 1 000; 0 leaves intervals out). */
+  resamples?: number;
+  /** The bootstrap's seed, a whole number up to 2^53 − 1 (default 1): the same seed gives the same intervals. */
+  seed?: number;
+}
+
+/** The bootstrap behind an evaluation's intervals. */
+export interface Bootstrap {
+  resamples: number;
+  seed: number;
+}
+
+/** One pair's answers; a measure is absent where the cell is empty or the file has no such column. */
+export interface OutcomeValues {
+  /** 1–5. */
+  rating?: number;
+  /** The share of the mentee's goals reached, 0–1. */
+  goals_attained?: number;
+  /** 1 when the pair ended early, 0 when not. */
+  ended_early?: number;
+  meetings?: number;
+}
+
+/** The outcome's mean over the pairs whose score lies in a range. */
+export interface Bin {
+  /** The lowest score in the range, 0–100. */
+  from: number;
+  /** The highest. */
+  to: number;
+  pairs: number;
+  mean: number;
+}
+
+/** How an outcome moves with one score: the total (`"score"`) or a criterion. */
+export interface Effect {
+  name: "score" | Criterion;
+  /** Pairs that answered and to which the score applies. */
+  pairs: number;
+  /** Pearson's correlation; `null` with fewer than 3 pairs or no spread. */
+  correlation: number | null;
+  /** Its 95 % bootstrap interval; `null` without a correlation or with 0 resamples. */
+  interval: [number, number] | null;
+  /** The outcome's mean by score range, lowest first: tenths of the pairs for the total, fifths of 0–100 for a criterion. */
+  bins: Bin[];
+}
+
+/** What one outcome column shows. */
+export interface MeasureReport {
+  measure: Measure;
+  /** What its values mean (`"rating from 1 to 5"`). */
+  unit: string;
+  higher_is_better: boolean;
+  /** Joined pairs that answered it. */
+  answered: number;
+  /** `answered` over the joined pairs, 0–1. */
+  response_rate: number;
+  /** Its mean over the pairs that answered. */
+  mean: number | null;
+  /** The outcome by total score. */
+  score: Effect;
+  /** The outcome by each criterion that applies to some answering pair. */
+  criteria: Effect[];
+}
+
+/** One pair of the outcomes file that both rosters know: its scores and answers. */
+export interface PairOutcome {
+  mentee_id: string;
+  mentor_id: string;
+  /** The outcomes file's row. */
+  row: number;
+  /** The total score, 0–100. */
+  score: number;
+  criteria: CriterionScores;
+  values: OutcomeValues;
+  /** Present when the pair has a comment. */
+  comment?: string;
+}
+
+/** How the pairs of an outcomes file went, against how they were scored (the CLI's `evaluate --format json`). */
+export interface Evaluation {
+  /** The outcomes file's label. */
+  source: string;
+  /** Rows in the file. */
+  listed: number;
+  /** Pairs both rosters know: the ones the figures rest on. */
+  joined: number;
+  /** One `unknown_pair_id` problem per id the rosters do not have; those rows are left out. */
+  unknown: Diagnostic[];
+  /** Header names the file has that are not read. */
+  ignored_columns: string[];
+  /** Pairs with a comment. */
+  comments: number;
+  bootstrap: Bootstrap;
+  /** One report per outcome column of the file. */
+  measures: MeasureReport[];
+  /** Every joined pair, in file order. */
+  pairs: PairOutcome[];
 }

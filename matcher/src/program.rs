@@ -113,7 +113,9 @@ impl<'r> Program<'r> {
         &self.config
     }
 
-    /// The scorer the program was solved with.
+    /// The scorer the program was solved with (for calibrate, which only
+    /// the `calibrate` feature builds).
+    #[cfg(feature = "calibrate")]
     pub(crate) fn scorer(&self) -> &Scorer<'r> {
         &self.scorer
     }
@@ -220,8 +222,7 @@ impl<'r> Program<'r> {
     /// How the pairs in `outcomes` went against how the program scores them
     /// ([`crate::evaluate`]); it solves nothing.
     pub fn evaluate(&self, outcomes: &Outcomes, bootstrap: Bootstrap) -> Evaluation {
-        let run = || evaluate::evaluate(&self.scorer, outcomes, bootstrap);
-        in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
+        evaluate_in_pool(&self.scorer, &self.config, outcomes, bootstrap)
     }
 
     /// The fairness and diversity report on the matching. It solves nothing:
@@ -360,8 +361,20 @@ pub fn evaluate(
     bootstrap: Bootstrap,
 ) -> Result<Evaluation, Error> {
     let scorer = prepare(mentors.into(), mentees.into(), config)?;
-    let run = || evaluate::evaluate(&scorer, outcomes, bootstrap);
-    Ok(in_pool(config.threads(), run).unwrap_or_else(|_| run()))
+    Ok(evaluate_in_pool(&scorer, config, outcomes, bootstrap))
+}
+
+/// [`evaluate::evaluate`] on the config's threads, or on the calling thread
+/// when no pool can be made (WebAssembly without threads): one copy of the
+/// pool's code for [`Program::evaluate`] and [`evaluate()`].
+fn evaluate_in_pool(
+    scorer: &Scorer,
+    config: &Config,
+    outcomes: &Outcomes,
+    bootstrap: Bootstrap,
+) -> Evaluation {
+    let run = || evaluate::evaluate(scorer, outcomes, bootstrap);
+    in_pool(config.threads(), run).unwrap_or_else(|_| run())
 }
 
 /// Explains one pair, made or not ([`Program::explain`]); no solve.

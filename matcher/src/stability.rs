@@ -13,6 +13,7 @@
 //!
 //! Finding them scores every mentee against every mentor once, in parallel.
 
+use crate::assign::THREADS;
 use crate::matching::MatchOutcome;
 use crate::rounds::Resolved;
 use crate::score::Scorer;
@@ -111,39 +112,45 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         .zip(&load)
         .map(|(p, &load)| load < p.capacity)
         .collect();
-    let rows: Vec<Row> = (0..mentees.people.len())
-        .into_par_iter()
-        .map_init(Vec::new, |buffer, e| {
-            if rounds.locked(e).is_some() {
-                return Row::default();
-            }
-            let weights = scorer.row_weights(e, buffer);
-            let allowed = |m: usize| {
-                weights[m].is_finite() && mentors.people[m].capacity > 0 && !rounds.repeats(e, m)
-            };
-            let own = mentor_of[e].map(|m| weights[m]);
-            let mut row = Row {
-                rank: own.map(|own| {
-                    1 + (0..weights.len())
-                        .filter(|&m| allowed(m) && weights[m] > own)
-                        .count()
-                }),
-                ..Row::default()
-            };
-            for m in (0..weights.len()).filter(|&m| allowed(m) && Some(m) != mentor_of[e]) {
-                let w = weights[m];
-                let prefers = own.is_none_or(|own| w > own);
-                let taken = free[m] || weakest[m].is_some_and(|(worst, _)| w > worst);
-                if prefers && taken {
-                    row.count += 1;
-                    if row.listed.len() < MAX_LISTED {
-                        row.listed.push((e, m, w));
-                    }
+    let row_of = |buffer: &mut Vec<_>, e: usize| {
+        if rounds.locked(e).is_some() {
+            return Row::default();
+        }
+        let weights = scorer.row_weights(e, buffer);
+        let allowed = |m: usize| {
+            weights[m].is_finite() && mentors.people[m].capacity > 0 && !rounds.repeats(e, m)
+        };
+        let own = mentor_of[e].map(|m| weights[m]);
+        let mut row = Row {
+            rank: own.map(|own| {
+                1 + (0..weights.len())
+                    .filter(|&m| allowed(m) && weights[m] > own)
+                    .count()
+            }),
+            ..Row::default()
+        };
+        for m in (0..weights.len()).filter(|&m| allowed(m) && Some(m) != mentor_of[e]) {
+            let w = weights[m];
+            let prefers = own.is_none_or(|own| w > own);
+            let taken = free[m] || weakest[m].is_some_and(|(worst, _)| w > worst);
+            if prefers && taken {
+                row.count += 1;
+                if row.listed.len() < MAX_LISTED {
+                    row.listed.push((e, m, w));
                 }
             }
-            row
-        })
-        .collect();
+        }
+        row
+    };
+    // In order where there can be no threads: the same rows, and that build
+    // does without rayon's machinery for them.
+    let all = 0..mentees.people.len();
+    let rows: Vec<Row> = if THREADS {
+        all.into_par_iter().map_init(Vec::new, row_of).collect()
+    } else {
+        let mut buffer = Vec::new();
+        all.map(|e| row_of(&mut buffer, e)).collect()
+    };
     let hundredths = |w: f64| w / 100.0;
     let listed = rows
         .iter()

@@ -46,15 +46,22 @@ pub(crate) fn assign(
     }
 }
 
+/// Whether this build can run threads: WebAssembly without atomics (the
+/// single-threaded package) cannot, so it leaves thread pools out.
+pub(crate) const THREADS: bool =
+    !cfg!(all(target_arch = "wasm32", not(target_feature = "atomics")));
+
 /// Runs `f` on a pool of `threads` workers, or on rayon's global pool for
 /// `None` (the caller's pool: a program embedding the library chooses how its
-/// threads are placed).
+/// threads are placed); on the calling thread where there can be no threads
+/// ([`THREADS`]).
 pub(crate) fn in_pool<T: Send>(
     threads: Option<usize>,
     f: impl FnOnce() -> T + Send,
 ) -> Result<T, Error> {
     match threads {
         None => Ok(f()),
+        Some(_) if !THREADS => Ok(f()),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
