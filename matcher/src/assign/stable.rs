@@ -15,7 +15,7 @@
 //! as many from the row scored again. Every round, the mentees whose lists ran
 //! out are refilled in parallel; then the free mentees propose in input order.
 
-use super::{assign_above, Assignment};
+use super::{assign_above, Assignment, THREADS};
 use crate::config::Config;
 use crate::error::Error;
 use crate::progress::{Progress, Stage};
@@ -78,17 +78,22 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
             .copied()
             .filter(|&e| rankings[e].next == rankings[e].list.len() && !rankings[e].done)
             .collect();
-        let lists: Vec<(usize, Ranking)> = stale
-            .par_iter()
-            .map_init(Vec::new, |buffer, &e| {
-                let previous = &rankings[e];
-                let size = (2 * previous.list.len()).max(FIRST_LIST);
-                (
-                    e,
-                    next_list(scorer, rounds, e, previous.after, size, buffer),
-                )
-            })
-            .collect();
+        let refill = |buffer: &mut Vec<f64>, &e: &usize| {
+            let previous = &rankings[e];
+            let size = (2 * previous.list.len()).max(FIRST_LIST);
+            (
+                e,
+                next_list(scorer, rounds, e, previous.after, size, buffer),
+            )
+        };
+        // In order where there can be no threads (the single-threaded
+        // WebAssembly build does without rayon's machinery).
+        let lists: Vec<(usize, Ranking)> = if THREADS {
+            stale.par_iter().map_init(Vec::new, refill).collect()
+        } else {
+            let mut buffer = Vec::new();
+            stale.iter().map(|e| refill(&mut buffer, e)).collect()
+        };
         for (e, ranking) in lists {
             rankings[e] = ranking;
         }
