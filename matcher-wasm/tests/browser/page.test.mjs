@@ -177,6 +177,13 @@ test('the fairness section shows the report of data/expected/report.json', async
   assert.equal(report.cost_of_diversity.cost, 168.12);
   assert.equal(await figure('mentor-load'), '0–5\nmean 2.95; 1 idle, 39 full');
   assert.equal(await figure('utilisation'), "93.5 %\nof the available mentors' places");
+  assert.equal(
+    await figure('blocking-pairs'),
+    `${report.stability.blocking_pairs}\n${report.stability.mentees_blocking} mentees would rather swap; `
+      + `${(report.stability.ranks[0].share * 100).toFixed(1)} % got their 1st choice by score`,
+  );
+  assert.equal(report.stability.blocking_pairs, 41);
+  assert.equal(await page.locator('#fairness-summary [data-key="price-of-stability"]').count(), 0);
   assert.deepEqual(
     await page.locator('#deciles tbody td').allInnerTexts(),
     report.deciles.map((d) => d.toFixed(2)),
@@ -341,4 +348,23 @@ test('2 000 mentees × 500 mentors match in under a second', async (t) => {
     `(runs: ${times.map((ms) => ms.toFixed(0)).join(', ')} ms; ${matched} matched)`);
   assert.ok(matched > 0);
   assert.ok(median < 1000, `median ${median} ms`);
+});
+
+test('the stable objective shows no blocking pair and its price beside the optimum', async (t) => {
+  const page = await open(t);
+  await page.click('#load-sample');
+  await page.locator('#run:enabled').waitFor();
+  await page.selectOption('#objective', 'stable');
+  await run(page);
+  const report = JSON.parse(readFileSync(join(DATA, 'expected/report-stable.json'), 'utf8')).report;
+  const figure = (key) => page.innerText(`#fairness-summary [data-key="${key}"] dd`);
+  assert.equal(report.stability.blocking_pairs, 0);
+  assert.equal(
+    await figure('blocking-pairs'),
+    `0\n0 mentees would rather swap; ${(report.stability.ranks[0].share * 100).toFixed(1)} % got their 1st choice by score`,
+  );
+  assert.equal(
+    await figure('price-of-stability'),
+    '173.22\ntotal 7245.46 stable vs 7418.68 at the optimum; 130 vs 130 matched',
+  );
 });

@@ -1,5 +1,6 @@
 // The fairness and diversity report of a run (`Matcher.report`): the worst-off
-// pair, the cost of diversity, mentor load, score deciles and, per diversity
+// pair, the cost of diversity, mentor load, blocking pairs (and the price of
+// stability for the stable objective), score deciles and, per diversity
 // attribute, a cross-tab of the pairs by the mentee's and the mentor's value.
 
 import { byId, h, idPart } from './dom.js';
@@ -54,6 +55,28 @@ function costFigure(cost, workOut) {
       : 'diversity is the only weight');
 }
 
+/** Percent with one decimal. */
+const percent = (share) => `${(share * 100).toFixed(1)} %`;
+
+/**
+ * Blocking pairs and first choices; with the `stable` objective, the price
+ * of stability beside them: the stable matching against the exact optimum.
+ */
+function stabilityFigures({ stability, price_of_stability: price }) {
+  const first = stability.ranks[0];
+  const figures = [
+    figure('blocking-pairs', 'Blocking pairs', String(stability.blocking_pairs),
+      `${stability.mentees_blocking} mentees would rather swap; ${percent(first?.share ?? 0)} got their 1st choice by score`),
+  ];
+  if (price) {
+    const cost = price.optimum_total - price.stable_total;
+    figures.push(figure('price-of-stability', 'Price of stability', cost.toFixed(2),
+      `total ${price.stable_total.toFixed(2)} stable vs ${price.optimum_total.toFixed(2)} at the optimum; `
+        + `${price.stable_matched} vs ${price.optimum_matched} matched`));
+  }
+  return figures;
+}
+
 /**
  * Shows `report` in the fairness section. `workOutCost`, when given, is
  * called by a button to fill in the cost of diversity, which the report
@@ -68,6 +91,7 @@ export function renderFairness(report, workOutCost) {
     figure('mentor-load', 'Mentees per mentor', `${load.min}–${load.max}`,
       `mean ${load.mean.toFixed(2)}; ${load.idle} idle, ${load.full} full`),
     figure('utilisation', 'Places taken', `${(load.utilisation * 100).toFixed(1)} %`, 'of the available mentors\' places'),
+    ...stabilityFigures(report),
   );
   byId('deciles').hidden = deciles.length === 0;
   byId('deciles').tHead.replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Share of pairs'),
