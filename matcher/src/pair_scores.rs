@@ -13,10 +13,8 @@
 
 use crate::csv_file::{read_table, Table, TableRow};
 use crate::diagnostic::{excerpt, Code, Diagnostic};
-use crate::list;
 use crate::roster::Roster;
-use crate::rounds::{positions, PairRow};
-use std::collections::hash_map::{Entry, HashMap};
+use crate::rounds::{positions, PairRow, SeenPairs};
 use std::io::Read;
 
 /// One row of a pair-scores file.
@@ -60,35 +58,19 @@ impl PairScores {
             ..
         } = read_table(reader, source, hint, &COLUMNS, COLUMNS.len())?;
         let mut pairs = Vec::with_capacity(rows.len());
-        let mut first_row: HashMap<(String, String), usize> = HashMap::new();
+        let mut seen = SeenPairs::default();
         for TableRow { row, cells } in rows {
             let [mentor_id, mentee_id, score]: [String; 3] =
                 cells.try_into().expect("three columns");
             let at = |column, code, message: String| {
                 Diagnostic::at(source, row, Some(column), code, message)
             };
-            for (id, column) in [&mentor_id, &mentee_id].into_iter().zip(COLUMNS) {
-                if id.is_empty() {
-                    diagnostics.push(at(column, Code::EmptyId, "the id is empty".to_owned()));
-                }
-            }
-            let key = (list::normalize(&mentor_id), list::normalize(&mentee_id));
-            match first_row.entry(key) {
-                Entry::Occupied(first) => diagnostics.push(
-                    at(
-                        "mentee_id",
-                        Code::DuplicatePair,
-                        format!(
-                            "the pair {mentor_id}, {mentee_id} is already scored on row {}",
-                            first.get()
-                        ),
-                    )
-                    .with_hint("list each pair once (ids compare case-insensitively)"),
-                ),
-                Entry::Vacant(first) => {
-                    first.insert(row);
-                }
-            }
+            diagnostics.extend(seen.check(
+                source,
+                row,
+                [&mentor_id, &mentee_id],
+                "already scored on",
+            ));
             match parse_score(&score) {
                 Ok(score) => pairs.push(PairScore {
                     pair: PairRow {

@@ -27,6 +27,56 @@ pub struct PairRow {
     pub row: usize,
 }
 
+/// The pairs of a file read so far, to find the problems of each new row's
+/// ids: an empty id, or a pair already listed (ids compare case-insensitively).
+#[derive(Default)]
+pub(crate) struct SeenPairs {
+    first_row: std::collections::HashMap<(String, String), usize>,
+}
+
+impl SeenPairs {
+    /// The problems of the ids on `row`; `listed` says how an earlier row had
+    /// the pair (`"already on"`, `"already scored on"`).
+    pub(crate) fn check(
+        &mut self,
+        source: &str,
+        row: usize,
+        [mentor_id, mentee_id]: [&str; 2],
+        listed: &str,
+    ) -> Vec<Diagnostic> {
+        let mut problems: Vec<Diagnostic> = [(mentor_id, "mentor_id"), (mentee_id, "mentee_id")]
+            .into_iter()
+            .filter(|(id, _)| id.is_empty())
+            .map(|(_, column)| {
+                Diagnostic::at(source, row, Some(column), Code::EmptyId, "the id is empty")
+            })
+            .collect();
+        let key = (
+            crate::list::normalize(mentor_id),
+            crate::list::normalize(mentee_id),
+        );
+        match self.first_row.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => problems.push(
+                Diagnostic::at(
+                    source,
+                    row,
+                    Some("mentee_id"),
+                    Code::DuplicatePair,
+                    format!(
+                        "the pair {mentor_id}, {mentee_id} is {listed} row {}",
+                        first.get()
+                    ),
+                )
+                .with_hint("list each pair once (ids compare case-insensitively)"),
+            ),
+            std::collections::hash_map::Entry::Vacant(first) => {
+                first.insert(row);
+            }
+        }
+        problems
+    }
+}
+
 /// A locked or history file as read: its label and its rows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PairFile {

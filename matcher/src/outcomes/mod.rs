@@ -27,10 +27,9 @@ mod cells;
 use crate::csv_file::{read_sheet_table, read_table, Table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::list;
-use crate::rounds::PairRow;
+use crate::rounds::{PairRow, SeenPairs};
 use crate::workbook::SheetRead;
 use serde::Serialize;
-use std::collections::hash_map::{Entry, HashMap};
 use std::io::Read;
 
 /// One outcome an outcomes file may measure.
@@ -214,7 +213,7 @@ impl Outcomes {
             locator.locate(&mut problem);
             return Err(problem);
         }
-        let mut first_row: HashMap<(String, String), usize> = HashMap::new();
+        let mut seen = SeenPairs::default();
         let mut read = Vec::with_capacity(rows.len());
         for TableRow { row, cells } in rows {
             let [mentor_id, mentee_id, rating, goals, ended, meetings, comment]: [String; 7] =
@@ -222,28 +221,7 @@ impl Outcomes {
             let at = |column: &str, code, message: String| {
                 Diagnostic::at(source, row, Some(column), code, message)
             };
-            for (id, column) in [&mentor_id, &mentee_id].into_iter().zip(COLUMNS) {
-                if id.is_empty() {
-                    problems.push(at(column, Code::EmptyId, "the id is empty".to_owned()));
-                }
-            }
-            let key = (list::normalize(&mentor_id), list::normalize(&mentee_id));
-            match first_row.entry(key) {
-                Entry::Occupied(first) => problems.push(
-                    at(
-                        "mentee_id",
-                        Code::DuplicatePair,
-                        format!(
-                            "the pair {mentor_id}, {mentee_id} is already on row {}",
-                            first.get()
-                        ),
-                    )
-                    .with_hint("list each pair once (ids compare case-insensitively)"),
-                ),
-                Entry::Vacant(first) => {
-                    first.insert(row);
-                }
-            }
+            problems.extend(seen.check(source, row, [&mentor_id, &mentee_id], "already on"));
             let mut values = Values::default();
             for (measure, cell) in Measure::ALL
                 .into_iter()
