@@ -248,7 +248,12 @@ pub fn outcomes(data: &[u8]) {
             assert!(!problems.is_empty(), "an error without a diagnostic");
             assert!(problems.iter().all(|p| p.file == "outcomes.csv"));
             // Whole-file problems (an empty file) have no row; a cell's always has one.
-            assert!(problems.iter().all(|p| p.row.is_some() || p.column.is_none()), "{problems:?}");
+            assert!(
+                problems
+                    .iter()
+                    .all(|p| p.row.is_some() || p.column.is_none()),
+                "{problems:?}"
+            );
             return;
         }
     };
