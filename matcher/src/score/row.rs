@@ -138,6 +138,8 @@ struct Counters<'b> {
     pair: &'b mut [f64],
     /// Quarters of the week shared, `NaN` where availability is not applicable.
     availability: &'b mut [f64],
+    /// The `picks` criterion, `NaN` where it is not applicable.
+    picks: &'b mut [f64],
     /// The reciprocal of the mentee's own quarters.
     per_quarter: f64,
 }
@@ -150,7 +152,7 @@ impl Scorer<'_> {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
         buffer.clear();
-        buffer.resize(8 * n + 2 * related, 0.0);
+        buffer.resize(9 * n + 2 * related, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
@@ -158,11 +160,20 @@ impl Scorer<'_> {
         let (met, rest) = rest.split_at_mut(n);
         let (compared, rest) = rest.split_at_mut(n);
         let (pair, rest) = rest.split_at_mut(n);
+        let (picks, rest) = rest.split_at_mut(n);
         let (exact, rest) = rest.split_at_mut(related);
         let (best, availability) = rest.split_at_mut(related);
         pair.fill(f64::NAN);
         for &(m, score) in self.pair_scores.get(e).map_or(&[][..], Vec::as_slice) {
             pair[m as usize] = score;
+        }
+        match &self.choices {
+            Some(choices) => {
+                for (m, cell) in picks.iter_mut().enumerate() {
+                    *cell = choices.score(e, m).unwrap_or(f64::NAN);
+                }
+            }
+            None => picks.fill(f64::NAN),
         }
         let mut counters = Counters {
             skills,
@@ -174,6 +185,7 @@ impl Scorer<'_> {
             best,
             pair,
             availability,
+            picks,
             per_quarter: f64::NAN,
         };
         let mentee = &self.mentee_profiles[e];
@@ -331,7 +343,8 @@ impl Scorer<'_> {
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
         let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
         let cells = cells.zip(&counters.availability[..n]);
-        for (((sum, (&met, &compared)), &pair), &shared) in cells {
+        let cells = cells.zip(&counters.picks[..n]);
+        for ((((sum, (&met, &compared)), &pair), &shared), &picks) in cells {
             // Each criterion that may not apply adds its terms or +0 (which
             // changes no sum): masks rather than branches, so that the loop
             // vectorises.
@@ -345,6 +358,9 @@ impl Scorer<'_> {
             let available = !share.is_nan();
             let total = total + kept(weights.availability * share, available);
             let weight = weight + kept(weights.availability, available);
+            let picked = !picks.is_nan();
+            let total = total + kept(weights.picks * picks, picked);
+            let weight = weight + kept(weights.picks, picked);
             let score = 100.0 * total / weight;
             let score = if weight > 0.0 { score } else { 0.0 };
             let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0));
@@ -356,11 +372,18 @@ impl Scorer<'_> {
         }
     }
 
-    /// Marks the pairs a rule forbids: exclusions, required attributes,
-    /// numeric rules and `min_overlap_hours`.
+    /// Marks the pairs a rule forbids: exclusions, participants' choices,
+    /// required attributes, numeric rules and `min_overlap_hours`.
     fn forbid(&self, e: usize, overlaps: &[f64], out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
+        }
+        if let Some(choices) = &self.choices {
+            for (m, cell) in out.iter_mut().enumerate() {
+                if choices.forbids(e, m).is_some() {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
         }
         let mentee = &self.mentee_profiles[e];
         for (i, attribute) in self.attributes.iter().enumerate() {
