@@ -416,8 +416,10 @@ impl Scorer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::choices::PickMode;
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
+    use crate::list;
     use crate::list_attributes::AttributeOptions;
     use crate::pair_scores::PairScores;
     use crate::roster::{Roster, Side};
@@ -465,10 +467,11 @@ mod tests {
                 Some(Criterion::Diversity),
                 Some(Criterion::PairScore),
                 Some(Criterion::Availability),
+                Some(Criterion::Picks),
             ],
         ];
         for (i, person) in mentees.people.iter_mut().enumerate() {
-            person.priority = priorities.concat()[i % 7];
+            person.priority = priorities.concat()[i % 8];
         }
     }
 
@@ -535,6 +538,41 @@ mod tests {
                 (count > 0).then(|| picked.join("; "))
             };
             add_attribute(roster, "languages", languages);
+        }
+    }
+
+    /// Gives about half of each roster picks (1–3 ids of the other side, an
+    /// unknown one among them now and then) and some wants on `gender`,
+    /// `location` and the `languages` list, nice-to-have and must-have.
+    fn add_choices(mentors: &mut Roster, mentees: &mut Roster) {
+        const WANTS: [&str; 6] = [
+            "gender=woman",
+            "location=remote; gender=man",
+            "!languages=english",
+            "languages=german; !location=berlin",
+            "seniority=senior",
+            "",
+        ];
+        let ids = |roster: &Roster| -> Vec<String> {
+            roster
+                .people
+                .iter()
+                .map(|p| list::normalize(&p.id))
+                .collect()
+        };
+        let (mentor_ids, mentee_ids) = (ids(mentors), ids(mentees));
+        for (roster, others, step) in [(mentors, &mentee_ids, 7), (mentees, &mentor_ids, 3)] {
+            for (i, person) in roster.people.iter_mut().enumerate() {
+                if i % 2 == 0 {
+                    let count = 1 + i % 3;
+                    person.picks = (0..count)
+                        .map(|k| others[(i * step + k * 11) % others.len()].clone())
+                        .collect();
+                    person.picks.dedup();
+                }
+                let (wants, _) = crate::choices::parse_wants(WANTS[(i / 2) % WANTS.len()], ';');
+                person.wants = wants;
+            }
         }
     }
 
@@ -612,6 +650,15 @@ mod tests {
             add_languages(&mut mentors, &mut mentees);
             add_availability(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
+            // Choices on all seeds but the first; `only` on every third.
+            if seed > 1 {
+                add_choices(&mut mentors, &mut mentees);
+            }
+            config.preferences.mode = if seed % 3 == 0 {
+                PickMode::Only
+            } else {
+                PickMode::Bonus
+            };
             // Half the seeds with a pair-scores file.
             config.pair_scores = (seed % 2 == 0).then(|| pair_scores(&mentors, &mentees));
             let scorer = Scorer::new(&mentors, &mentees, &config);
@@ -620,6 +667,7 @@ mod tests {
             let mut forbidden = 0;
             let mut numeric = [0; 3];
             let (mut overlaps, mut shared) = (0, 0);
+            let mut choices = [0; 3];
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -636,8 +684,11 @@ mod tests {
                         Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
                         Some(Forbidden::RequireOverlap { .. }) => numeric[2] += 1,
                         Some(Forbidden::MinOverlapHours { .. }) => overlaps += 1,
+                        Some(Forbidden::MustHave { .. }) => choices[0] += 1,
+                        Some(Forbidden::NotPicked) => choices[1] += 1,
                         _ => {}
                     }
+                    choices[2] += usize::from(scorer.criteria(e, m).picks.is_some_and(|p| p > 0.0));
                     let (with, plain) = (scorer.criteria(e, m), without.criteria(e, m));
                     related_pairs += usize::from(with.skills > plain.skills);
                     shared += usize::from(with.availability.is_some_and(|s| s > 0.0));
@@ -650,6 +701,11 @@ mod tests {
             );
             assert!(overlaps > 0, "min_overlap_hours forbids pairs");
             assert!(shared > 0, "some pairs share hours");
+            if seed > 1 {
+                assert!(choices[0] > 0, "must-haves forbid pairs: {choices:?}");
+                assert!(choices[2] > 0, "picks and wants score pairs: {choices:?}");
+                assert_eq!(choices[1] > 0, seed % 3 == 0, "only mode: {choices:?}");
+            }
         }
         assert!(
             related_pairs > 100,
