@@ -120,10 +120,10 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
             score.mean, score.median, score.min, score.max
         )?;
     }
-    let verdict = if s.gap == 0.0 {
-        "proven optimal"
-    } else {
-        "gap"
+    let verdict = match s.objective {
+        matcher::Goal::Stable => "stable, the bound is the exact optimum's",
+        _ if s.gap == 0.0 => "proven optimal",
+        _ => "gap",
     };
     writeln!(
         w,

@@ -63,7 +63,8 @@ export class MatcherWorker {
   /**
    * Reads a sheet (the first when `sheet` is null) of a workbook's bytes in
    * the worker, loading the workbook module on first use: a `SheetRead` that
-   * every method takes as a roster, read once however often it is used.
+   * every method takes as a roster (or, read with side `'outcomes'`, as an
+   * outcomes file), read once however often it is used.
    */
   readWorkbook(bytes, side, sheet = null) {
     return this.#call('readWorkbook', bytes, side, sheet);
@@ -170,6 +171,16 @@ export class RemoteMatcher {
   /** One pair's score breakdown. */
   explain(menteeId, mentorId) {
     return this.#ask('explain', [menteeId, mentorId]);
+  }
+
+  /**
+   * How the pairs of an outcomes file went against how this program scores
+   * them (no solve): CSV text, a `SheetRead` (`readWorkbook(bytes,
+   * 'outcomes')`) or the file's bytes. `options`: `{ resamples, seed }`,
+   * 1000 and 1 by default.
+   */
+  evaluate(outcomes, options = null) {
+    return this.#ask('evaluate', [outcomes, options]);
   }
 
   /** Releases the program in the worker. */

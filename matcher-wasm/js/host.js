@@ -6,7 +6,7 @@
 /** Module functions a client may call by name. */
 const FUNCTIONS = new Set(['validate', 'readRoster', 'rosterColumns', 'checkConfig', 'vocabularyReport', 'generateRosters', 'defaultConfig', 'version']);
 /** `Matcher` methods a client may call on a handle. */
-const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain']);
+const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain', 'evaluate']);
 
 /** Roster arguments of the module functions by position, with their side. */
 const ROSTER_ARGS = {
@@ -14,6 +14,11 @@ const ROSTER_ARGS = {
   vocabularyReport: [[0, 'mentor'], [1, 'mentee']],
   readRoster: [[0, null]],
   rosterColumns: [[0, null]],
+};
+
+/** File arguments of the `Matcher` methods by position, with the side the workbook module labels them by. */
+const METHOD_FILE_ARGS = {
+  evaluate: [[0, 'outcomes']],
 };
 
 /**
@@ -65,9 +70,11 @@ export function host(wasm, post, workbook) {
     return found;
   };
 
-  /** The request's roster arguments read (see `rosterInput`). */
+  /** The request's roster (and outcomes file) arguments read (see `rosterInput`). */
   const prepare = async ({ op, name, args }) => {
-    const rosters = op === 'match' ? [[0, 'mentor'], [1, 'mentee']] : (op === 'call' && ROSTER_ARGS[name]) || [];
+    const named = (table) => (Object.hasOwn(table, name) ? table[name] : []);
+    const rosters = op === 'match' ? [[0, 'mentor'], [1, 'mentee']]
+      : op === 'call' ? named(ROSTER_ARGS) : op === 'ask' ? named(METHOD_FILE_ARGS) : [];
     const ready = [...args ?? []];
     for (const [at, side] of rosters) ready[at] = await rosterInput(ready[at], side ?? ready[1], workbook);
     return ready;

@@ -6,6 +6,8 @@ import type {
   Config,
   Diagnostic,
   DiversityCost,
+  EvaluateOptions,
+  Evaluation,
   Explanation,
   FairnessReport,
   GeneratedRosters,
@@ -89,9 +91,10 @@ export declare class MatcherWorker {
   /**
    * A sheet of a workbook's bytes (the first when `sheet` is null), read once in the worker by the
    * workbook module (loaded on first use): every method takes the result as a roster. A file that
-   * cannot be read gives a `SheetRead` with its `problem`, thrown by the methods that read it.
+   * cannot be read gives a `SheetRead` with its `problem`, thrown by the methods that read it. Side
+   * `"outcomes"` reads an outcomes file (labelled `outcomes.xlsx`) for `RemoteMatcher.evaluate`.
    */
-  readWorkbook(bytes: ArrayBuffer | ArrayBufferView, side: Side, sheet?: string | null): Promise<SheetRead>;
+  readWorkbook(bytes: ArrayBuffer | ArrayBufferView, side: Side | "outcomes", sheet?: string | null): Promise<SheetRead>;
   /** How each column of one roster is read under the config's `columns`, from its header row alone. */
   rosterColumns(csv: RosterSource, side: Side, config?: Config | null): Promise<ColumnReadings>;
   /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
@@ -129,6 +132,11 @@ export declare class RemoteMatcher {
   whyNot(menteeId: string, mentorId?: string | null, options?: RequestOptions): Promise<Verdict>;
   /** One pair's score breakdown. */
   explain(menteeId: string, mentorId: string): Promise<Explanation>;
+  /**
+   * How the pairs of an outcomes file (text, a `SheetRead`, or its bytes) went against how this
+   * program scores them: by score decile and criterion, with seeded bootstrap intervals. No solve.
+   */
+  evaluate(outcomes: RosterSource, options?: EvaluateOptions | null): Promise<Evaluation>;
   /** Releases the program in the worker. */
   free(): Promise<void>;
 }

@@ -9,6 +9,7 @@
 
 mod convert;
 mod error;
+mod evaluation;
 mod key_path;
 mod program;
 mod progress;
@@ -18,6 +19,7 @@ pub use error::Failure;
 pub use program::Matcher;
 
 use convert::{read_config, to_js, utf8};
+use evaluation::{read_bootstrap, read_outcomes};
 use matcher::generate::{self, Spec};
 use matcher::Side;
 use program::{optional_id, rosters, RosterInput, MENTEES, MENTORS};
@@ -160,6 +162,31 @@ pub fn explain(
     let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
     to_js(&matcher::explain(
         &mentors, &mentees, &config, mentee_id, mentor_id,
+    )?)
+}
+
+/// How the pairs of an outcomes file (`mentor_id,mentee_id` and any of
+/// `rating`, `goals_attained`, `ended_early`, `meetings`, `comment`) went
+/// against how the rosters and config score them: by score decile and
+/// criterion, with correlations and seeded bootstrap intervals (`options`:
+/// `{ resamples?, seed? }`, 1 000 and 1 by default). Solves nothing.
+#[wasm_bindgen(unchecked_return_type = "Evaluation")]
+pub fn evaluate(
+    #[wasm_bindgen(js_name = mentorsCsv, unchecked_param_type = "RosterInput")]
+    mentors_csv: JsValue,
+    #[wasm_bindgen(js_name = menteesCsv, unchecked_param_type = "RosterInput")]
+    mentees_csv: JsValue,
+    #[wasm_bindgen(js_name = outcomesCsv, unchecked_param_type = "RosterInput")]
+    outcomes_csv: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | null")] options: JsValue,
+) -> Result<JsValue, Failure> {
+    let bootstrap = read_bootstrap(options)?;
+    let config = read_config(config)?;
+    let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
+    let outcomes = read_outcomes(outcomes_csv)?;
+    to_js(&matcher::evaluate(
+        &mentors, &mentees, &config, &outcomes, bootstrap,
     )?)
 }
 

@@ -3,6 +3,7 @@
 
 use crate::convert::{read_config, read_rounds, to_js, utf8};
 use crate::error::Failure;
+use crate::evaluation::{read_bootstrap, read_outcomes};
 use crate::progress::Reporter;
 use matcher::columns::ColumnRules;
 use matcher::roster::{read_columns, read_sheet_columns, ColumnReadings};
@@ -16,8 +17,8 @@ pub const MENTORS: &str = "mentors.csv";
 /// The source label of the mentee roster in every diagnostic.
 pub const MENTEES: &str = "mentees.csv";
 
-/// A roster as JavaScript gives it: CSV text, or a workbook's sheet that
-/// the workbook module (`readWorkbook`) read.
+/// A roster (or an outcomes file) as JavaScript gives it: CSV text, or a
+/// workbook's sheet that the workbook module (`readWorkbook`) read.
 pub enum RosterInput {
     /// CSV text.
     Text(String),
@@ -89,7 +90,7 @@ pub fn rosters(
 
 /// A matched program. The constructor parses and checks both rosters, the
 /// config and the rounds, and solves once; `outcome`, `matchesCsv`, `json`,
-/// `report`, `suggest` and `explain` read the stored optimum without solving,
+/// `report`, `suggest`, `explain` and `evaluate` read the stored optimum without solving,
 /// `whyNot` with a mentor solves once more (the pair forced) and
 /// `costOfDiversity` once, on its first call. `solves` counts them.
 #[wasm_bindgen]
@@ -200,6 +201,20 @@ impl Matcher {
         #[wasm_bindgen(js_name = mentorId)] mentor_id: &str,
     ) -> Result<JsValue, Failure> {
         to_js(&self.program.explain(mentee_id, mentor_id)?)
+    }
+
+    /// How the pairs of an outcomes file went against how this program
+    /// scores them: by score decile and criterion, with correlations and
+    /// seeded bootstrap intervals (`options`: `{ resamples?, seed? }`,
+    /// 1 000 and 1 by default). It solves nothing.
+    #[wasm_bindgen(unchecked_return_type = "Evaluation")]
+    pub fn evaluate(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RosterInput")] outcomes: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions | null")] options: JsValue,
+    ) -> Result<JsValue, Failure> {
+        let bootstrap = read_bootstrap(options)?;
+        to_js(&self.program.evaluate(&read_outcomes(outcomes)?, bootstrap))
     }
 
     /// How many exact solves this matcher has run.

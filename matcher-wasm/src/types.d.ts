@@ -12,9 +12,11 @@ export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 
 /**
  * `"coverage"`: match as many mentees as possible, then maximise the total score; `"total"`: the total score alone;
- * `"fair"`: as many as coverage, then the highest possible lowest matched score, then the total.
+ * `"fair"`: as many as coverage, then the highest possible lowest matched score, then the total; `"stable"`: no
+ * mentee and mentor who would both rather have each other (deferred acceptance by score), priced against the exact
+ * coverage optimum in the report.
  */
-export type Objective = "coverage" | "total" | "fair";
+export type Objective = "coverage" | "total" | "fair" | "stable";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
 export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability" | "picks";
@@ -127,6 +129,8 @@ export type DiagnosticCode =
   | "lock_over_capacity"
   | "lock_forbidden"
   | "bad_parent"
+  | "bad_outcome"
+  | "no_outcome_column"
   | "unknown_pick_id"
   | "duplicate_pick"
   | "pick_excluded"
@@ -489,6 +493,39 @@ export interface FairnessReport {
     missing: number;
     pairs: { mentee: string | null; mentor: string | null; count: number }[];
   }[];
+  /** Blocking pairs under the pairs' scores, and how far down their ranking mentees were matched. */
+  stability: Stability;
+  /** With the `stable` objective: the stable matching against the exact coverage optimum of the same input. */
+  price_of_stability?: {
+    stable_matched: number;
+    stable_total: number;
+    optimum_matched: number;
+    optimum_total: number;
+  };
+}
+
+/**
+ * A matching's blocking pairs under the pairs' scores: a mentee and an allowed mentor who score each other strictly
+ * above what they have (the mentee's match, or none; the mentor's free place or lowest-scoring mentee not locked).
+ */
+export interface Stability {
+  blocking_pairs: number;
+  /** Mentees in at least one blocking pair. */
+  mentees_blocking: number;
+  /** The first 100 blocking pairs, by mentee then mentor in input order. */
+  listed: {
+    mentee_id: string;
+    mentor_id: string;
+    score: number;
+    /** The score of the mentee's own match; `null` when unmatched. */
+    mentee_has: number | null;
+    /** The mentee the mentor would give up; `null` when the mentor has a free place. */
+    mentor_gives_up: { mentee_id: string; score: number } | null;
+  }[];
+  /** Matched mentees (not locked) whose mentor is their 1st … 5th choice by score (equal scores share a rank). */
+  ranks: { rank: number; mentees: number; share: number }[];
+  /** Matched mentees (not locked) whose mentor ranks below the 5th. */
+  beyond: number;
 }
 
 /** A skill with its level, 1–5. */
@@ -622,4 +659,108 @@ export interface VocabularyReport {
 export interface GeneratedRosters {
   mentors: string;
   mentees: string;
+}
+
+/** An outcome an outcomes file may measure: its column's name. */
+export type Measure = "rating" | "goals_attained" | "ended_early" | "meetings";
+
+/** Options of `evaluate`. */
+export interface EvaluateOptions {
+  /** Bootstrap resamples per interval, a whole number up to 100 000 (default 1 000; 0 leaves intervals out). */
+  resamples?: number;
+  /** The bootstrap's seed, a whole number up to 2^53 − 1 (default 1): the same seed gives the same intervals. */
+  seed?: number;
+}
+
+/** The bootstrap behind an evaluation's intervals. */
+export interface Bootstrap {
+  resamples: number;
+  seed: number;
+}
+
+/** One pair's answers; a measure is absent where the cell is empty or the file has no such column. */
+export interface OutcomeValues {
+  /** 1–5. */
+  rating?: number;
+  /** The share of the mentee's goals reached, 0–1. */
+  goals_attained?: number;
+  /** 1 when the pair ended early, 0 when not. */
+  ended_early?: number;
+  meetings?: number;
+}
+
+/** The outcome's mean over the pairs whose score lies in a range. */
+export interface Bin {
+  /** The lowest score in the range, 0–100. */
+  from: number;
+  /** The highest. */
+  to: number;
+  pairs: number;
+  mean: number;
+}
+
+/** How an outcome moves with one score: the total (`"score"`) or a criterion. */
+export interface Effect {
+  name: "score" | Criterion;
+  /** Pairs that answered and to which the score applies. */
+  pairs: number;
+  /** Pearson's correlation; `null` with fewer than 3 pairs or no spread. */
+  correlation: number | null;
+  /** Its 95 % bootstrap interval; `null` without a correlation or with 0 resamples. */
+  interval: [number, number] | null;
+  /** The outcome's mean by score range, lowest first: tenths of the pairs for the total, fifths of 0–100 for a criterion. */
+  bins: Bin[];
+}
+
+/** What one outcome column shows. */
+export interface MeasureReport {
+  measure: Measure;
+  /** What its values mean (`"rating from 1 to 5"`). */
+  unit: string;
+  higher_is_better: boolean;
+  /** Joined pairs that answered it. */
+  answered: number;
+  /** `answered` over the joined pairs, 0–1. */
+  response_rate: number;
+  /** Its mean over the pairs that answered. */
+  mean: number | null;
+  /** The outcome by total score. */
+  score: Effect;
+  /** The outcome by each criterion that applies to some answering pair. */
+  criteria: Effect[];
+}
+
+/** One pair of the outcomes file that both rosters know: its scores and answers. */
+export interface PairOutcome {
+  mentee_id: string;
+  mentor_id: string;
+  /** The outcomes file's row. */
+  row: number;
+  /** The total score, 0–100. */
+  score: number;
+  criteria: CriterionScores;
+  values: OutcomeValues;
+  /** Present when the pair has a comment. */
+  comment?: string;
+}
+
+/** How the pairs of an outcomes file went, against how they were scored (the CLI's `evaluate --format json`). */
+export interface Evaluation {
+  /** The outcomes file's label. */
+  source: string;
+  /** Rows in the file. */
+  listed: number;
+  /** Pairs both rosters know: the ones the figures rest on. */
+  joined: number;
+  /** One `unknown_pair_id` problem per id the rosters do not have; those rows are left out. */
+  unknown: Diagnostic[];
+  /** Header names the file has that are not read. */
+  ignored_columns: string[];
+  /** Pairs with a comment. */
+  comments: number;
+  bootstrap: Bootstrap;
+  /** One report per outcome column of the file. */
+  measures: MeasureReport[];
+  /** Every joined pair, in file order. */
+  pairs: PairOutcome[];
 }

@@ -352,6 +352,11 @@ pub enum Goal {
     /// Match as many mentees as possible, then raise the lowest matched score
     /// as high as it goes, then maximise the total score.
     Fair,
+    /// A stable matching: no mentee and mentor would both rather have each
+    /// other (mentee-proposing deferred acceptance by score; see
+    /// [`crate::stability`]). The exact coverage optimum is solved beside it
+    /// for the price of stability.
+    Stable,
 }
 
 impl Goal {
@@ -360,7 +365,7 @@ impl Goal {
     pub fn solver(self) -> Objective {
         match self {
             Goal::Total => Objective::Total,
-            Goal::Coverage | Goal::Fair => Objective::Coverage,
+            Goal::Coverage | Goal::Fair | Goal::Stable => Objective::Coverage,
         }
     }
 }

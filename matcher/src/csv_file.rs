@@ -209,14 +209,40 @@ pub(crate) fn read_table<R: Read>(
     columns: &[&str],
     required: usize,
 ) -> Result<Table, Vec<Diagnostic>> {
+    let file = open_table(reader, source, hint, |name| columns.contains(&name), None)
+        .map_err(|d| vec![d])?;
+    table_of(file, source, hint, columns, required)
+}
+
+/// Reads a sheet already read (what a separate workbook reader hands over)
+/// as a [`read_table`] file, under the label it was read with.
+pub(crate) fn read_sheet_table(
+    read: workbook::SheetRead,
+    hint: &str,
+    columns: &[&str],
+    required: usize,
+) -> Result<(String, Table), Vec<Diagnostic>> {
+    let (source, sheet) = read.into_sheet().map_err(|d| vec![d])?;
+    let file = open_read_sheet(sheet, &source, hint).map_err(|d| vec![d])?;
+    let table = table_of(file, &source, hint, columns, required)?;
+    Ok((source, table))
+}
+
+/// The rows and problems of a table opened for reading (see [`read_table`]).
+fn table_of(
+    file: CsvFile,
+    source: &str,
+    hint: &str,
+    columns: &[&str],
+    required: usize,
+) -> Result<Table, Vec<Diagnostic>> {
     let CsvFile {
         header,
         header_row,
         records,
         place,
         ..
-    } = open_table(reader, source, hint, |name| columns.contains(&name), None)
-        .map_err(|d| vec![d])?;
+    } = file;
     let text = |cell: &[u8]| String::from_utf8_lossy(cell).trim().to_owned();
     let names: Vec<String> = header.iter().map(|h| list::normalize(&text(h))).collect();
     let at: Vec<Option<usize>> = columns

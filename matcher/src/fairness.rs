@@ -10,6 +10,7 @@ use crate::matching::MatchOutcome;
 use crate::progress::Silent;
 use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
+use crate::stability::Stability;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -28,6 +29,26 @@ pub struct FairnessReport {
     pub cost_of_diversity: Option<DiversityCost>,
     /// The pairs counted by each `[diversity]` attribute, in config order.
     pub diversity: Vec<CrossTab>,
+    /// Blocking pairs and how far down their ranking mentees were matched
+    /// ([`crate::stability`]).
+    pub stability: Stability,
+    /// For the `stable` objective: what stability costs against the exact
+    /// coverage optimum on the same input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub price_of_stability: Option<PriceOfStability>,
+}
+
+/// A stable matching against the exact optimum of the same program.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PriceOfStability {
+    /// Mentees the stable matching matches.
+    pub stable_matched: usize,
+    /// Its total score.
+    pub stable_total: f64,
+    /// Mentees the exact optimum matches (as many as possible).
+    pub optimum_matched: usize,
+    /// Its total score (the highest among matchings of that size).
+    pub optimum_total: f64,
 }
 
 /// The lowest-scoring matched pair.
@@ -105,6 +126,8 @@ pub(crate) fn report(
     scorer: &Scorer,
     outcome: &MatchOutcome,
     cost_of_diversity: Option<DiversityCost>,
+    stability: Stability,
+    price_of_stability: Option<PriceOfStability>,
 ) -> FairnessReport {
     let pairs = pairs(outcome);
     let mut scores: Vec<(Hundredths, usize)> = pairs
@@ -132,6 +155,8 @@ pub(crate) fn report(
         mentor_load: load_spread(outcome),
         cost_of_diversity,
         diversity: cross_tabs(scorer, &pairs),
+        stability,
+        price_of_stability,
     }
 }
 

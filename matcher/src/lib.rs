@@ -54,6 +54,7 @@ pub mod roster;
 pub mod rounds;
 pub mod score;
 pub mod solve;
+pub mod stability;
 mod stats;
 pub mod suggest;
 pub mod text;

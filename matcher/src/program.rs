@@ -9,12 +9,12 @@
 
 use crate::assign::{assign, in_pool, Assignment};
 use crate::availability;
-use crate::config::Config;
+use crate::config::{Config, Goal};
 use crate::diagnostic::Diagnostic;
 use crate::error::Error;
 use crate::evaluate::{self, Bootstrap, Evaluation};
 use crate::explain::Explanation;
-use crate::fairness::{self, DiversityCost, FairnessReport};
+use crate::fairness::{self, DiversityCost, FairnessReport, PriceOfStability};
 use crate::matching::{describe, find, MatchOutcome};
 use crate::outcomes::Outcomes;
 use crate::progress::{Progress, Silent};
@@ -22,6 +22,7 @@ use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_lists, check_numbers, Scorer};
+use crate::stability;
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
 use crate::why_not::{self, Solved, Verdict};
@@ -112,7 +113,9 @@ impl<'r> Program<'r> {
         &self.config
     }
 
-    /// The scorer the program was solved with.
+    /// The scorer the program was solved with (for calibrate, which only
+    /// the `calibrate` feature builds).
+    #[cfg(feature = "calibrate")]
     pub(crate) fn scorer(&self) -> &Scorer<'r> {
         &self.scorer
     }
@@ -219,8 +222,7 @@ impl<'r> Program<'r> {
     /// How the pairs in `outcomes` went against how the program scores them
     /// ([`crate::evaluate`]); it solves nothing.
     pub fn evaluate(&self, outcomes: &Outcomes, bootstrap: Bootstrap) -> Evaluation {
-        let run = || evaluate::evaluate(&self.scorer, outcomes, bootstrap);
-        in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
+        evaluate_in_pool(&self.scorer, &self.config, outcomes, bootstrap)
     }
 
     /// The fairness and diversity report on the matching. It solves nothing:
@@ -228,7 +230,23 @@ impl<'r> Program<'r> {
     /// has been asked (the CLI's `--report` asks it first).
     pub fn fairness_report(&self) -> FairnessReport {
         let cost = self.diversity_cost.get().cloned().flatten();
-        fairness::report(&self.scorer, &self.outcome, cost)
+        let stability = in_pool(self.config.threads(), || {
+            stability::stability(&self.scorer, &self.rounds, &self.outcome)
+        })
+        .unwrap_or_else(|_| stability::stability(&self.scorer, &self.rounds, &self.outcome));
+        let price = (self.config.solver.objective == Goal::Stable).then(|| {
+            let solution = &self.optimum.solution;
+            let locked = (0..self.mentees().people.len())
+                .filter(|&e| self.rounds.locked(e).is_some())
+                .count();
+            PriceOfStability {
+                stable_matched: self.outcome.summary.matched,
+                stable_total: self.outcome.summary.total_score,
+                optimum_matched: locked + solution.matched,
+                optimum_total: (self.optimum.locked_total as f64 + solution.total).round() / 100.0,
+            }
+        });
+        fairness::report(&self.scorer, &self.outcome, cost, stability, price)
     }
 }
 
@@ -343,8 +361,20 @@ pub fn evaluate(
     bootstrap: Bootstrap,
 ) -> Result<Evaluation, Error> {
     let scorer = prepare(mentors.into(), mentees.into(), config)?;
-    let run = || evaluate::evaluate(&scorer, outcomes, bootstrap);
-    Ok(in_pool(config.threads(), run).unwrap_or_else(|_| run()))
+    Ok(evaluate_in_pool(&scorer, config, outcomes, bootstrap))
+}
+
+/// [`evaluate::evaluate`] on the config's threads, or on the calling thread
+/// when no pool can be made (WebAssembly without threads): one copy of the
+/// pool's code for [`Program::evaluate`] and [`evaluate()`].
+fn evaluate_in_pool(
+    scorer: &Scorer,
+    config: &Config,
+    outcomes: &Outcomes,
+    bootstrap: Bootstrap,
+) -> Evaluation {
+    let run = || evaluate::evaluate(scorer, outcomes, bootstrap);
+    in_pool(config.threads(), run).unwrap_or_else(|_| run())
 }
 
 /// Explains one pair, made or not ([`Program::explain`]); no solve.

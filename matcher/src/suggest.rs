@@ -1,7 +1,7 @@
 //! Capacity-aware suggestions for each mentee, read off an optimal
 //! matching's dual prices.
 
-use crate::assign::Assignment;
+use crate::assign::{Assignment, THREADS};
 use crate::explain::Explanation;
 use crate::rounds::Resolved;
 use crate::score::Scorer;
@@ -53,41 +53,46 @@ pub(crate) fn suggest(
 ) -> Vec<Suggestions> {
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let prices = &assignment.solution.col_prices;
-    (0..mentees.people.len())
-        .into_par_iter()
-        .map(|e| {
-            let mine = assignment.mentor_of[e];
-            let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
-                .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
-                .filter(|&m| !rounds.repeats(e, m))
-                .filter_map(|m| {
-                    let net = match rounds.locked(e) {
-                        Some(locked) if locked == m => f64::INFINITY,
-                        _ => f64::from(scorer.weight(e, m)?) - prices[m],
-                    };
-                    Some((net, m))
+    let suggest = |e: usize| {
+        let mine = assignment.mentor_of[e];
+        let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
+            .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
+            .filter(|&m| !rounds.repeats(e, m))
+            .filter_map(|m| {
+                let net = match rounds.locked(e) {
+                    Some(locked) if locked == m => f64::INFINITY,
+                    _ => f64::from(scorer.weight(e, m)?) - prices[m],
+                };
+                Some((net, m))
+            })
+            .collect();
+        ranked.sort_unstable_by(|&(a, m), &(b, n)| {
+            b.total_cmp(&a)
+                .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
+                .then(m.cmp(&n))
+        });
+        ranked.truncate(k);
+        Suggestions {
+            mentee_id: mentees.people[e].id.clone(),
+            mentee_name: mentees.people[e].name.clone(),
+            mentors: ranked
+                .into_iter()
+                .map(|(_, m)| Suggestion {
+                    mentor_id: mentors.people[m].id.clone(),
+                    mentor_name: mentors.people[m].name.clone(),
+                    score: f64::from(scorer.score(e, m)) / 100.0,
+                    assigned: mine == Some(m),
+                    reason: Explanation::new(scorer, e, m).reason(),
                 })
-                .collect();
-            ranked.sort_unstable_by(|&(a, m), &(b, n)| {
-                b.total_cmp(&a)
-                    .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
-                    .then(m.cmp(&n))
-            });
-            ranked.truncate(k);
-            Suggestions {
-                mentee_id: mentees.people[e].id.clone(),
-                mentee_name: mentees.people[e].name.clone(),
-                mentors: ranked
-                    .into_iter()
-                    .map(|(_, m)| Suggestion {
-                        mentor_id: mentors.people[m].id.clone(),
-                        mentor_name: mentors.people[m].name.clone(),
-                        score: f64::from(scorer.score(e, m)) / 100.0,
-                        assigned: mine == Some(m),
-                        reason: Explanation::new(scorer, e, m).reason(),
-                    })
-                    .collect(),
-            }
-        })
-        .collect()
+                .collect(),
+        }
+    };
+    // In order where there can be no threads: the same suggestions, and
+    // that build does without rayon's machinery for them.
+    let mentees = 0..mentees.people.len();
+    if THREADS {
+        mentees.into_par_iter().map(suggest).collect()
+    } else {
+        mentees.map(suggest).collect()
+    }
 }

@@ -196,6 +196,36 @@ fn the_fair_objective_raises_the_lowest_score() {
     );
 }
 
+/// `data/config-stable.toml` is `data/config.toml` with `objective = "stable"`:
+/// no blocking pair, at a price the report states against the exact optimum.
+#[test]
+fn the_stable_objective_leaves_no_blocking_pair_and_prices_it() {
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/mentors.csv",
+        "--mentees",
+        "data/mentees.csv",
+        "--config",
+        "data/config-stable.toml",
+        "--format",
+        "json",
+        "--report",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/report-stable.json", &out.stdout);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &json["report"];
+    assert_eq!(report["stability"]["blocking_pairs"], 0);
+    assert_eq!(
+        report["price_of_stability"],
+        serde_json::json!({"stable_matched": 130, "stable_total": 7245.46, "optimum_matched": 130, "optimum_total": 7418.68})
+    );
+    assert!(text(&out.stderr).contains(
+        "total score 7245.46, dual bound 7418.68 (stable, the bound is the exact optimum's, objective stable)"
+    ));
+}
+
 /// Runs `command` on the program in `data/{dir}/` (its mentors, mentees and
 /// config) with `extra` arguments, and checks that it succeeds.
 fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {

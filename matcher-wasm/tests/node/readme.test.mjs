@@ -27,7 +27,7 @@ for (const [i, code] of EXAMPLES.entries()) {
     t.after(() => rmSync(dir, { recursive: true, force: true }));
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(PKG, join(dir, 'node_modules', 'matcher-wasm'), 'dir');
-    for (const file of ['mentors.csv', 'mentees.csv']) copyFileSync(join(ROOT, 'data', file), join(dir, file));
+    for (const file of ['mentors.csv', 'mentees.csv', 'outcomes.csv']) copyFileSync(join(ROOT, 'data', file), join(dir, file));
     copyFileSync(join(ROOT, 'data/forms/mentees.xlsx'), join(dir, 'mentees.xlsx'));
     writeFileSync(join(dir, 'example.mjs'), code);
     const output = execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });

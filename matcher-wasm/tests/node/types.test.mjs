@@ -66,6 +66,27 @@ test('the other results have the declared shapes', () => {
   assertShape('GeneratedRosters', matcher.generateRosters(1, 1, 1));
 });
 
+test('evaluations have the declared shapes', () => {
+  const outcomes = readFileSync(new URL('../../../data/outcomes.csv', import.meta.url), 'utf8');
+  const evaluation = new matcher.Matcher(mentors, mentees, config).evaluate(outcomes);
+  assertShape('Evaluation', evaluation);
+  assertShape('Bootstrap', evaluation.bootstrap);
+  assertShape('Diagnostic', evaluation.unknown[0]);
+  const [report] = evaluation.measures;
+  assertShape('MeasureReport', report);
+  assertShape('Effect', report.score);
+  assertShape('Effect', report.criteria[0]);
+  assertShape('Bin', report.score.bins[0]);
+  const commented = evaluation.pairs.find((p) => p.comment);
+  assertShape('PairOutcome', commented);
+  assertShape('PairOutcome', evaluation.pairs.find((p) => !p.comment));
+  assertShape('CriterionScores', commented.criteria);
+  assertShape('OutcomeValues', evaluation.pairs.find((p) => Object.keys(p.values).length === 4).values);
+  // Every code the declared unions name is a real one.
+  const codes = readFileSync(new URL('../../src/types.d.ts', import.meta.url), 'utf8');
+  for (const code of ['bad_outcome', 'no_outcome_column', evaluation.unknown[0].code]) assert.match(codes, new RegExp(`\\| "${code}"`));
+});
+
 test('thrown errors carry every declared MatcherError field', () => {
   try {
     matcher.matchRosters(mentors, menteesWithBadLevel());

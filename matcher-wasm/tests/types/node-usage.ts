@@ -4,7 +4,8 @@
 
 import {
   checkConfig, defaultConfig, explain, generateRosters, matchesCsv, matchRosters, readRoster, rosterColumns, suggest,
-  validate, version, whyNot, fairnessReport, Matcher,
+  validate, version, whyNot, fairnessReport, evaluate, Matcher,
+  type Evaluation, type MeasureReport, type Effect, type Bin, type PairOutcome, type OutcomeValues, type Measure,
   type DiversityCost, type Progress,
   type ColumnReadings, type Config, type Diagnostic, type Explanation, type Forbidden, type MatcherError,
   type MatchOutcome, type Roster, type Rounds, type Suggestions, type Verdict, type FairnessReport,
@@ -206,3 +207,22 @@ void where;
 readWorkbook(workbookBytes, "mentors");
 // @ts-expect-error: rosters are text or a SheetRead, not bytes (the Worker API takes bytes)
 matchRosters(mentorsCsv, workbookBytes);
+
+// How pairs went: one-shot, and on a Matcher without solving.
+declare const outcomesCsv: string;
+const evaluation: Evaluation = evaluate(mentorsCsv, menteesCsv, outcomesCsv, config, { resamples: 500, seed: 7 });
+const measureReport: MeasureReport = evaluation.measures[0];
+const measure: Measure = measureReport.measure;
+const effects: Effect[] = [measureReport.score, ...measureReport.criteria];
+const bins: Bin[] = effects.flatMap((e) => e.bins);
+const pair: PairOutcome = evaluation.pairs[0];
+const values: OutcomeValues = pair.values;
+const interval: [number, number] | null = measureReport.score.interval;
+void [measure, bins, values.rating ?? values.meetings, interval, evaluation.unknown[0]?.row, evaluation.bootstrap.seed];
+new Matcher(mentorsCsv, menteesCsv).evaluate(outcomesCsv);
+new Matcher(mentorsCsv, menteesCsv).evaluate(outcomesCsv, null);
+// @ts-expect-error options are resamples and seed only
+evaluate(mentorsCsv, menteesCsv, outcomesCsv, null, { resample: 5 });
+// @ts-expect-error "score" is not an outcome measure
+const notMeasure: Measure = "score";
+void notMeasure;

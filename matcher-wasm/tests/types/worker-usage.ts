@@ -39,3 +39,14 @@ export async function workbooks(engine: MatcherWorker, bytes: Uint8Array, csv: s
   const program = await engine.match(csv, mentees);
   return program.outcome();
 }
+
+// How pairs went, in the worker: text, bytes, or a SheetRead read as an outcomes file.
+export async function outcomes(engine: MatcherWorker, program: RemoteMatcher, bytes: Uint8Array): Promise<number> {
+  const sheet = await engine.readWorkbook(bytes, "outcomes");
+  const first = await program.evaluate(sheet, { seed: 3 });
+  const second = await program.evaluate(bytes);
+  const third = await program.evaluate("mentor_id,mentee_id,rating\nM1,E1,4\n", null);
+  // @ts-expect-error the options are an object
+  await program.evaluate(bytes, 1000);
+  return first.joined + second.measures.length + third.pairs.length;
+}

@@ -15,19 +15,24 @@ const TYPES: &str = r#"import type { SheetRead, Side } from "../node/matcher_was
 
 /// Reads the sheet named `sheet` (the first when `null`) of the workbook in
 /// `bytes`, recognised by its content. The label in every message is
-/// `mentors.xlsx`, `mentees.ods` and so on, by `side` and the kind of
-/// workbook. A file that cannot be read gives a `SheetRead` with its
+/// `mentors.xlsx`, `mentees.ods`, `outcomes.xlsx` and so on, by `side`
+/// (`"outcomes"` for an outcomes file) and the kind of workbook. A file that cannot be read gives a `SheetRead` with its
 /// `problem`, which the main module throws as it would a roster problem.
 #[wasm_bindgen(js_name = readWorkbook, unchecked_return_type = "SheetRead")]
 pub fn read_workbook(
     bytes: Vec<u8>,
-    #[wasm_bindgen(unchecked_param_type = "Side")] side: &str,
+    #[wasm_bindgen(unchecked_param_type = "Side | \"outcomes\"")] side: &str,
     sheet: Option<String>,
 ) -> Result<JsValue, JsValue> {
     let stem = match side {
         "mentor" => "mentors",
         "mentee" => "mentees",
-        _ => return Err(js_sys_error("side must be \"mentor\" or \"mentee\"")),
+        "outcomes" => "outcomes",
+        _ => {
+            return Err(js_sys_error(
+                "side must be \"mentor\", \"mentee\" or \"outcomes\"",
+            ))
+        }
     };
     let extension = match kind(&bytes) {
         Some(WorkbookKind::Ods) => "ods",

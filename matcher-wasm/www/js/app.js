@@ -10,6 +10,7 @@ import { decodeRoster } from './decode.js';
 import { readColumns, renderColumns } from './columns.js';
 import { byId, h } from './dom.js';
 import { wireDropZone } from './dropzone.js';
+import { clearEvaluation, renderEvaluation, renderOutcomeProblems } from './evaluation.js';
 import { renderFairness } from './fairness.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { Review } from './review.js';
@@ -33,7 +34,11 @@ renderWeights((await engine.defaultConfig()).weights);
  * roster changes begun and settled, counted so that only the latest shows and
  * Match waits for it.
  */
-const state = { mentor: null, mentee: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0 };
+const state = {
+  mentor: null, mentee: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
+  // The outcomes file loaded, as `{ name, input }`, and its evaluation against the shown run.
+  outcomes: null, evaluation: null,
+};
 /** Each side's group name, which is also the prefix of its element ids. */
 const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
@@ -320,6 +325,8 @@ async function match() {
     byId('unmatched-section').hidden = outcome.unmatched.length === 0;
     showFairness(report, program);
     renderReview();
+    if (state.outcomes) evaluateOutcomes();
+    else clearEvaluation();
     byId('results').hidden = false;
     status.textContent = `Matched ${outcome.summary.matched} of ${outcome.summary.mentees} in ${Math.round(milliseconds)} ms.`;
     byId('results-title').focus();
@@ -400,6 +407,56 @@ wireDropZone(byId('load-config'), byId('config-file'), async (file) => {
   } catch (error) {
     status.textContent = `${file.name}: ${error.message}`;
   }
+});
+
+/**
+ * Evaluates the loaded outcomes file against the shown run's scores (no
+ * solve): the evaluation, or the file's problems listed by row and column.
+ */
+async function evaluateOutcomes() {
+  const { program } = state.run;
+  const { name, input } = state.outcomes;
+  const status = byId('outcomes-status');
+  status.textContent = `${name}: evaluating…`;
+  status.className = 'file-status';
+  try {
+    const evaluation = await program.evaluate(input);
+    if (state.run?.program !== program) return;
+    state.evaluation = evaluation;
+    renderEvaluation(evaluation);
+    status.textContent = `${name}: ${evaluation.joined} of ${evaluation.listed} pairs evaluated`;
+    status.className = 'file-status ok';
+  } catch (error) {
+    if (state.run?.program !== program) return;
+    state.evaluation = null;
+    const found = error.diagnostics ?? [];
+    renderOutcomeProblems(found);
+    status.textContent = found.length > 0 ? `${name}: ${counted(found.length, 'problem')}, listed below` : `${name}: ${error.message}`;
+    status.className = 'file-status bad';
+  } finally {
+    countSolves();
+  }
+}
+
+wireDropZone(byId('outcomes-drop'), byId('outcomes-file'), async (file) => {
+  const status = byId('outcomes-status');
+  try {
+    const decoded = decodeRoster(file.name, new Uint8Array(await file.arrayBuffer()));
+    const input = decoded.bytes ? await engine.readWorkbook(decoded.bytes, 'outcomes') : decoded.input;
+    state.outcomes = { name: file.name, input };
+  } catch (error) {
+    state.outcomes = null;
+    state.evaluation = null;
+    clearEvaluation();
+    status.textContent = error.message;
+    status.className = 'file-status bad';
+    return;
+  }
+  if (state.run) await evaluateOutcomes();
+});
+
+byId('download-evaluation').addEventListener('click', () => {
+  download('evaluation.json', 'application/json', `${JSON.stringify(state.evaluation, null, 2)}\n`);
 });
 
 byId('download-json').addEventListener('click', () => {

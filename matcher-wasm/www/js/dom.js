@@ -23,6 +23,14 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Creates an SVG element with `attributes` and, when given, its `text`. */
+export function svg(tag, attributes, text) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
 /**
  * `text` as part of an element id, distinct for distinct texts: a–z, 0–9 and
  * `_` stay, every other character becomes `-` and its code point in hex and

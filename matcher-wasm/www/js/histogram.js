@@ -1,16 +1,10 @@
 // The score histogram: ten bins over 0–100, as an inline SVG.
 
-const SVG = 'http://www.w3.org/2000/svg';
+import { svg } from './dom.js';
+
 const BINS = 10;
 const [WIDTH, HEIGHT] = [360, 180];
 const PAD = { top: 16, right: 14, bottom: 28, left: 14 };
-
-function svg(tag, attributes, text) {
-  const element = document.createElementNS(SVG, tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
-  if (text !== undefined) element.textContent = text;
-  return element;
-}
 
 /** Counts scores (0–100) in ten bins; 100 falls in the last. */
 export function bin(scores) {

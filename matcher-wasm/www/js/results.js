@@ -89,6 +89,14 @@ function fileOf({ file, sheet, cell }) {
   return `${file}:${name}${cell ? `!${cell}` : ''}`;
 }
 
+/** The columns of a table of located problems: file, row, column, message and hint. */
+export const PROBLEM_COLUMNS = [
+  { label: 'File', key: (d) => d.file, cell: fileOf },
+  { label: 'Row', numeric: true, key: (d) => d.row ?? null, cell: (d) => d.row ?? '' },
+  { label: 'Column', key: (d) => d.column ?? null, cell: (d) => d.column ?? '' },
+  { label: 'Problem', key: (d) => d.message, cell: (d) => [d.message, d.hint && h('small', { class: 'hint' }, d.hint)] },
+];
+
 /** The problems table, a page at a time: made on first use. */
 let problemsTable = null;
 
@@ -106,12 +114,7 @@ export function renderProblems(diagnostics, error = null) {
   byId('problems-list').hidden = diagnostics.length === 0;
   problemsTable ??= new PagedTable(byId('problems-table'), {
     caption: 'Problems',
-    columns: [
-      { label: 'File', key: (d) => d.file, cell: fileOf },
-      { label: 'Row', numeric: true, key: (d) => d.row ?? null, cell: (d) => d.row ?? '' },
-      { label: 'Column', key: (d) => d.column ?? null, cell: (d) => d.column ?? '' },
-      { label: 'Problem', key: (d) => d.message, cell: (d) => [d.message, d.hint && h('small', { class: 'hint' }, d.hint)] },
-    ],
+    columns: PROBLEM_COLUMNS,
   });
   problemsTable.show(diagnostics);
 }

@@ -3,10 +3,12 @@
 //!
 //! Each goal is a strategy over the same exact solve ([`exact`]): `coverage`
 //! and `total` solve once; `fair` ([`fair`]) searches for the highest floor on
-//! the matched scores, one exact solve per step.
+//! the matched scores, one exact solve per step; `stable` ([`stable`]) runs
+//! deferred acceptance beside one exact coverage solve.
 
 mod exact;
 mod fair;
+mod stable;
 
 use crate::config::{Config, Goal};
 use crate::error::Error;
@@ -39,19 +41,27 @@ pub(crate) fn assign(
 ) -> Result<Assignment, Error> {
     match config.solver.objective {
         Goal::Fair => fair::assign(scorer, rounds, config, progress),
+        Goal::Stable => stable::assign(scorer, rounds, config, progress),
         goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
     }
 }
 
+/// Whether this build can run threads: WebAssembly without atomics (the
+/// single-threaded package) cannot, so it leaves thread pools out.
+pub(crate) const THREADS: bool =
+    !cfg!(all(target_arch = "wasm32", not(target_feature = "atomics")));
+
 /// Runs `f` on a pool of `threads` workers, or on rayon's global pool for
 /// `None` (the caller's pool: a program embedding the library chooses how its
-/// threads are placed).
+/// threads are placed); on the calling thread where there can be no threads
+/// ([`THREADS`]).
 pub(crate) fn in_pool<T: Send>(
     threads: Option<usize>,
     f: impl FnOnce() -> T + Send,
 ) -> Result<T, Error> {
     match threads {
         None => Ok(f()),
+        Some(_) if !THREADS => Ok(f()),
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()

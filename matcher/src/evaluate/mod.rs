@@ -11,12 +11,13 @@
 
 mod text;
 
+use crate::assign::THREADS;
 use crate::config::Criterion;
 use crate::diagnostic::Diagnostic;
 use crate::explain::CriterionScores;
 use crate::outcomes::{Measure, Outcomes, Values};
 use crate::rounds::positions;
-use crate::score::{Criteria, Scorer};
+use crate::score::{Criteria, Hundredths, Scorer};
 use crate::stats::{correlation_interval, mean, pearson, round4};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -231,25 +232,33 @@ fn report(joined: &[Joined], measure: Measure, bootstrap: Bootstrap, index: u64)
             .seed
             .wrapping_add((index * 16 + effect).wrapping_mul(0x9E37_79B9_7F4A_7C15))
     };
-    let criteria: Vec<(u64, Criterion)> = (1..)
+    // The total score (effect 0), then each criterion that applies to some
+    // answering pair, in one parallel pass.
+    let criteria: Vec<(u64, Option<Criterion>)> = (1..)
         .zip(Criterion::ALL)
         .filter(|(_, c)| answered.iter().any(|(j, _)| j.criteria.get(*c).is_some()))
+        .map(|(k, c)| (k, Some(c)))
         .collect();
-    let (score, criteria) = rayon::join(
-        || effect("score", &scores, &outcomes, deciles, bootstrap, seed(0)),
-        || {
-            criteria
-                .par_iter()
-                .map(|&(k, c)| {
-                    let (x, y): (Vec<f64>, Vec<f64>) = answered
-                        .iter()
-                        .filter_map(|(j, y)| Some((100.0 * j.criteria.get(c)?, *y)))
-                        .unzip();
-                    effect(c.as_str(), &x, &y, fifths, bootstrap, seed(k))
-                })
-                .collect()
-        },
-    );
+    let effects: Vec<(u64, Option<Criterion>)> = [(0, None)].into_iter().chain(criteria).collect();
+    let one = |&(k, criterion): &(u64, Option<Criterion>)| match criterion {
+        None => effect("score", &scores, &outcomes, deciles, bootstrap, seed(k)),
+        Some(c) => {
+            let (x, y): (Vec<f64>, Vec<f64>) = answered
+                .iter()
+                .filter_map(|(j, y)| Some((100.0 * j.criteria.get(c)?, *y)))
+                .unzip();
+            effect(c.as_str(), &x, &y, fifths, bootstrap, seed(k))
+        }
+    };
+    // In order where there can be no threads: the same effects, and that
+    // build does without rayon's machinery for them.
+    let mut effects: Vec<Effect> = if THREADS {
+        effects.par_iter().map(one).collect()
+    } else {
+        effects.iter().map(one).collect()
+    };
+    let score = effects.remove(0);
+    let criteria = effects;
     MeasureReport {
         measure,
         unit: measure.unit(),
@@ -285,16 +294,22 @@ fn effect(
     }
 }
 
-/// Tenths of the pairs by score (ties in input order), fewer with fewer
-/// than ten pairs.
+/// Tenths of the pairs by total score `x` (whole hundredths, as scores
+/// are; ties in input order), fewer with fewer than ten pairs.
 fn deciles(x: &[f64], y: &[f64]) -> Vec<Bin> {
-    let mut order: Vec<usize> = (0..x.len()).collect();
-    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    // Sorted as the fairness report sorts its scores, (hundredths, index):
+    // the same code in the WebAssembly module, where each sort costs kilobytes.
+    let mut order: Vec<(Hundredths, usize)> = x
+        .iter()
+        .enumerate()
+        .map(|(i, &score)| ((score * 100.0).round() as Hundredths, i))
+        .collect();
+    order.sort_unstable();
     let count = order.len().min(10);
     (0..count)
         .map(|k| {
             let part = &order[k * order.len() / count..(k + 1) * order.len() / count];
-            bin(part.iter().map(|&i| (x[i], y[i])))
+            bin(part.iter().map(|&(_, i)| (x[i], y[i])))
         })
         .collect()
 }

@@ -24,10 +24,11 @@
 
 mod cells;
 
-use crate::csv_file::{read_table, Table, TableRow};
+use crate::csv_file::{read_sheet_table, read_table, Table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::list;
 use crate::rounds::PairRow;
+use crate::workbook::SheetRead;
 use serde::Serialize;
 use std::collections::hash_map::{Entry, HashMap};
 use std::io::Read;
@@ -146,6 +147,10 @@ pub struct Outcomes {
     pub ignored_columns: Vec<String>,
 }
 
+/// What an outcomes file needs, for problems with its header.
+const HINT: &str = "an outcomes file needs the columns `mentor_id,mentee_id` and at least one of \
+                    `rating`, `goals_attained`, `ended_early`, `meetings`";
+
 /// The columns read: the two ids, the measures, then the comment.
 const COLUMNS: [&str; 7] = [
     "mentor_id",
@@ -165,8 +170,21 @@ impl Outcomes {
     /// checked against rosters here: an evaluation reports the pairs they
     /// do not know.
     pub fn from_reader<R: Read>(reader: R, source: &str) -> Result<Outcomes, Vec<Diagnostic>> {
-        let hint = "an outcomes file needs the columns `mentor_id,mentee_id` and at least one of \
-                    `rating`, `goals_attained`, `ended_early`, `meetings`";
+        Self::from_table(read_table(reader, source, HINT, &COLUMNS, 2)?, source)
+    }
+
+    /// Parses an outcomes file from a workbook's sheet already read (as
+    /// [`crate::Roster::from_sheet_read`] does a roster: what the WebAssembly
+    /// package's workbook module hands over), under the label it was read
+    /// with; see [`Outcomes::from_reader`].
+    pub fn from_sheet_read(read: SheetRead) -> Result<Outcomes, Vec<Diagnostic>> {
+        let (source, table) = read_sheet_table(read, HINT, &COLUMNS, 2)?;
+        Self::from_table(table, &source)
+    }
+
+    /// The outcomes of a table as read (see [`Outcomes::from_reader`]).
+    fn from_table(table: Table, source: &str) -> Result<Outcomes, Vec<Diagnostic>> {
+        let hint = HINT;
         let Table {
             rows,
             mut problems,
@@ -174,7 +192,7 @@ impl Outcomes {
             found,
             ignored,
             locator,
-        } = read_table(reader, source, hint, &COLUMNS, 2)?;
+        } = table;
         let measures: Vec<Measure> = Measure::ALL
             .into_iter()
             .zip(&found[2..])

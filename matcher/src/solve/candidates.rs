@@ -3,6 +3,7 @@
 //! that a dual solution can be checked against every pair without keeping
 //! them.
 
+use crate::assign::THREADS;
 use rayon::prelude::*;
 
 use super::cell_bounds::CellBounds;
@@ -220,7 +221,14 @@ impl Candidates {
         listing: Listing,
     ) -> Result<Self, SolveError> {
         let rows = source.rows();
-        let chunks = rayon::current_num_threads() * CHUNKS_PER_THREAD;
+        // One thread where there can be none other (what rayon reports there,
+        // without starting its registry).
+        let threads = if THREADS {
+            rayon::current_num_threads()
+        } else {
+            1
+        };
+        let chunks = threads * CHUNKS_PER_THREAD;
         let chunk = rows.div_ceil(chunks).max(MIN_CHUNK);
         let idle: Vec<usize> = (0..capacities.len())
             .filter(|&j| capacities[j] == 0)
@@ -250,38 +258,45 @@ impl Candidates {
             idle: &idle,
             k,
         };
-        let (scan, picks) = (0..rows.div_ceil(chunk))
-            .into_par_iter()
-            .map(|c| {
-                let (mut row, mut scratch) = (Vec::new(), ScanScratch::default());
-                let mut picks = ColumnPicks::new(capacities, per_column, &floors);
-                let rows = c * chunk..rows.min((c + 1) * chunk);
-                let mut scan = Scanned::with_capacity(rows.len(), k);
-                for i in rows {
-                    if i % REFRESH_ROWS == 0 {
-                        picks.refresh();
-                    }
-                    let weights = source.row(i, &mut row);
-                    if let Err((j, w)) =
-                        scanner.scan(i, weights, &mut picks, &mut scratch, &mut scan)
-                    {
-                        // Later rows cannot hold the first bad weight.
-                        scan.invalid = Some((i, j, w));
-                        break;
-                    }
+        let gather = |c: usize| {
+            let (mut row, mut scratch) = (Vec::new(), ScanScratch::default());
+            let mut picks = ColumnPicks::new(capacities, per_column, &floors);
+            let rows = c * chunk..rows.min((c + 1) * chunk);
+            let mut scan = Scanned::with_capacity(rows.len(), k);
+            for i in rows {
+                if i % REFRESH_ROWS == 0 {
+                    picks.refresh();
                 }
-                (scan, picks)
-            })
-            .reduce_with(|(mut scan, picks), (more, other)| {
-                scan.append(more);
-                (scan, picks.merge(other))
-            })
-            .unwrap_or_else(|| {
-                (
-                    Scanned::with_capacity(0, k),
-                    ColumnPicks::new(capacities, per_column, &floors),
-                )
-            });
+                let weights = source.row(i, &mut row);
+                if let Err((j, w)) = scanner.scan(i, weights, &mut picks, &mut scratch, &mut scan) {
+                    // Later rows cannot hold the first bad weight.
+                    scan.invalid = Some((i, j, w));
+                    break;
+                }
+            }
+            (scan, picks)
+        };
+        fn merge<'f>(
+            (mut scan, picks): (Scanned, ColumnPicks<'f>),
+            (more, other): (Scanned, ColumnPicks<'f>),
+        ) -> (Scanned, ColumnPicks<'f>) {
+            scan.append(more);
+            (scan, picks.merge(other))
+        }
+        let chunks = 0..rows.div_ceil(chunk);
+        // In order where there can be no threads: the same listing, and that
+        // build does without rayon's machinery for it.
+        let (scan, picks) = if THREADS {
+            chunks.into_par_iter().map(gather).reduce_with(merge)
+        } else {
+            chunks.map(gather).reduce(merge)
+        }
+        .unwrap_or_else(|| {
+            (
+                Scanned::with_capacity(0, k),
+                ColumnPicks::new(capacities, per_column, &floors),
+            )
+        });
         if let Some((row, col, value)) = scan.invalid {
             return Err(SolveError::NonFinite { row, col, value });
         }

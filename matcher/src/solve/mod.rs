@@ -103,6 +103,7 @@ mod sparse_tests;
 #[cfg(test)]
 mod tests;
 
+use crate::assign::THREADS;
 use rayon::prelude::*;
 
 pub use certificate::verify;
@@ -183,13 +184,21 @@ pub fn solve_with(
         return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
     }
     let mut weights = vec![0.0; rows * cols];
-    if cols > 0 {
+    let copy = |scratch: &mut Vec<f64>, (i, row): (usize, &mut [f64])| {
+        row.copy_from_slice(source.row(i, scratch));
+    };
+    if cols > 0 && THREADS {
         weights
             .par_chunks_mut(cols)
             .enumerate()
-            .for_each_init(Vec::new, |scratch, (i, row)| {
-                row.copy_from_slice(source.row(i, scratch));
-            });
+            .for_each_init(Vec::new, copy);
+    } else if cols > 0 {
+        // In order where there can be no threads, without rayon's machinery.
+        let mut scratch = Vec::new();
+        weights
+            .chunks_mut(cols)
+            .enumerate()
+            .for_each(|row| copy(&mut scratch, row));
     }
     solve(&Problem {
         rows,

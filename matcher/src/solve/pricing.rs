@@ -11,6 +11,7 @@
 //! [`Candidates::group_by`]), so the cheap columns, where violators hide, get
 //! ceilings of their own.
 
+use crate::assign::THREADS;
 use rayon::prelude::*;
 
 use super::candidates::{by_potential, Candidates, Ceilings, ListedRow, GROUPS};
@@ -119,15 +120,22 @@ pub(super) fn price_rows(
         flow,
         slack: Cost::of_cell(objective, 0.0) - Cost::of_cell(objective, SLACK * graph.spread()),
     };
+    let scratch = || PricingScratch {
+        row: Vec::new(),
+        listed: vec![false; capacities.len()],
+        violators: Vec::new(),
+    };
+    // In order where there can be no threads: the same cells, and that
+    // build does without rayon's machinery for them.
+    if !THREADS {
+        let mut scratch = scratch();
+        return rows
+            .iter()
+            .flat_map(|&i| pricer.row(i, &mut scratch))
+            .collect();
+    }
     rows.par_iter()
-        .map_init(
-            || PricingScratch {
-                row: Vec::new(),
-                listed: vec![false; capacities.len()],
-                violators: Vec::new(),
-            },
-            |scratch, &i| pricer.row(i, scratch),
-        )
+        .map_init(scratch, |scratch, &i| pricer.row(i, scratch))
         .flatten_iter()
         .collect()
 }

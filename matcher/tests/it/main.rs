@@ -17,6 +17,7 @@ mod related;
 mod roster;
 mod rounds;
 mod scoring;
+mod stability;
 mod suggest;
 mod vocabulary;
 mod vocabulary_report;
