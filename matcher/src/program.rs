@@ -220,7 +220,7 @@ impl<'r> Program<'r> {
     }
 
     /// How the pairs in `outcomes` went against how the program scores them
-    /// ([`crate::evaluate`]); it solves nothing.
+    /// ([`mod@crate::evaluate`]); it solves nothing.
     pub fn evaluate(&self, outcomes: &Outcomes, bootstrap: Bootstrap) -> Evaluation {
         evaluate_in_pool(&self.scorer, &self.config, outcomes, bootstrap)
     }
@@ -334,7 +334,7 @@ pub fn fairness_report(
 }
 
 /// How the pairs in `outcomes` went against how these rosters and `config`
-/// score them ([`crate::evaluate`]); no solve.
+/// score them ([`mod@crate::evaluate`]); no solve.
 ///
 /// ```
 /// use matcher::{evaluate, evaluate::Bootstrap, outcomes::Outcomes, read_rosters, Config};

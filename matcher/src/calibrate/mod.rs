@@ -13,7 +13,7 @@
 //!   how many mentees change mentor, and the outcome the model predicts for
 //!   each matching: a model prediction, not a measurement.
 //!
-//! The model is in [`model`]; fewer than [`MIN_PAIRS`] answering pairs are
+//! The model is described in its own module (`model.rs`); fewer than [`MIN_PAIRS`] answering pairs are
 //! refused outright.
 
 mod model;
