@@ -97,10 +97,7 @@ fn fitted_config(
     let mut document: DocumentMut = base.parse()?;
     let weights = calibration.fitted_weights();
     let table = document["weights"].or_insert(toml_edit::table());
-    for criterion in Criterion::ALL
-        .into_iter()
-        .filter(|&c| calibration.covers(c))
-    {
+    for criterion in Criterion::ALL {
         let value = Value::from(weights.get(criterion));
         match table
             .get_mut(criterion.as_str())

@@ -17,8 +17,6 @@ pub(super) enum Field {
     Values,
     Goals,
     Exclude,
-    Picks,
-    Wants,
     Attribute(usize),
 }
 
@@ -27,12 +25,7 @@ impl Field {
     pub(super) fn is_list(self) -> bool {
         matches!(
             self,
-            Field::Skills
-                | Field::Values
-                | Field::Goals
-                | Field::Exclude
-                | Field::Picks
-                | Field::Wants
+            Field::Skills | Field::Values | Field::Goals | Field::Exclude
         )
     }
 }
@@ -48,8 +41,6 @@ pub(super) fn field(name: &str, side: Side) -> Option<Field> {
         ("values", _) => Field::Values,
         ("goals", _) => Field::Goals,
         ("exclude", _) => Field::Exclude,
-        ("picks", _) => Field::Picks,
-        ("wants", _) => Field::Wants,
         _ => return None,
     })
 }
