@@ -52,7 +52,7 @@ const { summary } = outcome;
 const mean: number | undefined = summary.score?.mean;
 const totals: number[] = [summary.mentees, summary.matched, summary.unmatched, summary.mentors,
   summary.mentors_used, summary.capacity, summary.total_score, summary.dual_bound, summary.gap];
-const objective: "coverage" | "total" | "fair" = summary.objective;
+const objective: "coverage" | "total" | "fair" | "stable" = summary.objective;
 void [loads, mean, totals, objective];
 
 const csv: string = matchesCsv(mentorsCsv, menteesCsv, config);
