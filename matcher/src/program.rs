@@ -22,7 +22,7 @@ use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_lists, check_numbers, Scorer};
-use crate::stability;
+use crate::stability::{self, Stability};
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
 use crate::why_not::{self, Solved, Verdict};
@@ -67,6 +67,8 @@ pub struct Program<'r> {
     outcome: MatchOutcome,
     /// The cost of diversity, once asked for.
     diversity_cost: OnceLock<Option<DiversityCost>>,
+    /// The stability report, once asked for (it scores every pair).
+    stability: OnceLock<Stability>,
     /// Exact solves run so far.
     solves: AtomicUsize,
 }
@@ -105,6 +107,7 @@ impl<'r> Program<'r> {
             optimum,
             outcome,
             diversity_cost: OnceLock::new(),
+            stability: OnceLock::new(),
         })
     }
 
@@ -230,10 +233,13 @@ impl<'r> Program<'r> {
     /// has been asked (the CLI's `--report` asks it first).
     pub fn fairness_report(&self) -> FairnessReport {
         let cost = self.diversity_cost.get().cloned().flatten();
-        let stability = in_pool(self.config.threads(), || {
-            stability::stability(&self.scorer, &self.rounds, &self.outcome)
-        })
-        .unwrap_or_else(|_| stability::stability(&self.scorer, &self.rounds, &self.outcome));
+        let stability = self
+            .stability
+            .get_or_init(|| {
+                let run = || stability::stability(&self.scorer, &self.rounds, &self.outcome);
+                in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
+            })
+            .clone();
         let price = (self.config.solver.objective == Goal::Stable).then(|| {
             let solution = &self.optimum.solution;
             let locked = (0..self.mentees().people.len())
