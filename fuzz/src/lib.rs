@@ -202,8 +202,9 @@ pub fn pipeline(data: &[u8]) {
     }
 }
 
-/// Every mentee once in input order, no mentor over capacity, a zero gap, and
-/// both reports written.
+/// Every mentee once in input order, no pair a rule forbids (an exclusion,
+/// a must-have want, a pick outside `only` mode's), no mentor over capacity,
+/// a zero gap, and both reports written.
 fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
     let ids: Vec<&str> = outcome
         .rows()
@@ -214,6 +215,10 @@ fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
         .collect();
     let expected: Vec<&str> = mentees.people.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, expected, "every mentee exactly once, in input order");
+    for m in &outcome.matches {
+        let x = &m.explanation;
+        assert_eq!(x.forbidden, None, "{} with {}", x.mentee_id, x.mentor_id);
+    }
     for (load, mentor) in outcome.mentors.iter().zip(&mentors.people) {
         assert!(
             load.assigned <= mentor.capacity,

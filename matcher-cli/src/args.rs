@@ -41,10 +41,10 @@ pub enum Command {
 /// The two roster files.
 #[derive(Debug, Args)]
 pub struct Rosters {
-    /// Mentors CSV, .xlsx or .ods (id, name, capacity, skills, values, goals, exclude, any attributes).
+    /// Mentors CSV, .xlsx or .ods (id, name, capacity, skills, values, goals, exclude, picks, wants, any attributes).
     #[arg(long, value_name = "FILE")]
     pub mentors: PathBuf,
-    /// Mentees CSV, .xlsx or .ods (id, name, skills, values, goals, exclude, any attributes).
+    /// Mentees CSV, .xlsx or .ods (id, name, skills, values, goals, exclude, picks, wants, any attributes).
     #[arg(long, value_name = "FILE")]
     pub mentees: PathBuf,
     /// The sheet to read from a workbook roster (default: its first sheet).

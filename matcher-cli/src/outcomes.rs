@@ -97,7 +97,10 @@ fn fitted_config(
     let mut document: DocumentMut = base.parse()?;
     let weights = calibration.fitted_weights();
     let table = document["weights"].or_insert(toml_edit::table());
-    for criterion in Criterion::ALL {
+    for criterion in Criterion::ALL
+        .into_iter()
+        .filter(|&c| calibration.covers(c))
+    {
         let value = Value::from(weights.get(criterion));
         match table
             .get_mut(criterion.as_str())

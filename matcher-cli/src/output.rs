@@ -2,6 +2,7 @@
 
 use crate::args::ReportFormat;
 use matcher::availability::RosterAvailability;
+use matcher::choices::{ordinal, PickDetail};
 use matcher::config::{Config, Criterion};
 use matcher::explain::Explanation;
 use matcher::fairness::FairnessReport;
@@ -101,18 +102,14 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
     let s = &outcome.summary;
     write!(w, "matched {} of {} mentees", s.matched, s.mentees)?;
     if s.unmatched > 0 {
-        let reasons = [
-            UnmatchedReason::NoCapacity,
-            UnmatchedReason::AllCandidatesForbidden,
-            UnmatchedReason::BelowMinScore,
-        ]
-        .iter()
-        .filter_map(|&r| {
-            let n = outcome.unmatched.iter().filter(|u| u.reason == r).count();
-            (n > 0).then(|| format!("{n} {}", r.as_str()))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+        let reasons = UnmatchedReason::ALL
+            .iter()
+            .filter_map(|&r| {
+                let n = outcome.unmatched.iter().filter(|u| u.reason == r).count();
+                (n > 0).then(|| format!("{n} {}", r.as_str()))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
         write!(w, " ({} unmatched: {reasons})", s.unmatched)?;
     }
     writeln!(w, " with {} of {} mentors", s.mentors_used, s.mentors)?;
@@ -214,6 +211,39 @@ pub fn verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
     Ok(())
 }
 
+/// What a pair's `picks` criterion is made of, a line each: the picks each
+/// side gave, then each wish.
+fn pick_lines(picks: &PickDetail) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (side, rank, count) in [
+        ("mentee", picks.mentee_pick, picks.mentee_picks),
+        ("mentor", picks.mentor_pick, picks.mentor_picks),
+    ] {
+        match (rank, count) {
+            (_, 0) => {}
+            (Some(rank), _) => lines.push(format!(
+                "picks: the {side}'s {} pick of {count}",
+                ordinal(rank)
+            )),
+            (None, _) => lines.push(format!("picks: not among the {side}'s {count} picks")),
+        }
+    }
+    for wish in &picks.wants {
+        let kind = if wish.want.must {
+            "must-have"
+        } else {
+            "nice-to-have"
+        };
+        let verdict = if wish.met { "met" } else { "not met" };
+        lines.push(format!(
+            "wants ({}, {kind}): {}: {verdict}",
+            wish.by.as_str(),
+            wish.want
+        ));
+    }
+    lines
+}
+
 /// A pair's breakdown as text.
 fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
     writeln!(
@@ -231,13 +261,16 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
         x.criteria.diversity,
         x.criteria.pair_score,
         x.criteria.availability,
+        x.criteria.picks,
     ];
     for (criterion, score) in Criterion::ALL.into_iter().zip(scores) {
         // Without a pair-scores file, the pair_score criterion scores nothing;
-        // availability shows where it is weighted or scored.
+        // availability shows where it is weighted or scored, picks where
+        // either side picked or wished.
         let unused = match criterion {
             Criterion::PairScore => x.pair_scores_file.is_none(),
             Criterion::Availability => score.is_none() && x.weights.availability == 0.0,
+            Criterion::Picks => x.picks.is_none(),
             _ => false,
         };
         if unused {
@@ -267,6 +300,11 @@ fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
             "    skill {}: wanted at {}, {offered}",
             s.skill, s.wanted
         )?;
+    }
+    if let Some(picks) = &x.picks {
+        for line in pick_lines(picks) {
+            writeln!(w, "    {line}")?;
+        }
     }
     writeln!(w, "    shared goals: {}", list_or_none(&x.shared_goals))?;
     writeln!(w, "    shared values: {}", list_or_none(&x.shared_values))?;

@@ -19,7 +19,7 @@ export type VocabularyTerm = string[] | { aliases?: string[]; parent?: string };
 export type Objective = "coverage" | "total" | "fair" | "stable";
 
 /** A scoring criterion: what a weight and a mentee's `priority` cell name. */
-export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability";
+export type Criterion = "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability" | "picks";
 
 /** How much each criterion counts in a pair's total score. */
 export interface Weights {
@@ -31,7 +31,12 @@ export interface Weights {
   pair_score: number;
   /** Share of the mentee's weekly hours the mentor is free too; left out of results when 0 (the default). */
   availability?: number;
+  /** Participants' picks and nice-to-have wants; left out of results at its default, 0.3. */
+  picks?: number;
 }
+
+/** What a mentee's picks do (`preferences.mode`): `"bonus"` scores them; `"only"` also keeps a picking mentee within them. */
+export type PickMode = "bonus" | "only";
 
 /**
  * A run's configuration: the same keys as the CLI's TOML config, every one optional.
@@ -75,6 +80,8 @@ export interface Config {
   };
   /** Attributes read as lists of values, compared by `"overlap"` and `require_overlap`: `{ languages: { list: true } }`. */
   attributes?: Record<string, { list?: boolean }>;
+  /** What the rosters' `picks` do (default `"bonus"`); a mentor's picks never restrict. */
+  preferences?: { mode?: PickMode };
   /**
    * Not in the TOML: the text of your own pair scores CSV (`mentor_id,mentee_id,score`, 0–100), scored as the
    * `pair_score` criterion and read as `pair-scores.csv` in errors. Pairs it leaves out are not applicable.
@@ -123,7 +130,12 @@ export type DiagnosticCode =
   | "lock_forbidden"
   | "bad_parent"
   | "bad_outcome"
-  | "no_outcome_column";
+  | "no_outcome_column"
+  | "unknown_pick_id"
+  | "duplicate_pick"
+  | "pick_excluded"
+  | "bad_want"
+  | "unknown_want_attribute";
 
 /**
  * One problem in a roster, located by file, spreadsheet row (the header is row 1) and column;
@@ -173,6 +185,36 @@ export interface CriterionScores {
   pair_score?: number | null;
   /** Present when both gave availability. */
   availability?: number;
+  /** Present when either side picked or wished: participants' picks and nice-to-have wants. */
+  picks?: number;
+}
+
+/** A wish on the other side's attributes, from a `wants` cell: `language=spanish`. */
+export interface Want {
+  attribute: string;
+  value: string;
+  /** Written with a leading `!`: a pair that does not meet it is never made. */
+  must: boolean;
+}
+
+/** One wish of either side checked against the pair. */
+export interface WantCheck extends Want {
+  /** Whose wish it is. */
+  by: Side;
+  met: boolean;
+}
+
+/** What a pair's `picks` criterion is made of. */
+export interface PickDetail {
+  /** The mentor's rank among the mentee's picks (1 = their first), `null` when not picked. */
+  mentee_pick: number | null;
+  /** How many picks the mentee gave. */
+  mentee_picks: number;
+  /** The mentee's rank among the mentor's picks, `null` when not picked. */
+  mentor_pick: number | null;
+  mentor_picks: number;
+  /** The mentee's wishes, then the mentor's. */
+  wants: WantCheck[];
 }
 
 /** How one skill the mentee wants is covered. */
@@ -217,6 +259,8 @@ export type Forbidden =
   | { rule: "min_difference"; attribute: string; difference: number; min: number }
   | { rule: "require_overlap"; attribute: string }
   | { rule: "min_overlap_hours"; hours: number; min: number }
+  | { rule: "not_picked" }
+  | { rule: "must_have"; attribute: string; value: string; by: Side }
   | { rule: "below_min_score" };
 
 /** One stretch of the week both are free, in each one's local time: `"mon 18:00–20:00"`. */
@@ -255,6 +299,8 @@ export interface Explanation {
   pair_scores_file?: string;
   /** Present when both gave availability. */
   availability?: Overlap;
+  /** Present when either side picked or wished: what the `picks` criterion is made of. */
+  picks?: PickDetail;
   /** Present when a rule forbids the pair. */
   forbidden?: Forbidden;
 }
@@ -269,7 +315,7 @@ export interface Match extends Explanation {
   locked?: true;
 }
 
-export type UnmatchedReason = "no_capacity" | "all_candidates_forbidden" | "below_min_score";
+export type UnmatchedReason = "no_capacity" | "all_candidates_forbidden" | "below_min_score" | "no_pick_free";
 
 /** A mentee left unmatched. */
 export interface Unmatched {
@@ -501,6 +547,10 @@ export interface Person {
   values: string[];
   goals: string[];
   exclude: string[];
+  /** Ids on the other side picked, most wanted first. */
+  picks: string[];
+  /** Wishes on the other side's attributes. */
+  wants: Want[];
   /** Background attribute values, aligned with `Roster.attributes`. */
   attributes: (string | null)[];
 }
@@ -554,7 +604,7 @@ export interface ColumnReading {
   header: string;
   /** The normalised header name, as diagnostics name the column. */
   name: string;
-  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, or an attribute's name. */
+  /** `id`, `name`, `capacity`, `priority`, `skills`, `values`, `goals`, `exclude`, `picks`, `wants`, or an attribute's name. */
   role: string;
   /** Whether the column is a background attribute. */
   attribute: boolean;

@@ -23,13 +23,14 @@ use std::fmt;
 pub const DEFAULT_SEPARATOR: char = ';';
 
 /// The columns whose cells are lists of items.
-pub const LIST_ROLES: [&str; 4] = ["skills", "values", "goals", "exclude"];
+pub const LIST_ROLES: [&str; 6] = ["skills", "values", "goals", "exclude", "picks", "wants"];
 
 /// How one roster column is read.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct ColumnRule {
     /// The column's meaning (`id`, `name`, `capacity`, `priority`, `skills`,
-    /// `values`, `goals`, `exclude`, or an attribute's name); `None` keeps
+    /// `values`, `goals`, `exclude`, `picks`, `wants`, or an attribute's
+    /// name); `None` keeps
     /// the one its header gives.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,

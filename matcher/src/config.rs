@@ -4,6 +4,7 @@
 
 use crate::availability::AvailabilityOptions;
 use crate::bytesize::ByteSize;
+use crate::choices::Preferences;
 use crate::columns::{self, ColumnRules};
 use crate::list;
 use crate::list_attributes::{self, ListAttributes};
@@ -52,6 +53,10 @@ pub struct Config {
     /// The reference week availability slots are placed in (see [`crate::availability`]).
     #[serde(skip_serializing_if = "AvailabilityOptions::is_default")]
     pub availability: AvailabilityOptions,
+    /// What participants' `picks` do: a bonus, or the only mentors a mentee
+    /// may get (see [`crate::choices`]).
+    #[serde(skip_serializing_if = "Preferences::is_default")]
+    pub preferences: Preferences,
 }
 
 /// The weight of each criterion; finite, ≥ 0 and not all 0.
@@ -71,10 +76,19 @@ pub struct Weights {
     /// Share of the mentee's weekly hours the mentor is available too (0 by default).
     #[serde(skip_serializing_if = "is_zero")]
     pub availability: f64,
+    /// Participants' picks and nice-to-have wants (see [`crate::choices`]);
+    /// applies only to pairs where someone picked or wished. Left out of
+    /// JSON at its default.
+    #[serde(skip_serializing_if = "is_default_picks")]
+    pub picks: f64,
 }
 
 fn is_zero(value: &f64) -> bool {
     *value == 0.0
+}
+
+fn is_default_picks(value: &f64) -> bool {
+    *value == DEFAULT_PICKS_WEIGHT
 }
 
 /// One of the scoring criteria: what a weight and a mentee's `priority` name.
@@ -93,21 +107,24 @@ pub enum Criterion {
     PairScore,
     /// Shared weekly hours.
     Availability,
+    /// Participants' picks and nice-to-have wants.
+    Picks,
 }
 
 impl Criterion {
     /// Every criterion, in the order scores list them.
-    pub const ALL: [Criterion; 6] = [
+    pub const ALL: [Criterion; 7] = [
         Criterion::Skills,
         Criterion::Goals,
         Criterion::Values,
         Criterion::Diversity,
         Criterion::PairScore,
         Criterion::Availability,
+        Criterion::Picks,
     ];
 
     /// The criterion's name: `"skills"`, `"goals"`, `"values"`, `"diversity"`,
-    /// `"pair_score"` or `"availability"`.
+    /// `"pair_score"`, `"availability"` or `"picks"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Criterion::Skills => "skills",
@@ -116,6 +133,7 @@ impl Criterion {
             Criterion::Diversity => "diversity",
             Criterion::PairScore => "pair_score",
             Criterion::Availability => "availability",
+            Criterion::Picks => "picks",
         }
     }
 
@@ -136,6 +154,7 @@ impl Weights {
             Criterion::Diversity => &mut self.diversity,
             Criterion::PairScore => &mut self.pair_score,
             Criterion::Availability => &mut self.availability,
+            Criterion::Picks => &mut self.picks,
         }
     }
 
@@ -148,6 +167,7 @@ impl Weights {
             Criterion::Diversity => self.diversity,
             Criterion::PairScore => self.pair_score,
             Criterion::Availability => self.availability,
+            Criterion::Picks => self.picks,
         }
     }
 
@@ -165,6 +185,13 @@ impl Weights {
 /// pairs of a pair-scores file, so without one it changes nothing.
 pub const DEFAULT_PAIR_SCORE_WEIGHT: f64 = 0.25;
 
+/// The default weight of the `picks` criterion. A person's own choice is the
+/// most direct signal a roster carries, so it counts a little more than
+/// goals (0.25) and a little less than skills (0.35): a first pick lifts a
+/// pair clearly, without outweighing what the pair has in common. Without
+/// picks or wants it applies to no pair and changes nothing.
+pub const DEFAULT_PICKS_WEIGHT: f64 = 0.3;
+
 impl Default for Weights {
     fn default() -> Self {
         Weights {
@@ -174,6 +201,7 @@ impl Default for Weights {
             diversity: 0.20,
             pair_score: DEFAULT_PAIR_SCORE_WEIGHT,
             availability: 0.0,
+            picks: DEFAULT_PICKS_WEIGHT,
         }
     }
 }
@@ -396,8 +424,14 @@ impl Config {
             let key = format!("weights.{}", criterion.as_str());
             check_non_negative(&key, self.weights.get(criterion))?;
         }
-        // Without a pair-scores file, the pair_score weight scores nothing.
-        let scored = |c: &&Criterion| **c != Criterion::PairScore || self.pair_scores.is_some();
+        // Without a pair-scores file, the pair_score weight scores nothing;
+        // picks score only the pairs where someone picked or wished, so
+        // they cannot carry a run alone.
+        let scored = |c: &&Criterion| match **c {
+            Criterion::PairScore => self.pair_scores.is_some(),
+            Criterion::Picks => false,
+            _ => true,
+        };
         if Criterion::ALL
             .iter()
             .filter(scored)

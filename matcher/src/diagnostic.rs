@@ -84,6 +84,16 @@ pub enum Code {
     BadOutcome,
     /// An outcomes file has none of the outcome columns.
     NoOutcomeColumn,
+    /// A `picks` list names an id that the other roster does not have.
+    UnknownPickId,
+    /// A `picks` cell names the same id twice.
+    DuplicatePick,
+    /// A `picks` cell names an id the same person lists in `exclude`.
+    PickExcluded,
+    /// A `wants` item is not `attribute=value` (optionally after a `!`).
+    BadWant,
+    /// A `wants` item names an attribute the other roster has no column for.
+    UnknownWantAttribute,
 }
 
 impl Code {
@@ -126,6 +136,11 @@ impl Code {
             Code::BadParent => "bad_parent",
             Code::BadOutcome => "bad_outcome",
             Code::NoOutcomeColumn => "no_outcome_column",
+            Code::UnknownPickId => "unknown_pick_id",
+            Code::DuplicatePick => "duplicate_pick",
+            Code::PickExcluded => "pick_excluded",
+            Code::BadWant => "bad_want",
+            Code::UnknownWantAttribute => "unknown_want_attribute",
         }
     }
 }

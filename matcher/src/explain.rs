@@ -2,6 +2,7 @@
 //! the diversity attributes compare.
 
 use crate::availability::Overlap;
+use crate::choices::{ordinal, PickDetail};
 use crate::config::{Criterion, Preference, Weights};
 use crate::score::{coverage, Criteria, Forbidden, Scorer};
 use serde::Serialize;
@@ -29,6 +30,9 @@ pub struct CriterionScores {
     /// Share of the mentee's weekly hours shared (left out of JSON when not applicable).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<f64>,
+    /// Participants' picks and nice-to-have wants (left out of JSON when not applicable).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picks: Option<f64>,
 }
 
 impl From<Criteria> for CriterionScores {
@@ -40,6 +44,7 @@ impl From<Criteria> for CriterionScores {
             diversity: c.diversity.map(percent),
             pair_score: c.pair_score.map(percent),
             availability: c.availability.map(percent),
+            picks: c.picks.map(percent),
         }
     }
 }
@@ -132,9 +137,34 @@ pub struct Explanation {
     /// The hours both are available, when both gave some.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub availability: Option<Overlap>,
+    /// What the `picks` criterion is made of: each side's pick of the other
+    /// and each wish checked, when either picked or wished.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picks: Option<PickDetail>,
     /// Why the pair may never be made, if it may not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub forbidden: Option<Forbidden>,
+}
+
+/// The parts of a reason that participants' choices give.
+fn choices_reason(detail: &PickDetail) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(rank) = detail.mentee_pick {
+        parts.push(format!("their {} pick", ordinal(rank)));
+    }
+    if detail.mentor_pick.is_some() {
+        parts.push("picked by the mentor".to_owned());
+    }
+    let met: Vec<String> = (detail.wants.iter())
+        .filter(|w| w.met)
+        .map(|w| w.want.to_string())
+        .collect();
+    if !met.is_empty() {
+        parts.push(format!("wants met: {}", met.join(", ")));
+    }
+    let unmet = detail.wants.iter().filter(|w| w.want.must && !w.met);
+    parts.extend(unmet.map(|w| format!("a must-have not met: {} ({})", w.want, w.by.as_str())));
+    parts
 }
 
 impl Explanation {
@@ -208,6 +238,7 @@ impl Explanation {
             attributes,
             pair_scores_file: scorer.pair_scores_source().map(str::to_owned),
             availability: scorer.overlap(e, m),
+            picks: scorer.pick_detail(e, m),
             forbidden,
         }
     }
@@ -215,9 +246,11 @@ impl Explanation {
     /// A one-line reason a person can read, e.g.
     /// `skills: python, sql (2 of 3), rust (related: c++ (programming)); goals: promotion;
     /// values: curiosity; different department (data, engineering); shared languages: english`,
-    /// ending in `pair score 0.87 (from scores.csv)` when a pair-scores file scores the pair.
+    /// ending in `pair score 0.87 (from scores.csv)` when a pair-scores file scores the pair;
+    /// participants' choices come first: `their 1st pick; picked by the mentor; wants met:
+    /// gender=woman`, or `a must-have not met: language=spanish (mentee)`.
     pub fn reason(&self) -> String {
-        let mut parts: Vec<String> = Vec::new();
+        let mut parts: Vec<String> = self.picks.as_ref().map_or_else(Vec::new, choices_reason);
         let levels = |wanted: u8, offered: u8| {
             (coverage(wanted, offered) < 1.0).then(|| format!("{offered} of {wanted}"))
         };

@@ -29,6 +29,7 @@ pub mod availability;
 pub mod bytesize;
 #[cfg(feature = "calibrate")]
 pub mod calibrate;
+pub mod choices;
 pub mod columns;
 pub mod config;
 mod csv_file;

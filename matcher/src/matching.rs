@@ -21,6 +21,9 @@ pub struct MatchOutcome {
     pub mentors: Vec<MentorLoad>,
     /// Totals and statistics.
     pub summary: Summary,
+    /// Whether someone gave picks or wants: `matches.csv` then has a `picks` column.
+    #[serde(skip)]
+    pub choices: bool,
 }
 
 /// A pair that was made.
@@ -60,15 +63,27 @@ pub enum UnmatchedReason {
     AllCandidatesForbidden,
     /// Every allowed mentor scores below `min_score`.
     BelowMinScore,
+    /// In `only` mode: every mentor the mentee picked is taken, forbidden
+    /// or at capacity.
+    NoPickFree,
 }
 
 impl UnmatchedReason {
+    /// Every reason, in the order summaries list them.
+    pub const ALL: [UnmatchedReason; 4] = [
+        UnmatchedReason::NoCapacity,
+        UnmatchedReason::AllCandidatesForbidden,
+        UnmatchedReason::BelowMinScore,
+        UnmatchedReason::NoPickFree,
+    ];
+
     /// The reason's code, as written in the CSV.
     pub fn as_str(self) -> &'static str {
         match self {
             UnmatchedReason::NoCapacity => "no_capacity",
             UnmatchedReason::AllCandidatesForbidden => "all_candidates_forbidden",
             UnmatchedReason::BelowMinScore => "below_min_score",
+            UnmatchedReason::NoPickFree => "no_pick_free",
         }
     }
 }
@@ -200,6 +215,7 @@ pub(crate) fn describe(
         unmatched,
         mentors: loads,
         summary,
+        choices: scorer.has_choices(),
     }
 }
 
@@ -210,6 +226,12 @@ pub(crate) fn why_unmatched(
     e: usize,
 ) -> (UnmatchedReason, String) {
     let mentors = &scorer.mentors().people;
+    if let Some(picks) = scorer.only_picks(e) {
+        return (
+            UnmatchedReason::NoPickFree,
+            no_pick_free(scorer, rounds, e, &picks),
+        );
+    }
     let mut allowed: Vec<(usize, Hundredths)> = Vec::new();
     // How many mentors each rule rules out, in the order first met.
     let mut ruled_out: Vec<(String, usize)> = Vec::new();
@@ -261,6 +283,30 @@ pub(crate) fn why_unmatched(
     }
 }
 
+/// Why none of mentee `e`'s `picks` (in `only` mode) was free, pick by pick:
+/// `none of their 2 picks is free (`only` mode): M03 (exclude), M01 (places taken)`.
+fn no_pick_free(scorer: &Scorer, rounds: &Resolved, e: usize, picks: &[usize]) -> String {
+    let mentors = &scorer.mentors().people;
+    let states: Vec<String> = picks
+        .iter()
+        .map(|&m| {
+            let state = match scorer.rule_forbids(e, m) {
+                Some(forbidden) => forbidden.rule(),
+                None if rounds.repeats(e, m) => "paired before".to_owned(),
+                None if mentors[m].capacity == 0 => "capacity 0".to_owned(),
+                None if scorer.below_min(scorer.score(e, m)) => "below min_score".to_owned(),
+                None => "places taken".to_owned(),
+            };
+            format!("{} ({state})", mentors[m].id)
+        })
+        .collect();
+    let lead = match picks.len() {
+        1 => "their only pick is not free".to_owned(),
+        n => format!("none of their {n} picks is free"),
+    };
+    format!("{lead} (`only` mode): {}", states.join(", "))
+}
+
 fn summarize(
     scorer: &Scorer,
     matches: &[Match],
@@ -308,6 +354,7 @@ fn summarize(
             diversity: mean(|c| c.diversity),
             pair_score: mean(|c| c.pair_score),
             availability: mean(|c| c.availability),
+            picks: mean(|c| c.picks),
         },
         objective,
         total_score: total as f64 / 100.0,

@@ -21,17 +21,27 @@ pub const CSV_HEADER: [&str; 10] = [
 /// Writes one row per mentee in input order; unmatched mentees have empty
 /// mentor fields and their reason code. Scores are 0–100 with two decimals; a
 /// criterion that does not apply is empty. Text that a spreadsheet would run as
-/// a formula is neutralised.
+/// a formula is neutralised. When someone gave picks or wants, a `picks`
+/// column comes before `reason` ([`CSV_HEADER`] otherwise).
 pub fn write_csv<W: Write>(outcome: &MatchOutcome, writer: W) -> io::Result<()> {
     let mut csv = csv::Writer::from_writer(writer);
     let mut write = |record: &[String]| csv.write_record(record).map_err(into_io);
-    write(&CSV_HEADER.map(str::to_owned))?;
+    let picks = outcome.choices;
+    // The `picks` column goes before the last one, `reason`.
+    let with_picks = |mut record: Vec<String>, value: String| {
+        if picks {
+            record.insert(record.len() - 1, value);
+        }
+        record
+    };
+    let header = with_picks(CSV_HEADER.map(str::to_owned).to_vec(), "picks".to_owned());
+    write(&header)?;
     let number = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.2}"));
     for row in outcome.rows() {
-        let record: [String; 10] = match row {
+        let (record, pick): ([String; 10], Option<f64>) = match row {
             Ok(m) => {
                 let (x, c) = (&m.explanation, &m.explanation.criteria);
-                [
+                let record = [
                     safe(&x.mentee_id),
                     safe(&m.mentee_name),
                     safe(&x.mentor_id),
@@ -42,22 +52,26 @@ pub fn write_csv<W: Write>(outcome: &MatchOutcome, writer: W) -> io::Result<()> 
                     number(c.values),
                     number(c.diversity),
                     safe(&m.reason),
-                ]
+                ];
+                (record, c.picks)
             }
-            Err(u) => [
-                safe(&u.mentee_id),
-                safe(&u.mentee_name),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                u.reason.as_str().to_owned(),
-            ],
+            Err(u) => (
+                [
+                    safe(&u.mentee_id),
+                    safe(&u.mentee_name),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                    u.reason.as_str().to_owned(),
+                ],
+                None,
+            ),
         };
-        write(&record)?;
+        write(&with_picks(record.to_vec(), number(pick)))?;
     }
     csv.flush()
 }

@@ -239,6 +239,67 @@ fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {
     out
 }
 
+/// `data/picks/`: the sample with a `picks` and a `wants` column on both
+/// sides; in `bonus` mode (its config) and in `only` mode.
+#[test]
+fn picks_and_wants_in_the_picks_program() {
+    let out = sample_program("picks", "match", &[]);
+    golden("data/expected/picks-matches.csv", &out.stdout);
+    let rows = text(&out.stdout);
+    let row = |id: &str| rows.lines().find(|l| l.starts_with(id)).unwrap().to_owned();
+    assert!(rows.starts_with(
+        "mentee_id,mentee_name,mentor_id,mentor_name,score,skills,goals,values,diversity,picks,reason\n"
+    ));
+    // E001 picked M006 alone and got them: picks 100, named first in the reason.
+    assert!(row("E001").starts_with("E001,Malik Núñez,M006,Ethan Ibáñez,55.19,25.00,100.00,0.00,40.00,100.00,\"their 1st pick; "));
+    let out = sample_program(
+        "picks",
+        "explain",
+        &["--mentee", "E002", "--mentor", "M008"],
+    );
+    golden("data/expected/picks-explain-E002-M008.txt", &out.stdout);
+    let explained = text(&out.stdout);
+    assert!(explained.contains("    picks: the mentor's 1st pick of 3\n"));
+    assert!(explained.contains("    wants (mentee, nice-to-have): gender=woman: met\n"));
+
+    // In `only` mode E010's one pick (M019) breaks their own must-have
+    // (language=german), so they stay unmatched as no_pick_free.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("only.toml");
+    let base = std::fs::read_to_string(root().join("data/picks/config.toml")).unwrap();
+    std::fs::write(&config, base.replace("mode = \"bonus\"", "mode = \"only\"")).unwrap();
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/picks/mentors.csv",
+        "--mentees",
+        "data/picks/mentees.csv",
+        "--config",
+        config.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unmatched = v["unmatched"].as_array().unwrap();
+    let e010 = unmatched.iter().find(|u| u["mentee_id"] == "E010").unwrap();
+    assert_eq!(e010["reason"], "no_pick_free");
+    assert_eq!(
+        e010["detail"],
+        "their only pick is not free (`only` mode): M019 (a must-have not met: language=german (mentee))"
+    );
+    for m in v["matches"].as_array().unwrap() {
+        let picks = &m["picks"];
+        if picks["mentee_picks"].as_u64().unwrap_or(0) > 0 {
+            assert!(
+                picks["mentee_pick"].is_u64(),
+                "{} matched outside its picks",
+                m["mentee_id"]
+            );
+        }
+    }
+}
+
 /// `data/priorities/`: the mentees' `priority` column and numeric rules
 /// (timezones at most 3 apart, experience at least 2 years apart).
 #[test]

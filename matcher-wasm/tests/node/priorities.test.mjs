@@ -54,7 +54,7 @@ test('bad priorities, numbers and limits throw located errors', () => {
   assert.deepEqual([error.code, error.file, error.row, error.column], ['bad_priority', 'mentees.csv', 8, 'priority']);
   assert.equal(
     error.message,
-    'mentees.csv:8:priority: priority must be one of skills, goals, values, diversity, pair_score, availability, got "goal" '
+    'mentees.csv:8:priority: priority must be one of skills, goals, values, diversity, pair_score, availability, picks, got "goal" '
       + '(hint: name the one criterion that matters most to this mentee, or leave the cell empty)',
   );
   error = thrown(() => matcher.matchRosters(edit(mentors, 'Data,-3,8,', 'Data,UTC-3,8,'), mentees, config));

@@ -100,3 +100,20 @@ test('thrown errors carry every declared MatcherError field', () => {
   }
   assert.fail('expected an error');
 });
+
+test('picks and wants have the declared shapes', () => {
+  const pickers = 'id,capacity,gender,picks,wants\nm1,1,woman,e1,\nm2,1,man,,!gender=woman\n';
+  const choosers = 'id,skills,gender,picks,wants\ne1,python,man,m1; m2,gender=woman\ne2,,woman,m2,\n';
+  const outcome = matcher.matchRosters(pickers, choosers, { preferences: { mode: 'only' } });
+  const match = outcome.matches.find((m) => m.mentee_id === 'e1');
+  assertShape('Match', match);
+  assertShape('CriterionScores', match.criteria);
+  assertShape('PickDetail', match.picks);
+  assertShape('WantCheck', match.picks.wants[0]);
+  assert.equal(match.reason, 'their 1st pick; picked by the mentor; wants met: gender=woman');
+  // e2 picked m2 only, whose must-have (a woman) e2 meets, so e2 gets m2.
+  assert.equal(outcome.matches.find((m) => m.mentee_id === 'e2').mentor_id, 'm2');
+  const x = matcher.explain(pickers, choosers, {}, 'e1', 'm2');
+  assert.deepEqual(x.forbidden, { rule: 'must_have', attribute: 'gender', value: 'woman', by: 'mentor' });
+  assertShape('Person', matcher.readRoster(choosers, 'mentee').people[0]);
+});

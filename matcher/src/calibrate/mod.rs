@@ -233,9 +233,12 @@ pub fn calibrate(
         pairs: samples.len(),
         unknown: unknown.len(),
         weights,
+        // Picks are left out of the report when nobody gave picks or wants:
+        // the criterion does not exist for this program.
         no_evidence: (0..K)
             .filter(|&c| !fitted[c])
             .map(|c| Criterion::ALL[c])
+            .filter(|&c| c != Criterion::Picks || scorer.has_choices())
             .collect(),
         intercept: round4(sign * model.map_or(0.0, |m| m.intercept)),
         held_out,
@@ -257,11 +260,19 @@ impl Calibration {
             diversity: 0.0,
             pair_score: 0.0,
             availability: 0.0,
+            picks: 0.0,
         };
         for w in &self.weights {
             *weights.get_mut(w.criterion) = w.fitted;
         }
         weights
+    }
+
+    /// Whether the report covers `criterion`: fitted, or without evidence
+    /// (picks are not covered when nobody gave picks or wants).
+    pub fn covers(&self, criterion: Criterion) -> bool {
+        self.weights.iter().any(|w| w.criterion == criterion)
+            || self.no_evidence.contains(&criterion)
     }
 }
 

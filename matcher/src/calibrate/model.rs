@@ -14,7 +14,7 @@ use super::nnls::nnls;
 use nalgebra::{DMatrix, DVector};
 
 /// The number of criteria ([`crate::config::Criterion::ALL`]).
-pub(super) const K: usize = 6;
+pub(super) const K: usize = 7;
 
 /// One pair the fit learns from.
 #[derive(Debug, Clone, Copy)]

@@ -143,6 +143,7 @@ fn recovers_known_weights_from_noisy_outcomes() {
         diversity: 0.3,
         pair_score: 0.0,
         availability: 0.0,
+        picks: 0.0,
     };
     let mut covered = 0;
     for (seed, gaps) in [(1, false), (2, true), (3, true)] {

@@ -17,6 +17,8 @@ pub(super) enum Field {
     Values,
     Goals,
     Exclude,
+    Picks,
+    Wants,
     Attribute(usize),
 }
 
@@ -25,7 +27,12 @@ impl Field {
     pub(super) fn is_list(self) -> bool {
         matches!(
             self,
-            Field::Skills | Field::Values | Field::Goals | Field::Exclude
+            Field::Skills
+                | Field::Values
+                | Field::Goals
+                | Field::Exclude
+                | Field::Picks
+                | Field::Wants
         )
     }
 }
@@ -41,6 +48,8 @@ pub(super) fn field(name: &str, side: Side) -> Option<Field> {
         ("values", _) => Field::Values,
         ("goals", _) => Field::Goals,
         ("exclude", _) => Field::Exclude,
+        ("picks", _) => Field::Picks,
+        ("wants", _) => Field::Wants,
         _ => return None,
     })
 }

@@ -2,8 +2,8 @@
 //!
 //! Columns are matched by header name, case-insensitively, or by the config's
 //! `[columns]` rules ([`crate::columns`]); the order is free. `id`, `name`,
-//! `capacity` (mentors), `priority` (mentees), `skills`, `values`, `goals` and
-//! `exclude` have a meaning; every other column is kept as a background
+//! `capacity` (mentors), `priority` (mentees), `skills`, `values`, `goals`,
+//! `exclude`, `picks` and `wants` ([`crate::choices`]) have a meaning; every other column is kept as a background
 //! attribute. `header.rs` reads the header row, `pair_check.rs` checks the
 //! two rosters against each other.
 
@@ -14,6 +14,7 @@ mod readings;
 pub use pair_check::check_pair;
 pub use readings::{read_columns, read_sheet_columns, ColumnReading, ColumnReadings};
 
+use crate::choices::{self, Want};
 use crate::columns::{self, ColumnRules, CommaWatch};
 use crate::config::Criterion;
 use crate::csv_file::{numbered, open_read_sheet, open_table, ragged, CsvFile};
@@ -76,6 +77,10 @@ pub struct Person {
     pub goals: Vec<String>,
     /// Normalised ids on the other side never to pair with.
     pub exclude: Vec<String>,
+    /// Normalised ids on the other side this person picks, most wanted first.
+    pub picks: Vec<String>,
+    /// Wishes on the other side's attributes ([`crate::choices`]).
+    pub wants: Vec<Want>,
     /// Normalised background attribute values, aligned with [`Roster::attributes`]; `None` when empty.
     pub attributes: Vec<Option<String>>,
 }
@@ -396,8 +401,11 @@ impl Roster {
             values: Vec::new(),
             goals: Vec::new(),
             exclude: Vec::new(),
+            picks: Vec::new(),
+            wants: Vec::new(),
             attributes: vec![None; self.attributes.len()],
         };
+        let mut picks_column = None;
         let columns_read = cells
             .iter()
             .zip(fields)
@@ -435,9 +443,46 @@ impl Roster {
                 Field::Values => person.values = list::parse(cell, separator),
                 Field::Goals => person.goals = list::parse(cell, separator),
                 Field::Exclude => person.exclude = list::parse(cell, separator),
+                Field::Picks => {
+                    let (picks, repeated) = choices::parse_picks(cell, separator);
+                    person.picks = picks;
+                    picks_column = Some(column);
+                    diagnostics.extend(repeated.iter().map(|id| {
+                        at(
+                            Code::DuplicatePick,
+                            format!("\"{}\" is picked more than once", excerpt(id)),
+                        )
+                        .with_hint("list each pick once, most wanted first")
+                    }));
+                }
+                Field::Wants => {
+                    let (wants, bad) = choices::parse_wants(cell, separator);
+                    person.wants = wants;
+                    diagnostics.extend(bad.iter().map(|item| {
+                        at(
+                            Code::BadWant,
+                            format!("a wish must read `attribute=value`, got \"{}\"", excerpt(item)),
+                        )
+                        .with_hint("e.g. `gender=woman; !language=spanish` (a leading `!` makes it a must-have)")
+                    }));
+                }
                 Field::Attribute(i) => {
                     person.attributes[i] = Some(list::normalize(cell)).filter(|v| !v.is_empty())
                 }
+            }
+        }
+        if let Some(column) = picks_column {
+            for id in person.picks.iter().filter(|id| person.exclude.contains(id)) {
+                diagnostics.push(
+                    Diagnostic::at(
+                        source,
+                        row,
+                        Some(column),
+                        Code::PickExcluded,
+                        format!("\"{}\" is both picked and excluded", excerpt(id)),
+                    )
+                    .with_hint("remove the id from `picks` or from `exclude`"),
+                );
             }
         }
         let id_column = columns[fields.iter().position(|f| *f == Field::Id)?].as_str();

@@ -5,7 +5,8 @@ use crate::diagnostic::{excerpt, Code, Diagnostic};
 use std::collections::HashSet;
 
 /// Checks the two rosters against each other: the files must not be swapped,
-/// every `exclude` id must exist on the other side, and at least one pair must
+/// every `exclude` and `picks` id must exist on the other side, every `wants`
+/// attribute must be a column there, and at least one pair must
 /// be possible (some capacity, not every pair excluded). Returns the problems
 /// sorted; a swap is reported alone, as it explains everything else.
 pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
@@ -46,6 +47,32 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
                     .with_hint("`exclude` lists ids from the other file"),
                 );
             }
+            for id in person
+                .picks
+                .iter()
+                .filter(|id| other.position(id).is_none())
+            {
+                diagnostics.push(
+                    Diagnostic::at(
+                        &roster.source,
+                        person.row,
+                        Some("picks"),
+                        Code::UnknownPickId,
+                        format!(
+                            "\"{}\" is not a {} id in {}",
+                            excerpt(id),
+                            other.side.as_str(),
+                            other.source
+                        ),
+                    )
+                    .with_hint("`picks` lists ids from the other file, most wanted first"),
+                );
+            }
+            for want in &person.wants {
+                if other.attribute(&want.attribute).is_none() {
+                    diagnostics.push(unknown_want(roster, other, person.row, &want.attribute));
+                }
+            }
         }
     }
     if diagnostics.is_empty() {
@@ -53,6 +80,27 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
     }
     diagnostics.sort();
     diagnostics
+}
+
+/// A wish on an attribute the other roster has no column for.
+fn unknown_want(roster: &Roster, other: &Roster, row: usize, attribute: &str) -> Diagnostic {
+    let columns = if other.attributes.is_empty() {
+        "none".to_owned()
+    } else {
+        other.attributes.join(", ")
+    };
+    Diagnostic::at(
+        &roster.source,
+        row,
+        Some("wants"),
+        Code::UnknownWantAttribute,
+        format!(
+            "{} has no column \"{}\" to want a value of (its attribute columns: {columns})",
+            other.source,
+            excerpt(attribute)
+        ),
+    )
+    .with_hint("a wish names an attribute column of the other file: `attribute=value`")
 }
 
 /// A problem when no pair can be made at all: every mentor has capacity 0, or

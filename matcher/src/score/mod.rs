@@ -5,6 +5,7 @@
 //! any thread count and in WebAssembly.
 
 use crate::availability::{Overlap, Pairing};
+use crate::choices::PickDetail;
 use crate::config::{Config, Criterion, Preference, Weights};
 use crate::list::{self, Skill};
 use crate::pair_scores::ByMentee;
@@ -15,6 +16,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+mod choices;
 mod numeric;
 mod overlap;
 mod related;
@@ -25,7 +27,8 @@ pub use overlap::check_lists;
 
 /// The criteria of one pair, each in `[0, 1]`; `None` when not applicable
 /// (the mentee asked nothing of it, no diversity attribute has values on both
-/// sides, or the pair-scores file has no score for the pair).
+/// sides, the pair-scores file has no score for the pair, or neither picked
+/// nor wished).
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
 pub struct Criteria {
     /// Coverage of the skills the mentee wants.
@@ -40,6 +43,8 @@ pub struct Criteria {
     pub pair_score: Option<f64>,
     /// Share of the mentee's weekly hours the mentor shares.
     pub availability: Option<f64>,
+    /// Participants' picks and nice-to-have wants ([`crate::choices`]).
+    pub picks: Option<f64>,
 }
 
 impl Criteria {
@@ -52,6 +57,7 @@ impl Criteria {
             Criterion::Diversity => self.diversity,
             Criterion::PairScore => self.pair_score,
             Criterion::Availability => self.availability,
+            Criterion::Picks => self.picks,
         }
     }
 
@@ -64,6 +70,7 @@ impl Criteria {
             (self.diversity, weights.diversity),
             (self.pair_score, weights.pair_score),
             (self.availability, weights.availability),
+            (self.picks, weights.picks),
         ];
         let (mut sum, mut weight) = (0.0, 0.0);
         for (score, w) in parts {
@@ -141,6 +148,18 @@ pub enum Forbidden {
         /// The fewest they must share.
         min: f64,
     },
+    /// In `only` mode: the mentor is not among the mentee's picks.
+    NotPicked,
+    /// A must-have wish (`!language=spanish`) the other side does not meet
+    /// (a side without a value does not meet it).
+    MustHave {
+        /// The attribute wished for.
+        attribute: String,
+        /// The value wished for.
+        value: String,
+        /// Whose wish it is.
+        by: Side,
+    },
     /// The pair scores below `min_score`.
     BelowMinScore,
 }
@@ -158,6 +177,12 @@ impl Forbidden {
             Forbidden::MinDifference { attribute, .. } => format!("min_difference: {attribute}"),
             Forbidden::RequireOverlap { attribute } => format!("require_overlap: {attribute}"),
             Forbidden::MinOverlapHours { .. } => "min_overlap_hours".to_owned(),
+            Forbidden::NotPicked => "not among the mentee's picks".to_owned(),
+            Forbidden::MustHave {
+                attribute,
+                value,
+                by,
+            } => format!("a must-have not met: {attribute}={value} ({})", by.as_str()),
             Forbidden::BelowMinScore => "min_score".to_owned(),
         }
     }
@@ -196,6 +221,16 @@ impl std::fmt::Display for Forbidden {
             Forbidden::MinOverlapHours { hours, min } => write!(
                 f,
                 "min_overlap_hours: {hours} h a week together, fewer than {min}"
+            ),
+            Forbidden::NotPicked => f.write_str("only picks: not among the mentee's picks"),
+            Forbidden::MustHave {
+                attribute,
+                value,
+                by,
+            } => write!(
+                f,
+                "a must-have not met: the {} wants {attribute}={value}",
+                by.as_str()
             ),
             Forbidden::BelowMinScore => f.write_str("score below min_score"),
         }
@@ -272,6 +307,8 @@ pub struct Scorer<'a> {
     pair_scores_source: Option<String>,
     /// Both sides' weekly availability, when a roster has an availability column.
     availability: Option<Pairing>,
+    /// Both sides' picks and wants, when someone picked or wished.
+    choices: Option<choices::Choices>,
 }
 
 /// Interns list items into dense ids.
@@ -449,6 +486,7 @@ impl<'a> Scorer<'a> {
             family,
             lists,
             availability: Pairing::new(&mentors, &mentees, config),
+            choices: choices::Choices::new(&mentors, &mentees, config),
             mentors,
             mentees,
         }
@@ -478,7 +516,26 @@ impl<'a> Scorer<'a> {
             diversity: self.diversity(pe, pm),
             pair_score: self.pair_score(e, m),
             availability: self.availability.as_ref().and_then(|a| a.share(e, m)),
+            picks: self.choices.as_ref().and_then(|c| c.score(e, m)),
         }
+    }
+
+    /// Whether someone on either roster gave picks or wants.
+    pub fn has_choices(&self) -> bool {
+        self.choices.is_some()
+    }
+
+    /// What the pair's `picks` criterion is made of; `None` when neither
+    /// picked nor wished.
+    pub fn pick_detail(&self, e: usize, m: usize) -> Option<PickDetail> {
+        self.choices.as_ref()?.detail(e, m)
+    }
+
+    /// In `only` mode, the mentors mentee `e` picked (their only
+    /// candidates), in rank order; `None` when they are not restricted.
+    pub fn only_picks(&self, e: usize) -> Option<Vec<usize>> {
+        let choices = self.choices.as_ref().filter(|c| c.restricts(e))?;
+        Some(choices.picks_of(e))
     }
 
     /// The pair's score in the pair-scores file, as a fraction.
@@ -528,12 +585,16 @@ impl<'a> Scorer<'a> {
     }
 
     /// Why the pair may never be made, before looking at its score or the
-    /// mentor's capacity: an exclusion or an attribute rule (numeric ones,
-    /// then `min_overlap_hours`, last).
+    /// mentor's capacity: an exclusion, participants' choices (`only` picks,
+    /// must-have wants) or an attribute rule (numeric ones, then
+    /// `min_overlap_hours`, last).
     pub fn rule_forbids(&self, e: usize, m: usize) -> Option<Forbidden> {
         let excluded = &self.exclusions[e];
         if let Ok(i) = excluded.binary_search_by(|&(x, _)| x.cmp(&m)) {
             return Some(Forbidden::Excluded { by: excluded[i].1 });
+        }
+        if let Some(why) = self.choices.as_ref().and_then(|c| c.forbids(e, m)) {
+            return Some(why);
         }
         let (pe, pm) = (&self.mentee_profiles[e], &self.mentor_profiles[m]);
         for (i, attribute) in self.attributes.iter().enumerate() {

@@ -138,6 +138,8 @@ struct Counters<'b> {
     pair: &'b mut [f64],
     /// Quarters of the week shared, `NaN` where availability is not applicable.
     availability: &'b mut [f64],
+    /// The `picks` criterion, `NaN` where it is not applicable.
+    picks: &'b mut [f64],
     /// The reciprocal of the mentee's own quarters.
     per_quarter: f64,
 }
@@ -150,7 +152,7 @@ impl Scorer<'_> {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
         buffer.clear();
-        buffer.resize(8 * n + 2 * related, 0.0);
+        buffer.resize(9 * n + 2 * related, 0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
         let (goals, rest) = rest.split_at_mut(n);
@@ -158,11 +160,20 @@ impl Scorer<'_> {
         let (met, rest) = rest.split_at_mut(n);
         let (compared, rest) = rest.split_at_mut(n);
         let (pair, rest) = rest.split_at_mut(n);
+        let (picks, rest) = rest.split_at_mut(n);
         let (exact, rest) = rest.split_at_mut(related);
         let (best, availability) = rest.split_at_mut(related);
         pair.fill(f64::NAN);
         for &(m, score) in self.pair_scores.get(e).map_or(&[][..], Vec::as_slice) {
             pair[m as usize] = score;
+        }
+        match &self.choices {
+            Some(choices) => {
+                for (m, cell) in picks.iter_mut().enumerate() {
+                    *cell = choices.score(e, m).unwrap_or(f64::NAN);
+                }
+            }
+            None => picks.fill(f64::NAN),
         }
         let mut counters = Counters {
             skills,
@@ -174,6 +185,7 @@ impl Scorer<'_> {
             best,
             pair,
             availability,
+            picks,
             per_quarter: f64::NAN,
         };
         let mentee = &self.mentee_profiles[e];
@@ -331,7 +343,8 @@ impl Scorer<'_> {
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
         let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
         let cells = cells.zip(&counters.availability[..n]);
-        for (((sum, (&met, &compared)), &pair), &shared) in cells {
+        let cells = cells.zip(&counters.picks[..n]);
+        for ((((sum, (&met, &compared)), &pair), &shared), &picks) in cells {
             // Each criterion that may not apply adds its terms or +0 (which
             // changes no sum): masks rather than branches, so that the loop
             // vectorises.
@@ -345,6 +358,9 @@ impl Scorer<'_> {
             let available = !share.is_nan();
             let total = total + kept(weights.availability * share, available);
             let weight = weight + kept(weights.availability, available);
+            let picked = !picks.is_nan();
+            let total = total + kept(weights.picks * picks, picked);
+            let weight = weight + kept(weights.picks, picked);
             let score = 100.0 * total / weight;
             let score = if weight > 0.0 { score } else { 0.0 };
             let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0));
@@ -356,11 +372,18 @@ impl Scorer<'_> {
         }
     }
 
-    /// Marks the pairs a rule forbids: exclusions, required attributes,
-    /// numeric rules and `min_overlap_hours`.
+    /// Marks the pairs a rule forbids: exclusions, participants' choices,
+    /// required attributes, numeric rules and `min_overlap_hours`.
     fn forbid(&self, e: usize, overlaps: &[f64], out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
+        }
+        if let Some(choices) = &self.choices {
+            for (m, cell) in out.iter_mut().enumerate() {
+                if choices.forbids(e, m).is_some() {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
         }
         let mentee = &self.mentee_profiles[e];
         for (i, attribute) in self.attributes.iter().enumerate() {
@@ -393,8 +416,10 @@ impl Scorer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::choices::PickMode;
     use crate::config::{AttributeRule, Config, Criterion, Preference};
     use crate::generate::{self, Spec};
+    use crate::list;
     use crate::list_attributes::AttributeOptions;
     use crate::pair_scores::PairScores;
     use crate::roster::{Roster, Side};
@@ -442,10 +467,11 @@ mod tests {
                 Some(Criterion::Diversity),
                 Some(Criterion::PairScore),
                 Some(Criterion::Availability),
+                Some(Criterion::Picks),
             ],
         ];
         for (i, person) in mentees.people.iter_mut().enumerate() {
-            person.priority = priorities.concat()[i % 7];
+            person.priority = priorities.concat()[i % 8];
         }
     }
 
@@ -512,6 +538,41 @@ mod tests {
                 (count > 0).then(|| picked.join("; "))
             };
             add_attribute(roster, "languages", languages);
+        }
+    }
+
+    /// Gives about half of each roster picks (1–3 ids of the other side, an
+    /// unknown one among them now and then) and some wants on `gender`,
+    /// `location` and the `languages` list, nice-to-have and must-have.
+    fn add_choices(mentors: &mut Roster, mentees: &mut Roster) {
+        const WANTS: [&str; 6] = [
+            "gender=woman",
+            "location=remote; gender=man",
+            "!languages=english",
+            "languages=german; !location=berlin",
+            "seniority=senior",
+            "",
+        ];
+        let ids = |roster: &Roster| -> Vec<String> {
+            roster
+                .people
+                .iter()
+                .map(|p| list::normalize(&p.id))
+                .collect()
+        };
+        let (mentor_ids, mentee_ids) = (ids(mentors), ids(mentees));
+        for (roster, others, step) in [(mentors, &mentee_ids, 7), (mentees, &mentor_ids, 3)] {
+            for (i, person) in roster.people.iter_mut().enumerate() {
+                if i % 2 == 0 {
+                    let count = 1 + i % 3;
+                    person.picks = (0..count)
+                        .map(|k| others[(i * step + k * 11) % others.len()].clone())
+                        .collect();
+                    person.picks.dedup();
+                }
+                let (wants, _) = crate::choices::parse_wants(WANTS[(i / 2) % WANTS.len()], ';');
+                person.wants = wants;
+            }
         }
     }
 
@@ -589,6 +650,15 @@ mod tests {
             add_languages(&mut mentors, &mut mentees);
             add_availability(&mut mentors, &mut mentees);
             clear_some_lists(&mut mentors, &mut mentees);
+            // Choices on all seeds but the first; `only` on every third.
+            if seed > 1 {
+                add_choices(&mut mentors, &mut mentees);
+            }
+            config.preferences.mode = if seed % 3 == 0 {
+                PickMode::Only
+            } else {
+                PickMode::Bonus
+            };
             // Half the seeds with a pair-scores file.
             config.pair_scores = (seed % 2 == 0).then(|| pair_scores(&mentors, &mentees));
             let scorer = Scorer::new(&mentors, &mentees, &config);
@@ -597,6 +667,7 @@ mod tests {
             let mut forbidden = 0;
             let mut numeric = [0; 3];
             let (mut overlaps, mut shared) = (0, 0);
+            let mut choices = [0; 3];
             for e in 0..mentees.people.len() {
                 let row = scorer.row_weights(e, &mut buffer).to_vec();
                 assert_eq!(row.len(), mentors.people.len());
@@ -613,8 +684,11 @@ mod tests {
                         Some(Forbidden::MinDifference { .. }) => numeric[1] += 1,
                         Some(Forbidden::RequireOverlap { .. }) => numeric[2] += 1,
                         Some(Forbidden::MinOverlapHours { .. }) => overlaps += 1,
+                        Some(Forbidden::MustHave { .. }) => choices[0] += 1,
+                        Some(Forbidden::NotPicked) => choices[1] += 1,
                         _ => {}
                     }
+                    choices[2] += usize::from(scorer.criteria(e, m).picks.is_some_and(|p| p > 0.0));
                     let (with, plain) = (scorer.criteria(e, m), without.criteria(e, m));
                     related_pairs += usize::from(with.skills > plain.skills);
                     shared += usize::from(with.availability.is_some_and(|s| s > 0.0));
@@ -627,6 +701,11 @@ mod tests {
             );
             assert!(overlaps > 0, "min_overlap_hours forbids pairs");
             assert!(shared > 0, "some pairs share hours");
+            if seed > 1 {
+                assert!(choices[0] > 0, "must-haves forbid pairs: {choices:?}");
+                assert!(choices[2] > 0, "picks and wants score pairs: {choices:?}");
+                assert_eq!(choices[1] > 0, seed % 3 == 0, "only mode: {choices:?}");
+            }
         }
         assert!(
             related_pairs > 100,

@@ -118,7 +118,7 @@ fn bad_column_rules_are_config_errors_naming_the_key() {
     };
     assert_eq!(
         problem(&[("Team", Some("department"), Some(','))]).unwrap(),
-        "columns.Team: a separator applies to a list column (skills, values, goals, exclude, or an attribute declared a list under [attributes]), and this one is read as \"department\""
+        "columns.Team: a separator applies to a list column (skills, values, goals, exclude, picks, wants, or an attribute declared a list under [attributes]), and this one is read as \"department\""
     );
     assert_eq!(
         problem(&[("skills", None, Some('x'))]).unwrap(),

@@ -10,6 +10,7 @@ mod invariants;
 mod list_attributes;
 mod matching;
 mod pair_scores;
+mod picks;
 mod priorities;
 mod program;
 mod related;

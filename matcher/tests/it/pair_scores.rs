@@ -57,6 +57,7 @@ fn a_pair_score_is_one_more_weighted_criterion() {
             diversity: Some(1.0),
             pair_score: Some(0.8),
             availability: None,
+            picks: None,
         }
     );
     assert_eq!(scorer.score(0, 0), 6000);

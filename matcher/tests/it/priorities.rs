@@ -60,7 +60,8 @@ fn a_priority_doubles_its_criterion_weight_for_that_mentee() {
             values: 0.2,
             diversity: 0.2,
             pair_score: 0.25,
-            availability: 0.0
+            availability: 0.0,
+            picks: 0.3,
         }
     );
     let x = matcher::explain(&m, &e, &config, "e3", "m1").unwrap();
@@ -107,7 +108,7 @@ fn an_unknown_priority_is_a_roster_error_and_mentors_keep_it_as_an_attribute() {
     .unwrap_err();
     assert_eq!(
         err.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        ["mentees.csv:3:priority: priority must be one of skills, goals, values, diversity, pair_score, availability, got \"skill\" \
+        ["mentees.csv:3:priority: priority must be one of skills, goals, values, diversity, pair_score, availability, picks, got \"skill\" \
           (hint: name the one criterion that matters most to this mentee, or leave the cell empty)"]
     );
     assert_eq!(err[0].code.as_str(), "bad_priority");

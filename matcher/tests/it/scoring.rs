@@ -49,7 +49,8 @@ fn worked_example_scores_each_criterion_and_the_weighted_mean() {
             values: Some(0.25),
             diversity: Some(1.0),
             pair_score: None,
-            availability: None
+            availability: None,
+            picks: None,
         }
     );
     assert!((c.total(&config.weights) - 55.0).abs() < 1e-9);
@@ -89,7 +90,8 @@ fn an_empty_mentor_side_scores_zero() {
             values: Some(0.0),
             diversity: Some(0.0),
             pair_score: None,
-            availability: None
+            availability: None,
+            picks: None,
         }
     );
 }

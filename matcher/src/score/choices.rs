@@ -1,0 +1,218 @@
+//! The `picks` criterion and the hard rules of participants' choices
+//! ([`crate::choices`]): must-have wants, and in `only` mode a mentee's picks.
+//!
+//! For a mentee *e* and a mentor *m* the criterion is the mean of the parts
+//! that apply: (k − r + 1) / k when *m* is *e*'s pick ranked r of k (0 when
+//! not picked), the same for *m*'s picks and *e*, and the share of each
+//! side's nice-to-have wants the other meets. A row is scored pair by pair
+//! with the same function, so rows and pairs agree bit for bit.
+
+use super::Forbidden;
+use crate::choices::{PickDetail, PickMode, Want, WantCheck};
+use crate::config::Config;
+use crate::list;
+use crate::list_attributes::list_names;
+use crate::roster::{Roster, Side};
+
+/// One wish, resolved against the other roster.
+#[derive(Debug)]
+struct Wish {
+    /// The wish as written.
+    want: Want,
+    /// Its attribute's index in its chooser's [`Chooser::values`]; `None`
+    /// when the other side has no such column (then nobody meets it).
+    attribute: Option<usize>,
+}
+
+/// One side's choices, each person's resolved against the other side.
+#[derive(Debug, Default)]
+struct Chooser {
+    /// Per person: `(position on the other side, rank from 1)`, sorted by position.
+    picks: Vec<Vec<(u32, u32)>>,
+    /// Per person: their wishes.
+    wishes: Vec<Vec<Wish>>,
+    /// Per person: how many of their wishes are nice-to-have.
+    nice: Vec<u32>,
+    /// Per attribute the other side wishes for: each person's values
+    /// (a list attribute's several, else the one value or none).
+    values: Vec<(String, Vec<Vec<String>>)>,
+}
+
+impl Chooser {
+    /// `roster`'s picks and wants, resolved against `other`.
+    fn new(roster: &Roster, other: &Roster, lists: &[String]) -> Chooser {
+        let mut chooser = Chooser::default();
+        for person in &roster.people {
+            let mut picks: Vec<(u32, u32)> = person
+                .picks
+                .iter()
+                .filter_map(|id| other.position(id))
+                .zip(1..)
+                .map(|(position, rank)| (position as u32, rank))
+                .collect();
+            picks.sort_unstable();
+            chooser.picks.push(picks);
+            chooser
+                .nice
+                .push(person.wants.iter().filter(|w| !w.must).count() as u32);
+            let wishes = person.wants.iter().map(|want| Wish {
+                attribute: chooser.values_of(other, &want.attribute, lists),
+                want: want.clone(),
+            });
+            let wishes = wishes.collect();
+            chooser.wishes.push(wishes);
+        }
+        chooser
+    }
+
+    /// The index of `attribute`'s values on `other`, read on first use;
+    /// `None` when `other` has no such column.
+    fn values_of(&mut self, other: &Roster, attribute: &str, lists: &[String]) -> Option<usize> {
+        if let Some(i) = self.values.iter().position(|(name, _)| name == attribute) {
+            return Some(i);
+        }
+        let column = other.attribute(attribute)?;
+        let is_list = lists.iter().any(|name| name == attribute);
+        let values = other.people.iter().map(|person| {
+            let cell = person.attributes[column].as_deref();
+            match cell {
+                Some(cell) if is_list => list::parse(cell, other.attribute_separator(column)),
+                Some(value) => vec![value.to_owned()],
+                None => Vec::new(),
+            }
+        });
+        self.values.push((attribute.to_owned(), values.collect()));
+        Some(self.values.len() - 1)
+    }
+
+    /// The rank of `other` among person `i`'s picks, and how many they gave.
+    fn rank(&self, i: usize, other: usize) -> (Option<u32>, usize) {
+        let picks = &self.picks[i];
+        let rank = picks
+            .binary_search_by_key(&(other as u32), |&(o, _)| o)
+            .ok()
+            .map(|at| picks[at].1);
+        (rank, picks.len())
+    }
+}
+
+/// Whether person `other` on the other side meets `wish`, given the
+/// wisher's chooser's `values`.
+fn met(wish: &Wish, values: &[(String, Vec<Vec<String>>)], other: usize) -> bool {
+    wish.attribute
+        .is_some_and(|a| values[a].1[other].contains(&wish.want.value))
+}
+
+/// Both sides' choices, for a [`super::Scorer`].
+#[derive(Debug)]
+pub(super) struct Choices {
+    mentees: Chooser,
+    mentors: Chooser,
+    /// `only` mode: a mentee's picks are their only candidates.
+    only: bool,
+}
+
+impl Choices {
+    /// The choices of both rosters; `None` when nobody picked or wished.
+    pub(super) fn new(mentors: &Roster, mentees: &Roster, config: &Config) -> Option<Choices> {
+        let chose = |r: &Roster| {
+            r.people
+                .iter()
+                .any(|p| !p.picks.is_empty() || !p.wants.is_empty())
+        };
+        if !chose(mentors) && !chose(mentees) {
+            return None;
+        }
+        let lists = list_names(&config.attributes);
+        Some(Choices {
+            mentees: Chooser::new(mentees, mentors, &lists),
+            mentors: Chooser::new(mentors, mentees, &lists),
+            only: config.preferences.mode == PickMode::Only,
+        })
+    }
+
+    /// The `picks` criterion of mentee `e` and mentor `m` (see the module docs).
+    pub(super) fn score(&self, e: usize, m: usize) -> Option<f64> {
+        let (mut sum, mut parts) = (0.0, 0u32);
+        for (chooser, me, other) in [(&self.mentees, e, m), (&self.mentors, m, e)] {
+            if let (rank, k @ 1..) = chooser.rank(me, other) {
+                parts += 1;
+                if let Some(r) = rank {
+                    sum += f64::from(k as u32 - r + 1) / k as f64;
+                }
+            }
+        }
+        for (chooser, me, other) in [(&self.mentees, e, m), (&self.mentors, m, e)] {
+            let nice = chooser.nice[me];
+            if nice > 0 {
+                parts += 1;
+                let wishes = chooser.wishes[me].iter().filter(|w| !w.want.must);
+                let kept = wishes.filter(|w| met(w, &chooser.values, other));
+                sum += kept.count() as f64 / f64::from(nice);
+            }
+        }
+        (parts > 0).then(|| sum / f64::from(parts))
+    }
+
+    /// Why the pair may never be made by participants' choices: the
+    /// mentee's picks in `only` mode, or a must-have either side does not meet.
+    pub(super) fn forbids(&self, e: usize, m: usize) -> Option<Forbidden> {
+        if self.restricts(e) && self.mentees.rank(e, m).0.is_none() {
+            return Some(Forbidden::NotPicked);
+        }
+        for (chooser, by, me, other) in [
+            (&self.mentees, Side::Mentee, e, m),
+            (&self.mentors, Side::Mentor, m, e),
+        ] {
+            let values = &chooser.values;
+            let unmet = chooser.wishes[me]
+                .iter()
+                .find(|w| w.want.must && !met(w, values, other));
+            if let Some(wish) = unmet {
+                return Some(Forbidden::MustHave {
+                    attribute: wish.want.attribute.clone(),
+                    value: wish.want.value.clone(),
+                    by,
+                });
+            }
+        }
+        None
+    }
+
+    /// Whether mentee `e` may only be matched within their picks.
+    pub(super) fn restricts(&self, e: usize) -> bool {
+        self.only && !self.mentees.picks[e].is_empty()
+    }
+
+    /// The mentors mentee `e` picked, in rank order.
+    pub(super) fn picks_of(&self, e: usize) -> Vec<usize> {
+        let mut picks = self.mentees.picks[e].clone();
+        picks.sort_unstable_by_key(|&(_, rank)| rank);
+        picks.into_iter().map(|(m, _)| m as usize).collect()
+    }
+
+    /// What the pair's criterion is made of; `None` when neither picked nor wished.
+    pub(super) fn detail(&self, e: usize, m: usize) -> Option<PickDetail> {
+        let (mentee_pick, mentee_picks) = self.mentees.rank(e, m);
+        let (mentor_pick, mentor_picks) = self.mentors.rank(m, e);
+        let mut wants = Vec::new();
+        for (chooser, by, me, other) in [
+            (&self.mentees, Side::Mentee, e, m),
+            (&self.mentors, Side::Mentor, m, e),
+        ] {
+            wants.extend(chooser.wishes[me].iter().map(|wish| WantCheck {
+                by,
+                want: wish.want.clone(),
+                met: met(wish, &chooser.values, other),
+            }));
+        }
+        let any = mentee_picks > 0 || mentor_picks > 0 || !wants.is_empty();
+        any.then_some(PickDetail {
+            mentee_pick,
+            mentee_picks,
+            mentor_pick,
+            mentor_picks,
+            wants,
+        })
+    }
+}
