@@ -118,8 +118,9 @@ pub enum PickMode {
     /// many mentees as possible get their first pick, then as many as
     /// possible their second, and so on; the configured objective decides
     /// the rest (`coverage` matches as many as possible before anything
-    /// else). Solved exactly, one solve per stage ([`crate::assign`]'s
-    /// `rank` module); only with the `coverage` and `total` objectives.
+    /// else). Solved exactly, one solve per stage (the README's
+    /// "Participants' choices" says how); only with the `coverage` and
+    /// `total` objectives.
     Rank,
 }
 
