@@ -281,6 +281,11 @@ impl Choices {
         self.only && !self.mentees.picks[e].is_empty()
     }
 
+    /// The rank of mentor `m` among mentee `e`'s picks, and how many they gave.
+    pub(super) fn mentee_rank(&self, e: usize, m: usize) -> (Option<u32>, usize) {
+        self.mentees.rank(e, m)
+    }
+
     /// The mentors mentee `e` picked, in rank order.
     pub(super) fn picks_of(&self, e: usize) -> Vec<usize> {
         let mut picks = self.mentees.picks[e].clone();

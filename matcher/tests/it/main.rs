@@ -13,6 +13,7 @@ mod pair_scores;
 mod picks;
 mod priorities;
 mod program;
+mod rank;
 mod related;
 mod roster;
 mod rounds;
