@@ -54,7 +54,7 @@ fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::W
 fn dense(c: &mut Criterion) {
     let sizes = env_usize_list("MATCHER_BENCH_SIZES", "1000,2000");
     let hungarian_max = env_usize_list("MATCHER_BENCH_HUNGARIAN_MAX", "2000")[0];
-    for kind in Kind::ALL {
+    for kind in Kind::PLAIN {
         let mut group = c.benchmark_group(format!("solve/{kind}"));
         configure(&mut group);
         for &n in &sizes {

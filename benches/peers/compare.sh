@@ -7,7 +7,10 @@
 # Environment: RUNS (timed runs per solver and matrix, default 5; after MIN_RUNS
 # runs, default 3, only while under BUDGET seconds, default 10), SOLVERS (the
 # peers to time, default all; see run.sh), SHAPES
-# (default 1000,2000,4000,2000x4000), REWRITE=1 to regenerate the matrices,
+# (default 1000,2000,4000,2000x4000), KINDS (default uniform,integer,roster;
+# `all` for every family of benches/src/matrix.rs), ENGINES (matcher's
+# engines, default auto; auto,dense adds the dense engine alone, interleaved),
+# REWRITE=1 to regenerate the matrices,
 # DATA (matrix directory, default benches/peers/data), RESULTS (output directory,
 # default benches/peers/results).
 # Writes RESULTS/{matcher,peers-main,peers-lapx,compare}.json and compare.md;
@@ -24,10 +27,10 @@ compare() { cargo run --release --quiet -p matcher-benches --bin compare -- "$@"
 
 if [ -n "${REWRITE:-}" ] || ! compgen -G "$data/*.f64" >/dev/null; then
   rm -f "$data"/*.f64
-  compare write "$data" --shapes "${SHAPES:-1000,2000,4000,2000x4000}"
+  compare write "$data" --shapes "${SHAPES:-1000,2000,4000,2000x4000}" ${KINDS:+--kinds "$KINDS"}
 fi
 compare solve "$data" --runs "$runs" --min-runs "${MIN_RUNS:-3}" --budget "${BUDGET:-10}" \
-  --out "$results/matcher.json"
+  --engines "${ENGINES:-auto}" --out "$results/matcher.json"
 DATA="$data" RESULTS="$results" RUNS="$runs" "$here/run.sh" --no-table
 "$here/.venv-main/bin/python" "$here/peers.py" table \
   "$results/matcher.json" "$results/peers-main.json" "$results/peers-lapx.json" \

@@ -8,7 +8,11 @@ puts them beside matcher.
 row-major weights to MAXIMISE), negates it once into a cost matrix, and times
 each peer on the plain assignment (every row of the smaller side matched,
 capacity 1 per column). The objective is recomputed from each answer on the
-weights, after checking the answer is a valid assignment. `table` merges result
+weights, after checking the answer is a valid assignment. Forbidden pairs
+(weight -inf) become cost +inf for SciPy, which takes that for "never", and
+FORBIDDEN_COST for the other peers, which need finite costs: the generated
+sparse matrices always admit a full matching of finite weights, so no optimum
+uses such a cell, and the check rejects an answer that does. `table` merges result
 files by instance, prints one Markdown table with ratios (peer time / matcher
 time) and checks that every objective agrees to 1e-6 relative.
 
@@ -29,8 +33,10 @@ from pathlib import Path
 import numpy as np
 
 TOLERANCE = 1e-6
-KINDS = ["uniform", "integer", "roster"]
-NAME = re.compile(r"^(?P<kind>[a-z]+)-(?P<rows>\d+)x(?P<cols>\d+)\.f64$")
+FORBIDDEN_COST = 1e9
+KINDS = ["uniform", "integer", "roster", "rosterspread", "rosterseats", "euclid2d", "euclid10d",
+         "machol", "randmachol", "lowrank", "repeated", "sparse"]
+NAME = re.compile(r"^(?P<kind>[a-z0-9]+)-(?P<rows>\d+)x(?P<cols>\d+)\.f64$")
 
 
 def load(path):
@@ -68,6 +74,9 @@ def scipy_peers():
     from scipy.optimize import linear_sum_assignment
 
     return {"scipy": linear_sum_assignment}
+
+
+TAKES_INFINITY = {"scipy"}
 
 
 def lap_peers():
@@ -200,9 +209,11 @@ def run(args):
     for path in files:
         instance, kind, weights = load(path)
         cost = np.ascontiguousarray(-weights)
+        finite = np.where(np.isfinite(cost), cost, FORBIDDEN_COST)
         n, m = weights.shape
         for name, solve in peers.items():
-            record = time_peer(solve, weights, cost, args.runs, args.min_runs, args.budget)
+            given = cost if name in TAKES_INFINITY else finite
+            record = time_peer(solve, weights, given, args.runs, args.min_runs, args.budget)
             record.update(solver=name, instance=instance, kind=kind, rows=n, cols=m)
             results.append(record)
             shown = f"{record['median_s']:.4f} s" if record["error"] is None else record["error"]
@@ -233,7 +244,7 @@ def table(args):
             if record["solver"] not in solvers:
                 solvers.append(record["solver"])
             by_instance.setdefault(record["instance"], {})[record["solver"]] = record
-    peers = [s for s in solvers if s != "matcher"]
+    peers = [s for s in solvers if not s.startswith("matcher")]
     has_matcher = "matcher" in solvers
 
     header = ["instance", *solvers, "fastest peer", "objectives"]

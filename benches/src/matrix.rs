@@ -1,6 +1,7 @@
 //! Seeded dense weight matrices (row-major, to maximise) and the raw files the
 //! Python peers read: `{kind}-{rows}x{cols}.f64`, little-endian `f64`, row-major.
 
+use crate::families;
 use crate::rng::SplitMix64;
 use crate::rosters;
 use std::fmt;
@@ -11,7 +12,8 @@ use std::path::{Path, PathBuf};
 /// The seed of every generated matrix ("matcher" in ASCII).
 pub const SEED: u64 = 0x006D_6174_6368_6572;
 
-/// What a matrix holds.
+/// What a matrix holds: the plain kinds, then the families of the
+/// assignment-problem literature (see [`families`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// Floats uniform in `[0, 1)`: ties are (almost) impossible.
@@ -21,11 +23,47 @@ pub enum Kind {
     /// Pair scores of generated rosters, in hundredths: few distinct values,
     /// popular mentors, very many ties (see [`rosters::score_matrix`]).
     Roster,
+    /// Roster scores where mentors' capacities spread over 1–5, as the
+    /// generator draws them by default (one column per mentor still).
+    RosterSpread,
+    /// Roster scores of mentors with 4 seats each, every mentor given as 4
+    /// identical columns (capacity by repetition): `cols / 4` mentors.
+    RosterSeats,
+    /// Minus distances between random points of the unit square.
+    Euclid2d,
+    /// Minus distances between random points of the unit 10-cube.
+    Euclid10d,
+    /// Machol–Wien, the cost `i·j` to minimise (see [`families::machol_wien`]).
+    Machol,
+    /// Randomised Machol–Wien (see [`families::random_machol_wien`]).
+    RandMachol,
+    /// Rank-3 scores rounded to hundredths (see [`families::low_rank`]).
+    LowRank,
+    /// Each mentor as 4 identical columns (see [`families::repeated`]).
+    Repeated,
+    /// A few allowed cells per row, the rest `-inf` (see [`families::sparse`]).
+    Sparse,
 }
 
 impl Kind {
     /// Every kind, in table order.
-    pub const ALL: [Kind; 3] = [Kind::Uniform, Kind::Integer, Kind::Roster];
+    pub const ALL: [Kind; 12] = [
+        Kind::Uniform,
+        Kind::Integer,
+        Kind::Roster,
+        Kind::RosterSpread,
+        Kind::RosterSeats,
+        Kind::Euclid2d,
+        Kind::Euclid10d,
+        Kind::Machol,
+        Kind::RandMachol,
+        Kind::LowRank,
+        Kind::Repeated,
+        Kind::Sparse,
+    ];
+
+    /// The kinds timed when none are named: the plain ones.
+    pub const PLAIN: [Kind; 3] = [Kind::Uniform, Kind::Integer, Kind::Roster];
 
     /// The name used in file names and bench ids.
     pub fn name(self) -> &'static str {
@@ -33,6 +71,15 @@ impl Kind {
             Kind::Uniform => "uniform",
             Kind::Integer => "integer",
             Kind::Roster => "roster",
+            Kind::RosterSpread => "rosterspread",
+            Kind::RosterSeats => "rosterseats",
+            Kind::Euclid2d => "euclid2d",
+            Kind::Euclid10d => "euclid10d",
+            Kind::Machol => "machol",
+            Kind::RandMachol => "randmachol",
+            Kind::LowRank => "lowrank",
+            Kind::Repeated => "repeated",
+            Kind::Sparse => "sparse",
         }
     }
 
@@ -72,6 +119,23 @@ impl Matrix {
                 let (mentors, mentees) = rosters::generated(rows, cols, Some(1));
                 rosters::score_matrix(&mentors, &mentees)
             }
+            Kind::RosterSpread => {
+                let (mentors, mentees) = rosters::generated(rows, cols, None);
+                rosters::score_matrix(&mentors, &mentees)
+            }
+            Kind::RosterSeats => {
+                let mentors = cols.div_ceil(families::COPIES);
+                let (mentors, mentees) = rosters::generated(rows, mentors, Some(4));
+                let scores = rosters::score_matrix(&mentors, &mentees);
+                families::repeat_columns(&scores, cols)
+            }
+            Kind::Euclid2d => families::euclidean(&mut rng, rows, cols, 2),
+            Kind::Euclid10d => families::euclidean(&mut rng, rows, cols, families::HIGH_DIMENSIONS),
+            Kind::Machol => families::machol_wien(rows, cols),
+            Kind::RandMachol => families::random_machol_wien(&mut rng, rows, cols),
+            Kind::LowRank => families::low_rank(&mut rng, rows, cols),
+            Kind::Repeated => families::repeated(&mut rng, rows, cols),
+            Kind::Sparse => families::sparse(&mut rng, rows, cols),
         };
         Matrix {
             kind,
@@ -160,7 +224,11 @@ mod tests {
             let a = Matrix::generate(kind, 7, 9);
             assert_eq!(a, Matrix::generate(kind, 7, 9));
             assert_eq!(a.weights.len(), 63);
-            assert!(a.weights.iter().all(|w| w.is_finite() && *w >= 0.0));
+            let finite = a.weights.iter().filter(|w| w.is_finite()).count();
+            assert!(
+                finite > 0 && !a.weights.iter().any(|w| w.is_nan()),
+                "{kind}"
+            );
         }
     }
 

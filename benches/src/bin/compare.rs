@@ -1,8 +1,9 @@
 //! The matcher side of `benches/peers/compare.sh`.
 //!
 //! ```text
-//! compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
-//! compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--out results/matcher.json]
+//! compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster|all]
+//! compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--engines auto,dense]
+//!                   [--out results/matcher.json]
 //! ```
 //!
 //! `write` generates the matrices and writes them as `DIR/{kind}-{rows}x{cols}.f64`
@@ -11,7 +12,9 @@
 //! reports the median time, the matched count and the objective recomputed from
 //! the assignment: progress on stderr, results as JSON (`--out`) in the same
 //! shape as `peers.py`'s. Like `peers.py`, it stops after `--min-runs` runs
-//! once `--budget` seconds are spent.
+//! once `--budget` seconds are spent. `--engines auto,dense` also times
+//! `matcher::solve::solve_dense` (the record `matcher[dense]`), interleaved
+//! run by run with the engine `solve` picks, so both see the same load.
 
 // A command-line tool: progress and errors on stderr are its job.
 #![allow(clippy::print_stderr)]
@@ -21,7 +24,7 @@
 #[path = "../../../matcher-cli/src/threads.rs"]
 mod threads;
 
-use matcher::solve::{solve, Objective, Problem};
+use matcher::solve::{solve, solve_dense, Objective, Problem, Solution, SolveError};
 use matcher_benches::check::evaluate;
 use matcher_benches::matrix::{parse_shapes, Kind, Matrix};
 use serde::Serialize;
@@ -32,13 +35,13 @@ use std::time::Instant;
 use std::{env, fs};
 
 const USAGE: &str =
-    "usage: compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster]
-       compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--out FILE.json]";
+    "usage: compare write DIR [--shapes 1000,2000,4000,2000x4000] [--kinds uniform,integer,roster|all]
+       compare solve DIR [--runs 5] [--min-runs 3] [--budget 10] [--engines auto,dense] [--out FILE.json]";
 
 /// One solver on one matrix: the shape shared with `peers.py`.
 #[derive(Debug, Serialize)]
 struct Record {
-    solver: &'static str,
+    solver: String,
     instance: String,
     kind: &'static str,
     rows: usize,
@@ -83,11 +86,14 @@ fn run(args: &[String]) -> Result<(), String> {
     match command {
         "write" => {
             let shapes = parse_shapes(flag("--shapes")?.unwrap_or("1000,2000,4000,2000x4000"))?;
-            let kinds = flag("--kinds")?
-                .unwrap_or("uniform,integer,roster")
-                .split(',')
-                .map(|k| Kind::from_name(k.trim()).ok_or_else(|| format!("unknown kind {k:?}")))
-                .collect::<Result<Vec<_>, _>>()?;
+            let kinds = match flag("--kinds")? {
+                Some("all") => Kind::ALL.to_vec(),
+                None => Kind::PLAIN.to_vec(),
+                Some(list) => list
+                    .split(',')
+                    .map(|k| Kind::from_name(k.trim()).ok_or_else(|| format!("unknown kind {k:?}")))
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
             write(dir, &kinds, &shapes)
         }
         "solve" => {
@@ -96,7 +102,12 @@ fn run(args: &[String]) -> Result<(), String> {
                 number(flag("--min-runs")?, "--min-runs", 3)?,
                 number(flag("--budget")?, "--budget", 10.0)?,
             );
-            let records = solve_all(dir, runs)?;
+            let engines = flag("--engines")?
+                .unwrap_or("auto")
+                .split(',')
+                .map(|e| Engine::from_name(e.trim()).ok_or_else(|| format!("unknown engine {e:?}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            let records = solve_all(dir, runs, &engines)?;
             if let Some(out) = flag("--out")? {
                 let json = serde_json::json!({ "results": records });
                 let text = serde_json::to_string_pretty(&json).expect("serialisable");
@@ -182,37 +193,75 @@ impl Runs {
     }
 }
 
-fn solve_all(dir: &Path, runs: Runs) -> Result<Vec<Record>, String> {
+/// Which of matcher's engines a record times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    /// `solve`: the engine matcher picks.
+    Auto,
+    /// `solve_dense`: the dense engine alone.
+    Dense,
+}
+
+impl Engine {
+    fn from_name(name: &str) -> Option<Engine> {
+        match name {
+            "auto" => Some(Engine::Auto),
+            "dense" => Some(Engine::Dense),
+            _ => None,
+        }
+    }
+
+    /// The solver's name in the results.
+    fn solver(self) -> &'static str {
+        match self {
+            Engine::Auto => "matcher",
+            Engine::Dense => "matcher[dense]",
+        }
+    }
+
+    fn solve(self, problem: &Problem<'_>) -> Result<Solution, SolveError> {
+        match self {
+            Engine::Auto => solve(problem),
+            Engine::Dense => solve_dense(problem),
+        }
+    }
+}
+
+fn solve_all(dir: &Path, runs: Runs, engines: &[Engine]) -> Result<Vec<Record>, String> {
     let files = matrix_files(dir)?;
     if files.is_empty() {
         return Err(format!("no .f64 matrices in {}", dir.display()));
     }
     eprintln!(
-        "{:<22} {:>10} {:>8} {:>22}",
-        "instance", "median s", "matched", "objective"
+        "{:<22} {:<15} {:>10} {:>8} {:>22}",
+        "instance", "solver", "median s", "matched", "objective"
     );
     let mut records = Vec::new();
     for path in files {
         let matrix = Matrix::read(&path).map_err(|e| e.to_string())?;
-        let record = solve_one(&matrix, runs);
-        match &record.error {
-            None => eprintln!(
-                "{:<22} {:>10.4} {:>8} {:>22.6}",
-                record.instance,
-                record.median_s.unwrap_or(f64::NAN),
-                record.matched.unwrap_or(0),
-                record.objective.unwrap_or(f64::NAN),
-            ),
-            Some(error) => eprintln!("{:<22} error: {error}", record.instance),
+        for record in solve_one(&matrix, runs, engines) {
+            match &record.error {
+                None => eprintln!(
+                    "{:<22} {:<15} {:>10.4} {:>8} {:>22.6}",
+                    record.instance,
+                    record.solver,
+                    record.median_s.unwrap_or(f64::NAN),
+                    record.matched.unwrap_or(0),
+                    record.objective.unwrap_or(f64::NAN),
+                ),
+                Some(error) => {
+                    eprintln!("{:<22} {} error: {error}", record.instance, record.solver)
+                }
+            }
+            records.push(record);
         }
-        records.push(record);
     }
     Ok(records)
 }
 
-/// Times solves of the plain assignment on `matrix` as `runs` says, and
-/// checks the last.
-fn solve_one(matrix: &Matrix, runs: Runs) -> Record {
+/// Times solves of the plain assignment on `matrix` with each engine, in
+/// turn run after run, as `runs` says, and checks each engine's last answer.
+fn solve_one(matrix: &Matrix, runs: Runs, engines: &[Engine]) -> Vec<Record> {
     let capacities = vec![1; matrix.cols];
     let problem = Problem {
         rows: matrix.rows,
@@ -221,34 +270,54 @@ fn solve_one(matrix: &Matrix, runs: Runs) -> Record {
         capacities: &capacities,
         objective: Objective::Coverage,
     };
-    let mut record = Record {
-        solver: "matcher",
-        instance: matrix.name(),
-        kind: matrix.kind.name(),
-        rows: matrix.rows,
-        cols: matrix.cols,
-        times_s: Vec::new(),
-        median_s: None,
-        matched: None,
-        objective: None,
-        reported_total: None,
-        dual_bound: None,
-        error: None,
-    };
-    let mut last = None;
-    while runs.another(&record.times_s) {
-        let start = Instant::now();
-        let solution = solve(&problem);
-        record.times_s.push(start.elapsed().as_secs_f64());
-        match solution {
-            Ok(solution) => last = Some(solution),
-            Err(e) => {
-                record.error = Some(e.to_string());
-                return record;
+    let mut records: Vec<Record> = engines
+        .iter()
+        .map(|engine| Record {
+            solver: engine.solver().to_owned(),
+            instance: matrix.name(),
+            kind: matrix.kind.name(),
+            rows: matrix.rows,
+            cols: matrix.cols,
+            times_s: Vec::new(),
+            median_s: None,
+            matched: None,
+            objective: None,
+            reported_total: None,
+            dual_bound: None,
+            error: None,
+        })
+        .collect();
+    let mut last: Vec<Option<Solution>> = engines.iter().map(|_| None).collect();
+    // Another round while any engine (without an error) wants another run.
+    while records
+        .iter()
+        .any(|r| r.error.is_none() && runs.another(&r.times_s))
+    {
+        for ((engine, record), last) in engines.iter().zip(&mut records).zip(&mut last) {
+            if record.error.is_some() || !runs.another(&record.times_s) {
+                continue;
+            }
+            let start = Instant::now();
+            let solution = engine.solve(&problem);
+            record.times_s.push(start.elapsed().as_secs_f64());
+
+            match solution {
+                Ok(solution) => *last = Some(solution),
+                Err(e) => record.error = Some(e.to_string()),
             }
         }
     }
-    let solution = last.expect("at least one run");
+    for (record, last) in records.iter_mut().zip(last) {
+        if let Some(solution) = last.filter(|_| record.error.is_none()) {
+            check(matrix, &solution, record);
+        }
+    }
+    records
+}
+
+/// Fills in `record`'s median and the value of `solution`, recomputed from
+/// the matrix.
+fn check(matrix: &Matrix, solution: &Solution, record: &mut Record) {
     record.median_s = Some(median(&record.times_s));
     record.reported_total = Some(solution.total);
     record.dual_bound = Some(solution.dual_bound);
@@ -259,7 +328,6 @@ fn solve_one(matrix: &Matrix, runs: Runs) -> Record {
         }
         Err(e) => record.error = Some(format!("infeasible assignment: {e}")),
     }
-    record
 }
 
 fn median(times: &[f64]) -> f64 {

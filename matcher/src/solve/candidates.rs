@@ -5,6 +5,7 @@
 
 use crate::assign::THREADS;
 use rayon::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::cell_bounds::CellBounds;
 use super::column_picks::{ranks_before, tie_break, ColumnPicks, SharedFloors, BLOCK};
@@ -36,6 +37,12 @@ pub(super) struct Candidates {
     lightest: f64,
     /// The largest absolute allowed weight.
     heaviest: f64,
+    /// Cells the searches over this graph have relaxed, over all rounds
+    /// (searches run one at a time, so the count is deterministic).
+    relaxed: AtomicU64,
+    /// How many cells the searches may relax before they stop (see
+    /// [`spent`](Self::spent)); `u64::MAX` for no limit.
+    search_limit: u64,
 }
 
 /// Rows are scanned in this many chunks per thread, each gathering its own
@@ -312,7 +319,25 @@ impl Candidates {
             idle_ceilings: scan.idle_ceilings,
             lightest: scan.lightest,
             heaviest: scan.heaviest,
+            relaxed: AtomicU64::new(0),
+            search_limit: u64::MAX,
         })
+    }
+
+    /// Lets the searches over this graph relax at most `cells` cells.
+    pub(super) fn limit_searches(&mut self, cells: u64) {
+        self.search_limit = cells;
+    }
+
+    /// Records that a search relaxed `cells` cells.
+    pub(super) fn count_relaxed(&self, cells: usize) {
+        self.relaxed.fetch_add(cells as u64, Ordering::Relaxed);
+    }
+
+    /// Whether the searches have relaxed as many cells as they may: they
+    /// then stop, and the solve on this graph has given up.
+    pub(super) fn spent(&self) -> bool {
+        self.relaxed.load(Ordering::Relaxed) >= self.search_limit
     }
 
     /// Number of rows.

@@ -15,7 +15,7 @@ pub(super) fn solve(problem: Problem<'_>) -> Flow {
         problem,
         usable: problem.usable_columns().collect(),
         open: Vec::with_capacity(cols),
-        nearest_at: 0,
+        nearest: None,
         dist: vec![Cost::UNREACHED; cols],
         pred: vec![0; cols],
         full: vec![false; cols],
@@ -35,8 +35,10 @@ struct Scan<'a> {
     usable: Vec<usize>,
     /// Usable columns not settled yet, ascending.
     open: Vec<usize>,
-    /// Position in `open` of the column `nearest` returned last.
-    nearest_at: usize,
+    /// Position in `open` and index of the nearest open column, found by
+    /// the last [`relax`](Frontier::relax) or [`nearest`](Frontier::nearest)
+    /// since the last settle.
+    nearest: Option<(usize, usize)>,
     /// Tentative distance of each column.
     dist: Vec<Cost>,
     /// The row each column was last reached from.
@@ -46,8 +48,19 @@ struct Scan<'a> {
     full: Vec<bool>,
 }
 
+impl Scan<'_> {
+    /// Whether open column `j`, after `b` in index order, comes first: it is
+    /// nearer, or as near with spare capacity where `b` is full.
+    #[inline]
+    fn nearer(&self, j: usize, b: usize) -> bool {
+        let (d, e) = (self.dist[j], self.dist[b]);
+        d < e || (d == e && self.full[b] && !self.full[j])
+    }
+}
+
 impl Frontier for Scan<'_> {
     fn restart(&mut self) {
+        self.nearest = None;
         self.open.clone_from(&self.usable);
         for &j in &self.open {
             self.dist[j] = Cost::UNREACHED;
@@ -57,39 +70,40 @@ impl Frontier for Scan<'_> {
     fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
         let weights = self.problem.row(row);
         let objective = self.problem.objective;
-        for &j in &self.open {
-            let weight = weights[j];
-            if !is_allowed(weight) {
-                continue;
-            }
-            let candidate = offset + Cost::of_cell(objective, weight) - potentials[j];
-            if candidate < self.dist[j] {
-                self.dist[j] = candidate;
-                self.pred[j] = row;
-                self.full[j] = spare[j] == 0;
-            }
-        }
-    }
-
-    fn nearest(&mut self) -> Option<usize> {
+        // The same pass finds the nearest column: every open one is visited.
         let mut best: Option<(usize, usize)> = None;
         for (at, &j) in self.open.iter().enumerate() {
-            let nearer = |b: usize| {
-                let (d, e) = (self.dist[j], self.dist[b]);
-                d < e || (d == e && self.full[b] && !self.full[j])
-            };
-            if best.is_none_or(|(_, b)| nearer(b)) {
+            let weight = weights[j];
+            if is_allowed(weight) {
+                let candidate = offset + Cost::of_cell(objective, weight) - potentials[j];
+                if candidate < self.dist[j] {
+                    self.dist[j] = candidate;
+                    self.pred[j] = row;
+                    self.full[j] = spare[j] == 0;
+                }
+            }
+            if best.is_none_or(|(_, b)| self.nearer(j, b)) {
                 best = Some((at, j));
             }
         }
-        let (at, j) = best?;
-        self.nearest_at = at;
-        Some(j)
+        self.nearest = best;
+    }
+
+    fn nearest(&mut self) -> Option<usize> {
+        if self.nearest.is_none() {
+            for (at, &j) in self.open.iter().enumerate() {
+                if self.nearest.is_none_or(|(_, b)| self.nearer(j, b)) {
+                    self.nearest = Some((at, j));
+                }
+            }
+        }
+        self.nearest.map(|(_, j)| j)
     }
 
     fn settle(&mut self, col: usize) {
         // Keep `open` ascending, so that scans run in index order.
-        let removed = self.open.remove(self.nearest_at);
+        let at = self.nearest.take().map_or(usize::MAX, |(at, _)| at);
+        let removed = self.open.remove(at);
         debug_assert_eq!(removed, col);
     }
 

@@ -103,9 +103,12 @@ impl<F: Frontier + RowCells> Reduced<F> {
     /// search keeps the reduced costs of the listed cells non-negative and
     /// the refill prices every free seat at zero, so the result is optimal
     /// whatever they were.
+    ///
+    /// Where the frontier's budget runs out (see [`Frontier::spent`]), it
+    /// stops early and returns the placement as it is, incomplete.
     pub(super) fn finish(mut self, graph: &Candidates) -> Placement {
-        for &row in &self.left {
-            self.solver.insert(row);
+        if !self.solver.insert_all(&self.left) {
+            return self.solver.placement;
         }
         self.solver.refill(graph)
     }
@@ -130,8 +133,8 @@ pub(super) fn resume(
     for &row in changed {
         solver.placement.unplace(row);
     }
-    for &row in changed {
-        solver.insert(row);
+    if !solver.insert_all(changed) {
+        return solver.placement;
     }
     solver.refill(graph)
 }
@@ -177,6 +180,18 @@ impl<F: Frontier> Solver<F> {
     fn refill(mut self, graph: &Candidates) -> Placement {
         refill(&mut self.placement, self.objective, graph);
         self.placement
+    }
+
+    /// Inserts `rows` in order; stops, returning `false`, when the
+    /// frontier's budget is spent (see [`Frontier::spent`]).
+    fn insert_all(&mut self, rows: &[usize]) -> bool {
+        for &row in rows {
+            if self.frontier.spent() {
+                return false;
+            }
+            self.insert(row);
+        }
+        !self.frontier.spent()
     }
 
     /// Adds `row` by one shortest augmenting path, then reprices settled columns.

@@ -20,6 +20,15 @@ pub(super) trait Frontier {
     /// lowest index. It stays unsettled until [`settle`](Self::settle).
     fn nearest(&mut self) -> Option<usize>;
 
+    /// Whether the searches have used up their budget and should stop (the
+    /// sparse engine's safeguard, see [`Candidates::spent`]); never for the
+    /// dense engine.
+    ///
+    /// [`Candidates::spent`]: super::candidates::Candidates::spent
+    fn spent(&self) -> bool {
+        false
+    }
+
     /// Settles `col`, which [`nearest`](Self::nearest) has just returned.
     fn settle(&mut self, col: usize);
 

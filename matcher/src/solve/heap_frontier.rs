@@ -110,6 +110,7 @@ impl Frontier for HeapFrontier<'_> {
     }
 
     fn relax(&mut self, row: usize, offset: Cost, potentials: &[Cost], spare: &[u32]) {
+        self.graph.count_relaxed(self.graph.row(row).len());
         for &(j, weight) in self.graph.row(row) {
             let candidate = offset + Cost::of_cell(self.objective, weight) - potentials[j];
             // A settled column is at least as near in exact arithmetic: the
@@ -131,6 +132,10 @@ impl Frontier for HeapFrontier<'_> {
 
     fn nearest(&mut self) -> Option<usize> {
         self.search.nearest()
+    }
+
+    fn spent(&self) -> bool {
+        self.graph.spent()
     }
 
     fn settle(&mut self, col: usize) {

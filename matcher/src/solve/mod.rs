@@ -19,6 +19,10 @@
 //! on small problems. The sparse one solves on a graph of each row's best few
 //! columns, then prices every pair against the duals and adds the violators
 //! until there are none, so its answer is exact too; it needs no matrix.
+//! Some families (Machol–Wien's `c_ij = i·j`) make every row want the same
+//! columns, and the sparse graph grows dense round by round: [`solve`] then
+//! lets the sparse engine's searches relax only so many cells before the
+//! dense engine takes over, so the answer stays exact and deterministic.
 //!
 //! Results are deterministic, whatever the number of threads: rows enter in
 //! index order and ties go to the lowest column index. The sparse engine
@@ -68,7 +72,8 @@
 //! - `certificate.rs`: turns a flow into a [`Solution`]; [`verify`] checks one.
 //!
 //! Tests: `instances.rs` (shared instances), `oracle.rs` (brute force and
-//! Hungarian), `tests.rs`, `sparse_tests.rs` and `candidates_tests.rs`.
+//! Hungarian), `tests.rs`, `sparse_tests.rs`, `candidates_tests.rs` and
+//! `budget_tests.rs` (the sparse engine's safeguard).
 
 mod auction;
 mod candidates;
@@ -95,6 +100,8 @@ mod sparse;
 mod weights;
 
 #[cfg(test)]
+mod budget_tests;
+#[cfg(test)]
 mod instances;
 #[cfg(test)]
 mod oracle;
@@ -114,6 +121,15 @@ pub use weights::{RowMajor, WeightSource};
 /// Problems with fewer cells than this go to the dense engine.
 const SPARSE_FROM_CELLS: usize = 1 << 16;
 
+/// The safeguard of [`solve`]: the sparse engine gives up, and the dense
+/// engine solves from scratch, once its searches have relaxed this many
+/// cells per cell of the matrix. Where the sparse engine wins, its searches
+/// relax at most about 50 (low-rank scores with heavy ties; 0.1-0.7 on
+/// uniform, integer, roster and Euclidean matrices); on Machol-Wien
+/// matrices they relax about `n / 3` per cell at `n²` and the dense engine
+/// as many, so the attempt costs a few tenths of the dense solve at most.
+const SEARCH_BUDGET: f64 = 64.0;
+
 /// Finds an optimal assignment for `problem` together with its dual certificate,
 /// with whichever engine is faster at its size.
 ///
@@ -121,24 +137,41 @@ const SPARSE_FROM_CELLS: usize = 1 << 16;
 pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
     problem.validate_shape()?;
     if problem.rows * problem.cols < SPARSE_FROM_CELLS {
-        problem.validate_weights()?;
-        let flow = dense::solve(*problem);
-        return Ok(certificate::certify(
-            problem.capacities,
-            problem.objective,
-            flow,
-            problem,
-        ));
+        return solve_dense(problem);
     }
+    sparse_or_dense(problem, SEARCH_BUDGET)
+}
+
+/// The sparse engine on a problem of valid shape, or the dense engine where
+/// the sparse one's searches relax more than `budget` cells per cell.
+fn sparse_or_dense(problem: &Problem<'_>, budget: f64) -> Result<Solution, SolveError> {
     let source = RowMajor {
         rows: problem.rows,
         cols: problem.cols,
         weights: problem.weights,
     };
     // The sparse engine's first scan reports a NaN or `+inf` weight.
-    let tuning = sparse::SparseTuning::for_columns(problem.cols);
-    sparse::solve(&source, problem.capacities, problem.objective, tuning)
-        .map(|(solution, _)| solution)
+    let tuning = sparse::SparseTuning {
+        search_budget: Some(budget),
+        ..sparse::SparseTuning::for_columns(problem.cols)
+    };
+    match sparse::solve(&source, problem.capacities, problem.objective, tuning)? {
+        Some((solution, _)) => Ok(solution),
+        None => solve_dense(problem),
+    }
+}
+
+/// [`solve`] with the dense engine alone, whatever the size: the reference
+/// that the sparse engine's safeguard is measured against (benchmarks, tests).
+pub fn solve_dense(problem: &Problem<'_>) -> Result<Solution, SolveError> {
+    problem.validate()?;
+    let flow = dense::solve(*problem);
+    Ok(certificate::certify(
+        problem.capacities,
+        problem.objective,
+        flow,
+        problem,
+    ))
 }
 
 /// How [`solve_with`] may spend memory.
@@ -180,8 +213,10 @@ pub fn solve_with(
         });
     }
     if !options.fits_dense(rows, cols) {
+        // Without a budget, the sparse engine always ends with a solution.
         let tuning = sparse::SparseTuning::for_columns(cols);
-        return sparse::solve(source, capacities, objective, tuning).map(|(solution, _)| solution);
+        let solved = sparse::solve(source, capacities, objective, tuning)?;
+        return Ok(solved.expect("no search budget").0);
     }
     let mut weights = vec![0.0; rows * cols];
     let copy = |scratch: &mut Vec<f64>, (i, row): (usize, &mut [f64])| {

@@ -49,6 +49,9 @@ pub(super) struct SparseTuning {
     /// however many rows there are: re-inserting a handful costs less than
     /// starting over.
     pub(super) warm_rows: usize,
+    /// The safeguard: the searches give up once they have relaxed this many
+    /// cells per cell of the matrix, over all rounds (`None`: never).
+    pub(super) search_budget: Option<f64>,
 }
 
 impl SparseTuning {
@@ -64,6 +67,7 @@ impl SparseTuning {
             contended_candidates: first.max(CONTENDED_CANDIDATES),
             warm_share: 0.5,
             warm_rows: 64,
+            search_budget: None,
         }
     }
 }
@@ -96,7 +100,8 @@ const FEW_CANDIDATES: usize = 6;
 const CONTENDED_CANDIDATES: usize = 20;
 
 /// Solves the problem `source` defines, in rounds as `tuning` says; returns
-/// the solution and the number of rounds it took.
+/// the solution and the number of rounds it took, or `None` where the
+/// searches spent [`SparseTuning::search_budget`] first.
 ///
 /// `capacities` must have one entry per column of `source`.
 pub(super) fn solve(
@@ -104,13 +109,18 @@ pub(super) fn solve(
     capacities: &[u32],
     objective: Objective,
     tuning: SparseTuning,
-) -> Result<(Solution, usize), SolveError> {
+) -> Result<Option<(Solution, usize)>, SolveError> {
     let listing = Listing {
         k: tuning.first_candidates,
         few: tuning.few_candidates,
         contended: tuning.contended_candidates,
     };
     let mut graph = Candidates::gather(source, capacities, listing)?;
+    if let Some(per_cell) = tuning.search_budget {
+        let cells = source.rows() as f64 * source.cols() as f64;
+        // Saturates at `u64::MAX`.
+        graph.limit_searches((per_cell * cells) as u64);
+    }
     let rows = source.rows();
     // The last round's placement, and the rows whose cells changed since.
     let mut previous: Option<(Placement, Vec<usize>)> = None;
@@ -129,9 +139,12 @@ pub(super) fn solve(
             }
             _ => start_over(source, capacities, objective, &mut graph, &mut cold),
         };
+        if graph.spent() {
+            return Ok(None);
+        }
         if !pricing::may_violate(capacities, objective, &graph, placed.flow()) {
             let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
-            return Ok((solution, rounds));
+            return Ok(Some((solution, rounds)));
         }
         if !graph.grouped() {
             graph.group_by(&placed.flow().potentials, capacities);
@@ -140,7 +153,7 @@ pub(super) fn solve(
         let changed: Vec<usize> = updates.iter().filter(|u| u.gained).map(|u| u.row).collect();
         if changed.is_empty() {
             let solution = certificate::certify(capacities, objective, placed.into_flow(), &graph);
-            return Ok((solution, rounds));
+            return Ok(Some((solution, rounds)));
         }
         previous = Some((placed, changed));
         graph.replace(updates.into_iter().map(|u| (u.row, u.cells)).collect());

@@ -39,7 +39,9 @@ fn sparse_tuned(
         cols: instance.capacities.len(),
         weights: &instance.weights,
     };
-    sparse::solve(&source, &instance.capacities, objective, tuning).expect("valid problem")
+    sparse::solve(&source, &instance.capacities, objective, tuning)
+        .expect("valid problem")
+        .expect("no search budget")
 }
 
 /// Rounds that always start cold, and rounds that always start warm
@@ -75,6 +77,7 @@ fn sparse_agrees(
                 contended_candidates: k + 2,
                 warm_share,
                 warm_rows,
+                search_budget: None,
             };
             let (solution, _) = sparse_tuned(instance, objective, tuning);
             certified_optimum(instance, objective, &solution, expected)?;
