@@ -531,6 +531,19 @@ impl<'a> Scorer<'a> {
         self.choices.as_ref()?.detail(e, m)
     }
 
+    /// Mentor `m`'s rank among mentee `e`'s picks, and `e`'s among `m`'s
+    /// (1 = their first); `None` where not picked.
+    pub fn pick_ranks(&self, e: usize, m: usize) -> (Option<u32>, Option<u32>) {
+        self.choices
+            .as_ref()
+            .map_or((None, None), |c| c.pick_ranks(e, m))
+    }
+
+    /// Whether someone on either roster gave picks.
+    pub fn has_picks(&self) -> bool {
+        self.choices.as_ref().is_some_and(|c| c.any_picks())
+    }
+
     /// In `only` mode, the mentors mentee `e` picked (their only
     /// candidates), in rank order; `None` when they are not restricted.
     pub fn only_picks(&self, e: usize) -> Option<Vec<usize>> {
