@@ -176,7 +176,7 @@ fn next_list(
         candidates.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0));
         candidates.truncate(size);
     }
-    candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    candidates.sort_unstable_by_key(|&(wanted, _)| Reverse(wanted));
     let list: Vec<(u32, Regard)> = candidates
         .iter()
         .map(|&((_, Reverse(m)), held)| (u32::try_from(m).expect("fewer than 2^32 mentors"), held))
