@@ -135,7 +135,7 @@ pub(crate) fn report(
         .enumerate()
         .map(|(i, &(e, m))| (scorer.score(e, m), i))
         .collect();
-    scores.sort_unstable();
+    crate::sorting::sort(&mut scores);
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let worst_off = scores.first().map(|&(score, i)| WorstOff {
         mentee_id: mentees.people[pairs[i].0].id.clone(),

@@ -55,6 +55,7 @@ pub mod roster;
 pub mod rounds;
 pub mod score;
 pub mod solve;
+mod sorting;
 pub mod stability;
 mod stats;
 pub mod suggest;
@@ -157,7 +158,7 @@ pub fn check_rosters(
                 .chain(mentees.err())
                 .flatten()
                 .collect();
-            problems.sort();
+            crate::sorting::sort(&mut problems);
             Err(Error::Roster(problems))
         }
     }

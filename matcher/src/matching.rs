@@ -318,7 +318,7 @@ fn summarize(
         .iter()
         .map(|m| scorer.score(m.mentee, m.mentor))
         .collect();
-    scores.sort_unstable();
+    crate::sorting::sort(&mut scores);
     let total: u64 = scores.iter().map(|&s| u64::from(s)).sum();
     let score = (!scores.is_empty()).then(|| {
         let n = scores.len();

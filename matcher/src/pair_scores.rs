@@ -93,7 +93,7 @@ impl PairScores {
             })
         } else {
             locator.locate(&mut diagnostics);
-            diagnostics.sort();
+            crate::sorting::sort(&mut diagnostics);
             Err(diagnostics)
         }
     }
@@ -121,7 +121,7 @@ impl PairScores {
             }
         }
         for row in &mut rows {
-            row.sort_unstable_by_key(|&(m, _)| m);
+            crate::sorting::sort_by_key(row, |&(m, _)| m);
         }
         rows
     }

@@ -264,7 +264,7 @@ pub fn check_cells(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<D
     let mut problems = check_numbers(mentors, mentees, config);
     problems.extend(check_lists(mentors, mentees, config));
     problems.extend(availability::check(mentors, mentees, config));
-    problems.sort();
+    crate::sorting::sort(&mut problems);
     problems
 }
 

@@ -132,7 +132,7 @@ impl PairFile {
             })
         } else {
             locator.locate(&mut diagnostics);
-            diagnostics.sort();
+            crate::sorting::sort(&mut diagnostics);
             Err(diagnostics)
         }
     }
@@ -272,7 +272,7 @@ impl Rounds {
         if problems.is_empty() {
             Ok(resolved)
         } else {
-            problems.sort();
+            crate::sorting::sort(&mut problems);
             Err(Error::Roster(problems))
         }
     }

@@ -70,7 +70,7 @@ pub(crate) fn correlation_interval(
 /// The 2.5th and 97.5th percentiles of `draws` (linear between order
 /// statistics); `draws` must not be empty.
 pub(crate) fn percentile_interval(draws: &mut [f64]) -> [f64; 2] {
-    draws.sort_unstable_by(f64::total_cmp);
+    crate::sorting::sort_by(draws, f64::total_cmp);
     [quantile(draws, 0.025), quantile(draws, 0.975)]
 }
 

@@ -66,7 +66,7 @@ pub(crate) fn suggest(
                 Some((net, m))
             })
             .collect();
-        ranked.sort_unstable_by(|&(a, m), &(b, n)| {
+        crate::sorting::sort_by(&mut ranked, |&(a, m), &(b, n)| {
             b.total_cmp(&a)
                 .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
                 .then(m.cmp(&n))

@@ -265,7 +265,7 @@ pub fn read_vocabulary<R: std::io::Read>(
         Ok(terms)
     } else {
         locator.locate(&mut problems);
-        problems.sort();
+        crate::sorting::sort(&mut problems);
         Err(problems)
     }
 }

@@ -173,8 +173,10 @@ pub fn vocabulary_report(
             _ => {}
         }
     }
-    unmet.sort_by_key(|u| std::cmp::Reverse(people(u)));
-    one_sided.sort_by(|a, b| a.list.cmp(&b.list).then(people(b).cmp(&people(a))));
+    crate::sorting::sort_by_key(&mut unmet, |u| std::cmp::Reverse(people(u)));
+    crate::sorting::sort_by(&mut one_sided, |a, b| {
+        a.list.cmp(&b.list).then(people(b).cmp(&people(a)))
+    });
     VocabularyReport {
         unmet,
         one_sided,
@@ -242,7 +244,7 @@ fn group(uses: &Uses, likeness: Likeness, list: ListKind, spellings: &[&str]) ->
         .iter()
         .map(|s| use_of(list, s, &table[&(list, (*s).to_owned())]))
         .collect();
-    spellings.sort_by_key(|s| std::cmp::Reverse(people(s)));
+    crate::sorting::sort_by_key(&mut spellings, |s| std::cmp::Reverse(people(s)));
     let vocabulary = if likeness == Likeness::SameTerm {
         String::new()
     } else {

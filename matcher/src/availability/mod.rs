@@ -223,7 +223,7 @@ pub fn check(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<Diagnos
         .into_iter()
         .flat_map(|roster| read(roster, reference).1)
         .collect();
-    problems.sort();
+    crate::sorting::sort(&mut problems);
     problems
 }
 

@@ -93,7 +93,7 @@ impl Week {
             }
         }
         runs.extend(run);
-        runs.sort_unstable();
+        crate::sorting::sort(&mut runs);
         runs
     }
 }

@@ -297,14 +297,12 @@ fn effect(
 /// Tenths of the pairs by total score `x` (whole hundredths, as scores
 /// are; ties in input order), fewer with fewer than ten pairs.
 fn deciles(x: &[f64], y: &[f64]) -> Vec<Bin> {
-    // Sorted as the fairness report sorts its scores, (hundredths, index):
-    // the same code in the WebAssembly module, where each sort costs kilobytes.
     let mut order: Vec<(Hundredths, usize)> = x
         .iter()
         .enumerate()
         .map(|(i, &score)| ((score * 100.0).round() as Hundredths, i))
         .collect();
-    order.sort_unstable();
+    crate::sorting::sort(&mut order);
     let count = order.len().min(10);
     (0..count)
         .map(|k| {

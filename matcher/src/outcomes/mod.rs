@@ -252,7 +252,7 @@ impl Outcomes {
             })
         } else {
             locator.locate(&mut problems);
-            problems.sort();
+            crate::sorting::sort(&mut problems);
             Err(problems)
         }
     }

@@ -262,7 +262,7 @@ impl Roster {
                 )
                 .with_hint("add a header row such as `id,name,skills` above the people"),
             );
-            diagnostics.sort();
+            crate::sorting::sort(&mut diagnostics);
             return Err(diagnostics);
         }
         if !fields.contains(&Field::Id) {
@@ -283,7 +283,7 @@ impl Roster {
                         .map_or(String::new(), |c| format!(", e.g. `\"{c}\" = \"id\"`"))
                 )),
             );
-            diagnostics.sort();
+            crate::sorting::sort(&mut diagnostics);
             return Err(diagnostics);
         }
 
@@ -376,7 +376,7 @@ impl Roster {
         if diagnostics.is_empty() {
             Ok(roster)
         } else {
-            diagnostics.sort();
+            crate::sorting::sort(&mut diagnostics);
             Err(diagnostics)
         }
     }

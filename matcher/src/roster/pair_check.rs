@@ -78,7 +78,7 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
     if diagnostics.is_empty() {
         diagnostics.extend(check_possible(mentors, mentees));
     }
-    diagnostics.sort();
+    crate::sorting::sort(&mut diagnostics);
     diagnostics
 }
 

@@ -50,7 +50,7 @@ impl Chooser {
                 .zip(1..)
                 .map(|(position, rank)| (position as u32, rank))
                 .collect();
-            picks.sort_unstable();
+            crate::sorting::sort(&mut picks);
             chooser.picks.push(picks);
             chooser
                 .nice
@@ -199,7 +199,7 @@ impl Choices {
     /// The mentors mentee `e` picked, in rank order.
     pub(super) fn picks_of(&self, e: usize) -> Vec<usize> {
         let mut picks = self.mentees.picks[e].clone();
-        picks.sort_unstable_by_key(|&(_, rank)| rank);
+        crate::sorting::sort_by_key(&mut picks, |&(_, rank)| rank);
         picks.into_iter().map(|(m, _)| m as usize).collect()
     }
 

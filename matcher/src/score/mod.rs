@@ -331,7 +331,7 @@ impl Interner {
 
     fn sorted(&mut self, items: &[String]) -> Vec<Tag> {
         let mut ids: Vec<Tag> = items.iter().map(|i| self.id(i)).collect();
-        ids.sort_unstable();
+        crate::sorting::sort(&mut ids);
         ids
     }
 
@@ -341,7 +341,7 @@ impl Interner {
             .iter()
             .map(|Skill { name, level }| (self.id(name), *level))
             .collect();
-        skills.sort_unstable();
+        crate::sorting::sort(&mut skills);
         Profile {
             skills,
             values: self.sorted(&person.values),
@@ -465,7 +465,7 @@ impl<'a> Scorer<'a> {
             }
         }
         for list in &mut exclusions {
-            list.sort_unstable_by_key(|&(m, by)| (m, by == Side::Mentor));
+            crate::sorting::sort_by_key(list, |&(m, by)| (m, by == Side::Mentor));
             list.dedup_by_key(|&mut (m, _)| m);
         }
 

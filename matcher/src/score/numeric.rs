@@ -160,6 +160,6 @@ pub fn check_numbers(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec
         }
         checked.push(attribute);
     }
-    problems.sort();
+    crate::sorting::sort(&mut problems);
     problems
 }

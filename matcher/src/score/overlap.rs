@@ -89,7 +89,7 @@ pub fn check_lists(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<D
             problems.extend(watch.problem(&roster.source, &name));
         }
     }
-    problems.sort();
+    crate::sorting::sort(&mut problems);
     problems
 }
 

@@ -92,7 +92,9 @@ impl Family {
             .filter_map(|&(s, level)| Some((self.parent(s)?, level)));
         let mut levels: Vec<(Tag, u8)> = own.copied().chain(parents).collect();
         // Highest level first within a family, then keep the first of each.
-        levels.sort_unstable_by_key(|&(family, level)| (family, std::cmp::Reverse(level)));
+        crate::sorting::sort_by_key(&mut levels, |&(family, level)| {
+            (family, std::cmp::Reverse(level))
+        });
         levels.dedup_by_key(|&mut (family, _)| family);
         levels
     }
