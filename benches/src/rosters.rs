@@ -17,6 +17,7 @@ pub fn generated(mentees: usize, mentors: usize, capacity: Option<u32>) -> (Rost
         mentees,
         seed: SEED,
         capacity,
+        picks: false,
     };
     let (mut mentor_csv, mut mentee_csv) = (Vec::new(), Vec::new());
     generate::write(&spec, &mut mentor_csv, &mut mentee_csv).expect("writing to memory");

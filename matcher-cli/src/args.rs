@@ -270,6 +270,10 @@ pub struct GenerateArgs {
     /// Give every mentor this capacity (default: a realistic spread of 1–5).
     #[arg(long, value_name = "N")]
     pub capacity: Option<u32>,
+    /// Add `picks` columns: a third of the mentees pick 1–3 mentors, one
+    /// mentor in twenty picks 1–2 mentees.
+    #[arg(long)]
+    pub picks: bool,
     /// Folder to write mentors.csv and mentees.csv into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,

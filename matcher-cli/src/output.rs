@@ -120,6 +120,13 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
             score.mean, score.median, score.min, score.max
         )?;
     }
+    if let Some(ranks) = &s.pick_ranks {
+        let got: Vec<String> = (1..)
+            .zip(ranks)
+            .map(|(rank, n)| format!("{n} their {}", matcher::choices::ordinal(rank)))
+            .collect();
+        writeln!(w, "mentees' picks: got {}", got.join(", "))?;
+    }
     let verdict = match s.objective {
         matcher::Goal::Stable => "stable, the bound is the exact optimum's",
         _ if s.gap == 0.0 => "proven optimal",

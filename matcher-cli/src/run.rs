@@ -275,6 +275,7 @@ fn run_generate(args: &GenerateArgs) -> Result<(), Failure> {
         mentees: args.mentees,
         seed: args.seed,
         capacity: args.capacity,
+        picks: args.picks,
     };
     matcher::generate::write(&spec, mentors, mentees)
         .map_err(|e| write_failure(Some(&mentors_path), e))

@@ -295,6 +295,7 @@ pub fn generate_rosters(
         mentees,
         seed: seed.into(),
         capacity,
+        picks: false,
     };
     let (mut mentors_csv, mut mentees_csv) = (Vec::new(), Vec::new());
     generate::write(&spec, &mut mentors_csv, &mut mentees_csv)?;

@@ -35,8 +35,11 @@ export interface Weights {
   picks?: number;
 }
 
-/** What a mentee's picks do (`preferences.mode`): `"bonus"` scores them; `"only"` also keeps a picking mentee within them. */
-export type PickMode = "bonus" | "only";
+/**
+ * What a mentee's picks do (`preferences.mode`): `"bonus"` scores them; `"only"` also keeps a picking mentee within
+ * them; `"rank"` also makes the matching rank-maximal (the most 1st picks, then 2nd, …; objective coverage or total).
+ */
+export type PickMode = "bonus" | "only" | "rank";
 
 /**
  * A run's configuration: the same keys as the CLI's TOML config, every one optional.
@@ -361,6 +364,8 @@ export interface Summary {
   dual_bound: number;
   /** `dual_bound - total_score`: 0 proves the matching optimal. */
   gap: number;
+  /** How many matched mentees got their 1st pick, their 2nd, …; absent when no mentee picked. */
+  pick_ranks?: number[];
 }
 
 /** The result of `matchRosters`: the same shape as the CLI's JSON output. */

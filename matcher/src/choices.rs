@@ -10,9 +10,10 @@
 //! [preferences]
 //! mode = "bonus"   # picks and nice-to-have wants score as the `picks` criterion
 //! # mode = "only"  # and a mentee who gave picks is matched within them or not at all
+//! # mode = "rank"  # and the most first picks, then the most second picks, …
 //! ```
 //!
-//! Must-have wants are hard rules in either mode; a mentor's picks never
+//! Must-have wants are hard rules in every mode; a mentor's picks never
 //! restrict, only score.
 
 use crate::list;
@@ -89,7 +90,7 @@ pub(crate) fn parse_wants(cell: &str, separator: char) -> (Vec<Want>, Vec<String
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Preferences {
-    /// `bonus` (default) or `only`: see [`PickMode`].
+    /// `bonus` (default), `only` or `rank`: see [`PickMode`].
     pub mode: PickMode,
 }
 
@@ -113,6 +114,14 @@ pub enum PickMode {
     /// still only score: a mentor with capacity for several mentees would
     /// otherwise close their places to everyone they did not name.
     Only,
+    /// As `bonus`, and the matching is rank-maximal over mentees' picks: as
+    /// many mentees as possible get their first pick, then as many as
+    /// possible their second, and so on; the configured objective decides
+    /// the rest (`coverage` matches as many as possible before anything
+    /// else). Solved exactly, one solve per stage (the README's
+    /// "Participants' choices" says how); only with the `coverage` and
+    /// `total` objectives.
+    Rank,
 }
 
 /// What the `picks` criterion of one pair is made of, for explanations.

@@ -4,7 +4,7 @@
 
 use crate::availability::AvailabilityOptions;
 use crate::bytesize::ByteSize;
-use crate::choices::Preferences;
+use crate::choices::{PickMode, Preferences};
 use crate::columns::{self, ColumnRules};
 use crate::list;
 use crate::list_attributes::{self, ListAttributes};
@@ -508,6 +508,14 @@ impl Config {
             ));
         }
         self.availability.reference()?;
+        if self.preferences.mode == PickMode::Rank
+            && matches!(self.solver.objective, Goal::Fair | Goal::Stable)
+        {
+            return Err(ConfigError::new(
+                "preferences.mode",
+                "\"rank\" needs solver.objective \"coverage\" or \"total\": \"fair\" and \"stable\" pick the matching by other rules",
+            ));
+        }
         if self.solver.threads > MAX_THREADS {
             return Err(ConfigError::new(
                 "solver.threads",

@@ -17,6 +17,10 @@ pub struct Spec {
     pub seed: u64,
     /// Every mentor's capacity, or `None` for a realistic spread of 1–5.
     pub capacity: Option<u32>,
+    /// Whether to write `picks` columns: a third of the mentees pick one to
+    /// three mentors, one mentor in twenty picks one or two mentees, both
+    /// leaning towards the first ids, as popular people draw picks.
+    pub picks: bool,
 }
 
 const SKILLS: [&str; 36] = [
@@ -153,6 +157,9 @@ struct Profile {
     /// Mentees' wishes follow popularity; mentors' offers are uniform.
     skewed: bool,
     exclusion_rate: f64,
+    /// The share of people who pick, and how many they pick.
+    pick_rate: f64,
+    picks: RangeInclusive<usize>,
 }
 
 const MENTORS: Profile = Profile {
@@ -164,6 +171,8 @@ const MENTORS: Profile = Profile {
     goals: 2..=5,
     skewed: false,
     exclusion_rate: 0.01,
+    pick_rate: 0.05,
+    picks: 1..=2,
 };
 
 const MENTEES: Profile = Profile {
@@ -175,6 +184,8 @@ const MENTEES: Profile = Profile {
     goals: 1..=3,
     skewed: true,
     exclusion_rate: 0.03,
+    pick_rate: 1.0 / 3.0,
+    picks: 1..=3,
 };
 
 /// Writes the mentor and mentee rosters as CSV.
@@ -187,6 +198,7 @@ pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Res
         spec.mentors,
         spec.mentees,
         Some(&capacity),
+        spec.picks,
         mentors,
     )?;
     write_side(
@@ -195,6 +207,7 @@ pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Res
         spec.mentees,
         spec.mentors,
         None,
+        spec.picks,
         mentees,
     )
 }
@@ -206,6 +219,7 @@ fn write_side<W: Write>(
     count: usize,
     others: usize,
     capacity: Option<&dyn Fn(&mut Rng) -> u32>,
+    with_picks: bool,
     writer: W,
 ) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(writer);
@@ -222,6 +236,9 @@ fn write_side<W: Write>(
         "goals",
         "exclude",
     ]);
+    if with_picks {
+        header.push("picks");
+    }
     out.write_record(&header)?;
     for i in 0..count {
         let mut record = vec![
@@ -247,9 +264,40 @@ fn write_side<W: Write>(
                 .join(";"),
             exclusion(rng, profile.prefix.1, others, profile.exclusion_rate),
         ]);
+        if with_picks {
+            let picks = picks(rng, profile, others);
+            // A pick may not also be excluded: the exclusion gives way.
+            let exclude = record.last_mut().expect("the exclude column");
+            if picks.contains(exclude) {
+                exclude.clear();
+            }
+            record.push(picks.join(";"));
+        }
         out.write_record(&record)?;
     }
     out.flush()
+}
+
+/// With probability `profile.pick_rate`, distinct ids from the other side,
+/// most wanted first; the chance of id i falls like 1/sqrt(i).
+fn picks(rng: &mut Rng, profile: &Profile, others: usize) -> Vec<String> {
+    let mut picks = Vec::new();
+    if others == 0 || rng.unit() >= profile.pick_rate {
+        return picks;
+    }
+    let count = rng.within(profile.picks.clone()).min(others);
+    while picks.len() < count {
+        let u = rng.unit();
+        let id = format!(
+            "{}{:06}",
+            profile.prefix.1,
+            (u * u * others as f64) as usize + 1
+        );
+        if !picks.contains(&id) {
+            picks.push(id);
+        }
+    }
+    picks
 }
 
 /// With probability `rate`, one id from the other side (prefix + number).

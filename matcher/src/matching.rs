@@ -157,6 +157,11 @@ pub struct Summary {
     pub dual_bound: f64,
     /// `dual_bound - total_score`: 0 proves the matching optimal.
     pub gap: f64,
+    /// How many matched mentees got their 1st pick, their 2nd, … (one entry
+    /// per rank up to the longest list of picks); `None` when no mentee
+    /// picked. `[preferences] mode = "rank"` maximises it lexicographically.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pick_ranks: Option<Vec<usize>>,
 }
 
 /// Describes an assignment: every mentee matched or unmatched with a reason,
@@ -338,7 +343,18 @@ fn summarize(
         let values: Vec<f64> = criteria.iter().filter_map(pick).collect();
         (!values.is_empty()).then(|| percent(values.iter().sum::<f64>() / values.len() as f64))
     };
-    let mentees = scorer.mentees().people.len();
+    let people = &scorer.mentees().people;
+    let longest = people.iter().map(|p| p.picks.len()).max().unwrap_or(0);
+    let pick_ranks = (longest > 0).then(|| {
+        let mut counts = vec![0; longest];
+        for m in matches {
+            if let (Some(rank), _) = scorer.mentee_pick(m.mentee, m.mentor) {
+                counts[rank as usize - 1] += 1;
+            }
+        }
+        counts
+    });
+    let mentees = people.len();
     Summary {
         mentees,
         matched: matches.len(),
@@ -360,6 +376,7 @@ fn summarize(
         total_score: total as f64 / 100.0,
         dual_bound: (assignment.locked_total as f64 + assignment.solution.dual_bound) / 100.0,
         gap: assignment.solution.gap() / 100.0,
+        pick_ranks,
     }
 }
 

@@ -144,7 +144,8 @@ impl<'r> Program<'r> {
     }
 
     /// How many exact solves the program has run: one for the matching (more
-    /// for the `fair` objective, one per step of its search), plus one per
+    /// for the `fair` objective, one per step of its search, and in `rank`
+    /// mode, one per stage), plus one per
     /// forced pair asked about and one for the cost of diversity.
     pub fn solves(&self) -> usize {
         self.solves.load(Ordering::Relaxed)

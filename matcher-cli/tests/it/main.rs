@@ -239,6 +239,56 @@ fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {
     out
 }
 
+/// `data/picks/` in `rank` mode (`config-rank.toml`): 130 matched as in
+/// `bonus` mode, and 38 first picks and 4 second picks where `bonus` gives
+/// 14, 1 and 3; E088 gets their 1st pick, M025 (44.87), where `bonus` gives
+/// them their 3rd, M035 (65.90).
+#[test]
+fn rank_mode_in_the_picks_program() {
+    let run = |config: &str, format: &str| {
+        let out = matcher(&[
+            "match",
+            "--mentors",
+            "data/picks/mentors.csv",
+            "--mentees",
+            "data/picks/mentees.csv",
+            "--config",
+            config,
+            "--format",
+            format,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        out
+    };
+    let out = run("data/picks/config-rank.toml", "csv");
+    golden("data/expected/picks-rank-matches.csv", &out.stdout);
+    let rows = text(&out.stdout);
+    let row = |id: &str| rows.lines().find(|l| l.starts_with(id)).unwrap().to_owned();
+    assert!(row("E088").starts_with("E088,Björn Girard,M025,Daniel Lefèvre,44.87,"));
+    assert!(row("E088").contains(",\"their 1st pick; "));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("matched 130 of 131 mentees"), "{stderr}");
+    assert!(
+        stderr.contains("\nmentees' picks: got 38 their 1st, 4 their 2nd, 0 their 3rd\n"),
+        "{stderr}"
+    );
+    let summary = |config| {
+        let out = run(config, "json");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["summary"].clone()
+    };
+    let rank = summary("data/picks/config-rank.toml");
+    assert_eq!(rank["pick_ranks"], serde_json::json!([38, 4, 0]));
+    assert_eq!(
+        (rank["matched"].as_u64(), rank["gap"].as_f64()),
+        (Some(130), Some(0.0))
+    );
+    let bonus = summary("data/picks/config.toml");
+    assert_eq!(bonus["pick_ranks"], serde_json::json!([14, 1, 3]));
+    assert_eq!(bonus["matched"].as_u64(), Some(130));
+    assert!(bonus["total_score"].as_f64() > rank["total_score"].as_f64());
+}
+
 /// `data/picks/`: the sample with a `picks` and a `wants` column on both
 /// sides; in `bonus` mode (its config) and in `only` mode.
 #[test]

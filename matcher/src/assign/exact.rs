@@ -7,23 +7,45 @@ use crate::error::Error;
 use crate::progress::{Progress, Stage};
 use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
-use crate::solve::{self, Objective, Options, WeightSource};
+use crate::solve::{self, Objective, Options, Solution, WeightSource};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Pair scores in hundredths as solver weights for the mentees that are not
 /// locked, `-inf` where forbidden (by a rule, `min_score` or the history),
 /// scored on the fly. The first pass over the rows is the scoring stage; the
 /// solving stage starts when it ends (the solver may rescore a few rows).
-struct Scores<'a> {
-    scorer: &'a Scorer<'a>,
+pub(super) struct Scores<'a> {
+    pub(super) scorer: &'a Scorer<'a>,
     rounds: &'a Resolved,
     /// The mentees solved for, one per row.
-    free: &'a [usize],
+    pub(super) free: &'a [usize],
     /// Cells scoring below this are ruled out too (the `fair` objective's threshold).
     floor: f64,
     progress: &'a dyn Progress,
     /// Rows scored so far.
     scored: AtomicUsize,
+}
+
+impl<'a> Scores<'a> {
+    /// Scores for the `free` mentees (see [`free_mentees`]), reporting the
+    /// first pass over the rows to `progress`.
+    pub(super) fn new(
+        scorer: &'a Scorer<'a>,
+        rounds: &'a Resolved,
+        free: &'a [usize],
+        floor: Hundredths,
+        progress: &'a dyn Progress,
+    ) -> Self {
+        progress.start(Stage::Scoring, free.len() as u64);
+        Scores {
+            scorer,
+            rounds,
+            free,
+            floor: f64::from(floor),
+            progress,
+            scored: AtomicUsize::new(0),
+        }
+    }
 }
 
 impl WeightSource for Scores<'_> {
@@ -76,23 +98,36 @@ pub(crate) fn assign_above(
     floor: Hundredths,
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
-    let mentees = scorer.mentees().people.len();
-    let free: Vec<usize> = (0..mentees)
+    let free = free_mentees(rounds, scorer.mentees().people.len());
+    let scores = Scores::new(scorer, rounds, &free, floor, progress);
+    let solution = solve::solve_with(&scores, rounds.spare(), objective, &options(config))?;
+    Ok(assemble(scorer, rounds, &free, solution, 1))
+}
+
+/// The mentees that are not locked, in input order: the rows of a solve.
+pub(super) fn free_mentees(rounds: &Resolved, mentees: usize) -> Vec<usize> {
+    (0..mentees)
         .filter(|&e| rounds.locked(e).is_none())
-        .collect();
-    progress.start(Stage::Scoring, free.len() as u64);
-    let scores = Scores {
-        scorer,
-        rounds,
-        free: &free,
-        floor: f64::from(floor),
-        progress,
-        scored: AtomicUsize::new(0),
-    };
-    let options = Options {
+        .collect()
+}
+
+/// The solver's options under `config`.
+pub(super) fn options(config: &Config) -> Options {
+    Options {
         max_memory: Some(config.solver.max_memory.0),
-    };
-    let solution = solve::solve_with(&scores, rounds.spare(), objective, &options)?;
+    }
+}
+
+/// The locked pairs plus `solution`, a solve over the `free` mentees that
+/// took `solves` exact solves.
+pub(super) fn assemble(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    free: &[usize],
+    solution: Solution,
+    solves: usize,
+) -> Assignment {
+    let mentees = scorer.mentees().people.len();
     let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
     for (&e, &m) in free.iter().zip(&solution.assignment) {
         mentor_of[e] = m;
@@ -100,10 +135,10 @@ pub(crate) fn assign_above(
     let locked_total = (0..mentees)
         .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
         .sum();
-    Ok(Assignment {
+    Assignment {
         mentor_of,
         solution,
         locked_total,
-        solves: 1,
-    })
+        solves,
+    }
 }

@@ -4,12 +4,16 @@
 //! Each goal is a strategy over the same exact solve ([`exact`]): `coverage`
 //! and `total` solve once; `fair` ([`fair`]) searches for the highest floor on
 //! the matched scores, one exact solve per step; `stable` ([`stable`]) runs
-//! deferred acceptance beside one exact coverage solve.
+//! deferred acceptance beside one exact coverage solve. With `[preferences]
+//! mode = "rank"`, [`rank`] solves stage by stage for the most first picks,
+//! then second picks, … before the goal's own weights.
 
 mod exact;
 mod fair;
+mod rank;
 mod stable;
 
+use crate::choices::PickMode;
 use crate::config::{Config, Goal};
 use crate::error::Error;
 use crate::progress::Progress;
@@ -40,6 +44,9 @@ pub(crate) fn assign(
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
     match config.solver.objective {
+        _ if config.preferences.mode == PickMode::Rank => {
+            rank::assign(scorer, rounds, config, progress)
+        }
         Goal::Fair => fair::assign(scorer, rounds, config, progress),
         Goal::Stable => stable::assign(scorer, rounds, config, progress),
         goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),

@@ -22,6 +22,7 @@ fn program_with_gaps(mentees: usize, seed: u64, gaps: bool) -> (Roster, Roster, 
         mentees,
         seed,
         capacity: Some(5),
+        picks: false,
     };
     write(&spec, &mut m, &mut e).unwrap();
     if gaps {

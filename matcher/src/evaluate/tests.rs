@@ -122,6 +122,7 @@ fn same_bytes_on_any_thread_count() {
         mentees: 120,
         seed: 3,
         capacity: Some(3),
+        picks: false,
     };
     write(&spec, &mut mentors, &mut mentees).unwrap();
     let (mentors, mentees) = rosters(

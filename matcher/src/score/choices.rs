@@ -108,6 +108,14 @@ fn met(wish: &Wish, values: &[(String, Vec<Vec<String>>)], other: usize) -> bool
 pub(super) struct Choices {
     mentees: Chooser,
     mentors: Chooser,
+    /// Per mentee: `(mentor, rank)` of the mentors who picked them, so that a
+    /// row finds them without searching every mentor's list.
+    picked_by: Vec<Vec<(u32, u32)>>,
+    /// Per mentor: how many parts of the criterion their own choices make
+    /// apply to every mentee (picks, nice-to-have wants).
+    mentor_parts: Vec<f64>,
+    /// The mentors with wants, the only ones a row must check them for.
+    wishing_mentors: Vec<usize>,
     /// `only` mode: a mentee's picks are their only candidates.
     only: bool,
 }
@@ -124,11 +132,100 @@ impl Choices {
             return None;
         }
         let lists = list_names(&config.attributes);
+        let mentor_side = Chooser::new(mentors, mentees, &lists);
+        let mut picked_by = vec![Vec::new(); mentees.people.len()];
+        for (m, picks) in mentor_side.picks.iter().enumerate() {
+            for &(e, rank) in picks {
+                picked_by[e as usize].push((m as u32, rank));
+            }
+        }
+        let mentor_parts = (0..mentors.people.len())
+            .map(|m| {
+                let picks = !mentor_side.picks[m].is_empty();
+                f64::from(u8::from(picks) + u8::from(mentor_side.nice[m] > 0))
+            })
+            .collect();
+        let wishing_mentors = (0..mentors.people.len())
+            .filter(|&m| !mentor_side.wishes[m].is_empty())
+            .collect();
         Some(Choices {
             mentees: Chooser::new(mentees, mentors, &lists),
-            mentors: Chooser::new(mentors, mentees, &lists),
+            mentors: mentor_side,
+            picked_by,
+            mentor_parts,
+            wishing_mentors,
             only: config.preferences.mode == PickMode::Only,
         })
+    }
+
+    /// The `picks` criterion of mentee `e` and every mentor, as [`Self::score`]
+    /// gives it pair by pair (`NaN` where it does not apply), adding the
+    /// parts in the same order so that the bits agree; `parts` is workspace.
+    pub(super) fn row(&self, e: usize, out: &mut [f64], parts: &mut [f64]) {
+        out.fill(0.0);
+        let own = &self.mentees.picks[e];
+        let nice = self.mentees.nice[e];
+        let mine = f64::from(u8::from(!own.is_empty()) + u8::from(nice > 0));
+        for (part, &theirs) in parts.iter_mut().zip(&self.mentor_parts) {
+            *part = mine + theirs;
+        }
+        let share = |rank: u32, k: usize| f64::from(k as u32 - rank + 1) / k as f64;
+        for &(m, rank) in own {
+            out[m as usize] += share(rank, own.len());
+        }
+        for &(m, rank) in &self.picked_by[e] {
+            out[m as usize] += share(rank, self.mentors.picks[m as usize].len());
+        }
+        if nice > 0 {
+            let wishes: Vec<&Wish> = self.mentees.wishes[e]
+                .iter()
+                .filter(|w| !w.want.must)
+                .collect();
+            for (m, cell) in out.iter_mut().enumerate() {
+                let kept = wishes.iter().filter(|w| met(w, &self.mentees.values, m));
+                *cell += kept.count() as f64 / f64::from(nice);
+            }
+        }
+        for &m in &self.wishing_mentors {
+            let nice = self.mentors.nice[m];
+            if nice > 0 {
+                let wishes = self.mentors.wishes[m].iter().filter(|w| !w.want.must);
+                let kept = wishes.filter(|w| met(w, &self.mentors.values, e));
+                out[m] += kept.count() as f64 / f64::from(nice);
+            }
+        }
+        for (cell, &part) in out.iter_mut().zip(parts.iter()) {
+            *cell = if part > 0.0 { *cell / part } else { f64::NAN };
+        }
+    }
+
+    /// Sets to `-inf` the cells of `out` (mentee `e`'s row) that
+    /// [`Self::forbids`] forbids, without building the reasons.
+    pub(super) fn forbid_row(&self, e: usize, out: &mut [f64]) {
+        if self.restricts(e) {
+            let picks = &self.mentees.picks[e];
+            for (m, cell) in out.iter_mut().enumerate() {
+                if picks
+                    .binary_search_by_key(&(m as u32), |&(o, _)| o)
+                    .is_err()
+                {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
+        }
+        for wish in self.mentees.wishes[e].iter().filter(|w| w.want.must) {
+            for (m, cell) in out.iter_mut().enumerate() {
+                if !met(wish, &self.mentees.values, m) {
+                    *cell = f64::NEG_INFINITY;
+                }
+            }
+        }
+        for &m in &self.wishing_mentors {
+            let mut musts = self.mentors.wishes[m].iter().filter(|w| w.want.must);
+            if musts.any(|w| !met(w, &self.mentors.values, e)) {
+                out[m] = f64::NEG_INFINITY;
+            }
+        }
     }
 
     /// The `picks` criterion of mentee `e` and mentor `m` (see the module docs).
@@ -194,6 +291,11 @@ impl Choices {
         [&self.mentees, &self.mentors]
             .iter()
             .any(|chooser| chooser.picks.iter().any(|p| !p.is_empty()))
+    }
+
+    /// The rank of mentor `m` among mentee `e`'s picks, and how many they gave.
+    pub(super) fn mentee_rank(&self, e: usize, m: usize) -> (Option<u32>, usize) {
+        self.mentees.rank(e, m)
     }
 
     /// The mentors mentee `e` picked, in rank order.

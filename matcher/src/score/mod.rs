@@ -544,6 +544,14 @@ impl<'a> Scorer<'a> {
         self.choices.as_ref().is_some_and(|c| c.any_picks())
     }
 
+    /// The rank of mentor `m` among mentee `e`'s picks (1 = their first),
+    /// and how many picks they gave: `(None, 0)` when they gave none.
+    pub(crate) fn mentee_pick(&self, e: usize, m: usize) -> (Option<u32>, usize) {
+        self.choices
+            .as_ref()
+            .map_or((None, 0), |c| c.mentee_rank(e, m))
+    }
+
     /// In `only` mode, the mentors mentee `e` picked (their only
     /// candidates), in rank order; `None` when they are not restricted.
     pub fn only_picks(&self, e: usize) -> Option<Vec<usize>> {

@@ -168,11 +168,8 @@ impl Scorer<'_> {
             pair[m as usize] = score;
         }
         match &self.choices {
-            Some(choices) => {
-                for (m, cell) in picks.iter_mut().enumerate() {
-                    *cell = choices.score(e, m).unwrap_or(f64::NAN);
-                }
-            }
+            // `out` is filled later: until then it is workspace.
+            Some(choices) => choices.row(e, picks, out),
             None => picks.fill(f64::NAN),
         }
         let mut counters = Counters {
@@ -379,11 +376,7 @@ impl Scorer<'_> {
             out[m] = f64::NEG_INFINITY;
         }
         if let Some(choices) = &self.choices {
-            for (m, cell) in out.iter_mut().enumerate() {
-                if choices.forbids(e, m).is_some() {
-                    *cell = f64::NEG_INFINITY;
-                }
-            }
+            choices.forbid_row(e, out);
         }
         let mentee = &self.mentee_profiles[e];
         for (i, attribute) in self.attributes.iter().enumerate() {
@@ -431,6 +424,7 @@ mod tests {
             mentees: 60,
             seed,
             capacity: None,
+            picks: false,
         };
         let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
         generate::write(&spec, &mut mentors, &mut mentees).expect("writes to memory");

@@ -14,6 +14,7 @@ mod pick_stability;
 mod picks;
 mod priorities;
 mod program;
+mod rank;
 mod related;
 mod roster;
 mod rounds;

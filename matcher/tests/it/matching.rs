@@ -110,6 +110,7 @@ fn same_input_gives_identical_output_on_any_thread_count() {
             mentees: 200,
             seed: 7,
             capacity: None,
+            picks: false,
         },
         &mut m,
         &mut e,

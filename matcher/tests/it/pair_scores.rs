@@ -154,6 +154,7 @@ fn rosters(seed: u64, mentors: usize, mentees: usize) -> (Roster, Roster) {
         mentees,
         seed,
         capacity: None,
+        picks: false,
     };
     let (mut m, mut e) = (Vec::new(), Vec::new());
     generate::write(&spec, &mut m, &mut e).unwrap();

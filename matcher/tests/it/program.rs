@@ -14,6 +14,7 @@ fn generated() -> (matcher::Roster, matcher::Roster, Config) {
         mentees: 40,
         seed: 11,
         capacity: None,
+        picks: false,
     };
     let (mut m, mut e) = (Vec::new(), Vec::new());
     generate::write(&spec, &mut m, &mut e).unwrap();

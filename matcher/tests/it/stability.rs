@@ -298,6 +298,7 @@ fn stable_over_many_refills_on_an_oversubscribed_cohort() {
         mentees: 500,
         seed: 11,
         capacity: Some(1),
+        picks: false,
     };
     matcher::generate::write(&spec, &mut mentor_csv, &mut mentee_csv).unwrap();
     let (m, e) = matcher::read_rosters(&mentor_csv[..], "m.csv", &mentee_csv[..], "e.csv").unwrap();
