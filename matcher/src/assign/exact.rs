@@ -24,6 +24,16 @@ pub(super) struct Scores<'a> {
     progress: &'a dyn Progress,
     /// Rows scored so far.
     scored: AtomicUsize,
+    /// What a stage of several solves makes of the weights, if any.
+    reweigh: Option<&'a dyn Reweigh>,
+}
+
+/// A stage's own weights, made from the plain weights. Kept behind a
+/// reference inside [`Scores`], so that every solve runs on one
+/// instantiation of the solver (each costs the WebAssembly module 10 KB).
+pub(super) trait Reweigh: Sync {
+    /// The stage's weight of the pair (`row`, `m`) whose plain weight is `weight`.
+    fn cell(&self, row: usize, m: usize, weight: f64) -> f64;
 }
 
 impl<'a> Scores<'a> {
@@ -44,6 +54,15 @@ impl<'a> Scores<'a> {
             floor: f64::from(floor),
             progress,
             scored: AtomicUsize::new(0),
+            reweigh: None,
+        }
+    }
+
+    /// The same scores, made into a stage's weights by `reweigh`.
+    pub(super) fn reweighed(self, reweigh: &'a dyn Reweigh) -> Self {
+        Scores {
+            reweigh: Some(reweigh),
+            ..self
         }
     }
 }
@@ -59,10 +78,11 @@ impl WeightSource for Scores<'_> {
 
     fn weight(&self, row: usize, m: usize) -> f64 {
         let e = self.free[row];
-        match self.scorer.weight(e, m) {
+        let weight = match self.scorer.weight(e, m) {
             Some(w) if !self.rounds.repeats(e, m) && f64::from(w) >= self.floor => f64::from(w),
             _ => f64::NEG_INFINITY,
-        }
+        };
+        self.reweigh.map_or(weight, |r| r.cell(row, m, weight))
     }
 
     fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
@@ -75,6 +95,11 @@ impl WeightSource for Scores<'_> {
         if self.floor > 0.0 {
             for w in scratch.iter_mut().filter(|w| **w < self.floor) {
                 *w = f64::NEG_INFINITY;
+            }
+        }
+        if let Some(reweigh) = self.reweigh {
+            for (m, w) in scratch.iter_mut().enumerate() {
+                *w = reweigh.cell(row, m, *w);
             }
         }
         let scored = self.scored.fetch_add(1, Ordering::Relaxed) + 1;

@@ -26,14 +26,14 @@
 //! coverage, one per pick rank, one for the score; three picks each under
 //! `coverage` make five solves.
 
-use super::exact::{assemble, free_mentees, options, Scores};
+use super::exact::{assemble, free_mentees, options, Reweigh, Scores};
 use super::Assignment;
 use crate::config::{Config, Goal};
 use crate::error::Error;
 use crate::progress::Progress;
 use crate::rounds::Resolved;
 use crate::score::Scorer;
-use crate::solve::{self, Objective, WeightSource};
+use crate::solve::{self, Objective};
 
 /// What one stage maximises.
 #[derive(Clone, Copy)]
@@ -76,7 +76,9 @@ impl Solved {
 /// One stage's weights: its aim's, on the pairs tight in every stage solved
 /// before, plus the bonus for each side the last of them must fill.
 struct Stage<'a> {
-    scores: &'a Scores<'a>,
+    scorer: &'a Scorer<'a>,
+    /// The mentees solved for, one per row.
+    free: &'a [usize],
     spare: &'a [u32],
     before: &'a [Solved],
     aim: Aim,
@@ -90,7 +92,7 @@ impl Stage<'_> {
             Aim::Score => 10_000.0,
             Aim::Matched | Aim::Rank(_) => 1.0,
         };
-        self.scores.free.len() as f64 * largest + 1.0
+        self.free.len() as f64 * largest + 1.0
     }
 
     /// The weight of an allowed pair of `score` in a stage with `aim` that
@@ -99,7 +101,7 @@ impl Stage<'_> {
         let own = match aim {
             Aim::Matched => 1.0,
             Aim::Rank(r) => {
-                let (rank, _) = self.scores.scorer.mentee_pick(self.scores.free[row], m);
+                let (rank, _) = self.scorer.mentee_pick(self.free[row], m);
                 f64::from(u8::from(rank == Some(r)))
             }
             Aim::Score => score,
@@ -108,7 +110,9 @@ impl Stage<'_> {
             own + self.bonus(aim) * f64::from(p.sides(row, m, self.spare))
         })
     }
+}
 
+impl Reweigh for Stage<'_> {
     /// The stage's weight of a pair whose plain weight is `score`.
     fn cell(&self, row: usize, m: usize, score: f64) -> f64 {
         if score == f64::NEG_INFINITY {
@@ -126,28 +130,6 @@ impl Stage<'_> {
     }
 }
 
-impl WeightSource for Stage<'_> {
-    fn rows(&self) -> usize {
-        self.scores.rows()
-    }
-
-    fn cols(&self) -> usize {
-        self.scores.cols()
-    }
-
-    fn weight(&self, row: usize, m: usize) -> f64 {
-        self.cell(row, m, self.scores.weight(row, m))
-    }
-
-    fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
-        let cols = self.scores.row(row, scratch).len();
-        for (m, w) in scratch[..cols].iter_mut().enumerate() {
-            *w = self.cell(row, m, *w);
-        }
-        &scratch[..cols]
-    }
-}
-
 /// The rank-maximal assignment; its `solves` counts every stage.
 pub(super) fn assign(
     scorer: &Scorer,
@@ -156,7 +138,6 @@ pub(super) fn assign(
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
     let free = free_mentees(rounds, scorer.mentees().people.len());
-    let scores = Scores::new(scorer, rounds, &free, 0, progress);
     let people = &scorer.mentees().people;
     let longest = free.iter().map(|&e| people[e].picks.len()).max();
     let coverage = (config.solver.objective == Goal::Coverage).then_some(Aim::Matched);
@@ -164,12 +145,14 @@ pub(super) fn assign(
     let spare = rounds.spare();
     let stage = |before: &[Solved], aim| -> Result<_, Error> {
         let weights = Stage {
-            scores: &scores,
+            scorer,
+            free: &free,
             spare,
             before,
             aim,
         };
-        let solution = solve::solve_with(&weights, spare, Objective::Total, &options(config))?;
+        let scores = Scores::new(scorer, rounds, &free, 0, progress).reweighed(&weights);
+        let solution = solve::solve_with(&scores, spare, Objective::Total, &options(config))?;
         Ok((solution, weights.bonus(aim)))
     };
     let mut before: Vec<Solved> = Vec::new();
