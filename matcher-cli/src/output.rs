@@ -146,7 +146,8 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
 }
 
 /// A "why (not)" answer as text: the mentee's standing, then the pair's
-/// breakdown, who holds the mentor's places and what forcing the pair would cost.
+/// breakdown, who holds the mentor's places, whether the mentor was one of
+/// the mentee's picks, and what forcing (honouring) the pair would cost.
 pub fn verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
     match &v.mentee {
         Standing::Matched(m) => writeln!(
@@ -194,6 +195,21 @@ pub fn verdict(w: &mut dyn Write, v: &Verdict) -> io::Result<()> {
         if holders.is_empty() { "" } else { ": " },
         holders.join(", ")
     )?;
+    if let Some(rank) = pair.mentee_pick {
+        let of = x.picks.as_ref().map_or(0, |p| p.mentee_picks);
+        writeln!(
+            w,
+            "  a pick not honoured: {} is {}'s {} pick of {of}{}",
+            x.mentor_id,
+            x.mentee_id,
+            ordinal(rank),
+            if pair.forcing.is_some() {
+                "; honouring it costs what forcing the pair costs"
+            } else {
+                ""
+            }
+        )?;
+    }
     match &pair.forcing {
         Some(f) => {
             writeln!(

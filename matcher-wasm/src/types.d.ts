@@ -444,6 +444,11 @@ export interface PairVerdict {
   /** The pair was made in an earlier cycle (history) and is never repeated. */
   repeat: boolean;
   explanation: Explanation;
+  /**
+   * Present when the mentee picked the mentor: its rank among their picks (1 = their first). Not honoured unless
+   * `made`; `forcing` is what honouring it would cost.
+   */
+  mentee_pick?: number;
   /** The mentor's capacity. */
   capacity: number;
   /** Who holds the mentor's places in the optimal matching. */
@@ -510,10 +515,13 @@ export interface FairnessReport {
 }
 
 /**
- * A matching's blocking pairs under the pairs' scores: a mentee and an allowed mentor who score each other strictly
- * above what they have (the mentee's match, or none; the mentor's free place or lowest-scoring mentee not locked).
+ * A matching's blocking pairs: a mentee and an allowed mentor who prefer each other strictly to what they have (the
+ * mentee's match, or none; the mentor's free place or least preferred mentee not locked). Each side prefers its
+ * stated picks, in order, over everyone else, then goes by score (`preferences`).
  */
 export interface Stability {
+  /** `"scores"` when nobody gave picks, else `"picks_where_given"`: stated picks where given, scores otherwise. */
+  preferences: "scores" | "picks_where_given";
   blocking_pairs: number;
   /** Mentees in at least one blocking pair. */
   mentees_blocking: number;
@@ -522,15 +530,35 @@ export interface Stability {
     mentee_id: string;
     mentor_id: string;
     score: number;
+    /** Present when the mentee picked the mentor: its rank among their picks. */
+    mentee_pick?: number;
+    /** Present when the mentor picked the mentee: its rank among their picks. */
+    mentor_pick?: number;
     /** The score of the mentee's own match; `null` when unmatched. */
     mentee_has: number | null;
     /** The mentee the mentor would give up; `null` when the mentor has a free place. */
     mentor_gives_up: { mentee_id: string; score: number } | null;
   }[];
-  /** Matched mentees (not locked) whose mentor is their 1st … 5th choice by score (equal scores share a rank). */
+  /** Matched mentees (not locked) whose mentor is their 1st … 5th choice in their own order (equals share a rank). */
   ranks: { rank: number; mentees: number; share: number }[];
   /** Matched mentees (not locked) whose mentor ranks below the 5th. */
   beyond: number;
+  /** Present when someone gave picks: which of their picks the mentees (not locked) who gave some got. */
+  picks?: PickShares;
+}
+
+/** Among the mentees (not locked) who gave picks: how many got their 1st … 5th pick, another mentor, or none. */
+export interface PickShares {
+  /** Mentees who gave picks; every share is of them. */
+  mentees: number;
+  /** Those matched with their 1st … 5th pick. */
+  ranks: { rank: number; mentees: number; share: number }[];
+  /** Those matched with a pick ranked below the 5th. */
+  beyond: number;
+  /** Those matched outside their picks. */
+  none: number;
+  /** Those left unmatched. */
+  unmatched: number;
 }
 
 /** A skill with its level, 1–5. */

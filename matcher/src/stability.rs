@@ -1,22 +1,25 @@
 //! Would two people rather have each other than what they got? A matching's
-//! **blocking pairs** under the pairs' scores: a mentee `e` and a mentor `m`,
-//! allowed together, where `e` scores `m` strictly above their own match (or
-//! has none), and `m` has a free place or holds a mentee scoring strictly
-//! below `e` who is not locked. Ties block nobody, so a matching without
-//! blocking pairs is (weakly) stable. Locked mentees keep their mentor and
-//! propose to nobody.
+//! **blocking pairs** under both sides' preference orders
+//! ([`crate::preference_order`]: stated picks where given, scores
+//! otherwise): a mentee `e` and a mentor `m`, allowed together, where `e`
+//! prefers `m` strictly to their own match (or has none), and `m` has a free
+//! place or holds a mentee it prefers strictly less than `e` who is not
+//! locked. Ties block nobody, so a matching without blocking pairs is
+//! (weakly) stable. Locked mentees keep their mentor and propose to nobody.
 //!
-//! Also how far down their own ranking each mentee's mentor is: the mentor's
-//! rank among the mentors allowed to them (a mentor without places is not),
-//! by score (rank 1 = no allowed mentor scores higher; equal scores share a
-//! rank).
+//! Also how far down their own order each mentee's mentor is: the mentor's
+//! rank among the mentors allowed to them (a mentor without places is not)
+//! (rank 1 = no allowed mentor preferred; equal regards share a rank); and,
+//! when someone gave picks, which of their picks the mentees who gave some
+//! got.
 //!
 //! Finding them scores every mentee against every mentor once, in parallel.
 
 use crate::assign::THREADS;
 use crate::matching::MatchOutcome;
+use crate::preference_order::{regards, Basis, Regard};
 use crate::rounds::Resolved;
-use crate::score::Scorer;
+use crate::score::{Hundredths, Scorer};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -26,9 +29,11 @@ pub const MAX_LISTED: usize = 100;
 /// Ranks counted one by one; later ones are counted together.
 pub const RANKS: usize = 5;
 
-/// A matching's stability under the pairs' scores.
+/// A matching's stability under both sides' preference orders.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Stability {
+    /// The preferences used: scores, or stated picks where given.
+    pub preferences: Basis,
     /// Blocking pairs in the matching.
     pub blocking_pairs: u64,
     /// Mentees in at least one blocking pair.
@@ -36,10 +41,13 @@ pub struct Stability {
     /// The first [`MAX_LISTED`] blocking pairs, by mentee then mentor in input order.
     pub listed: Vec<BlockingPair>,
     /// Matched mentees (not locked) whose mentor is their 1st, 2nd, …
-    /// [`RANKS`]th choice by score.
+    /// [`RANKS`]th choice in their preference order.
     pub ranks: Vec<RankCount>,
     /// Matched mentees (not locked) whose mentor ranks below the [`RANKS`]th.
     pub beyond: usize,
+    /// When someone gave picks: which picks the mentees who gave some got.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picks: Option<PickShares>,
 }
 
 /// One blocking pair.
@@ -51,6 +59,12 @@ pub struct BlockingPair {
     pub mentor_id: String,
     /// The pair's score.
     pub score: f64,
+    /// The mentor's rank among the mentee's picks, when picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentee_pick: Option<u32>,
+    /// The mentee's rank among the mentor's picks, when picked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentor_pick: Option<u32>,
     /// The score of the mentee's own match; `None` when unmatched.
     pub mentee_has: Option<f64>,
     /// The mentee the mentor would give up for this one; `None` when the
@@ -74,18 +88,39 @@ pub struct RankCount {
     pub rank: usize,
     /// Mentees whose mentor has it.
     pub mentees: usize,
-    /// Their share of the matched mentees that are not locked, 0–1.
+    /// Their share of the mentees counted, 0–1.
     pub share: f64,
 }
 
-/// What one mentee's row adds: its blocking pairs (listed ones first) and
-/// its mentor's rank.
+/// Among the mentees (not locked) who gave picks: how many got their 1st,
+/// 2nd, … pick, a mentor outside their picks, or none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PickShares {
+    /// Mentees (not locked) who gave picks; the shares are of them.
+    pub mentees: usize,
+    /// Those matched with their 1st … [`RANKS`]th pick.
+    pub ranks: Vec<RankCount>,
+    /// Those matched with a pick ranked below the [`RANKS`]th.
+    pub beyond: usize,
+    /// Those matched outside their picks.
+    pub none: usize,
+    /// Those left unmatched.
+    pub unmatched: usize,
+}
+
+/// What one mentee's row adds: its blocking pairs (listed ones first), its
+/// mentor's rank, and for a mentee who gave picks, the rank of their
+/// mentor among them (`Some(None)` when outside, [`UNMATCHED`] unmatched).
 #[derive(Default)]
 struct Row {
     count: u64,
-    listed: Vec<(usize, usize, f64)>,
+    listed: Vec<(usize, usize, Hundredths)>,
     rank: Option<usize>,
+    pick: Option<Option<u32>>,
 }
+
+/// A pick rank no mentee can get: unmatched, in [`Row::pick`].
+const UNMATCHED: u32 = 0;
 
 /// The stability of `outcome`, a matching of `scorer`'s rosters under `rounds`.
 pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutcome) -> Stability {
@@ -96,14 +131,15 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         mentor_of[pair.mentee] = Some(pair.mentor);
         load[pair.mentor] += 1;
     }
-    // Per mentor, the lowest-scoring mentee it could give up (not locked):
-    // the weight and the mentee, ties to the later one in input order.
-    let mut weakest: Vec<Option<(f64, usize)>> = vec![None; mentors.people.len()];
+    // Per mentor, the mentee it holds (not locked) and would give up first:
+    // its regard and the mentee, ties to the later one in input order.
+    let mut weakest: Vec<Option<(Regard, usize)>> = vec![None; mentors.people.len()];
     for pair in outcome.matches.iter().filter(|p| !p.locked) {
-        let w = f64::from(scorer.score(pair.mentee, pair.mentor));
-        let slot = &mut weakest[pair.mentor];
-        if slot.is_none_or(|(worst, _)| w <= worst) {
-            *slot = Some((w, pair.mentee));
+        let (e, m) = (pair.mentee, pair.mentor);
+        let regard = regards(scorer, e, m, scorer.score(e, m)).1;
+        let slot = &mut weakest[m];
+        if slot.is_none_or(|(worst, _)| regard <= worst) {
+            *slot = Some((regard, e));
         }
     }
     let free: Vec<bool> = mentors
@@ -120,26 +156,31 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         let allowed = |m: usize| {
             weights[m].is_finite() && mentors.people[m].capacity > 0 && !rounds.repeats(e, m)
         };
-        let own = mentor_of[e].map(|m| weights[m]);
-        let mut row = Row {
-            rank: own.map(|own| {
-                1 + (0..weights.len())
-                    .filter(|&m| allowed(m) && weights[m] > own)
-                    .count()
-            }),
-            ..Row::default()
-        };
-        for m in (0..weights.len()).filter(|&m| allowed(m) && Some(m) != mentor_of[e]) {
-            let w = weights[m];
-            let prefers = own.is_none_or(|own| w > own);
-            let taken = free[m] || weakest[m].is_some_and(|(worst, _)| w > worst);
+        let regard = |m: usize| regards(scorer, e, m, weights[m] as Hundredths);
+        let own = mentor_of[e].map(|m| regard(m).0);
+        let (mut row, mut gave, mut preferred) = (Row::default(), false, 0);
+        for m in 0..weights.len() {
+            let (mine, theirs) = regard(m);
+            gave |= mine.0 > 0;
+            if !allowed(m) || Some(m) == mentor_of[e] {
+                continue;
+            }
+            let prefers = own.is_none_or(|own| mine > own);
+            preferred += usize::from(prefers);
+            let taken = free[m] || weakest[m].is_some_and(|(worst, _)| theirs > worst);
             if prefers && taken {
                 row.count += 1;
                 if row.listed.len() < MAX_LISTED {
-                    row.listed.push((e, m, w));
+                    row.listed.push((e, m, mine.1));
                 }
             }
         }
+        row.rank = own.map(|_| 1 + preferred);
+        row.pick = gave.then(|| match own {
+            None => Some(UNMATCHED),
+            Some((0, _)) => None,
+            Some((class, _)) => Some(u32::MAX - class),
+        });
         row
     };
     // In order where there can be no threads: the same rows, and that build
@@ -151,48 +192,78 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         let mut buffer = Vec::new();
         all.map(|e| row_of(&mut buffer, e)).collect()
     };
-    let hundredths = |w: f64| w / 100.0;
+    let hundredths = |w: Hundredths| f64::from(w) / 100.0;
     let listed = rows
         .iter()
         .flat_map(|row| &row.listed)
         .take(MAX_LISTED)
-        .map(|&(e, m, w)| BlockingPair {
-            mentee_id: mentees.people[e].id.clone(),
-            mentor_id: mentors.people[m].id.clone(),
-            score: hundredths(w),
-            mentee_has: mentor_of[e].map(|own| hundredths(f64::from(scorer.score(e, own)))),
-            mentor_gives_up: (!free[m]).then(|| {
-                let (worst, weakest) =
-                    weakest[m].expect("a full mentor who could take e holds someone");
-                GivenUp {
-                    mentee_id: mentees.people[weakest].id.clone(),
-                    score: hundredths(worst),
-                }
-            }),
+        .map(|&(e, m, w)| {
+            let (mentee_pick, mentor_pick) = scorer.pick_ranks(e, m);
+            BlockingPair {
+                mentee_id: mentees.people[e].id.clone(),
+                mentor_id: mentors.people[m].id.clone(),
+                score: hundredths(w),
+                mentee_pick,
+                mentor_pick,
+                mentee_has: mentor_of[e].map(|own| hundredths(scorer.score(e, own))),
+                mentor_gives_up: (!free[m]).then(|| {
+                    let (_, weakest) =
+                        weakest[m].expect("a full mentor who could take e holds someone");
+                    GivenUp {
+                        mentee_id: mentees.people[weakest].id.clone(),
+                        score: hundredths(scorer.score(weakest, m)),
+                    }
+                }),
+            }
         })
         .collect();
     let ranked: Vec<usize> = rows.iter().filter_map(|row| row.rank).collect();
-    let share = |n: usize| {
-        if ranked.is_empty() {
-            0.0
-        } else {
-            (n as f64 / ranked.len() as f64 * 1e4).round() / 1e4
+    let (ranks, beyond) = rank_counts(&ranked, ranked.len());
+    let picks = (Basis::of(scorer) == Basis::PicksWhereGiven).then(|| {
+        let gave: Vec<Option<u32>> = rows.iter().filter_map(|row| row.pick).collect();
+        let got: Vec<usize> = gave
+            .iter()
+            .filter_map(|&pick| pick.filter(|&r| r != UNMATCHED).map(|r| r as usize))
+            .collect();
+        let (ranks, beyond) = rank_counts(&got, gave.len());
+        PickShares {
+            mentees: gave.len(),
+            ranks,
+            beyond,
+            none: gave.iter().filter(|pick| pick.is_none()).count(),
+            unmatched: gave.iter().filter(|&&pick| pick == Some(UNMATCHED)).count(),
         }
-    };
+    });
     Stability {
+        preferences: Basis::of(scorer),
         blocking_pairs: rows.iter().map(|row| row.count).sum(),
         mentees_blocking: rows.iter().filter(|row| row.count > 0).count(),
         listed,
-        ranks: (1..=RANKS)
-            .map(|rank| {
-                let mentees = ranked.iter().filter(|&&r| r == rank).count();
-                RankCount {
-                    rank,
-                    mentees,
-                    share: share(mentees),
-                }
-            })
-            .collect(),
-        beyond: ranked.iter().filter(|&&r| r > RANKS).count(),
+        ranks,
+        beyond,
+        picks,
     }
+}
+
+/// How many of `ranked` are 1, 2, … [`RANKS`] (with their shares of
+/// `total`), and how many are greater.
+fn rank_counts(ranked: &[usize], total: usize) -> (Vec<RankCount>, usize) {
+    let share = |n: usize| {
+        if total == 0 {
+            0.0
+        } else {
+            (n as f64 / total as f64 * 1e4).round() / 1e4
+        }
+    };
+    let counts = (1..=RANKS)
+        .map(|rank| {
+            let mentees = ranked.iter().filter(|&&r| r == rank).count();
+            RankCount {
+                rank,
+                mentees,
+                share: share(mentees),
+            }
+        })
+        .collect();
+    (counts, ranked.iter().filter(|&&r| r > RANKS).count())
 }

@@ -1,6 +1,7 @@
 //! "Why not" answers: where a mentee stands in the optimal matching and, for a
-//! pair that was not made, what it scores, who holds the mentor's places
-//! instead and exactly what forcing it would cost the cohort.
+//! pair that was not made, what it scores, whether it was a pick not
+//! honoured, who holds the mentor's places instead and exactly what forcing
+//! (honouring) it would cost the cohort.
 
 use crate::assign::{assign, Assignment};
 use crate::config::Config;
@@ -42,6 +43,11 @@ pub struct PairVerdict {
     pub repeat: bool,
     /// The pair's score breakdown, with any rule that forbids it.
     pub explanation: Explanation,
+    /// The mentor's rank among the mentee's picks (1 = their first), when
+    /// picked: a pick not honoured unless `made`, honouring it costing what
+    /// `forcing` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentee_pick: Option<u32>,
     /// The mentor's capacity.
     pub capacity: u32,
     /// The mentees holding the mentor's places in the optimal matching.
@@ -143,6 +149,7 @@ pub(crate) fn why_not(
     let pair = PairVerdict {
         made,
         repeat,
+        mentee_pick: scorer.pick_ranks(e, m).0,
         explanation,
         capacity: scorer.mentors().people[m].capacity,
         holders: holders(&outcome.matches, m),

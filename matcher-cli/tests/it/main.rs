@@ -350,6 +350,96 @@ fn picks_and_wants_in_the_picks_program() {
     }
 }
 
+/// `data/picks/` under its participants' stated picks: the stability
+/// report reads them (E025's 1st pick, M034, blocks: M034 would give up
+/// E110), the `stable` objective leaves no pair blocking under them, and
+/// `explain` says when a pick was not honoured and what honouring it costs.
+#[test]
+fn stability_and_why_not_under_the_picks() {
+    let out = sample_program(
+        "picks",
+        "match",
+        &["--format", "json", "--report", "--quiet"],
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = serde_json::to_string_pretty(&v["report"]).unwrap() + "\n";
+    golden("data/expected/picks-report.json", report.as_bytes());
+    let stability = &v["report"]["stability"];
+    assert_eq!(stability["preferences"], "picks_where_given");
+    assert_eq!(stability["blocking_pairs"], 61);
+    let e025 = stability["listed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["mentee_id"] == "E025" && b["mentor_id"] == "M034")
+        .unwrap();
+    assert_eq!(
+        *e025,
+        serde_json::json!({"mentee_id": "E025", "mentor_id": "M034", "score": 40.77, "mentee_pick": 1,
+            "mentee_has": 39.23, "mentor_gives_up": {"mentee_id": "E110", "score": 36.0}})
+    );
+    // 18 of the 44 mentees who picked get a pick: 14 their 1st, 1 their 2nd, 3 their 3rd.
+    let picks = &stability["picks"];
+    let got: Vec<u64> = (0..5)
+        .map(|r| picks["ranks"][r]["mentees"].as_u64().unwrap())
+        .collect();
+    assert_eq!(got, [14, 1, 3, 0, 0]);
+    assert_eq!(
+        [&picks["mentees"], &picks["none"], &picks["unmatched"]],
+        [44, 26, 0]
+    );
+
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/picks/mentors.csv",
+        "--mentees",
+        "data/picks/mentees.csv",
+        "--config",
+        "data/picks/config-stable.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/picks-stable-matches.csv", &out.stdout);
+    let out = matcher(&[
+        "match",
+        "--mentors",
+        "data/picks/mentors.csv",
+        "--mentees",
+        "data/picks/mentees.csv",
+        "--config",
+        "data/picks/config-stable.toml",
+        "--format",
+        "json",
+        "--report",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stability = &v["report"]["stability"];
+    assert_eq!(stability["blocking_pairs"], 0);
+    let got: Vec<u64> = (0..5)
+        .map(|r| stability["picks"]["ranks"][r]["mentees"].as_u64().unwrap())
+        .collect();
+    assert_eq!(got, [18, 5, 1, 0, 0]);
+
+    let args = ["--mentee", "E025", "--mentor", "M034"];
+    let out = sample_program("picks", "explain", &args);
+    golden("data/expected/picks-why-not-E025-M034.txt", &out.stdout);
+    assert!(text(&out.stdout).contains(
+        "  mentor M034 has 1 of 1 places taken: E110 (36.00)\n  \
+         a pick not honoured: M034 is E025's 1st pick of 3; honouring it costs what forcing the pair costs\n  \
+         forcing the pair: total score 6953.42 -> 6952.83 (-0.59), matched mentees +0; 5 mentee(s) move:\n"
+    ));
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let out = sample_program("picks", "explain", &json_args);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let pair = &v["pair"];
+    assert_eq!(
+        (&pair["made"], &pair["mentee_pick"]),
+        (&false.into(), &1.into())
+    );
+    assert_eq!(pair["forcing"]["total_change"], -0.59);
+}
+
 /// `data/priorities/`: the mentees' `priority` column and numeric rules
 /// (timezones at most 3 apart, experience at least 2 years apart).
 #[test]

@@ -66,6 +66,15 @@ test('the other results have the declared shapes', () => {
   assertShape('GeneratedRosters', matcher.generateRosters(1, 1, 1));
 });
 
+test('the stability report and whyNot under picks have the declared shapes', () => {
+  const picks = (file) => readFileSync(new URL(`../../../data/picks/${file}`, import.meta.url), 'utf8');
+  const [pickMentors, pickMentees] = [picks('mentors.csv'), picks('mentees.csv')];
+  const { stability } = matcher.fairnessReport(pickMentors, pickMentees, config);
+  assertShape('Stability', stability);
+  assertShape('PickShares', stability.picks);
+  assertShape('PairVerdict', matcher.whyNot(pickMentors, pickMentees, config, 'E025', 'M034').pair);
+});
+
 test('evaluations have the declared shapes', () => {
   const outcomes = readFileSync(new URL('../../../data/outcomes.csv', import.meta.url), 'utf8');
   const evaluation = new matcher.Matcher(mentors, mentees, config).evaluate(outcomes);

@@ -44,7 +44,7 @@ for (const m of outcome.matches) {
   void [pair, skills, covered, shared, met];
 }
 for (const u of outcome.unmatched) {
-  const reason: "no_capacity" | "all_candidates_forbidden" | "below_min_score" = u.reason;
+  const reason: "no_capacity" | "all_candidates_forbidden" | "below_min_score" | "no_pick_free" = u.reason;
   void [reason, u.mentee_id, u.mentee_name, u.detail];
 }
 const loads: number[] = outcome.mentors.map((m) => m.capacity - m.assigned);
@@ -107,7 +107,7 @@ matchRosters(mentorsCsv, menteesCsv, withAvailability);
 // @ts-expect-error the reference week is a date string
 matchRosters(mentorsCsv, menteesCsv, { availability: { week: 2027 } });
 const doubled: number = explanation.weights.skills;
-const priority: "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability" | undefined =
+const priority: "skills" | "goals" | "values" | "diversity" | "pair_score" | "availability" | "picks" | undefined =
   explanation.priority;
 const own: number | null | undefined = explanation.criteria.pair_score;
 const ownFile: string | undefined = explanation.pair_scores_file;
@@ -125,7 +125,7 @@ const lockedFlag: true | undefined = outcome.matches[0]?.locked;
 const verdict: Verdict = whyNot(mentorsCsv, menteesCsv, config, "E002", "M010", rounds);
 whyNot(mentorsCsv, menteesCsv, config, "E131");
 if (verdict.mentee.status === "unmatched") {
-  const why: "no_capacity" | "all_candidates_forbidden" | "below_min_score" = verdict.mentee.reason;
+  const why: "no_capacity" | "all_candidates_forbidden" | "below_min_score" | "no_pick_free" = verdict.mentee.reason;
   void why;
 } else {
   const mentor: string = verdict.mentee.mentor_id;

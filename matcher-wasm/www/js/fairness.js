@@ -58,16 +58,33 @@ function costFigure(cost, workOut) {
 /** Percent with one decimal. */
 const percent = (share) => `${(share * 100).toFixed(1)} %`;
 
+/** The pick-rank shares: "1st 40.0 %, 2nd 10.0 %, …, none 20.0 %, unmatched 5.0 %". */
+function pickShares({ mentees, ranks, beyond, none, unmatched }) {
+  const ordinal = (n) => `${n}${['st', 'nd', 'rd'][n - 1] ?? 'th'}`;
+  const parts = ranks.filter((r) => r.mentees > 0).map((r) => `${ordinal(r.rank)} ${percent(r.share)}`);
+  for (const [label, n] of [['later', beyond], ['none', none], ['unmatched', unmatched]]) {
+    if (n > 0) parts.push(`${label} ${percent(n / mentees)}`);
+  }
+  return `of the ${mentees} mentees who gave picks: ${parts.join(', ') || 'none'}`;
+}
+
 /**
- * Blocking pairs and first choices; with the `stable` objective, the price
- * of stability beside them: the stable matching against the exact optimum.
+ * Blocking pairs and first choices, under the preferences the report used
+ * (stated picks where given, scores otherwise), with the pick-rank shares
+ * when someone gave picks; with the `stable` objective, the price of
+ * stability beside them: the stable matching against the exact optimum.
  */
 function stabilityFigures({ stability, price_of_stability: price }) {
   const first = stability.ranks[0];
+  const swap = `${stability.mentees_blocking} mentees would rather swap; ${percent(first?.share ?? 0)} got their 1st choice`;
   const figures = [
     figure('blocking-pairs', 'Blocking pairs', String(stability.blocking_pairs),
-      `${stability.mentees_blocking} mentees would rather swap; ${percent(first?.share ?? 0)} got their 1st choice by score`),
+      stability.picks ? `by stated picks where given, scores otherwise: ${swap}` : `${swap} by score`),
   ];
+  if (stability.picks) {
+    const got = stability.picks.ranks[0];
+    figures.push(figure('pick-ranks', 'First picks', percent(got?.share ?? 0), pickShares(stability.picks)));
+  }
   if (price) {
     const cost = price.optimum_total - price.stable_total;
     figures.push(figure('price-of-stability', 'Price of stability', cost.toFixed(2),

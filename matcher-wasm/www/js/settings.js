@@ -1,6 +1,6 @@
 // The settings form: weights, per-attribute diversity preferences, rules and
 // numeric limits, availability (minimum shared hours, reference week),
-// minimum score and objective (and the column mapping step's choices,
+// minimum score, objective, how picks count (and the column mapping step's choices,
 // columns.js). Reads into and fills from a
 // config object of the same shape as the CLI's TOML config.
 
@@ -15,7 +15,11 @@ const CRITERIA = [
   ['diversity', 'Diversity', 'background attributes, by the preferences below'],
   ['pair_score', 'Pair scores', 'your own scores, for the pairs the pair scores file lists'],
   ['availability', 'Availability', "share of the mentee's weekly hours the mentor is free too"],
+  ['picks', 'Picks', "people's own picks and wishes, from the rosters' picks and wants columns"],
 ];
+
+/** The picks weight when a config leaves it out (matcher's `DEFAULT_PICKS_WEIGHT`). */
+const PICKS_WEIGHT = 0.3;
 
 const form = byId('settings');
 
@@ -30,8 +34,8 @@ export function renderWeights(weights) {
         'aria-describedby': `${id}-help`,
         oninput: () => (output.value = Number(slider.value).toFixed(2)),
       });
-      // A weight of 0 may be left out (availability's default).
-      slider.value = weights[key] ?? 0;
+      // A weight at its default may be left out: availability's (0) and picks' (0.3).
+      slider.value = weights[key] ?? (key === 'picks' ? PICKS_WEIGHT : 0);
       output.value = Number(slider.value).toFixed(2);
       return h('div', { class: 'weight' },
         h('label', { for: id }, label), slider, output,
@@ -190,6 +194,7 @@ export function readConfig() {
     },
     ...(byId('reference-week').value && { availability: { week: byId('reference-week').value } }),
     solver: { objective: byId('objective').value },
+    preferences: { mode: byId('pick-mode').value },
     skills: { related: Number(byId('related-credit').value) },
     vocabulary: readVocabulary(),
     columns: readColumns(),
@@ -232,6 +237,7 @@ export function applyConfig(config) {
   if (constraints.min_overlap_hours !== undefined) byId('min-overlap-hours').value = constraints.min_overlap_hours;
   if (config.availability?.week) byId('reference-week').value = config.availability.week;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
+  if (config.preferences?.mode) byId('pick-mode').value = config.preferences.mode;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
   if (config.columns) applyColumns(config.columns);
 }

@@ -1,7 +1,9 @@
 //! The `stable` goal: mentee-proposing deferred acceptance with capacities
-//! (the hospitals/residents algorithm), preferences by score on both sides,
-//! ties broken by input order (the earlier mentor, the earlier mentee). The
-//! result has no blocking pair ([`crate::stability`]) and is the best stable
+//! (the hospitals/residents algorithm), each side's preferences in the order
+//! [`crate::preference_order`] defines (stated picks first where given, then
+//! scores), ties broken by input order (the earlier mentor, the earlier
+//! mentee). The result has no blocking pair ([`crate::stability`], which
+//! reads the same orders) and is the best stable
 //! matching for every mentee at once; with strict preferences it is unique,
 //! so the order proposals are made in does not change it.
 //!
@@ -18,6 +20,7 @@
 use super::{assign_above, Assignment, THREADS};
 use crate::config::Config;
 use crate::error::Error;
+use crate::preference_order::{regards, Regard};
 use crate::progress::{Progress, Stage};
 use crate::rounds::Resolved;
 use crate::score::Scorer;
@@ -32,18 +35,23 @@ use std::collections::BinaryHeap;
 const FIRST_LIST: usize = 64;
 
 /// A mentor's view of a mentee it holds: better is greater (a higher
-/// score, then an earlier mentee).
-type Held = (u32, Reverse<usize>);
+/// regard, then an earlier mentee).
+type Held = (Regard, Reverse<usize>);
+
+/// A mentee's view of a mentor: better is greater (a higher regard, then
+/// an earlier mentor).
+type Wanted = (Regard, Reverse<usize>);
 
 /// One mentee's ranking, read a list at a time.
 #[derive(Default)]
 struct Ranking {
-    /// The next mentors to propose to, best first, as (mentor, score).
-    list: Vec<(u32, u32)>,
+    /// The next mentors to propose to, best first, as (mentor, the
+    /// mentor's regard for the mentee).
+    list: Vec<(u32, Regard)>,
     /// Position in `list`.
     next: usize,
-    /// The (score, mentor) of the last mentor listed: the next list starts after it.
-    after: Option<(u32, usize)>,
+    /// The last mentor listed: the next list starts after it.
+    after: Option<Wanted>,
     /// No allowed mentor is left after `list`.
     done: bool,
 }
@@ -101,11 +109,11 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
         for &e in &free {
             let ranking = &mut rankings[e];
             while ranking.next < ranking.list.len() {
-                let (m, score) = ranking.list[ranking.next];
+                let (m, regard) = ranking.list[ranking.next];
                 let m = m as usize;
                 ranking.next += 1;
                 let places = rounds.spare()[m] as usize;
-                let offer = (score, Reverse(e));
+                let offer = (regard, Reverse(e));
                 let heap = &mut held[m];
                 if heap.len() < places {
                     heap.push(Reverse(offer));
@@ -141,38 +149,40 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
     mentor_of
 }
 
-/// The next `size` mentors of mentee `e`'s ranking after `after` (score
+/// The next `size` mentors of mentee `e`'s ranking after `after` (regard
 /// descending, then mentor ascending), from its row scored again.
 fn next_list(
     scorer: &Scorer,
     rounds: &Resolved,
     e: usize,
-    after: Option<(u32, usize)>,
+    after: Option<Wanted>,
     size: usize,
     buffer: &mut Vec<f64>,
 ) -> Ranking {
     let row = scorer.row_weights(e, buffer);
-    // Ranked greatest first: a higher score, then an earlier mentor.
-    let key = |score: u32, m: usize| (score, Reverse(m));
-    let mut candidates: Vec<(u32, Reverse<usize>)> = row
+    // Ranked greatest first, each with the mentor's regard for the mentee.
+    let mut candidates: Vec<(Wanted, Regard)> = row
         .iter()
         .enumerate()
         .filter(|&(m, w)| w.is_finite() && rounds.spare()[m] > 0 && !rounds.repeats(e, m))
-        .map(|(m, &w)| key(w as u32, m))
-        .filter(|&k| after.is_none_or(|(s, m)| k < key(s, m)))
+        .map(|(m, &w)| {
+            let (wanted, held) = regards(scorer, e, m, w as u32);
+            ((wanted, Reverse(m)), held)
+        })
+        .filter(|&(k, _)| after.is_none_or(|after| k < after))
         .collect();
     let done = candidates.len() <= size;
     if !done {
-        candidates.select_nth_unstable_by(size - 1, |a, b| b.cmp(a));
+        candidates.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0));
         candidates.truncate(size);
     }
-    candidates.sort_unstable_by(|a, b| b.cmp(a));
-    let list: Vec<(u32, u32)> = candidates
+    candidates.sort_unstable_by_key(|&(wanted, _)| Reverse(wanted));
+    let list: Vec<(u32, Regard)> = candidates
         .iter()
-        .map(|&(s, Reverse(m))| (u32::try_from(m).expect("fewer than 2^32 mentors"), s))
+        .map(|&((_, Reverse(m)), held)| (u32::try_from(m).expect("fewer than 2^32 mentors"), held))
         .collect();
     Ranking {
-        after: list.last().map(|&(m, s)| (s, m as usize)).or(after),
+        after: candidates.last().map(|&(k, _)| k).or(after),
         list,
         next: 0,
         done,

@@ -281,6 +281,18 @@ impl Choices {
         self.only && !self.mentees.picks[e].is_empty()
     }
 
+    /// Mentor `m`'s rank among mentee `e`'s picks, and `e`'s among `m`'s.
+    pub(super) fn pick_ranks(&self, e: usize, m: usize) -> (Option<u32>, Option<u32>) {
+        (self.mentees.rank(e, m).0, self.mentors.rank(m, e).0)
+    }
+
+    /// Whether someone on either side gave picks.
+    pub(super) fn any_picks(&self) -> bool {
+        [&self.mentees, &self.mentors]
+            .iter()
+            .any(|chooser| chooser.picks.iter().any(|p| !p.is_empty()))
+    }
+
     /// The rank of mentor `m` among mentee `e`'s picks, and how many they gave.
     pub(super) fn mentee_rank(&self, e: usize, m: usize) -> (Option<u32>, usize) {
         self.mentees.rank(e, m)

@@ -531,6 +531,19 @@ impl<'a> Scorer<'a> {
         self.choices.as_ref()?.detail(e, m)
     }
 
+    /// Mentor `m`'s rank among mentee `e`'s picks, and `e`'s among `m`'s
+    /// (1 = their first); `None` where not picked.
+    pub fn pick_ranks(&self, e: usize, m: usize) -> (Option<u32>, Option<u32>) {
+        self.choices
+            .as_ref()
+            .map_or((None, None), |c| c.pick_ranks(e, m))
+    }
+
+    /// Whether someone on either roster gave picks.
+    pub fn has_picks(&self) -> bool {
+        self.choices.as_ref().is_some_and(|c| c.any_picks())
+    }
+
     /// The rank of mentor `m` among mentee `e`'s picks (1 = their first),
     /// and how many picks they gave: `(None, 0)` when they gave none.
     pub(crate) fn mentee_pick(&self, e: usize, m: usize) -> (Option<u32>, usize) {

@@ -10,6 +10,7 @@ mod invariants;
 mod list_attributes;
 mod matching;
 mod pair_scores;
+mod pick_stability;
 mod picks;
 mod priorities;
 mod program;

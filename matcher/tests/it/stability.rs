@@ -45,6 +45,8 @@ fn a_hand_worked_blocking_pair() {
             mentee_id: "e1".into(),
             mentor_id: "m1".into(),
             score: 100.0,
+            mentee_pick: None,
+            mentor_pick: None,
             mentee_has: Some(40.0),
             mentor_gives_up: Some(GivenUp {
                 mentee_id: "e2".into(),
