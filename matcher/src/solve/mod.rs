@@ -125,9 +125,10 @@ const SPARSE_FROM_CELLS: usize = 1 << 16;
 /// engine solves from scratch, once its searches have relaxed this many
 /// cells per cell of the matrix. Where the sparse engine wins, its searches
 /// relax at most about 50 (low-rank scores with heavy ties; 0.1-0.7 on
-/// uniform, integer, roster and Euclidean matrices); on Machol-Wien
-/// matrices they relax about `n / 3` per cell at `n²` and the dense engine
-/// as many, so the attempt costs a few tenths of the dense solve at most.
+/// uniform, integer, roster and Euclidean matrices). On Machol–Wien
+/// matrices both engines relax about `n / 3` per cell at `n²`, so the share
+/// the attempt adds to the dense solve falls as `n` grows: about 0.5 at
+/// 1 000² (see BENCHMARKS.md).
 const SEARCH_BUDGET: f64 = 64.0;
 
 /// Finds an optimal assignment for `problem` together with its dual certificate,
