@@ -229,10 +229,15 @@ fn the_stable_objective_leaves_no_blocking_pair_and_prices_it() {
 /// Runs `command` on the program in `data/{dir}/` (its mentors, mentees and
 /// config) with `extra` arguments, and checks that it succeeds.
 fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {
-    let [mentors, mentees, config] =
-        ["mentors.csv", "mentees.csv", "config.toml"].map(|file| format!("data/{dir}/{file}"));
+    sample_program_with(dir, &format!("data/{dir}/config.toml"), command, extra)
+}
+
+/// [`sample_program`] with the config file at `config` instead.
+fn sample_program_with(dir: &str, config: &str, command: &str, extra: &[&str]) -> Output {
+    let [mentors, mentees] =
+        ["mentors.csv", "mentees.csv"].map(|file| format!("data/{dir}/{file}"));
     let mut args = vec![command, "--mentors", &mentors, "--mentees", &mentees];
-    args.extend(["--config", &config]);
+    args.extend(["--config", config]);
     args.extend(extra);
     let out = matcher(&args);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
@@ -246,19 +251,7 @@ fn sample_program(dir: &str, command: &str, extra: &[&str]) -> Output {
 #[test]
 fn rank_mode_in_the_picks_program() {
     let run = |config: &str, format: &str| {
-        let out = matcher(&[
-            "match",
-            "--mentors",
-            "data/picks/mentors.csv",
-            "--mentees",
-            "data/picks/mentees.csv",
-            "--config",
-            config,
-            "--format",
-            format,
-        ]);
-        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-        out
+        sample_program_with("picks", config, "match", &["--format", format])
     };
     let out = run("data/picks/config-rank.toml", "csv");
     golden("data/expected/picks-rank-matches.csv", &out.stdout);
@@ -318,18 +311,12 @@ fn picks_and_wants_in_the_picks_program() {
     let config = dir.path().join("only.toml");
     let base = std::fs::read_to_string(root().join("data/picks/config.toml")).unwrap();
     std::fs::write(&config, base.replace("mode = \"bonus\"", "mode = \"only\"")).unwrap();
-    let out = matcher(&[
-        "match",
-        "--mentors",
-        "data/picks/mentors.csv",
-        "--mentees",
-        "data/picks/mentees.csv",
-        "--config",
+    let out = sample_program_with(
+        "picks",
         config.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        "match",
+        &["--format", "json"],
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let unmatched = v["unmatched"].as_array().unwrap();
     let e010 = unmatched.iter().find(|u| u["mentee_id"] == "E010").unwrap();
@@ -389,29 +376,10 @@ fn stability_and_why_not_under_the_picks() {
         [44, 26, 0]
     );
 
-    let out = matcher(&[
-        "match",
-        "--mentors",
-        "data/picks/mentors.csv",
-        "--mentees",
-        "data/picks/mentees.csv",
-        "--config",
-        "data/picks/config-stable.toml",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stable = "data/picks/config-stable.toml";
+    let out = sample_program_with("picks", stable, "match", &[]);
     golden("data/expected/picks-stable-matches.csv", &out.stdout);
-    let out = matcher(&[
-        "match",
-        "--mentors",
-        "data/picks/mentors.csv",
-        "--mentees",
-        "data/picks/mentees.csv",
-        "--config",
-        "data/picks/config-stable.toml",
-        "--format",
-        "json",
-        "--report",
-    ]);
+    let out = sample_program_with("picks", stable, "match", &["--format", "json", "--report"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let stability = &v["report"]["stability"];
     assert_eq!(stability["blocking_pairs"], 0);

@@ -26,47 +26,33 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for (roster, other) in [(mentors, mentees), (mentees, mentors)] {
         for person in &roster.people {
-            for id in person
-                .exclude
-                .iter()
-                .filter(|id| other.position(id).is_none())
-            {
-                diagnostics.push(
-                    Diagnostic::at(
-                        &roster.source,
-                        person.row,
-                        Some("exclude"),
-                        Code::UnknownExcludeId,
-                        format!(
-                            "\"{}\" is not a {} id in {}",
-                            excerpt(id),
-                            other.side.as_str(),
-                            other.source
-                        ),
-                    )
-                    .with_hint("`exclude` lists ids from the other file"),
-                );
-            }
-            for id in person
-                .picks
-                .iter()
-                .filter(|id| other.position(id).is_none())
-            {
-                diagnostics.push(
-                    Diagnostic::at(
-                        &roster.source,
-                        person.row,
-                        Some("picks"),
-                        Code::UnknownPickId,
-                        format!(
-                            "\"{}\" is not a {} id in {}",
-                            excerpt(id),
-                            other.side.as_str(),
-                            other.source
-                        ),
-                    )
-                    .with_hint("`picks` lists ids from the other file, most wanted first"),
-                );
+            let lists = [
+                (
+                    &person.exclude,
+                    "exclude",
+                    Code::UnknownExcludeId,
+                    "`exclude` lists ids from the other file",
+                ),
+                (
+                    &person.picks,
+                    "picks",
+                    Code::UnknownPickId,
+                    "`picks` lists ids from the other file, most wanted first",
+                ),
+            ];
+            for (ids, column, code, hint) in lists {
+                for id in ids.iter().filter(|id| other.position(id).is_none()) {
+                    let message = format!(
+                        "\"{}\" is not a {} id in {}",
+                        excerpt(id),
+                        other.side.as_str(),
+                        other.source
+                    );
+                    diagnostics.push(
+                        Diagnostic::at(&roster.source, person.row, Some(column), code, message)
+                            .with_hint(hint),
+                    );
+                }
             }
             for want in &person.wants {
                 if other.attribute(&want.attribute).is_none() {
