@@ -4,10 +4,12 @@
 //! scores and rules from `explain`) on random programs with random picks.
 
 use crate::invariants::{config, csv, program};
+use crate::picks::with_picks;
+use crate::stability::rank_counts;
 use crate::{mentees, mentors};
 use matcher::choices::PickMode;
 use matcher::preference_order::Basis;
-use matcher::stability::{BlockingPair, GivenUp, PickShares, RankCount, Stability};
+use matcher::stability::{BlockingPair, GivenUp, PickShares, Stability};
 use matcher::{explain, fairness_report, match_rosters, Config, Goal, Roster, Rounds, Side};
 use proptest::prelude::*;
 
@@ -42,17 +44,6 @@ fn stability(m: &Roster, e: &Roster, config: &Config) -> Stability {
     fairness_report(m, e, config, &Rounds::default())
         .unwrap()
         .stability
-}
-
-fn counts(counts: [usize; 5], of: usize) -> Vec<RankCount> {
-    (1..=5)
-        .zip(counts)
-        .map(|(rank, mentees)| RankCount {
-            rank,
-            mentees,
-            share: mentees as f64 / of as f64,
-        })
-        .collect()
 }
 
 #[test]
@@ -91,12 +82,12 @@ fn the_report_reads_picks_before_scores() {
         ]
     );
     // Each has one allowed mentor they prefer: 2nd in their own order.
-    assert_eq!((s.ranks, s.beyond), (counts([0, 2, 0, 0, 0], 2), 0));
+    assert_eq!((s.ranks, s.beyond), (rank_counts([0, 2, 0, 0, 0], 2), 0));
     assert_eq!(
         s.picks,
         Some(PickShares {
             mentees: 2,
-            ranks: counts([0, 0, 0, 0, 0], 2),
+            ranks: rank_counts([0, 0, 0, 0, 0], 2),
             beyond: 0,
             none: 2,
             unmatched: 0,
@@ -109,7 +100,7 @@ fn the_report_reads_picks_before_scores() {
     let s = stability(&m, &e, &config);
     assert_eq!(s.preferences, Basis::Scores);
     assert_eq!((s.blocking_pairs, s.picks), (0, None));
-    assert_eq!(s.ranks, counts([1, 1, 0, 0, 0], 2));
+    assert_eq!(s.ranks, rank_counts([1, 1, 0, 0, 0], 2));
 }
 
 #[test]
@@ -124,29 +115,17 @@ fn the_stable_objective_follows_the_picks() {
     assert_eq!(pairs, [("e1", "m2"), ("e2", "m1")]);
     let s = stability(&m, &e, &config);
     assert_eq!((s.blocking_pairs, s.listed), (0, Vec::new()));
-    assert_eq!(s.ranks, counts([2, 0, 0, 0, 0], 2));
+    assert_eq!(s.ranks, rank_counts([2, 0, 0, 0, 0], 2));
     assert_eq!(
         s.picks,
         Some(PickShares {
             mentees: 2,
-            ranks: counts([1, 1, 0, 0, 0], 2),
+            ranks: rank_counts([1, 1, 0, 0, 0], 2),
             beyond: 0,
             none: 0,
             unmatched: 0,
         })
     );
-}
-
-/// Adds a `picks` column to generated CSV: row `i` picks the people at
-/// `picks[i]` (0-based) on the other side, whose ids start with `other`.
-fn with_picks(csv: &str, other: char, picks: &[Vec<usize>]) -> String {
-    let mut lines = csv.lines();
-    let mut out = format!("{},picks\n", lines.next().unwrap());
-    for (line, picks) in lines.zip(picks) {
-        let ids: Vec<String> = picks.iter().map(|x| format!("{other}{}", x + 1)).collect();
-        out.push_str(&format!("{line},{}\n", ids.join(";")));
-    }
-    out
 }
 
 /// Random picks for `people` people among `others`, distinct, most wanted first.

@@ -305,13 +305,14 @@ fn unknown_picks_and_want_attributes_are_located_across_the_rosters() {
     );
 }
 
-/// Adds a `picks` column to a generated mentee roster: mentee `i` picks the
-/// mentors at `picks[i]` (0-based), in that order.
-fn with_picks(csv: &str, picks: &[Vec<usize>]) -> String {
+/// Adds a `picks` column to generated CSV: row `i` picks the people at
+/// `picks[i]` (0-based, in that order) on the other side, whose ids start
+/// with `other`.
+pub(crate) fn with_picks(csv: &str, other: char, picks: &[Vec<usize>]) -> String {
     let mut lines = csv.lines();
     let mut out = format!("{},picks\n", lines.next().unwrap());
     for (line, picks) in lines.zip(picks) {
-        let ids: Vec<String> = picks.iter().map(|m| format!("m{}", m + 1)).collect();
+        let ids: Vec<String> = picks.iter().map(|x| format!("{other}{}", x + 1)).collect();
         out.push_str(&format!("{line},{}\n", ids.join(";")));
     }
     out
@@ -341,7 +342,7 @@ proptest! {
             seen
         }).collect();
         let m = Roster::from_csv_reader(csv(&mentor_people, Side::Mentor).as_bytes(), Side::Mentor, "m.csv").unwrap();
-        let text = with_picks(&csv(&mentee_people, Side::Mentee), &picks);
+        let text = with_picks(&csv(&mentee_people, Side::Mentee), 'm', &picks);
         let e = match Roster::from_csv_reader(text.as_bytes(), Side::Mentee, "e.csv") {
             Ok(e) => e,
             // A pick the mentee also excludes is refused (tested above).

@@ -16,13 +16,17 @@ fn report(m: &Roster, e: &Roster, config: &Config) -> Stability {
 }
 
 fn ranks(counts: [usize; 5]) -> Vec<RankCount> {
-    let total: usize = counts.iter().sum();
+    rank_counts(counts, counts.iter().sum())
+}
+
+/// The report's rank counts for ranks 1 to 5, as shares of `of` mentees.
+pub(crate) fn rank_counts(counts: [usize; 5], of: usize) -> Vec<RankCount> {
     (1..=5)
         .zip(counts)
         .map(|(rank, mentees)| RankCount {
             rank,
             mentees,
-            share: mentees as f64 / total as f64,
+            share: mentees as f64 / of as f64,
         })
         .collect()
 }
