@@ -54,6 +54,7 @@ mod rng;
 pub mod roster;
 pub mod rounds;
 pub mod score;
+pub mod shapes;
 pub mod solve;
 mod sorting;
 pub mod stability;

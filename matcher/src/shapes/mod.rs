@@ -1,0 +1,113 @@
+//! Exact b-matching for program shapes: rows (mentees) take up to `places[i]`
+//! distinct columns (mentors), columns take up to `seats[j]` rows and at
+//! least `minimum[j]` (or, for `or_none` columns, none at all), and distinct
+//! partitions allow a row at most one column per group.
+//!
+//! [`solve`] runs min-cost flow on a network with a node per row, per column
+//! and a sink: row→column arcs of capacity 1, each column's arc to the sink
+//! split into a "required" part (capacity `minimum[j]`) and an "extra" part,
+//! and each row's "unmatched" arc of capacity `places[i]` to the sink. The
+//! first distinct partition puts a (row, group) node of capacity 1 between a
+//! row and that group's columns. Costs are lexicographic integer triples:
+//! required seats first, then the objective's two halves as in
+//! [`crate::solve`] (Coverage: places, then weight; Total: weight, then
+//! places), on weights in integer hundredths, so no tier needs a big-M.
+//!
+//! Every unit of every row is routed by successive shortest paths (Dijkstra
+//! over reduced costs, stopped when the sink is settled, with the lazy
+//! potential update of the settled nodes), so the final potentials prove the
+//! flow optimal. The network holds only candidate cells: each row's best few
+//! and each minimum column's best few rows; pricing then checks every
+//! allowed pair against the potentials (rows in parallel) and the violators
+//! join the candidates for a fresh solve, until there are none. The answer is
+//! therefore exact on all pairs without a dense matrix.
+//!
+//! When the minimums cannot be met, [`ShapeError::Minimums`] carries a Hall
+//! witness read off the potentials (see `witness.rs`).
+//!
+//! `or_none` columns and the partitions after the first make the problem
+//! NP-hard in general: exact cover by 3-sets is `or_none` columns with
+//! `minimum = seats = 3`, one per set, where rows take one place and may only
+//! take the sets that hold them, under the objective "fill every place".
+//! They are solved by branch and bound over the exact flow relaxations
+//! (`search.rs`), depth first, up to a node limit; a solution found under
+//! the limit is reported with `proven == false` and the best bound of the
+//! open nodes.
+//!
+//! Results are deterministic whatever the number of threads: rows are
+//! routed in index order, heap ties go to the lowest node, and parallel
+//! scans are collected in row order.
+//!
+//! # Files
+//! - `problem.rs`: [`ShapeProblem`], [`ShapeSolution`], [`ShapeError`], and
+//!   the validated context every stage reads.
+//! - `cost.rs`: the lexicographic costs.
+//! - `limits.rs`: what a branch-and-bound node changes (seats, minimums,
+//!   forbidden cells).
+//! - `cells.rs`: the candidate pool and the first scan of every weight.
+//! - `network.rs`: the flow network and its successive shortest paths.
+//! - `pricing.rs`: the cells the pool is missing.
+//! - `relax.rs`: one relaxation, solved and priced to optimality.
+//! - `witness.rs`: the Hall witness of unmet minimums.
+//! - `search.rs`: branch and bound.
+//! - `tests.rs` (with the brute-force oracle in `oracle.rs`).
+
+mod cells;
+mod cost;
+mod limits;
+mod network;
+mod pricing;
+mod problem;
+mod relax;
+mod search;
+mod witness;
+
+#[cfg(test)]
+mod oracle;
+#[cfg(test)]
+mod tests;
+
+use crate::assign::THREADS;
+use rayon::prelude::*;
+
+pub use problem::{ShapeError, ShapeProblem, ShapeSolution};
+
+/// How many cells beyond its places each row starts with, and how many rows
+/// beyond its minimum each minimum column adds.
+const SPARE: usize = 10;
+
+/// The most relaxations branch and bound solves before it stops unproven.
+const NODE_LIMIT: usize = 2000;
+
+/// Finds an optimal assignment for `problem`, or proves the minimums cannot
+/// be met; see the module documentation.
+pub fn solve(problem: &ShapeProblem<'_>) -> Result<ShapeSolution, ShapeError> {
+    solve_tuned(problem, SPARE, NODE_LIMIT)
+}
+
+/// [`solve`] with `spare` extra candidate cells per row and column, and at
+/// most `node_limit` relaxations (at least one).
+pub(crate) fn solve_tuned(
+    problem: &ShapeProblem<'_>,
+    spare: usize,
+    node_limit: usize,
+) -> Result<ShapeSolution, ShapeError> {
+    let ctx = problem::Context::new(problem)?;
+    let mut pool = cells::Pool::scan(&ctx, spare)?;
+    search::search(&ctx, &mut pool, spare, node_limit)
+}
+
+/// `f(scratch, i)` for every `i` in `0..n`, in order, on rayon's pool (each
+/// worker with its own `init()` scratch), or in a plain loop where the build
+/// has no threads.
+fn par_map<S, T: Send>(
+    n: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, usize) -> T + Sync + Send,
+) -> Vec<T> {
+    if !THREADS {
+        let mut scratch = init();
+        return (0..n).map(|i| f(&mut scratch, i)).collect();
+    }
+    (0..n).into_par_iter().map_init(init, f).collect()
+}

@@ -1,0 +1,365 @@
+//! The flow network of one relaxation, solved by successive shortest paths
+//! with potentials, and the dual lower bound its potentials prove.
+//!
+//! Nodes: the sink first (so that ties settle it first), then the columns,
+//! the rows, and the (row, group) nodes of the first distinct partition.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use super::cells::Pool;
+use super::cost::Cost;
+use super::limits::{Cursor, Limits};
+use super::problem::Context;
+
+/// The sink node.
+pub(super) const SINK: usize = 0;
+
+/// A residual network in compressed adjacency form, with node potentials.
+pub(super) struct Network {
+    /// Number of columns.
+    cols: usize,
+    /// Where each node's arcs start; one more entry than nodes.
+    first: Vec<usize>,
+    /// Head of each arc.
+    head: Vec<usize>,
+    /// The paired arc in the other direction.
+    rev: Vec<usize>,
+    /// Residual capacity.
+    cap: Vec<u32>,
+    /// Original capacity: 0 for the reverse arcs.
+    capacity: Vec<u32>,
+    /// Cost of each arc (a reverse arc costs minus its pair).
+    cost: Vec<Cost>,
+    /// Node potentials: every residual arc has `cost + p(tail) - p(head) >= 0`.
+    potential: Vec<Cost>,
+    /// Units each row sends (its places; 0 for rows left out).
+    supply: Vec<u32>,
+    /// Where each row's group nodes start in `groups`; one more than rows.
+    group_first: Vec<usize>,
+    /// `(group, node)` of each row's group nodes.
+    groups: Vec<(usize, usize)>,
+}
+
+/// An arc before the network is laid out: tail, head, capacity, cost.
+type Edge = (usize, usize, u32, Cost);
+
+impl Network {
+    /// The network of `pool` under `limits`: cells of forbidden pairs and of
+    /// columns without seats are left out.
+    pub(super) fn build(ctx: &Context<'_>, pool: &Pool, limits: &Limits) -> Self {
+        let (rows, cols) = (ctx.rows(), ctx.cols());
+        let problem = ctx.problem;
+        let mut edges: Vec<Edge> = Vec::new();
+        for (j, (&seats, &minimum)) in limits.seats.iter().zip(&limits.minimum).enumerate() {
+            if minimum > 0 {
+                edges.push((1 + j, SINK, minimum, Cost::REQUIRED_SEAT));
+            }
+            if seats > minimum {
+                edges.push((1 + j, SINK, seats - minimum, Cost::ZERO));
+            }
+        }
+        let partition = ctx.groups.first();
+        let group_count = ctx.group_counts.first().copied().unwrap_or(0);
+        let (mut stamp, mut node_of) = (vec![usize::MAX; group_count], vec![0; group_count]);
+        let mut nodes = 1 + cols + rows;
+        let (mut group_first, mut groups) = (vec![0], Vec::new());
+        let mut supply = vec![0; rows];
+        for (i, cells) in pool.rows.iter().enumerate() {
+            let places = problem.places[i];
+            if places > 0 {
+                supply[i] = places;
+                let row = 1 + cols + i;
+                edges.push((row, SINK, places, Cost::ZERO));
+                let mut forbidden = Cursor::new(limits.forbidden_in(i));
+                for cell in cells {
+                    let j = cell.col;
+                    if limits.seats[j] == 0 || forbidden.holds(j, |&(_, c)| c) {
+                        continue;
+                    }
+                    let cost = Cost::of_cell(problem.objective, cell.weight);
+                    let Some(partition) = partition else {
+                        edges.push((row, 1 + j, 1, cost));
+                        continue;
+                    };
+                    let g = partition[j];
+                    if stamp[g] != i {
+                        stamp[g] = i;
+                        node_of[g] = nodes;
+                        groups.push((g, nodes));
+                        edges.push((row, nodes, 1, Cost::ZERO));
+                        nodes += 1;
+                    }
+                    edges.push((node_of[g], 1 + j, 1, cost));
+                }
+            }
+            group_first.push(groups.len());
+        }
+        let mut network = Self::lay_out(nodes, &edges);
+        network.cols = cols;
+        network.supply = supply;
+        network.group_first = group_first;
+        network.groups = groups;
+        network.initial_potentials(rows);
+        network
+    }
+
+    /// The compressed adjacency of `edges` over `nodes` nodes, each edge with
+    /// its reverse arc.
+    fn lay_out(nodes: usize, edges: &[Edge]) -> Self {
+        let mut first = vec![0; nodes + 1];
+        for &(tail, head, _, _) in edges {
+            first[tail + 1] += 1;
+            first[head + 1] += 1;
+        }
+        for v in 0..nodes {
+            first[v + 1] += first[v];
+        }
+        let arcs = 2 * edges.len();
+        let mut next = first.clone();
+        let (mut head, mut rev) = (vec![0; arcs], vec![0; arcs]);
+        let (mut cap, mut capacity) = (vec![0; arcs], vec![0; arcs]);
+        let mut cost = vec![Cost::ZERO; arcs];
+        for &(tail, to, units, price) in edges {
+            let (a, b) = (next[tail], next[to]);
+            next[tail] += 1;
+            next[to] += 1;
+            (head[a], rev[a], cap[a], capacity[a], cost[a]) = (to, b, units, units, price);
+            (head[b], rev[b], cost[b]) = (tail, a, -price);
+        }
+        Self {
+            cols: 0,
+            first,
+            head,
+            rev,
+            cap,
+            capacity,
+            cost,
+            potential: vec![Cost::ZERO; nodes],
+            supply: Vec::new(),
+            group_first: Vec::new(),
+            groups: Vec::new(),
+        }
+    }
+
+    /// Potentials valid for the empty flow, heads before tails (columns,
+    /// then group nodes, then rows): each node's potential is the largest
+    /// `p(head) - cost` over its arcs, so that the first search of a row
+    /// reaches its best column at distance zero.
+    fn initial_potentials(&mut self, rows: usize) {
+        let row_nodes = 1 + self.cols..1 + self.cols + rows;
+        let group_nodes = row_nodes.end..self.potential.len();
+        for v in (1..row_nodes.start).chain(group_nodes).chain(row_nodes) {
+            let arcs = self.first[v]..self.first[v + 1];
+            self.potential[v] = arcs
+                .filter(|&a| self.capacity[a] > 0)
+                .map(|a| self.potential[self.head[a]] - self.cost[a])
+                .fold(Cost::ZERO, Cost::max);
+        }
+    }
+
+    /// Routes every row's units, rows in index order, each along a shortest
+    /// path to the sink (a column's seat or the row's own unmatched arc).
+    pub(super) fn route(&mut self) {
+        let mut search = Search::new(self.potential.len());
+        for (i, &supply) in self.supply.clone().iter().enumerate() {
+            let source = 1 + self.cols + i;
+            let mut left = supply;
+            while left > 0 && self.shortest_path(&mut search, source) {
+                let mut v = SINK;
+                while v != source {
+                    let a = search.pred[v];
+                    self.cap[a] -= 1;
+                    self.cap[self.rev[a]] += 1;
+                    v = self.head[self.rev[a]];
+                }
+                left -= 1;
+                // Once a unit stays unmatched, the rest of the row's do too.
+                let last = search.pred[SINK];
+                if self.head[self.rev[last]] == source {
+                    self.cap[last] -= left;
+                    self.cap[self.rev[last]] += left;
+                    left = 0;
+                }
+            }
+        }
+    }
+
+    /// Dijkstra from `source` over reduced costs until the sink is settled,
+    /// then the lazy potential update of the settled nodes. Whether the sink
+    /// was reached (always, while `source` has units left).
+    fn shortest_path(&mut self, search: &mut Search, source: usize) -> bool {
+        search.start(source);
+        let mut reach = None;
+        while let Some(Reverse((d, v))) = search.heap.pop() {
+            if search.done[v] == search.epoch {
+                continue;
+            }
+            search.done[v] = search.epoch;
+            search.settled.push(v);
+            if v == SINK {
+                reach = Some(d);
+                break;
+            }
+            let pv = self.potential[v];
+            for a in self.first[v]..self.first[v + 1] {
+                let w = self.head[a];
+                if self.cap[a] == 0 || search.done[w] == search.epoch {
+                    continue;
+                }
+                let nd = d + self.cost[a] + pv - self.potential[w];
+                if search.seen[w] != search.epoch || nd < search.dist[w] {
+                    search.seen[w] = search.epoch;
+                    search.dist[w] = nd;
+                    search.pred[w] = a;
+                    search.heap.push(Reverse((nd, w)));
+                }
+            }
+        }
+        let Some(reach) = reach else {
+            return false;
+        };
+        for &v in &search.settled {
+            self.potential[v] = self.potential[v] + search.dist[v] - reach;
+        }
+        true
+    }
+
+    /// The columns each row takes, ascending.
+    pub(super) fn columns_of(&self) -> Vec<Vec<usize>> {
+        let rows = self.supply.len();
+        (0..rows)
+            .map(|i| {
+                let mut taken = Vec::new();
+                self.taken_from(1 + self.cols + i, &mut taken);
+                taken.sort_unstable();
+                taken
+            })
+            .collect()
+    }
+
+    /// Collects the columns reached by used cells from `node` (a row or a
+    /// group node), through used group arcs.
+    fn taken_from(&self, node: usize, taken: &mut Vec<usize>) {
+        for a in self.first[node]..self.first[node + 1] {
+            let w = self.head[a];
+            if self.capacity[a] != 1 || self.cap[a] != 0 || w == SINK {
+                continue;
+            }
+            if w <= self.cols {
+                taken.push(w - 1);
+            } else {
+                self.taken_from(w, taken);
+            }
+        }
+    }
+
+    /// The LP dual objective of the potentials, tier by tier: a lower bound
+    /// on the cost of every flow over this network, computed from the
+    /// potentials and capacities alone (`Σ u·min(0, reduced cost)` over the
+    /// arcs, minus the supplies' potentials, plus the sink's).
+    pub(super) fn lower_bound(&self) -> [i128; 3] {
+        let mut bound = [0i128; 3];
+        let mut add = |times: i128, cost: Cost| {
+            for (b, c) in bound.iter_mut().zip(cost.wide()) {
+                *b += times * c;
+            }
+        };
+        for v in 0..self.potential.len() {
+            for a in self.first[v]..self.first[v + 1] {
+                let reduced = self.reduced(v, self.head[a], self.cost[a]);
+                if self.capacity[a] > 0 && reduced < Cost::ZERO {
+                    add(self.capacity[a].into(), reduced);
+                }
+            }
+        }
+        let mut units = 0i128;
+        for (i, &supply) in self.supply.iter().enumerate() {
+            add(-i128::from(supply), self.potential[1 + self.cols + i]);
+            units += i128::from(supply);
+        }
+        add(units, self.potential[SINK]);
+        bound
+    }
+
+    /// The least reduced cost over the residual arcs (`None` without arcs):
+    /// never negative once the flow is routed.
+    #[cfg(test)]
+    pub(super) fn least_residual_reduced_cost(&self) -> Option<Cost> {
+        (0..self.potential.len())
+            .flat_map(|v| (self.first[v]..self.first[v + 1]).map(move |a| (v, a)))
+            .filter(|&(_, a)| self.cap[a] > 0)
+            .map(|(v, a)| self.reduced(v, self.head[a], self.cost[a]))
+            .min()
+    }
+
+    /// The reduced cost of an arc from `tail` to `head` of cost `cost`.
+    pub(super) fn reduced(&self, tail: usize, head: usize, cost: Cost) -> Cost {
+        cost + self.potential[tail] - self.potential[head]
+    }
+
+    /// The node of row `row`.
+    pub(super) fn row_node(&self, row: usize) -> usize {
+        1 + self.cols + row
+    }
+
+    /// The node of column `col`.
+    pub(super) fn column_node(col: usize) -> usize {
+        1 + col
+    }
+
+    /// The potential of a node.
+    pub(super) fn potential(&self, node: usize) -> Cost {
+        self.potential[node]
+    }
+
+    /// `(group, node)` of the group nodes of `row`.
+    pub(super) fn groups_of(&self, row: usize) -> &[(usize, usize)] {
+        &self.groups[self.group_first[row]..self.group_first[row + 1]]
+    }
+}
+
+/// The state of one Dijkstra search, reused across searches (`epoch` tells
+/// which entries belong to the current one).
+struct Search {
+    /// The current search's number.
+    epoch: usize,
+    /// Tentative distance of each node reached.
+    dist: Vec<Cost>,
+    /// The arc each reached node was last reached by.
+    pred: Vec<usize>,
+    /// The search in which each node was last reached.
+    seen: Vec<usize>,
+    /// The search in which each node was last settled.
+    done: Vec<usize>,
+    /// Nodes settled in the current search.
+    settled: Vec<usize>,
+    /// Reached nodes by distance, ties to the lowest node; entries of
+    /// settled nodes are stale.
+    heap: BinaryHeap<Reverse<(Cost, usize)>>,
+}
+
+impl Search {
+    /// A search state for `nodes` nodes.
+    fn new(nodes: usize) -> Self {
+        Self {
+            epoch: 0,
+            dist: vec![Cost::ZERO; nodes],
+            pred: vec![0; nodes],
+            seen: vec![0; nodes],
+            done: vec![0; nodes],
+            settled: Vec::new(),
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Starts a new search from `source`.
+    fn start(&mut self, source: usize) {
+        self.epoch += 1;
+        self.settled.clear();
+        self.heap.clear();
+        self.seen[source] = self.epoch;
+        self.dist[source] = Cost::ZERO;
+        self.heap.push(Reverse((Cost::ZERO, source)));
+    }
+}
