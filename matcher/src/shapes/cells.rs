@@ -41,7 +41,12 @@ impl Pool {
                 }
             }
             let cells = best.into_indices().into_iter();
-            Ok(cells.map(|col| Cell { col, weight: weights[col] as i64 }).collect())
+            Ok(cells
+                .map(|col| Cell {
+                    col,
+                    weight: weights[col] as i64,
+                })
+                .collect())
         });
         let rows = scanned.into_iter().collect::<Result<Vec<_>, _>>()?;
         let mut pool = Self { rows };
@@ -89,18 +94,24 @@ impl Pool {
 /// rows with places); per row, the picked cells ascending by column.
 fn column_picks(ctx: &Context<'_>, spare: usize) -> Vec<Vec<Cell>> {
     let problem = ctx.problem;
-    let columns: Vec<usize> = (0..ctx.cols()).filter(|&j| problem.minimum[j] > 0).collect();
-    let picks = par_map(columns.len(), || (), |_, k| {
-        let j = columns[k];
-        let mut best = Smallest::new(problem.minimum[j] as usize + spare);
-        for i in (0..ctx.rows()).filter(|&i| problem.places[i] > 0) {
-            let value = problem.weights.weight(i, j);
-            if value != f64::NEG_INFINITY {
-                best.offer(Cost::of_cell(problem.objective, value as i64), i);
+    let columns: Vec<usize> = (0..ctx.cols())
+        .filter(|&j| problem.minimum[j] > 0)
+        .collect();
+    let picks = par_map(
+        columns.len(),
+        || (),
+        |_, k| {
+            let j = columns[k];
+            let mut best = Smallest::new(problem.minimum[j] as usize + spare);
+            for i in (0..ctx.rows()).filter(|&i| problem.places[i] > 0) {
+                let value = problem.weights.weight(i, j);
+                if value != f64::NEG_INFINITY {
+                    best.offer(Cost::of_cell(problem.objective, value as i64), i);
+                }
             }
-        }
-        best.into_indices()
-    });
+            best.into_indices()
+        },
+    );
     let mut additions = vec![Vec::new(); ctx.rows()];
     for (&col, rows) in columns.iter().zip(picks) {
         for i in rows {

@@ -185,6 +185,36 @@ impl Network {
         }
     }
 
+    /// Moves the potentials, within what the residual arcs allow, to where
+    /// pricing finds fewest violators: each column's as low as its residual
+    /// arcs out allow, then each group node's and row's as high as their
+    /// residual arcs in allow (groups again after their rows). A cell's
+    /// reduced cost `c + p(row or group) - p(column)` only rises.
+    pub(super) fn tighten(&mut self) {
+        let rows = self.supply.len();
+        for v in 1..=self.cols {
+            let out = (self.first[v]..self.first[v + 1]).filter(|&a| self.cap[a] > 0);
+            let lowest = out
+                .map(|a| self.potential[self.head[a]] - self.cost[a])
+                .max();
+            if let Some(lowest) = lowest {
+                self.potential[v] = lowest;
+            }
+        }
+        let row_nodes = 1 + self.cols..1 + self.cols + rows;
+        let group_nodes = row_nodes.end..self.potential.len();
+        for v in group_nodes.clone().chain(row_nodes).chain(group_nodes) {
+            let arcs = self.first[v]..self.first[v + 1];
+            let into = arcs.map(|a| self.rev[a]).filter(|&b| self.cap[b] > 0);
+            let highest = into
+                .map(|b| self.potential[self.head[self.rev[b]]] + self.cost[b])
+                .min();
+            if let Some(highest) = highest {
+                self.potential[v] = highest;
+            }
+        }
+    }
+
     /// Dijkstra from `source` over reduced costs until the sink is settled,
     /// then the lazy potential update of the settled nodes. Whether the sink
     /// was reached (always, while `source` has units left).

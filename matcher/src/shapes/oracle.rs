@@ -72,18 +72,21 @@ impl Instance {
                 }
                 loads[j] += 1;
                 for partition in &self.distinct {
-                    if columns[k + 1..].iter().any(|&b| partition[b] == partition[j]) {
+                    if columns[k + 1..]
+                        .iter()
+                        .any(|&b| partition[b] == partition[j])
+                    {
                         return Some(format!("row {i}: two columns of one group"));
                     }
                 }
             }
         }
-        for j in 0..self.cols {
-            if loads[j] > self.seats[j] {
+        for (j, &load) in loads.iter().enumerate() {
+            if load > self.seats[j] {
                 return Some(format!("column {j} over its seats"));
             }
-            let empty_ok = self.or_none[j] && loads[j] == 0;
-            if loads[j] < self.minimum[j] && !empty_ok {
+            let empty_ok = self.or_none[j] && load == 0;
+            if load < self.minimum[j] && !empty_ok {
                 return Some(format!("column {j} under its minimum"));
             }
         }

@@ -25,7 +25,13 @@ pub(super) fn violators(
     let problem = ctx.problem;
     let partition = ctx.groups.first();
     let group_count = ctx.group_counts.first().copied().unwrap_or(0);
-    let scratch = || (Vec::new(), vec![usize::MAX; group_count], vec![0; group_count]);
+    let scratch = || {
+        (
+            Vec::new(),
+            vec![usize::MAX; group_count],
+            vec![0; group_count],
+        )
+    };
     par_map(ctx.rows(), scratch, |(row, stamp, node_of), i| {
         let places = problem.places[i];
         if places == 0 {
@@ -55,6 +61,11 @@ pub(super) fn violators(
             }
         }
         let cells = best.into_indices().into_iter();
-        cells.map(|col| Cell { col, weight: weights[col] as i64 }).collect()
+        cells
+            .map(|col| Cell {
+                col,
+                weight: weights[col] as i64,
+            })
+            .collect()
     })
 }

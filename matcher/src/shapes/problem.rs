@@ -135,9 +135,9 @@ impl fmt::Display for ShapeError {
             Self::NoFeasible { proven: true } => {
                 f.write_str("no assignment meets the minimums under the distinct rules")
             }
-            Self::NoFeasible { proven: false } => {
-                f.write_str("the search stopped before it found an assignment that meets the minimums")
-            }
+            Self::NoFeasible { proven: false } => f.write_str(
+                "the search stopped before it found an assignment that meets the minimums",
+            ),
             Self::NonFinite { row, col, value } => {
                 write!(f, "weight at row {row}, column {col} is {value}")
             }
@@ -154,7 +154,10 @@ impl fmt::Display for ShapeError {
                 col,
                 minimum,
                 seats,
-            } => write!(f, "column {col} has minimum {minimum} above its {seats} seats"),
+            } => write!(
+                f,
+                "column {col} has minimum {minimum} above its {seats} seats"
+            ),
         }
     }
 }
@@ -232,7 +235,12 @@ impl<'p> Context<'p> {
 
     /// The integer value of weight `value` at `(row, col)`: `None` for a
     /// forbidden cell, an error for one no problem may hold.
-    pub(super) fn convert(&self, row: usize, col: usize, value: f64) -> Result<Option<i64>, ShapeError> {
+    pub(super) fn convert(
+        &self,
+        row: usize,
+        col: usize,
+        value: f64,
+    ) -> Result<Option<i64>, ShapeError> {
         if value == f64::NEG_INFINITY {
             return Ok(None);
         }

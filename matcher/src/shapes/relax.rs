@@ -42,7 +42,7 @@ impl Relaxation {
     }
 }
 
-/// Solves the relaxation under `limits`: network, route, price, and again
+/// Solves the relaxation under `limits`: network, route, tighten, price, and again
 /// with the violators added to `pool`, until pricing finds none. Counts
 /// each pricing round in `rounds`.
 pub(super) fn relax(
@@ -55,6 +55,7 @@ pub(super) fn relax(
     loop {
         let mut network = Network::build(ctx, pool, limits);
         network.route();
+        network.tighten();
         *rounds += 1;
         let missing = violators(ctx, pool, limits, &network, spare);
         if pool.merge(missing) == 0 {

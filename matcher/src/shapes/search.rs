@@ -137,7 +137,11 @@ fn violation(ctx: &Context<'_>, limits: &Limits, relaxation: &Relaxation) -> Opt
                 let g = groups[a];
                 return Some(Violation::Row {
                     row,
-                    columns: columns.iter().copied().filter(|&c| groups[c] == g).collect(),
+                    columns: columns
+                        .iter()
+                        .copied()
+                        .filter(|&c| groups[c] == g)
+                        .collect(),
                     group: (0..ctx.cols()).filter(|&c| groups[c] == g).collect(),
                 });
             }

@@ -32,17 +32,19 @@ fn tiny() -> impl Strategy<Value = Instance> {
             proptest::collection::vec(proptest::collection::vec(0u32..2, cols), partitions),
             prop_oneof![Just(Objective::Coverage), Just(Objective::Total)],
         )
-            .prop_map(move |(weights, places, columns, distinct, objective)| Instance {
-                rows,
-                cols,
-                weights,
-                places,
-                seats: columns.iter().map(|c| c.0).collect(),
-                minimum: columns.iter().map(|c| c.1).collect(),
-                or_none: columns.iter().map(|c| c.2).collect(),
-                distinct,
-                objective,
-            })
+            .prop_map(
+                move |(weights, places, columns, distinct, objective)| Instance {
+                    rows,
+                    cols,
+                    weights,
+                    places,
+                    seats: columns.iter().map(|c| c.0).collect(),
+                    minimum: columns.iter().map(|c| c.1).collect(),
+                    or_none: columns.iter().map(|c| c.2).collect(),
+                    distinct,
+                    objective,
+                },
+            )
     })
 }
 
@@ -122,7 +124,10 @@ fn check_witness(instance: &Instance, error: &ShapeError) {
         groups.dedup();
         expected_can += (groups.len() as u64).min(instance.places[i].into());
     }
-    assert_eq!((*need, rows, *can), (expected_need, &expected_rows, expected_can));
+    assert_eq!(
+        (*need, rows, *can),
+        (expected_need, &expected_rows, expected_can)
+    );
     assert!(can < need, "{error:?}");
 }
 
@@ -147,14 +152,23 @@ fn check_certificate(instance: &Instance) {
                 }
                 let group = partition.and_then(|groups| {
                     let groups_of = network.groups_of(i);
-                    groups_of.iter().find(|&&(g, _)| g == groups[j]).map(|&(_, n)| n)
+                    groups_of
+                        .iter()
+                        .find(|&&(g, _)| g == groups[j])
+                        .map(|&(_, n)| n)
                 });
                 let from = group.unwrap_or(network.row_node(i));
                 let cost = Cost::of_cell(instance.objective, weight as i64);
                 let reduced = network.reduced(from, Network::column_node(j), cost);
                 let used = relaxation.columns_of[i].contains(&j);
-                assert!(used || reduced >= Cost::ZERO, "cell ({i}, {j}): {reduced:?}");
-                assert!(!used || reduced <= Cost::ZERO, "cell ({i}, {j}): {reduced:?}");
+                assert!(
+                    used || reduced >= Cost::ZERO,
+                    "cell ({i}, {j}): {reduced:?}"
+                );
+                assert!(
+                    !used || reduced <= Cost::ZERO,
+                    "cell ({i}, {j}): {reduced:?}"
+                );
             }
         }
         let required: i128 = (0..instance.cols)
@@ -166,7 +180,7 @@ fn check_certificate(instance: &Instance) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     /// The brute-force optimum, the same feasibility verdict, and a valid
     /// witness or a feasible, certified solution.
@@ -292,9 +306,15 @@ fn or_none_columns_stay_empty_or_reach_their_minimum() {
         rows: 3,
         cols: 3,
         weights: vec![
-            9.0, 1.0, 5.0, //
-            9.0, 1.0, f64::NEG_INFINITY, //
-            9.0, f64::NEG_INFINITY, f64::NEG_INFINITY,
+            9.0,
+            1.0,
+            5.0, //
+            9.0,
+            1.0,
+            f64::NEG_INFINITY, //
+            9.0,
+            f64::NEG_INFINITY,
+            f64::NEG_INFINITY,
         ],
         places: vec![1, 1, 1],
         seats: vec![3, 2, 3],
@@ -316,21 +336,40 @@ fn malformed_input_is_rejected() {
     let mut instance = random(2, 2, 9, 0.0, 1);
     instance.weights[3] = f64::NAN;
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::NonFinite { row: 1, col: 1, .. }), "{error:?}");
+    assert!(
+        matches!(error, ShapeError::NonFinite { row: 1, col: 1, .. }),
+        "{error:?}"
+    );
     instance.weights[3] = f64::INFINITY;
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::NonFinite { row: 1, col: 1, .. }), "{error:?}");
+    assert!(
+        matches!(error, ShapeError::NonFinite { row: 1, col: 1, .. }),
+        "{error:?}"
+    );
     instance.weights[3] = 2.0;
     instance.weights[2] = 0.5;
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::NotInteger { row: 1, col: 0, .. }), "{error:?}");
+    assert!(
+        matches!(error, ShapeError::NotInteger { row: 1, col: 0, .. }),
+        "{error:?}"
+    );
     instance.weights[2] = 1e300;
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::NotInteger { row: 1, col: 0, .. }), "{error:?}");
+    assert!(
+        matches!(error, ShapeError::NotInteger { row: 1, col: 0, .. }),
+        "{error:?}"
+    );
     instance.weights[2] = 1.0;
     instance.minimum = vec![0, 7];
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::MinimumAboveSeats { col: 1, minimum: 7, .. }));
+    assert!(matches!(
+        error,
+        ShapeError::MinimumAboveSeats {
+            col: 1,
+            minimum: 7,
+            ..
+        }
+    ));
     instance.minimum = vec![0];
     let expected = ShapeError::ShapeMismatch {
         field: "minimum",
@@ -341,7 +380,13 @@ fn malformed_input_is_rejected() {
     instance.minimum = vec![0, 0];
     instance.distinct = vec![vec![1, 2, 3]];
     let error = instance.with(solve).unwrap_err();
-    assert!(matches!(error, ShapeError::ShapeMismatch { field: "distinct", .. }));
+    assert!(matches!(
+        error,
+        ShapeError::ShapeMismatch {
+            field: "distinct",
+            ..
+        }
+    ));
 }
 
 /// A medium instance with minimums, `or_none` columns and two partitions.
@@ -360,18 +405,24 @@ fn medium(seed: u64, objective: Objective) -> Instance {
     instance
 }
 
-/// The same answer on one thread and on two.
+/// The same answer on one thread and on two, branch and bound included
+/// (stopped after 30 relaxations).
 #[test]
 fn results_do_not_depend_on_the_thread_count() {
     for objective in OBJECTIVES {
         let instance = medium(11, objective);
         let on = |threads: usize| {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool");
-            pool.install(|| instance.with(solve))
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("pool");
+            pool.install(|| instance.with(|p| solve_tuned(p, SPARE, 30)))
         };
         let one = on(1);
         assert_eq!(one, on(2));
-        check_solution(&instance, &one.expect("feasible"));
+        let solution = one.expect("feasible");
+        assert!(solution.solves > 1, "no branching");
+        check_solution(&instance, &solution);
     }
 }
 
@@ -392,7 +443,12 @@ fn pricing_reaches_the_dense_optimum() {
         check_solution(&instance, &sparse);
         assert!(sparse.proven && dense.proven);
         assert!(sparse.rounds > 1, "pricing added nothing");
-        assert!(sparse.cells < dense.cells / 4, "{} of {}", sparse.cells, dense.cells);
+        assert!(
+            sparse.cells < dense.cells / 4,
+            "{} of {}",
+            sparse.cells,
+            dense.cells
+        );
         assert_eq!((sparse.filled, sparse.total), (dense.filled, dense.total));
         check_certificate(&instance);
     }
