@@ -46,6 +46,7 @@ pub mod matching;
 pub mod matrix;
 pub mod outcomes;
 pub mod pair_scores;
+pub mod pairing;
 pub mod preference_order;
 pub mod program;
 pub mod progress;

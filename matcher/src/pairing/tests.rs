@@ -1,0 +1,384 @@
+//! Tests of [`solve_pairs`]: a brute-force oracle, an independent check of
+//! the dual certificate, the bipartite solver, thread counts, pricing.
+
+use super::*;
+use crate::solve::{self, Problem, RowMajor};
+use proptest::prelude::*;
+
+/// Symmetric `n × n` weights with the diagonal forbidden.
+fn symmetric(n: usize, upper: impl Fn(usize, usize) -> f64) -> Vec<f64> {
+    let mut w = vec![f64::NEG_INFINITY; n * n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let x = upper(i, j);
+            w[i * n + j] = x;
+            w[j * n + i] = x;
+        }
+    }
+    w
+}
+
+/// Solves the dense symmetric weights `w`.
+fn solve_dense(w: &[f64], n: usize, objective: Objective) -> Result<PairSolution, PairError> {
+    let source = RowMajor {
+        rows: n,
+        cols: n,
+        weights: w,
+    };
+    solve_pairs(&PairProblem {
+        weights: &source,
+        objective,
+    })
+}
+
+/// The best `(pairs, total)` over all matchings, by enumeration, ranked by
+/// `objective`.
+fn brute_force(w: &[f64], n: usize, objective: Objective) -> (usize, f64) {
+    /// Best over the matchings of the vertices not yet `used`, from `at` on.
+    fn best(
+        w: &[f64],
+        n: usize,
+        used: &mut [bool],
+        at: usize,
+        objective: Objective,
+    ) -> (usize, f64) {
+        let Some(i) = (at..n).find(|&i| !used[i]) else {
+            return (0, 0.0);
+        };
+        used[i] = true;
+        let mut top = best(w, n, used, i + 1, objective);
+        for j in i + 1..n {
+            if used[j] || w[i * n + j] == f64::NEG_INFINITY {
+                continue;
+            }
+            used[j] = true;
+            let (p, t) = best(w, n, used, i + 1, objective);
+            used[j] = false;
+            let candidate = (p + 1, t + w[i * n + j]);
+            let better = match objective {
+                Objective::Coverage => (candidate.0, candidate.1) > (top.0, top.1),
+                Objective::Total => (candidate.1, candidate.0) > (top.1, top.0),
+            };
+            if better {
+                top = candidate;
+            }
+        }
+        used[i] = false;
+        top
+    }
+    best(w, n, &mut vec![false; n], 0, objective)
+}
+
+/// Checks `s` against `w` without trusting the solver: a symmetric matching
+/// on allowed pairs whose count and total add up, and duals that are
+/// feasible on every allowed pair (blossom sums included), complementary
+/// to the matching and equal to it in objective.
+fn check_certificate(w: &[f64], n: usize, s: &PairSolution) {
+    assert_eq!(s.mate.len(), n);
+    let mut pairs = 0;
+    let mut total = 0.0;
+    for (i, &m) in s.mate.iter().enumerate() {
+        if let Some(j) = m {
+            assert_ne!(i, j, "matched with itself");
+            assert_eq!(s.mate[j], Some(i), "mate not symmetric");
+            assert_ne!(w[i * n + j], f64::NEG_INFINITY, "forbidden pair");
+            if i < j {
+                pairs += 1;
+                total += w[i * n + j];
+            }
+        }
+    }
+    assert_eq!(s.pairs, pairs);
+    assert_eq!(s.total, total);
+    let d = &s.duals;
+    let cost = |i: usize, j: usize| w[i * n + j] as i64 * d.scale.weight + d.scale.bonus;
+    let mut blossom_of = vec![vec![false; n]; d.blossoms.len()];
+    for (b, blossom) in d.blossoms.iter().enumerate() {
+        assert!(blossom.dual >= 0);
+        assert!(blossom.members.len() >= 3 && blossom.members.len() % 2 == 1);
+        for &v in &blossom.members {
+            blossom_of[b][v] = true;
+        }
+        if blossom.dual > 0 {
+            let inside = blossom
+                .members
+                .iter()
+                .filter(|&&v| s.mate[v].is_some_and(|m| blossom_of[b][m]))
+                .count();
+            assert_eq!(inside, blossom.members.len() - 1, "blossom not full");
+        }
+    }
+    assert!(d.vertex.iter().all(|&y| y >= 0));
+    for i in 0..n {
+        if s.mate[i].is_none() {
+            assert_eq!(d.vertex[i], 0, "free vertex with a positive dual");
+        }
+        for j in i + 1..n {
+            if w[i * n + j] == f64::NEG_INFINITY {
+                continue;
+            }
+            let shared: i64 = (0..d.blossoms.len())
+                .filter(|&b| blossom_of[b][i] && blossom_of[b][j])
+                .map(|b| d.blossoms[b].dual)
+                .sum();
+            let reduced = d.vertex[i] + d.vertex[j] + 2 * shared - 2 * cost(i, j);
+            if s.mate[i] == Some(j) {
+                assert_eq!(reduced, 0, "matched pair ({i}, {j}) not tight");
+            } else {
+                assert!(reduced >= 0 || cost(i, j) <= 0, "pair ({i}, {j}) violated");
+            }
+        }
+    }
+    let doubled_dual: i64 = d.vertex.iter().sum::<i64>()
+        + d.blossoms
+            .iter()
+            .map(|b| b.dual * (b.members.len() as i64 - 1))
+            .sum::<i64>();
+    let doubled_primal: i64 = (0..n)
+        .filter_map(|i| s.mate[i].filter(|&j| i < j).map(|j| 2 * cost(i, j)))
+        .sum();
+    assert_eq!(doubled_dual, doubled_primal, "duality gap");
+    assert_eq!(s.dual_bound, s.total);
+}
+
+/// Random symmetric weights on up to `max_n` people: small integers (many
+/// ties) or forbidden.
+fn instance(max_n: usize) -> impl Strategy<Value = (usize, Vec<f64>)> {
+    (0..=max_n).prop_flat_map(|n| {
+        let cells = n * n.saturating_sub(1) / 2;
+        let weight = prop_oneof![
+            1 => Just(f64::NEG_INFINITY),
+            4 => (0i32..8).prop_map(|w| f64::from(w * 100)),
+        ];
+        proptest::collection::vec(weight, cells).prop_map(move |upper| {
+            // Pair (i, j), i < j, takes entry i·n − i(i+1)/2 + (j − i − 1).
+            let at = |i: usize, j: usize| i * n - i * (i + 1) / 2 + (j - i - 1);
+            (n, symmetric(n, |i, j| upper[at(i, j)]))
+        })
+    })
+}
+
+/// Heavy odd cycles (triangles, pentagons) among light or forbidden edges,
+/// where blossoms must form.
+fn odd_cycles() -> impl Strategy<Value = (usize, Vec<f64>)> {
+    (
+        5usize..=9,
+        prop_oneof![Just(3usize), Just(5usize)],
+        any::<u64>(),
+    )
+        .prop_map(|(n, cycle, seed)| {
+            let w = symmetric(n, |i, j| {
+                let h = (seed ^ (i * 31 + j * 7) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58;
+                if j < cycle && (j == i + 1 || (i == 0 && j == cycle - 1)) {
+                    f64::from(50 + (h % 5) as u32)
+                } else if h % 3 == 0 {
+                    f64::NEG_INFINITY
+                } else {
+                    (h % 20) as f64
+                }
+            });
+            (n, w)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Same optimum as enumeration, with a valid certificate, both objectives.
+    #[test]
+    fn matches_brute_force((n, w) in instance(9)) {
+        for objective in [Objective::Coverage, Objective::Total] {
+            let s = solve_dense(&w, n, objective).expect("valid weights");
+            check_certificate(&w, n, &s);
+            prop_assert_eq!((s.pairs, s.total), brute_force(&w, n, objective));
+        }
+    }
+
+    /// Where odd cycles are heavy, blossoms form and the certificate holds.
+    #[test]
+    fn odd_cycles_are_certified((n, w) in odd_cycles()) {
+        for objective in [Objective::Coverage, Objective::Total] {
+            let s = solve_dense(&w, n, objective).expect("valid weights");
+            check_certificate(&w, n, &s);
+            prop_assert_eq!((s.pairs, s.total), brute_force(&w, n, objective));
+        }
+    }
+
+    /// Mentees on one side, mentors on the other, cross pairs only: the same
+    /// optimum as the bipartite solver with capacities 1.
+    #[test]
+    fn bipartite_agrees_with_the_assignment_solver(
+        rows in 1usize..12,
+        cols in 1usize..12,
+        seed in any::<u64>(),
+    ) {
+        let n = rows + cols;
+        let cell = |i: usize, j: usize| {
+            let h = (seed ^ (i * 1009 + j) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
+            if h % 7 == 0 { f64::NEG_INFINITY } else { (h % 40) as f64 }
+        };
+        let dense: Vec<f64> = (0..rows * cols).map(|k| cell(k / cols, k % cols)).collect();
+        let w = symmetric(n, |i, j| {
+            if i < rows && j >= rows { cell(i, j - rows) } else { f64::NEG_INFINITY }
+        });
+        for objective in [Objective::Coverage, Objective::Total] {
+            let ours = solve_dense(&w, n, objective).expect("valid weights");
+            check_certificate(&w, n, &ours);
+            let theirs = solve::solve(&Problem {
+                rows,
+                cols,
+                weights: &dense,
+                capacities: &vec![1; cols],
+                objective,
+            })
+            .expect("valid problem");
+            prop_assert_eq!((ours.pairs, ours.total), (theirs.matched, theirs.total));
+        }
+    }
+}
+
+/// A triangle of equal weights: one pair, and only a blossom's dual proves it
+/// (vertex duals alone would sum to 15).
+#[test]
+fn triangle_is_proved_by_a_blossom() {
+    let w = symmetric(3, |_, _| 10.0);
+    let s = solve_dense(&w, 3, Objective::Total).expect("valid weights");
+    check_certificate(&w, 3, &s);
+    assert_eq!((s.pairs, s.total), (1, 10.0));
+    assert_eq!(s.duals.vertex, [0, 0, 0]);
+    let scale = s.duals.scale;
+    assert_eq!(
+        scale,
+        Scale {
+            weight: 2,
+            bonus: 1
+        }
+    );
+    assert_eq!(
+        s.duals.blossoms,
+        [PairBlossom {
+            members: vec![0, 1, 2],
+            dual: 21,
+        }]
+    );
+}
+
+/// Coverage takes two light pairs over one heavy one; Total the heavy one,
+/// and among equal totals the matching with more pairs.
+#[test]
+fn objectives_rank_pairs_and_weight() {
+    // 0-1 heavy; 0-2 and 1-3 light.
+    let w = symmetric(4, |i, j| match (i, j) {
+        (0, 1) => 100.0,
+        (0, 2) | (1, 3) => 10.0,
+        _ => f64::NEG_INFINITY,
+    });
+    let coverage = solve_dense(&w, 4, Objective::Coverage).expect("valid");
+    assert_eq!(coverage.mate, [Some(2), Some(3), Some(0), Some(1)]);
+    let total = solve_dense(&w, 4, Objective::Total).expect("valid");
+    assert_eq!(total.mate, [Some(1), Some(0), None, None]);
+    // Zero-weight pairs still count under Total when they cost nothing.
+    let w = symmetric(4, |i, j| if (i, j) == (0, 1) { 5.0 } else { 0.0 });
+    let total = solve_dense(&w, 4, Objective::Total).expect("valid");
+    assert_eq!((total.pairs, total.total), (2, 5.0));
+}
+
+/// Malformed weights are errors, reported at the first offending pair
+/// `i < j`; the lower triangle is never validated.
+#[test]
+fn rejects_malformed_weights() {
+    let mut w = symmetric(3, |_, _| 1.0);
+    w[5] = 0.5;
+    assert_eq!(
+        solve_dense(&w, 3, Objective::Total),
+        Err(PairError::NotInteger {
+            row: 1,
+            col: 2,
+            value: 0.5
+        })
+    );
+    w[5] = 1.0;
+    w[2] = f64::NAN;
+    assert!(matches!(
+        solve_dense(&w, 3, Objective::Coverage),
+        Err(PairError::NonFinite { row: 0, col: 2, .. })
+    ));
+    w[2] = 1.0;
+    w[6] = f64::INFINITY;
+    assert!(solve_dense(&w, 3, Objective::Coverage).is_ok());
+    let source = RowMajor {
+        rows: 2,
+        cols: 3,
+        weights: &[0.0; 6],
+    };
+    let problem = PairProblem {
+        weights: &source,
+        objective: Objective::Total,
+    };
+    assert_eq!(
+        solve_pairs(&problem),
+        Err(PairError::NotSquare { rows: 2, cols: 3 })
+    );
+    let huge = symmetric(4, |_, _| 2f64.powi(60));
+    assert!(matches!(
+        solve_dense(&huge, 4, Objective::Coverage),
+        Err(PairError::TooLarge { .. })
+    ));
+}
+
+/// Random weights 0..1000 on `n` people, about one pair in twenty forbidden.
+fn random_weights(n: usize, seed: u64) -> Vec<f64> {
+    symmetric(n, |i, j| {
+        let h = (seed ^ ((i as u64) << 32 | j as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let h = h ^ (h >> 29);
+        if h % 20 == 0 {
+            f64::NEG_INFINITY
+        } else {
+            ((h >> 8) % 1000) as f64
+        }
+    })
+}
+
+/// The same solution on pools of one and two threads.
+#[test]
+fn deterministic_across_thread_counts() {
+    let n = 400;
+    let w = random_weights(n, 7);
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        pool.install(|| solve_dense(&w, n, Objective::Coverage).expect("valid"))
+    };
+    assert_eq!(run(1), run(2));
+}
+
+/// On 2 000 people, pricing adds pairs the starting graph lacks, and the
+/// result is the optimum of the complete graph.
+#[test]
+fn pricing_reaches_the_complete_graph_optimum() {
+    let n = 2000;
+    let w = random_weights(n, 11);
+    let source = RowMajor {
+        rows: n,
+        cols: n,
+        weights: &w,
+    };
+    for objective in [Objective::Coverage, Objective::Total] {
+        let problem = PairProblem {
+            weights: &source,
+            objective,
+        };
+        let sparse = solve_with(&problem, 2).expect("valid");
+        assert!(sparse.rounds > 1);
+        assert!(sparse.candidate_edges < n * (n - 1) / 2);
+        let complete = solve_with(&problem, n).expect("valid");
+        assert_eq!(complete.rounds, 1);
+        assert_eq!(
+            (sparse.pairs, sparse.total),
+            (complete.pairs, complete.total)
+        );
+        assert_eq!(sparse.dual_bound, sparse.total);
+    }
+}
