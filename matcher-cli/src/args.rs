@@ -38,15 +38,29 @@ pub enum Command {
     Init,
 }
 
-/// The two roster files.
+/// The roster files: a mentors and a mentees file, or one peer roster.
 #[derive(Debug, Args)]
 pub struct Rosters {
-    /// Mentors CSV, .xlsx or .ods (id, name, capacity, skills, values, goals, exclude, picks, wants, any attributes).
-    #[arg(long, value_name = "FILE")]
-    pub mentors: PathBuf,
-    /// Mentees CSV, .xlsx or .ods (id, name, skills, values, goals, exclude, picks, wants, any attributes).
-    #[arg(long, value_name = "FILE")]
-    pub mentees: PathBuf,
+    /// Mentors CSV, .xlsx or .ods (id, name, capacity, min_load, skills, values, goals, exclude, picks, wants, any attributes).
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "people",
+        requires = "mentees"
+    )]
+    pub mentors: Option<PathBuf>,
+    /// Mentees CSV, .xlsx or .ods (id, name, capacity, skills, values, goals, exclude, picks, wants, any attributes).
+    #[arg(
+        long,
+        value_name = "FILE",
+        required_unless_present = "people",
+        requires = "mentors"
+    )]
+    pub mentees: Option<PathBuf>,
+    /// One peer roster instead of two files: each person has a `role` of mentor, mentee or both (empty),
+    /// `skills` they offer, `learning` they want, and a `capacity` as mentor.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["mentors", "mentees"])]
+    pub people: Option<PathBuf>,
     /// The sheet to read from a workbook roster (default: its first sheet).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,

@@ -100,19 +100,41 @@ pub fn diagnostics(
 /// The run's summary, for standard error.
 pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> io::Result<()> {
     let s = &outcome.summary;
-    write!(w, "matched {} of {} mentees", s.matched, s.mentees)?;
-    if s.unmatched > 0 {
-        let reasons = UnmatchedReason::ALL
+    let reasons = |partial: bool| {
+        UnmatchedReason::ALL
             .iter()
             .filter_map(|&r| {
-                let n = outcome.unmatched.iter().filter(|u| u.reason == r).count();
+                let n = outcome
+                    .unmatched
+                    .iter()
+                    .filter(|u| u.reason == r && (u.filled > 0) == partial)
+                    .count();
                 (n > 0).then(|| format!("{n} {}", r.as_str()))
             })
             .collect::<Vec<_>>()
-            .join(", ");
-        write!(w, " ({} unmatched: {reasons})", s.unmatched)?;
+            .join(", ")
+    };
+    write!(w, "matched {} of {} mentees", s.matched, s.mentees)?;
+    if s.unmatched > 0 {
+        write!(w, " ({} unmatched: {})", s.unmatched, reasons(false))?;
     }
     writeln!(w, " with {} of {} mentors", s.mentors_used, s.mentors)?;
+    if let Some(places) = s.places {
+        write!(
+            w,
+            "filled {} of {} mentor places",
+            places.filled, places.wanted
+        )?;
+        let partial = outcome.unmatched.iter().filter(|u| u.filled > 0).count();
+        if partial > 0 {
+            write!(
+                w,
+                " ({partial} mentees with places left: {})",
+                reasons(true)
+            )?;
+        }
+        writeln!(w)?;
+    }
     if let Some(score) = s.score {
         writeln!(
             w,

@@ -10,6 +10,7 @@ use crate::{bar, output};
 use matcher::columns::ColumnRules;
 use matcher::matrix::Matrix;
 use matcher::pair_scores::PairScores;
+use matcher::people::People;
 use matcher::rounds::PairFile;
 use matcher::solve::{self, Objective, Problem};
 use matcher::vocabulary_report::vocabulary_report;
@@ -294,11 +295,20 @@ fn parse_rosters(
     rules: &ColumnRules,
 ) -> Result<Result<(Roster, Roster), matcher::Error>, Failure> {
     let label = |p: &Path| p.display().to_string();
+    if let Some(people) = &rosters.people {
+        let read = People::from_reader(open(people)?, &label(people), rules);
+        return Ok(read.map(|p| p.directed()).map_err(matcher::Error::Roster));
+    }
+    let (Some(mentors), Some(mentees)) = (&rosters.mentors, &rosters.mentees) else {
+        return Err(Failure::Input(
+            "give --mentors and --mentees, or --people".to_owned(),
+        ));
+    };
     Ok(matcher::read_rosters_from_sheets(
-        open(&rosters.mentors)?,
-        &label(&rosters.mentors),
-        open(&rosters.mentees)?,
-        &label(&rosters.mentees),
+        open(mentors)?,
+        &label(mentors),
+        open(mentees)?,
+        &label(mentees),
         rules,
         [&rosters.mentors_sheet, &rosters.mentees_sheet]
             .map(|own| own.as_deref().or(rosters.sheet.as_deref())),

@@ -66,6 +66,10 @@ export interface Config {
     min_difference?: Record<string, number>;
     /** Pairs sharing fewer hours a week are never made (where both gave availability); 0 = no rule. */
     min_overlap_hours?: number;
+    /** Mentor attributes on which a mentee's mentors must all differ, when mentees want several mentors: `["department"]`. */
+    distinct?: string[];
+    /** A mentor with a `min_load` may instead take no mentee at all. */
+    min_load_or_none?: boolean;
   };
   /** Availability slots are placed in UTC with the offsets of this week: any `YYYY-MM-DD` in it (default `"2027-01-04"`). */
   availability?: { week?: string };
@@ -117,6 +121,8 @@ export type DiagnosticCode =
   | "empty_id"
   | "duplicate_id"
   | "bad_capacity"
+  | "bad_min_load"
+  | "bad_role"
   | "bad_skill_level"
   | "bad_priority"
   | "bad_timezone"
@@ -165,7 +171,7 @@ export interface Diagnostic {
 export interface MatcherError extends Error {
   name: "MatcherError";
   /** A `DiagnosticCode`, or `"config"`, `"unknown_id"`, `"solve"`, `"invalid_argument"`, `"internal"`. */
-  code: DiagnosticCode | "config" | "unknown_id" | "solve" | "threads" | "invalid_argument" | "internal";
+  code: DiagnosticCode | "config" | "unknown_id" | "solve" | "infeasible" | "threads" | "invalid_argument" | "internal";
   file: string | null;
   row: number | null;
   column: string | null;
@@ -327,6 +333,8 @@ export interface Unmatched {
   reason: UnmatchedReason;
   /** The reason in words. */
   detail: string;
+  /** For a mentee who wants several mentors: how many they got before their places ran out (absent when none). */
+  filled?: number;
 }
 
 /** How many mentees a mentor was given. */
@@ -335,6 +343,8 @@ export interface MentorLoad {
   name: string;
   assigned: number;
   capacity: number;
+  /** The fewest mentees the mentor must take (`min_load`); absent when 0. */
+  min_load?: number;
 }
 
 /** Score statistics over the matched pairs, 0–100. */
@@ -350,6 +360,8 @@ export interface Summary {
   mentees: number;
   matched: number;
   unmatched: number;
+  /** Mentor places asked for and filled, when some mentee wants several mentors (a mentee `capacity` above 1). */
+  places?: { wanted: number; filled: number };
   mentors: number;
   mentors_used: number;
   /** Total mentor capacity. */
@@ -573,7 +585,10 @@ export interface Person {
   name: string;
   /** The spreadsheet row (the header is row 1). */
   row: number;
+  /** Mentors: how many mentees they take; mentees: how many mentors they want. */
   capacity: number;
+  /** The fewest mentees a mentor must take (0 for mentees). */
+  min_load: number;
   /** The criterion whose weight is doubled for this mentee (`null` for mentors and when empty). */
   priority: Criterion | null;
   skills: Skill[];

@@ -338,6 +338,17 @@ pub struct Constraints {
     /// when both sides gave availability; 0 = no rule).
     #[serde(skip_serializing_if = "is_zero")]
     pub min_overlap_hours: f64,
+    /// Mentor attributes on which a mentee's mentors must all differ, when
+    /// mentees want several mentors (a mentee `capacity` above 1).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub distinct: Vec<String>,
+    /// Whether a mentor with a `min_load` may take no mentee at all instead.
+    #[serde(skip_serializing_if = "is_false")]
+    pub min_load_or_none: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !value
 }
 
 /// What the matching optimises: the `solver.objective` setting.
@@ -462,6 +473,7 @@ impl Config {
             ("constraints.require_different", &c.require_different),
             ("constraints.require_same", &c.require_same),
             ("constraints.require_overlap", &c.require_overlap),
+            ("constraints.distinct", &c.distinct),
         ] {
             if names.iter().any(|n| list::normalize(n).is_empty()) {
                 return Err(ConfigError::new(key, "attribute names must not be empty"));

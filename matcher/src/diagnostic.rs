@@ -41,6 +41,10 @@ pub enum Code {
     DuplicateId,
     /// A `capacity` cell is not a whole number ≥ 0.
     BadCapacity,
+    /// A `min_load` cell is not a whole number ≥ 0, or is above the capacity.
+    BadMinLoad,
+    /// A peer roster's `role` is not mentor, mentee or both.
+    BadRole,
     /// A skill level is not a whole number from 1 to 5.
     BadSkillLevel,
     /// A mentee's `priority` names no criterion.
@@ -116,6 +120,8 @@ impl Code {
             Code::EmptyId => "empty_id",
             Code::DuplicateId => "duplicate_id",
             Code::BadCapacity => "bad_capacity",
+            Code::BadMinLoad => "bad_min_load",
+            Code::BadRole => "bad_role",
             Code::BadSkillLevel => "bad_skill_level",
             Code::BadPriority => "bad_priority",
             Code::BadTimezone => "bad_timezone",

@@ -31,6 +31,11 @@ pub enum Error {
     /// the file, or too few pairs answered it.
     #[error("calibrate: {0}")]
     Calibrate(String),
+    /// The program's shape cannot be met: the mentors' minimum loads ask for
+    /// more mentees than can be given to them. The message names the people
+    /// and the numbers.
+    #[error("{0}")]
+    Infeasible(String),
     /// The worker thread pool could not be started.
     #[error("could not start {threads} worker threads: {message}")]
     Threads {
@@ -43,7 +48,7 @@ pub enum Error {
 
 impl Error {
     /// A stable machine-readable code: the diagnostic code of the first roster
-    /// problem, or one of `config`, `unknown_id`, `solve`, `threads`.
+    /// problem, or one of `config`, `unknown_id`, `solve`, `infeasible`, `threads`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Roster(d) => d.first().map_or("roster", |d| d.code.as_str()),
@@ -51,6 +56,7 @@ impl Error {
             Error::UnknownId { .. } => "unknown_id",
             Error::Solve(_) => "solve",
             Error::Calibrate(_) => "calibrate",
+            Error::Infeasible(_) => "infeasible",
             Error::Threads { .. } => "threads",
         }
     }

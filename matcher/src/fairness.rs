@@ -204,13 +204,7 @@ pub(crate) fn diversity_cost(
     let total = |pairs: &mut dyn Iterator<Item = (usize, usize)>| -> u64 {
         pairs.map(|(e, m)| u64::from(plain.score(e, m))).sum()
     };
-    let best_total = total(
-        &mut best
-            .mentor_of
-            .iter()
-            .enumerate()
-            .filter_map(|(e, m)| m.map(|m| (e, m))),
-    );
+    let best_total = total(&mut best.pairs());
     let this = total(&mut pairs(outcome).into_iter());
     let cost = DiversityCost {
         best_without_diversity: best_total as f64 / 100.0,

@@ -26,6 +26,7 @@
 
 mod assign;
 pub mod availability;
+pub mod buddies;
 pub mod bytesize;
 #[cfg(feature = "calibrate")]
 pub mod calibrate;
@@ -47,6 +48,7 @@ pub mod matrix;
 pub mod outcomes;
 pub mod pair_scores;
 pub mod pairing;
+pub mod people;
 pub mod preference_order;
 pub mod program;
 pub mod progress;

@@ -99,8 +99,12 @@ pub struct Unmatched {
     pub reason: UnmatchedReason,
     /// The reason in words, with numbers where they help.
     pub detail: String,
+    /// For a mentee who wants several mentors: how many they got before
+    /// their places ran out (left out when 0, a mentee with no mentor).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub filled: u32,
     #[serde(skip)]
-    mentee: usize,
+    pub(crate) mentee: usize,
 }
 
 /// How many mentees a mentor was given.
@@ -114,6 +118,13 @@ pub struct MentorLoad {
     pub assigned: u32,
     /// The mentor's capacity.
     pub capacity: u32,
+    /// The fewest mentees the mentor must take (`min_load`); left out when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub min_load: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 /// Score statistics over matched pairs, 0–100 with two decimals.
@@ -129,15 +140,28 @@ pub struct ScoreStats {
     pub max: f64,
 }
 
+/// Mentor places in a program where mentees want several mentors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Places {
+    /// Places asked for: the sum of the mentees' capacities.
+    pub wanted: u64,
+    /// Places filled: the pairs made.
+    pub filled: u64,
+}
+
 /// Totals of a run. Deterministic: holds no timings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
     /// Mentees in the input.
     pub mentees: usize,
-    /// Mentees matched.
+    /// Mentees matched (to at least one mentor).
     pub matched: usize,
     /// Mentees unmatched.
     pub unmatched: usize,
+    /// Mentor places asked for and filled, when some mentee wants several
+    /// mentors (a mentee `capacity` above 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub places: Option<Places>,
     /// Mentors in the input.
     pub mentors: usize,
     /// Mentors given at least one mentee.
@@ -177,30 +201,34 @@ pub(crate) fn describe(
     let mut unmatched = Vec::new();
     let mut assigned = vec![0u32; mentors.people.len()];
     for (e, mentee) in mentees.people.iter().enumerate() {
-        match assignment.mentor_of[e] {
-            Some(m) => {
-                assigned[m] += 1;
-                let explanation = Explanation::new(scorer, e, m);
-                matches.push(Match {
-                    mentee_name: mentee.name.clone(),
-                    mentor_name: mentors.people[m].name.clone(),
-                    reason: explanation.reason(),
-                    locked: rounds.locked(e).is_some(),
-                    explanation,
-                    mentee: e,
-                    mentor: m,
-                });
-            }
-            None => {
-                let (reason, detail) = why_unmatched(scorer, rounds, e);
-                unmatched.push(Unmatched {
-                    mentee_id: mentee.id.clone(),
-                    mentee_name: mentee.name.clone(),
-                    reason,
-                    detail,
-                    mentee: e,
-                });
-            }
+        let mut got = 0;
+        for m in assignment.mentors(e) {
+            got += 1;
+            assigned[m] += 1;
+            let explanation = Explanation::new(scorer, e, m);
+            matches.push(Match {
+                mentee_name: mentee.name.clone(),
+                mentor_name: mentors.people[m].name.clone(),
+                reason: explanation.reason(),
+                locked: rounds.locked(e) == Some(m),
+                explanation,
+                mentee: e,
+                mentor: m,
+            });
+        }
+        if got < mentee.capacity {
+            let (reason, detail) = match got {
+                0 => why_unmatched(scorer, rounds, e),
+                _ => why_unfilled(scorer, rounds, e, got, mentee.capacity),
+            };
+            unmatched.push(Unmatched {
+                mentee_id: mentee.id.clone(),
+                mentee_name: mentee.name.clone(),
+                reason,
+                detail,
+                filled: got,
+                mentee: e,
+            });
         }
     }
     let loads = mentors
@@ -212,6 +240,7 @@ pub(crate) fn describe(
             name: p.name.clone(),
             assigned,
             capacity: p.capacity,
+            min_load: p.min_load,
         })
         .collect();
     let summary = summarize(scorer, &matches, &assigned, objective, assignment);
@@ -288,6 +317,39 @@ pub(crate) fn why_unmatched(
     }
 }
 
+/// Why a mentee who wanted `wanted` mentors got only `got` (at least one):
+/// too few eligible mentors, or the others' places went to other mentees.
+fn why_unfilled(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    e: usize,
+    got: u32,
+    wanted: u32,
+) -> (UnmatchedReason, String) {
+    let (mut allowed, mut eligible) = (0u32, 0u32);
+    for m in 0..scorer.mentors().people.len() {
+        if scorer.rule_forbids(e, m).is_none() && !rounds.repeats(e, m) {
+            allowed += 1;
+            eligible += u32::from(!scorer.below_min(scorer.score(e, m)));
+        }
+    }
+    let filled = format!("{got} of {wanted} places filled");
+    match eligible.checked_sub(got).filter(|&left| left > 0) {
+        None if allowed > eligible => (
+            UnmatchedReason::BelowMinScore,
+            format!("{filled}: every other allowed mentor scores below min_score"),
+        ),
+        None => (
+            UnmatchedReason::AllCandidatesForbidden,
+            format!("{filled}: every other mentor is ruled out"),
+        ),
+        Some(left) => (
+            UnmatchedReason::NoCapacity,
+            format!("{filled}: the places of the other {left} eligible mentors went to other mentees, or a `distinct` rule rules them out"),
+        ),
+    }
+}
+
 /// Why none of mentee `e`'s `picks` (in `only` mode) was free, pick by pick:
 /// `none of their 2 picks is free (`only` mode): M03 (exclude), M01 (places taken)`.
 fn no_pick_free(scorer: &Scorer, rounds: &Resolved, e: usize, picks: &[usize]) -> String {
@@ -355,10 +417,19 @@ fn summarize(
         counts
     });
     let mentees = people.len();
+    let matched = (0..mentees)
+        .filter(|&e| assignment.mentor_of[e].is_some())
+        .count();
+    let wanted: u64 = people.iter().map(|p| u64::from(p.capacity)).sum();
+    let places = (wanted > mentees as u64).then_some(Places {
+        wanted,
+        filled: matches.len() as u64,
+    });
     Summary {
         mentees,
-        matched: matches.len(),
-        unmatched: mentees - matches.len(),
+        matched,
+        unmatched: mentees - matched,
+        places,
         mentors: assigned.len(),
         mentors_used: assigned.iter().filter(|&&a| a > 0).count(),
         capacity: scorer.mentors().total_capacity(),

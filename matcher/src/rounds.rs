@@ -188,6 +188,16 @@ impl Resolved {
         &self.spare
     }
 
+    /// These rounds with the pair `e`–`m` ruled out too, as if made before.
+    pub(crate) fn without(&self, e: usize, m: usize) -> Resolved {
+        let mut fewer = self.clone();
+        let history = &mut fewer.history[e];
+        if let Err(at) = history.binary_search(&m) {
+            history.insert(at, m);
+        }
+        fewer
+    }
+
     /// These rounds plus the lock `e`–`m`; `None` when `m` has no place left.
     pub(crate) fn with_lock(&self, e: usize, m: usize) -> Option<Resolved> {
         let mut more = self.clone();

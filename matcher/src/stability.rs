@@ -125,12 +125,27 @@ const UNMATCHED: u32 = 0;
 /// The stability of `outcome`, a matching of `scorer`'s rosters under `rounds`.
 pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutcome) -> Stability {
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
-    let mut mentor_of = vec![None; mentees.people.len()];
+    let mut held: Vec<Vec<usize>> = vec![Vec::new(); mentees.people.len()];
     let mut load = vec![0u32; mentors.people.len()];
     for pair in &outcome.matches {
-        mentor_of[pair.mentee] = Some(pair.mentor);
+        held[pair.mentee].push(pair.mentor);
         load[pair.mentor] += 1;
     }
+    // Per mentee with no place left, the mentor it would give up first: its
+    // only one, or with several the one it regards least (ties to the later).
+    let mentor_of: Vec<Option<usize>> = held
+        .iter()
+        .enumerate()
+        .map(|(e, mine)| {
+            let full = mine.len() >= mentees.people[e].capacity as usize;
+            let regard = |m: usize| regards(scorer, e, m, scorer.score(e, m)).0;
+            let weakest = mine
+                .iter()
+                .copied()
+                .reduce(|a, b| if regard(b) <= regard(a) { b } else { a });
+            weakest.filter(|_| full)
+        })
+        .collect();
     // Per mentor, the mentee it holds (not locked) and would give up first:
     // its regard and the mentee, ties to the later one in input order.
     let mut weakest: Vec<Option<(Regard, usize)>> = vec![None; mentors.people.len()];
@@ -162,7 +177,7 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         for m in 0..weights.len() {
             let (mine, theirs) = regard(m);
             gave |= mine.0 > 0;
-            if !allowed(m) || Some(m) == mentor_of[e] {
+            if !allowed(m) || held[e].contains(&m) {
                 continue;
             }
             let prefers = own.is_none_or(|own| mine > own);

@@ -54,7 +54,7 @@ pub(crate) fn suggest(
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let prices = &assignment.solution.col_prices;
     let suggest = |e: usize| {
-        let mine = assignment.mentor_of[e];
+        let mine = |m: usize| assignment.mentors(e).any(|x| x == m);
         let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
             .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
             .filter(|&m| !rounds.repeats(e, m))
@@ -68,7 +68,7 @@ pub(crate) fn suggest(
             .collect();
         crate::sorting::sort_by(&mut ranked, |&(a, m), &(b, n)| {
             b.total_cmp(&a)
-                .then_with(|| (mine == Some(n)).cmp(&(mine == Some(m))))
+                .then_with(|| mine(n).cmp(&mine(m)))
                 .then(m.cmp(&n))
         });
         ranked.truncate(k);
@@ -81,7 +81,7 @@ pub(crate) fn suggest(
                     mentor_id: mentors.people[m].id.clone(),
                     mentor_name: mentors.people[m].name.clone(),
                     score: f64::from(scorer.score(e, m)) / 100.0,
-                    assigned: mine == Some(m),
+                    assigned: mine(m),
                     reason: Explanation::new(scorer, e, m).reason(),
                 })
                 .collect(),

@@ -127,7 +127,11 @@ pub(crate) fn why_not(
         optimum,
         outcome,
     } = *solved;
-    let mentee = match outcome.rows().nth(e) {
+    let of_mentee = |row: &Result<&Match, &Unmatched>| match row {
+        Ok(matched) => matched.mentee == e,
+        Err(unmatched) => unmatched.mentee == e,
+    };
+    let mentee = match outcome.rows().find(of_mentee) {
         Some(Ok(matched)) => Standing::Matched(Box::new(matched.clone())),
         Some(Err(unmatched)) => Standing::Unmatched(unmatched.clone()),
         None => unreachable!("every mentee has a row"),
@@ -137,7 +141,7 @@ pub(crate) fn why_not(
     };
     let explanation = Explanation::new(scorer, e, m);
     let repeat = rounds.repeats(e, m);
-    let made = optimum.mentor_of[e] == Some(m);
+    let made = optimum.mentors(e).any(|x| x == m);
     let allowed = explanation.forbidden.is_none() && !repeat;
     let forced = match rounds.with_lock(e, m) {
         Some(forced) if allowed && !made && rounds.locked(e).is_none() => {
@@ -180,28 +184,29 @@ fn holders(matches: &[Match], m: usize) -> Vec<Holder> {
 
 /// Compares the optimum with the forced assignment.
 fn forcing(scorer: &Scorer, optimum: &Assignment, forced: &Assignment) -> Forcing {
-    let total = |a: &Assignment| -> u64 {
-        a.mentor_of
-            .iter()
-            .enumerate()
-            .filter_map(|(e, m)| m.map(|m| u64::from(scorer.score(e, m))))
-            .sum()
-    };
-    let matched = |a: &Assignment| a.mentor_of.iter().flatten().count() as i64;
+    let total =
+        |a: &Assignment| -> u64 { a.pairs().map(|(e, m)| u64::from(scorer.score(e, m))).sum() };
+    let matched = |a: &Assignment| a.pairs().count() as i64;
     let (before, after) = (total(optimum), total(forced));
     let id = |m: Option<usize>| m.map(|m| scorer.mentors().people[m].id.clone());
-    let moves = optimum
-        .mentor_of
-        .iter()
-        .zip(&forced.mentor_of)
-        .enumerate()
-        .filter(|(_, (from, to))| from != to)
-        .map(|(e, (&from, &to))| Move {
-            mentee_id: scorer.mentees().people[e].id.clone(),
-            from: id(from),
-            to: id(to),
-        })
-        .collect();
+    let mut moves = Vec::new();
+    for e in 0..scorer.mentees().people.len() {
+        let from: Vec<usize> = optimum
+            .mentors(e)
+            .filter(|&m| !forced.mentors(e).any(|x| x == m))
+            .collect();
+        let to: Vec<usize> = forced
+            .mentors(e)
+            .filter(|&m| !optimum.mentors(e).any(|x| x == m))
+            .collect();
+        for i in 0..from.len().max(to.len()) {
+            moves.push(Move {
+                mentee_id: scorer.mentees().people[e].id.clone(),
+                from: id(from.get(i).copied()),
+                to: id(to.get(i).copied()),
+            });
+        }
+    }
     Forcing {
         total_score: before as f64 / 100.0,
         forced_total_score: after as f64 / 100.0,

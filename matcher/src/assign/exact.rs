@@ -162,6 +162,7 @@ pub(super) fn assemble(
         .sum();
     Assignment {
         mentor_of,
+        more: Vec::new(),
         solution,
         locked_total,
         solves,

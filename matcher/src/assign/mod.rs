@@ -10,7 +10,9 @@
 
 mod exact;
 mod fair;
+mod peers;
 mod rank;
+mod shaped;
 mod stable;
 
 use crate::choices::PickMode;
@@ -26,8 +28,11 @@ pub(crate) use exact::assign_above;
 /// An optimal assignment of every mentee: the locked pairs plus an exact
 /// solve for the others.
 pub(crate) struct Assignment {
-    /// Per mentee, its mentor.
+    /// Per mentee, its mentor (its first, when mentees want several).
     pub mentor_of: Vec<Option<usize>>,
+    /// Per mentee, its further mentors, in roster order, when mentees want
+    /// several; empty in a one-mentor program.
+    pub more: Vec<Vec<usize>>,
     /// The solve over the mentees that are not locked.
     pub solution: Solution,
     /// The sum of the locked pairs' scores, in hundredths.
@@ -43,13 +48,41 @@ pub(crate) fn assign(
     config: &Config,
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
+    if scorer.mentors().peers {
+        return peers::assign(scorer, rounds, config, progress);
+    }
+    dispatch(scorer, rounds, config, progress)
+}
+
+/// [`assign`] for a program whose two rosters are different people.
+fn dispatch(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
     match config.solver.objective {
+        _ if shaped::is_shaped(scorer, config) => shaped::assign(scorer, rounds, config, progress),
         _ if config.preferences.mode == PickMode::Rank => {
             rank::assign(scorer, rounds, config, progress)
         }
         Goal::Fair => fair::assign(scorer, rounds, config, progress),
         Goal::Stable => stable::assign(scorer, rounds, config, progress),
         goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
+    }
+}
+
+impl Assignment {
+    /// Mentee `e`'s mentors: none, one, or several in a program where
+    /// mentees want several.
+    pub(crate) fn mentors(&self, e: usize) -> impl Iterator<Item = usize> + '_ {
+        let more = self.more.get(e).map_or(&[][..], Vec::as_slice);
+        self.mentor_of[e].into_iter().chain(more.iter().copied())
+    }
+
+    /// Every pair made, as (mentee, mentor), mentees in input order.
+    pub(crate) fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        (0..self.mentor_of.len()).flat_map(move |e| self.mentors(e).map(move |m| (e, m)))
     }
 }
 

@@ -67,6 +67,7 @@ pub(super) fn assign(
     progress.start(Stage::Solving, 0);
     Ok(Assignment {
         mentor_of: deferred_acceptance(scorer, rounds),
+        more: Vec::new(),
         ..exact
     })
 }

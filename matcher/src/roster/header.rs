@@ -12,6 +12,7 @@ pub(super) enum Field {
     Id,
     Name,
     Capacity,
+    MinLoad,
     Priority,
     Skills,
     Values,
@@ -42,7 +43,8 @@ pub(super) fn field(name: &str, side: Side) -> Option<Field> {
     Some(match (name, side) {
         ("id", _) => Field::Id,
         ("name", _) => Field::Name,
-        ("capacity", Side::Mentor) => Field::Capacity,
+        ("capacity", _) => Field::Capacity,
+        ("min_load", Side::Mentor) => Field::MinLoad,
         ("priority", Side::Mentee) => Field::Priority,
         ("skills", _) => Field::Skills,
         ("values", _) => Field::Values,

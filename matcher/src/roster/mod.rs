@@ -65,8 +65,12 @@ pub struct Person {
     pub name: String,
     /// The spreadsheet row the person was read from (the header is row 1).
     pub row: usize,
-    /// How many mentees a mentor can take (default 1; 0 = unavailable). Always 1 for mentees.
+    /// How many mentees a mentor can take (default 1; 0 = unavailable), or
+    /// how many mentors a mentee wants (default 1, at least 1).
     pub capacity: u32,
+    /// The fewest mentees a mentor must take (`min_load`, default 0; at most
+    /// `capacity`). Always 0 for mentees.
+    pub min_load: u32,
     /// The criterion whose weight is doubled for this mentee (`None` for mentors).
     pub priority: Option<Criterion>,
     /// Mentor: skills offered; mentee: skills wanted.
@@ -108,6 +112,11 @@ pub struct Roster {
     /// [`Roster::attributes`]: what a list attribute's cells are split on.
     #[serde(skip)]
     attribute_separators: Vec<char>,
+    /// Whether this side was read from a peer roster ([`crate::people`]),
+    /// whose people may sit on both sides: a person's id then names the same
+    /// person on the other side.
+    #[serde(skip)]
+    pub(crate) peers: bool,
 }
 
 /// An owned roster where a borrowed or owned one is taken ([`crate::Program::new`]).
@@ -301,6 +310,7 @@ impl Roster {
                 .filter(|(field, _)| matches!(field, Field::Attribute(_)))
                 .map(|(_, &separator)| separator)
                 .collect(),
+            peers: false,
         };
         let mut watches: Vec<Option<CommaWatch>> = fields
             .iter()
@@ -396,6 +406,7 @@ impl Roster {
             name: String::new(),
             row,
             capacity: 1,
+            min_load: 0,
             priority: None,
             skills: Vec::new(),
             values: Vec::new(),
@@ -417,10 +428,23 @@ impl Roster {
             match *field {
                 Field::Id => person.id = cell.trim().to_owned(),
                 Field::Name => person.name = cell.trim().to_owned(),
-                Field::Capacity => match parse_capacity(cell) {
-                    Ok(capacity) => person.capacity = capacity,
-                    Err(message) => diagnostics.push(at(Code::BadCapacity, message).with_hint(
-                        "use a whole number of mentees, 0 for a mentor who is unavailable",
+                Field::Capacity => match (parse_count("capacity", cell), self.side) {
+                    (Ok(0), Side::Mentee) => diagnostics.push(
+                        at(Code::BadCapacity, "a mentee's capacity (how many mentors they want) must be 1 or more, got \"0\"".to_owned())
+                            .with_hint("leave a mentee who wants no mentor out of the roster"),
+                    ),
+                    (Ok(capacity), _) => person.capacity = capacity,
+                    (Err(message), side) => diagnostics.push(at(Code::BadCapacity, message).with_hint(
+                        match side {
+                            Side::Mentor => "use a whole number of mentees, 0 for a mentor who is unavailable",
+                            Side::Mentee => "use the whole number of mentors this mentee wants (default 1)",
+                        },
+                    )),
+                },
+                Field::MinLoad => match parse_count("min_load", cell) {
+                    Ok(min_load) => person.min_load = min_load,
+                    Err(message) => diagnostics.push(at(Code::BadMinLoad, message).with_hint(
+                        "use the whole number of mentees this mentor must take at least, or leave it empty for none",
                     )),
                 },
                 Field::Priority => match parse_priority(cell) {
@@ -485,6 +509,22 @@ impl Roster {
                 );
             }
         }
+        if person.min_load > person.capacity {
+            let column = fields.iter().position(|f| *f == Field::MinLoad);
+            diagnostics.push(
+                Diagnostic::at(
+                    source,
+                    row,
+                    column.map(|c| columns[c].as_str()),
+                    Code::BadMinLoad,
+                    format!(
+                        "min_load {} is above the capacity {}",
+                        person.min_load, person.capacity
+                    ),
+                )
+                .with_hint("a mentor cannot be required to take more mentees than their capacity"),
+            );
+        }
         let id_column = columns[fields.iter().position(|f| *f == Field::Id)?].as_str();
         if person.id.is_empty() {
             diagnostics.push(
@@ -519,6 +559,17 @@ impl Roster {
         }
         self.index.insert(key, self.people.len());
         Some(person)
+    }
+
+    /// Keeps the people at the positions for which `keep` holds, in order.
+    pub(crate) fn keep_where(&mut self, keep: impl Fn(usize) -> bool) {
+        let people = std::mem::take(&mut self.people);
+        self.index.clear();
+        for (_, person) in people.into_iter().enumerate().filter(|&(i, _)| keep(i)) {
+            self.index
+                .insert(list::normalize(&person.id), self.people.len());
+            self.people.push(person);
+        }
     }
 
     /// The position of the person with this id (compared case-insensitively).
@@ -565,20 +616,22 @@ fn ragged_hint(format: &Format) -> String {
     }
 }
 
-fn parse_capacity(cell: &str) -> Result<u32, String> {
+/// Reads a `capacity` (empty = 1) or `min_load` (empty = 0) cell; `column`
+/// names it in the message.
+fn parse_count(column: &str, cell: &str) -> Result<u32, String> {
     let text = cell.trim();
     if text.is_empty() {
-        return Ok(1);
+        return Ok(u32::from(column == "capacity"));
     }
     text.parse::<u32>().map_err(|_| {
         let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
         let quoted = excerpt(text);
         if text.strip_prefix('-').is_some_and(digits) {
-            format!("capacity must be 0 or more, got \"{quoted}\"")
+            format!("{column} must be 0 or more, got \"{quoted}\"")
         } else if digits(text) {
-            format!("capacity \"{quoted}\" is too large (at most {})", u32::MAX)
+            format!("{column} \"{quoted}\" is too large (at most {})", u32::MAX)
         } else {
-            format!("capacity must be a whole number, got \"{quoted}\"")
+            format!("{column} must be a whole number, got \"{quoted}\"")
         }
     })
 }

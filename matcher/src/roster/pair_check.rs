@@ -21,7 +21,7 @@ pub fn check_pair(mentors: &Roster, mentees: &Roster) -> Vec<Diagnostic> {
                 mentors.source
             ),
         )
-        .with_hint("give the mentor roster as the mentors and the mentee roster as the mentees")];
+        .with_hint("give the mentor roster as the mentors and the mentee roster as the mentees; if mentees really want several mentors each, give the mentor file a `capacity` column too")];
     }
     let mut diagnostics = Vec::new();
     for (roster, other) in [(mentors, mentees), (mentees, mentors)] {

@@ -155,8 +155,8 @@ mod tests {
                     true,
                     None
                 ),
-                // A mentee's capacity is an attribute.
-                reading("Capacity", "capacity", true, None),
+                // A mentee's capacity is how many mentors they want.
+                reading("Capacity", "capacity", false, None),
             ]
         );
     }

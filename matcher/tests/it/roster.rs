@@ -48,12 +48,13 @@ fn bom_crlf_quotes_and_empty_cells_are_accepted() {
 }
 
 #[test]
-fn capacity_is_an_attribute_in_a_mentee_roster_and_blank_rows_are_skipped() {
+fn a_mentee_capacity_is_how_many_mentors_they_want_and_blank_rows_are_skipped() {
     let csv = "id,capacity\ne1,2\n,\n\ne2,\n";
     let r = Roster::from_csv_reader(csv.as_bytes(), Side::Mentee, "mentees.csv").unwrap();
     assert_eq!(r.people.len(), 2);
-    assert_eq!(r.attributes, ["capacity"]);
-    assert_eq!(r.people[0].capacity, 1);
+    assert!(r.attributes.is_empty());
+    assert_eq!(r.people[0].capacity, 2);
+    assert_eq!(r.people[1].capacity, 1, "an empty capacity defaults to 1");
 }
 
 #[test]

@@ -1,0 +1,245 @@
+//! Program shapes beyond one mentor per mentee: mentees who want several
+//! mentors (a mentee `capacity` above 1), mentors with a minimum load
+//! (`min_load`) and the `distinct` rule, solved exactly by [`crate::shapes`].
+//!
+//! Locked pairs keep their places: a locked mentee's places shrink by one, the
+//! locked mentor's seats and minimum too, and the mentee is never given the
+//! locked mentor (or, under `distinct`, one that shares its group) again.
+
+use super::exact::{Reweigh, Scores};
+use super::Assignment;
+use crate::choices::PickMode;
+use crate::config::{Config, ConfigError, Goal};
+use crate::error::Error;
+use crate::progress::Progress;
+use crate::roster::Roster;
+use crate::rounds::Resolved;
+use crate::score::Scorer;
+use crate::shapes::{self, ShapeError, ShapeProblem};
+use crate::solve::{Solution, WeightSource};
+use std::collections::HashMap;
+
+/// Whether the program needs the shapes solver: a mentee wants several
+/// mentors, a mentor has a minimum load, or `distinct` is set.
+pub(super) fn is_shaped(scorer: &Scorer, config: &Config) -> bool {
+    scorer.mentees().people.iter().any(|p| p.capacity > 1)
+        || scorer.mentors().people.iter().any(|p| p.min_load > 0)
+        || !config.constraints.distinct.is_empty()
+}
+
+/// Solves a shaped program exactly under `coverage` or `total`.
+pub(super) fn assign(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+    progress: &dyn Progress,
+) -> Result<Assignment, Error> {
+    let goal = config.solver.objective;
+    let other = match goal {
+        _ if config.preferences.mode == PickMode::Rank => Some(("preferences.mode", "rank")),
+        Goal::Fair => Some(("solver.objective", "fair")),
+        Goal::Stable => Some(("solver.objective", "stable")),
+        Goal::Coverage | Goal::Total => None,
+    };
+    if let Some((key, name)) = other {
+        return Err(ConfigError::new(
+            key,
+            format!("\"{name}\" is not available yet when mentees want several mentors, mentors have a min_load or `distinct` is set: use solver.objective \"coverage\" or \"total\" (and preferences.mode \"bonus\" or \"only\")"),
+        )
+        .into());
+    }
+    let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
+    let partitions = config
+        .constraints
+        .distinct
+        .iter()
+        .map(|name| partition(mentors, name))
+        .collect::<Result<Vec<_>, _>>()?;
+    let places_of = |e: usize| mentees.people[e].capacity - u32::from(rounds.locked(e).is_some());
+    let rows: Vec<usize> = (0..mentees.people.len())
+        .filter(|&e| places_of(e) > 0)
+        .collect();
+    let places: Vec<u32> = rows.iter().map(|&e| places_of(e)).collect();
+    let seats = rounds.spare();
+    let minimum: Vec<u32> = mentors
+        .people
+        .iter()
+        .zip(seats)
+        .map(|(p, &spare)| p.min_load.saturating_sub(p.capacity - spare))
+        .collect();
+    // A mentor who already holds a locked mentee is open: their minimum stands.
+    let or_none: Vec<bool> = mentors
+        .people
+        .iter()
+        .zip(seats)
+        .map(|(p, &spare)| config.constraints.min_load_or_none && spare == p.capacity)
+        .collect();
+    let lockout = LockedOut {
+        rows: &rows,
+        rounds,
+        partitions: &partitions,
+    };
+    let plain = Scores::new(scorer, rounds, &rows, 0, progress);
+    let locks = rows.iter().any(|&e| rounds.locked(e).is_some());
+    let scores = if locks {
+        plain.reweighed(&lockout)
+    } else {
+        plain
+    };
+    let groups: Vec<&[u32]> = partitions.iter().map(Vec::as_slice).collect();
+    let problem = ShapeProblem {
+        weights: &scores as &dyn WeightSource,
+        places: &places,
+        seats,
+        minimum: &minimum,
+        or_none: &or_none,
+        distinct: &groups,
+        objective: goal.solver(),
+    };
+    let solved = match shapes::solve(&problem) {
+        Ok(solved) => solved,
+        Err(ShapeError::Minimums {
+            columns,
+            need,
+            rows: blocking,
+            can,
+        }) => {
+            let blocking: Vec<usize> = blocking.iter().map(|&r| rows[r]).collect();
+            return Err(Error::Infeasible(minimums_message(
+                mentors, mentees, &columns, need, &blocking, can,
+            )));
+        }
+        Err(other) => return Err(Error::Infeasible(other.to_string())),
+    };
+    let mut mentor_of: Vec<Option<usize>> = (0..mentees.people.len())
+        .map(|e| rounds.locked(e))
+        .collect();
+    let mut more = vec![Vec::new(); mentees.people.len()];
+    for (&e, columns) in rows.iter().zip(&solved.columns_of) {
+        let mut columns = columns.iter().copied();
+        if mentor_of[e].is_none() {
+            mentor_of[e] = columns.next();
+        }
+        more[e].extend(columns);
+    }
+    let locked_total = (0..mentees.people.len())
+        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
+        .sum();
+    let solution = Solution {
+        assignment: solved
+            .columns_of
+            .iter()
+            .map(|c| c.first().copied())
+            .collect(),
+        matched: solved.filled,
+        total: solved.total,
+        dual_bound: solved.dual_bound,
+        row_duals: Vec::new(),
+        col_prices: vec![0.0; mentors.people.len()],
+        match_bonus: 0.0,
+    };
+    Ok(Assignment {
+        mentor_of,
+        more,
+        solution,
+        locked_total,
+        solves: solved.solves,
+    })
+}
+
+/// Each mentor's group under a `distinct` attribute: mentors with the same
+/// value share a group; a mentor with no value is a group of their own.
+fn partition(mentors: &Roster, name: &str) -> Result<Vec<u32>, Error> {
+    let Some(column) = mentors.attribute(name) else {
+        return Err(ConfigError::new(
+            "constraints.distinct",
+            format!(
+                "\"{name}\" is not a column of the mentor roster {}",
+                mentors.source
+            ),
+        )
+        .into());
+    };
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut next = 0u32;
+    let mut fresh = || {
+        next += 1;
+        next - 1
+    };
+    Ok(mentors
+        .people
+        .iter()
+        .map(|p| match &p.attributes[column] {
+            Some(value) => *ids.entry(value.as_str()).or_insert_with(&mut fresh),
+            None => fresh(),
+        })
+        .collect())
+}
+
+/// Rules out, for a locked mentee, the locked mentor and (under `distinct`)
+/// every mentor in one of its groups.
+struct LockedOut<'a> {
+    rows: &'a [usize],
+    rounds: &'a Resolved,
+    partitions: &'a [Vec<u32>],
+}
+
+impl Reweigh for LockedOut<'_> {
+    fn cell(&self, row: usize, m: usize, weight: f64) -> f64 {
+        let Some(locked) = self.rounds.locked(self.rows[row]) else {
+            return weight;
+        };
+        let clash = m == locked || self.partitions.iter().any(|g| g[m] == g[locked]);
+        if clash {
+            f64::NEG_INFINITY
+        } else {
+            weight
+        }
+    }
+}
+
+/// Names the mentors whose minimum loads cannot be met together, and the
+/// mentees who could be given to them.
+fn minimums_message(
+    mentors: &Roster,
+    mentees: &Roster,
+    columns: &[usize],
+    need: u64,
+    rows: &[usize],
+    can: u64,
+) -> String {
+    let names = |roster: &Roster, people: &[usize]| -> String {
+        const SHOWN: usize = 12;
+        let mut ids: Vec<&str> = people
+            .iter()
+            .take(SHOWN)
+            .map(|&i| roster.people[i].id.as_str())
+            .collect();
+        let rest = people.len().saturating_sub(SHOWN);
+        let more = format!("and {rest} more");
+        if rest > 0 {
+            ids.push(&more);
+        }
+        ids.join(", ")
+    };
+    let who = match columns.len() {
+        1 => format!("mentor {} must take", names(mentors, columns)),
+        n => format!("the {n} mentors {} must take", names(mentors, columns)),
+    };
+    let between = if columns.len() > 1 {
+        " between them"
+    } else {
+        ""
+    };
+    let supply = match rows.len() {
+        0 => "no mentee can be paired with them".to_owned(),
+        n => format!(
+            "the {n} mentee{} who can be paired with them ({}) can fill at most {can}",
+            if n == 1 { "" } else { "s" },
+            names(mentees, rows)
+        ),
+    };
+    format!(
+        "the minimum loads cannot all be met: {who} at least {need} mentees{between} (min_load), but {supply}; lower their min_load, allow more pairs, or set constraints.min_load_or_none"
+    )
+}
