@@ -153,6 +153,10 @@ pub struct MatchArgs {
     /// Add a fairness and diversity report to the JSON output (needs `--format json`).
     #[arg(long)]
     pub report: bool,
+    /// Pair everyone on the `--people` roster into undirected buddy pairs (each person in at most one
+    /// pair, scored both ways) instead of mentor–mentee pairs.
+    #[arg(long, requires = "people", conflicts_with = "report")]
+    pub pairs: bool,
 }
 
 /// `matcher validate` and `matcher vocab`.

@@ -167,6 +167,45 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
     )
 }
 
+/// A buddy pairing's summary, for standard error.
+pub fn pairs_summary(
+    w: &mut dyn Write,
+    outcome: &matcher::buddies::PairsOutcome,
+    elapsed: Duration,
+) -> io::Result<()> {
+    let s = &outcome.summary;
+    write!(
+        w,
+        "paired {} of {} people in {} pairs",
+        2 * s.pairs,
+        s.people,
+        s.pairs
+    )?;
+    if s.unpaired > 0 {
+        let reasons = UnmatchedReason::ALL
+            .iter()
+            .filter_map(|&r| {
+                let n = outcome.unpaired.iter().filter(|u| u.reason == r).count();
+                (n > 0).then(|| format!("{n} {}", r.as_str()))
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        write!(w, " ({} unpaired: {reasons})", s.unpaired)?;
+    }
+    let verdict = if s.gap == 0.0 {
+        "proven optimal"
+    } else {
+        "gap"
+    };
+    writeln!(
+        w,
+        "\ntotal score {:.2}, dual bound {:.2} ({verdict}); {:.2} s",
+        s.total_score,
+        s.dual_bound,
+        elapsed.as_secs_f64()
+    )
+}
+
 /// A "why (not)" answer as text: the mentee's standing, then the pair's
 /// breakdown, who holds the mentor's places, whether the mentor was one of
 /// the mentee's picks, and what forcing (honouring) the pair would cost.

@@ -180,6 +180,9 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
             "--report adds a section to the JSON output: use it with --format json".to_owned(),
         ));
     }
+    if args.pairs {
+        return run_pairs(&args, started);
+    }
     let (mentors, mentees, mut config) = load(&args.inputs)?;
     if let Some(max_memory) = args.max_memory {
         config.solver.max_memory = max_memory;
@@ -213,6 +216,33 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
         let mut err = io::stderr().lock();
         let _ = formats.iter().try_for_each(|line| writeln!(err, "{line}"));
         let _ = output::summary(&mut err, program.outcome(), started.elapsed());
+    }
+    Ok(())
+}
+
+/// `matcher match --people FILE --pairs`: buddy pairs from a peer roster.
+fn run_pairs(args: &MatchArgs, started: Instant) -> Result<(), Failure> {
+    let mut config = config_of(
+        args.inputs.config.as_deref(),
+        args.inputs.vocabulary.as_deref(),
+    )?;
+    if let Some(threads) = args.inputs.threads {
+        config.solver.threads = threads;
+    }
+    let Some(path) = &args.inputs.rosters.people else {
+        return Err(Failure::Input(
+            "--pairs pairs up a --people roster".to_owned(),
+        ));
+    };
+    let people = People::from_reader(open(path)?, &path.display().to_string(), &config.columns)
+        .map_err(matcher::Error::Roster)?;
+    let outcome = matcher::buddies::pair_people(&people, &config)?;
+    write_to(args.output.out.as_deref(), |w| match args.output.format {
+        Format::Csv => matcher::buddies::write_pairs_csv(&outcome, w),
+        Format::Json => output::json(w, &outcome),
+    })?;
+    if !args.quiet {
+        let _ = output::pairs_summary(&mut io::stderr().lock(), &outcome, started.elapsed());
     }
     Ok(())
 }

@@ -1304,3 +1304,68 @@ fn validate_reports_what_matching_refuses_in_cells_the_config_reads() {
         assert!(text(&matched.stderr).contains(line.as_str()), "{line}");
     }
 }
+
+/// `data/shapes/`: the sample where a third of the mentees want two mentors
+/// and seven mentors have a `min_load`, with `distinct = ["department"]`.
+#[test]
+fn the_shapes_program_matches_its_golden_file() {
+    let out = sample_program("shapes", "match", &[]);
+    golden("data/expected/shapes-matches.csv", &out.stdout);
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(
+            "\nfilled 139 of 175 mentor places (16 mentees with places left: 16 no_capacity)\n"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("(proven optimal, objective coverage)"),
+        "{stderr}"
+    );
+    let rows = text(&out.stdout);
+    // E001 wants two mentors and gets two from different departments.
+    let e001: Vec<&str> = rows.lines().filter(|r| r.starts_with("E001,")).collect();
+    assert_eq!(e001.len(), 2, "{rows}");
+}
+
+/// `data/peers/people.csv`, one roster for both sides: mentor–mentee pairs,
+/// and buddy pairs with `--pairs`.
+#[test]
+fn the_peer_program_matches_its_golden_files() {
+    let people = [
+        "--people",
+        "data/peers/people.csv",
+        "--config",
+        "data/peers/config.toml",
+    ];
+    let directed = matcher(&[&["match"][..], &people].concat());
+    assert_eq!(
+        directed.status.code(),
+        Some(0),
+        "{}",
+        text(&directed.stderr)
+    );
+    golden("data/expected/peers-matches.csv", &directed.stdout);
+    let rows = text(&directed.stdout);
+    for row in rows.lines().skip(1) {
+        let cells: Vec<&str> = row.split(',').collect();
+        assert_ne!(cells[0], cells[2], "nobody mentors themselves: {row}");
+    }
+    let pairs = matcher(&[&["match", "--pairs"][..], &people].concat());
+    assert_eq!(pairs.status.code(), Some(0), "{}", text(&pairs.stderr));
+    golden("data/expected/peers-pairs.csv", &pairs.stdout);
+    assert!(
+        text(&pairs.stderr).starts_with("paired 60 of 60 people in 30 pairs\n"),
+        "{}",
+        text(&pairs.stderr)
+    );
+    let both = matcher(&[
+        "match",
+        "--pairs",
+        "--mentors",
+        "data/mentors.csv",
+        "--mentees",
+        "data/mentees.csv",
+    ]);
+    assert_eq!(both.status.code(), Some(2), "--pairs needs --people");
+}
