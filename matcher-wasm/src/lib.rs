@@ -63,6 +63,33 @@ pub fn match_rosters(
     solved(mentors_csv, mentees_csv, config, rounds)?.outcome()
 }
 
+/// Pairs everyone on a peer roster two by two (the CLI's `match --people
+/// FILE --pairs`): each person in at most one pair, never with themselves,
+/// scored both ways; exact.
+#[wasm_bindgen(js_name = pairPeople, unchecked_return_type = "PairsOutcome")]
+pub fn pair_people(
+    #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<JsValue, Failure> {
+    let config = read_config(config)?;
+    let people = program::read_people(people_csv, &config)?;
+    to_js(&matcher::buddies::pair_people(&people, &config)?)
+}
+
+/// [`pair_people`]'s result as CSV: one row per person, in roster order.
+#[wasm_bindgen(js_name = pairsCsv)]
+pub fn pairs_csv(
+    #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
+    #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+) -> Result<String, Failure> {
+    let config = read_config(config)?;
+    let people = program::read_people(people_csv, &config)?;
+    let outcome = matcher::buddies::pair_people(&people, &config)?;
+    let mut csv = Vec::new();
+    matcher::buddies::write_pairs_csv(&outcome, &mut csv)?;
+    utf8(csv)
+}
+
 /// The fairness and diversity report on the optimal matching (the CLI's
 /// `match --report`): worst-off pair, score deciles, mentor load spread, the
 /// cost of diversity and a cross-tab per diversity attribute.

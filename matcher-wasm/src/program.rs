@@ -6,6 +6,7 @@ use crate::error::Failure;
 use crate::evaluation::{read_bootstrap, read_outcomes};
 use crate::progress::Reporter;
 use matcher::columns::ColumnRules;
+use matcher::people::People;
 use matcher::roster::{read_columns, read_sheet_columns, ColumnReadings};
 use matcher::workbook::SheetRead;
 use matcher::{Config, Diagnostic, Program, Roster, Side};
@@ -88,6 +89,15 @@ pub fn rosters(
     ))
 }
 
+/// The source label of a peer roster in every diagnostic.
+pub const PEOPLE: &str = "people.csv";
+
+/// Parses a peer roster under the config's `[columns]`.
+pub fn read_people(csv: &str, config: &Config) -> Result<People, Failure> {
+    People::from_reader(csv.as_bytes(), PEOPLE, &config.columns)
+        .map_err(|problems| matcher::Error::Roster(problems).into())
+}
+
 /// A matched program. The constructor parses and checks both rosters, the
 /// config and the rounds, and solves once; `outcome`, `matchesCsv`, `json`,
 /// `report`, `suggest`, `explain` and `evaluate` read the stored optimum without solving,
@@ -117,6 +127,40 @@ impl Matcher {
         )]
         on_progress: JsValue,
     ) -> Result<Matcher, Failure> {
+        let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+        let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
+        Self::solve(mentors, mentees, config, &rounds, on_progress)
+    }
+
+    /// A peer program from one roster (`people.csv`): each person has a
+    /// `role` of mentor, mentee or both (empty), `skills` they offer,
+    /// `learning` they want and a `capacity` as a mentor. Nobody is paired
+    /// with themselves, and two people at most once.
+    #[wasm_bindgen(js_name = fromPeople)]
+    pub fn from_people(
+        #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
+        #[wasm_bindgen(
+            js_name = onProgress,
+            unchecked_optional_param_type = "((progress: Progress) => void) | null"
+        )]
+        on_progress: JsValue,
+    ) -> Result<Matcher, Failure> {
+        let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
+        let people = read_people(people_csv, &config)?;
+        let (mentors, mentees) = people.directed();
+        Self::solve(mentors, mentees, config, &rounds, on_progress)
+    }
+
+    /// Solves a program, reporting to `on_progress` (a function, or nothing).
+    fn solve(
+        mentors: Roster,
+        mentees: Roster,
+        config: Config,
+        rounds: &matcher::Rounds,
+        on_progress: JsValue,
+    ) -> Result<Matcher, Failure> {
         let callback = match on_progress.dyn_into::<js_sys::Function>() {
             Ok(callback) => Some(callback),
             Err(other) if other.is_undefined() || other.is_null() => None,
@@ -127,10 +171,8 @@ impl Matcher {
                 ))
             }
         };
-        let (config, rounds) = (read_config(config)?, read_rounds(rounds)?);
-        let (mentors, mentees) = rosters(mentors_csv, mentees_csv, &config)??;
         let reporter = Reporter::new(callback);
-        let program = Program::with_progress(mentors, mentees, config, &rounds, &reporter)?;
+        let program = Program::with_progress(mentors, mentees, config, rounds, &reporter)?;
         Ok(Matcher { program })
     }
 

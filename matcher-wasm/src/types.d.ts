@@ -347,6 +347,48 @@ export interface MentorLoad {
   min_load?: number;
 }
 
+/** Two people paired by `pairPeople`. */
+export interface BuddyPair {
+  /** The earlier person in the roster. */
+  a_id: string;
+  a_name: string;
+  b_id: string;
+  b_name: string;
+  /** The mean of `a_learns` and `b_learns`, 0–100. */
+  score: number;
+  /** The score with `a` as the mentee of `b`. */
+  a_learns: number;
+  /** The score with `b` as the mentee of `a`. */
+  b_learns: number;
+  /** Both directions' reasons. */
+  reason: string;
+}
+
+/** A person `pairPeople` left without a partner. */
+export interface Unpaired {
+  id: string;
+  name: string;
+  reason: UnmatchedReason;
+  detail: string;
+}
+
+/** The result of `pairPeople`: buddy pairs from one peer roster. */
+export interface PairsOutcome {
+  pairs: BuddyPair[];
+  unpaired: Unpaired[];
+  summary: {
+    people: number;
+    pairs: number;
+    unpaired: number;
+    objective: Objective;
+    total_score: number;
+    /** The proven bound on `total_score`. */
+    dual_bound: number;
+    /** `dual_bound - total_score`: 0 proves the pairing optimal. */
+    gap: number;
+  };
+}
+
 /** Score statistics over the matched pairs, 0–100. */
 export interface ScoreStats {
   mean: number;

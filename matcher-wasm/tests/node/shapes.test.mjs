@@ -1,0 +1,67 @@
+// Program shapes and peer rosters through the WebAssembly package: the same
+// bytes as the CLI's golden files, and impossible minimums thrown as an Error
+// with the `infeasible` code.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import * as matcher from '../../pkg/node/matcher_wasm.js';
+import { ROOT } from '../support/fixtures.mjs';
+
+const read = (path) => readFileSync(join(ROOT, path), 'utf8');
+
+/** data/shapes/config.toml as an object. */
+const shapes = {
+  weights: { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2 },
+  diversity: { department: 'different', gender: { prefer: 'different', weight: 0.5 }, location: 'same' },
+  constraints: { min_score: 20, require_different: ['department'], require_same: [], distinct: ['department'] },
+  solver: { objective: 'coverage' },
+};
+
+/** data/peers/config.toml as an object. */
+const peers = {
+  weights: { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2 },
+  diversity: { department: 'different', gender: { prefer: 'different', weight: 0.5 } },
+  constraints: { min_score: 20 },
+  solver: { objective: 'coverage' },
+};
+
+test('several mentors per mentee and minimum loads give the CLI golden file', () => {
+  const program = new matcher.Matcher(read('data/shapes/mentors.csv'), read('data/shapes/mentees.csv'), shapes);
+  assert.equal(program.matchesCsv(), read('data/expected/shapes-matches.csv'));
+  const summary = program.outcome().summary;
+  assert.deepEqual(summary.places, { wanted: 175, filled: 139 });
+  assert.equal(summary.gap, 0);
+});
+
+test('impossible minimum loads throw an Error naming the people', () => {
+  const mentors = 'id,capacity,min_load,skills\nm1,3,2,a\nm2,3,2,a\nm3,1,,a\n';
+  const mentees = 'id,skills,exclude\ne1,a,\ne2,a,\ne3,a,m1;m2\n';
+  assert.throws(() => matcher.matchRosters(mentors, mentees), (error) => {
+    assert.ok(error instanceof Error);
+    assert.equal(error.code, 'infeasible');
+    assert.match(error.message, /the 2 mentors m1, m2 must take at least 4 mentees between them/);
+    return true;
+  });
+});
+
+test('a peer roster matches as the CLI does, directed and in buddy pairs', () => {
+  const people = read('data/peers/people.csv');
+  assert.equal(matcher.Matcher.fromPeople(people, peers).matchesCsv(), read('data/expected/peers-matches.csv'));
+  assert.equal(matcher.pairsCsv(people, peers), read('data/expected/peers-pairs.csv'));
+  const pairs = matcher.pairPeople(people, peers);
+  assert.equal(pairs.summary.pairs, 30);
+  assert.equal(pairs.summary.gap, 0);
+  for (const p of pairs.pairs) assert.notEqual(p.a_id, p.b_id);
+});
+
+test('a bad role is a located Error', () => {
+  assert.throws(() => matcher.pairPeople('id,role\na,both\nb,boss\n'), (error) => {
+    assert.equal(error.code, 'bad_role');
+    assert.equal(error.file, 'people.csv');
+    assert.equal(error.row, 3);
+    assert.equal(error.column, 'role');
+    return true;
+  });
+});
