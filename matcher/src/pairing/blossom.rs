@@ -12,8 +12,12 @@
 //! The search grows alternating trees from every free vertex at once. Tight
 //! edges grow a tree (an unlabeled blossom becomes T and its mate S), close
 //! an odd cycle into a new S-blossom, or join two trees: the path is
-//! augmented, the two trees are dissolved (their vertices lose their labels)
-//! and the search goes on from the other trees with the duals as they are.
+//! augmented, the two trees are dissolved (their vertices lose their labels,
+//! their zero-dual blossoms are expanded) and the search goes on from the
+//! other trees with the duals as they are, instead of starting over. The
+//! least-slack edges the other trees noted may then lead to an unlabeled
+//! vertex instead of an S one: they are checked, and recomputed where stale,
+//! before each dual step.
 //! When no tight edge is left, the dual step is the smallest of: the free
 //! vertices' dual (which then reaches zero: the matching is optimal), the
 //! slack of an edge from an S vertex to an unlabeled one, half the slack of an
@@ -74,6 +78,11 @@ pub(super) struct Blossoms<'g> {
     best_edge: Vec<u32>,
     /// Per S-blossom, its least-slack edge to each neighbouring S-blossom.
     best_list: Vec<Option<Vec<u32>>>,
+    /// Per labeled top-level blossom, the root vertex of its tree.
+    root: Vec<u32>,
+    /// Per root vertex, the vertices labeled in its tree (with repeats and
+    /// vertices that left it).
+    members: Vec<Vec<u32>>,
     /// Blossom ids not in use.
     unused: Vec<u32>,
     /// Edges known to be tight since they were last scanned.
@@ -90,7 +99,7 @@ impl<'g> Blossoms<'g> {
     /// Solves `g` from scratch: an optimal matching with its duals.
     pub(super) fn solve(g: &'g Graph) -> Self {
         let mut state = Self::new(g);
-        while state.stage() {}
+        state.run();
         state
     }
 
@@ -116,6 +125,8 @@ impl<'g> Blossoms<'g> {
             label_end: vec![NONE; 2 * n],
             best_edge: vec![NONE; 2 * n],
             best_list: vec![None; 2 * n],
+            root: vec![NONE; 2 * n],
+            members: vec![Vec::new(); n],
             unused: (n as u32..2 * n as u32).rev().collect(),
             allowed: vec![false; g.edges()],
             queue: Vec::new(),
@@ -183,17 +194,9 @@ impl<'g> Blossoms<'g> {
         out
     }
 
-    /// One search: labels every free vertex S and grows the trees until an
-    /// augmentation (true) or the optimum (false).
-    fn stage(&mut self) -> bool {
-        self.label.fill(FREE_LABEL);
-        self.label_end.fill(NONE);
-        self.best_edge.fill(NONE);
-        for list in &mut self.best_list[self.n..] {
-            *list = None;
-        }
-        self.allowed.fill(false);
-        self.queue.clear();
+    /// The search: labels every free vertex S and grows the trees, augmenting
+    /// wherever two meet, until the free vertices' duals reach zero.
+    fn run(&mut self) {
         for v in 0..self.n as u32 {
             if self.mate[v as usize] == NONE && self.label[self.top[v as usize] as usize] == 0 {
                 self.assign_label(v, S, NONE);
@@ -201,13 +204,23 @@ impl<'g> Blossoms<'g> {
         }
         loop {
             while let Some(v) = self.queue.pop() {
-                if self.scan(v) {
-                    self.expand_zero_s_blossoms();
-                    return true;
+                if self.label[self.top[v as usize] as usize] != S {
+                    // Its tree was dissolved since it was queued.
+                    continue;
+                }
+                if let Some(k) = self.scan(v) {
+                    let [a, b] = self.g.ends[k as usize];
+                    let roots = [a, b].map(|x| self.root[self.top[x as usize] as usize]);
+                    self.augment(k);
+                    self.dissolve(roots);
                 }
             }
+            self.repair_best_edges();
+            if !self.queue.is_empty() {
+                continue;
+            }
             match self.step() {
-                Step::Done => return false,
+                Step::Done => return,
                 Step::Tighten(k) => {
                     self.allowed[k as usize] = true;
                     let [a, b] = self.g.ends[k as usize];
@@ -223,18 +236,116 @@ impl<'g> Blossoms<'g> {
         }
     }
 
-    /// At the end of a stage, expands the top-level S-blossoms whose dual is
-    /// zero.
-    fn expand_zero_s_blossoms(&mut self) {
-        for b in self.n..2 * self.n {
-            if self.in_use(b) && self.parent[b] == NONE && self.label[b] == S && self.dual[b] == 0 {
-                self.expand(b as u32, true);
+    /// Unlabels the trees of `roots` after an augmentation joined them:
+    /// expands their top-level blossoms of zero dual, forgets the tightness
+    /// of their vertices' edges, and notes each vertex's least-slack edge
+    /// from the S vertices left (queueing those whose edge is tight).
+    fn dissolve(&mut self, roots: [u32; 2]) {
+        let mut freed = Vec::new();
+        let mut zero = Vec::new();
+        for r in roots {
+            for x in std::mem::take(&mut self.members[r as usize]) {
+                let b = self.top[x as usize];
+                if self.label[b as usize] == FREE_LABEL || self.root[b as usize] != r {
+                    continue;
+                }
+                self.unlabel_within(b, &mut freed);
+                if b as usize >= self.n && self.dual[b as usize] == 0 {
+                    zero.push(b);
+                }
+            }
+        }
+        for b in zero {
+            self.expand(b, true);
+        }
+        let g = self.g;
+        for &x in &freed {
+            for &end in g.neighbours(x) {
+                self.allowed[(end / 2) as usize] = false;
+            }
+        }
+        for &x in &freed {
+            self.best_edge[x as usize] = self.best_from_s(x);
+        }
+    }
+
+    /// Clears the labels of blossom `b` and of everything nested in it, as a
+    /// new search would find them, and appends its vertices to `freed`.
+    fn unlabel_within(&mut self, b: u32, freed: &mut Vec<u32>) {
+        let mut stack = vec![b];
+        while let Some(x) = stack.pop() {
+            let xu = x as usize;
+            self.label[xu] = FREE_LABEL;
+            self.label_end[xu] = NONE;
+            self.best_edge[xu] = NONE;
+            self.best_list[xu] = None;
+            if xu < self.n {
+                freed.push(x);
+            } else {
+                stack.extend_from_slice(&self.children[xu]);
             }
         }
     }
 
-    /// Scans the edges of S vertex `v`; true when it augmented the matching.
-    fn scan(&mut self, v: u32) -> bool {
+    /// The least-slack edge from an S vertex outside `x`'s blossom to
+    /// unlabeled vertex `x`; tight ones are allowed and their S ends queued
+    /// (to label `x` from there).
+    fn best_from_s(&mut self, x: u32) -> u32 {
+        let g = self.g;
+        let mut best = NONE;
+        let mut best_slack = 0;
+        for &end in g.neighbours(x) {
+            let w = g.vertex(end);
+            let tw = self.top[w as usize];
+            if tw == self.top[x as usize] || self.label[tw as usize] != S {
+                continue;
+            }
+            let k = end / 2;
+            let slack = self.slack(k);
+            if slack <= 0 {
+                self.allowed[k as usize] = true;
+                self.queue.push(w);
+            } else if best == NONE || slack < best_slack {
+                best = k;
+                best_slack = slack;
+            }
+        }
+        best
+    }
+
+    /// The least-slack edge from top-level S-blossom `b` to another one.
+    fn best_between_s(&self, b: u32) -> u32 {
+        let g = self.g;
+        let mut best = NONE;
+        let mut best_slack = 0;
+        for x in self.leaves_of(b) {
+            for &end in g.neighbours(x) {
+                let tw = self.top[g.vertex(end) as usize];
+                if tw == b || self.label[tw as usize] != S {
+                    continue;
+                }
+                let slack = self.slack(end / 2);
+                if best == NONE || slack < best_slack {
+                    best = end / 2;
+                    best_slack = slack;
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether edge `k` still joins top-level blossom `b` to a top-level
+    /// S-blossom other than `b` (it may not since trees were dissolved).
+    fn reaches_s(&self, b: u32, k: u32) -> bool {
+        let [x, y] = self.g.ends[k as usize];
+        let (tx, ty) = (self.top[x as usize], self.top[y as usize]);
+        let other = if tx == b { ty } else { tx };
+        (tx == b || ty == b) && other != b && self.label[other as usize] == S
+    }
+
+    /// Scans the edges of S vertex `v`; stops at a tight edge to another
+    /// tree, which it returns (not augmented yet).
+    fn scan(&mut self, v: u32) -> Option<u32> {
         let g = self.g;
         for &end in g.neighbours(v) {
             let k = end / 2;
@@ -257,10 +368,7 @@ impl<'g> Blossoms<'g> {
                 } else if label_w == S {
                     match self.scan_paths(v, w) {
                         Some(base) => self.add_blossom(base, k),
-                        None => {
-                            self.augment(k);
-                            return true;
-                        }
+                        None => return Some(k),
                     }
                 } else if self.label[w as usize] == FREE_LABEL {
                     // `w` lies in a T-blossom: note that it can be reached.
@@ -279,7 +387,7 @@ impl<'g> Blossoms<'g> {
                 }
             }
         }
-        false
+        None
     }
 
     /// Labels `w`'s top-level blossom `t`, reached through `end` (at its tree
@@ -291,11 +399,20 @@ impl<'g> Blossoms<'g> {
             self.label_end[x as usize] = end;
             self.best_edge[x as usize] = NONE;
         }
-        if t == S {
-            let mut queue = std::mem::take(&mut self.queue);
-            self.leaves(b, &mut queue);
-            self.queue = queue;
+        let root = if end == NONE {
+            self.base[b as usize]
         } else {
+            self.root[self.top[self.g.vertex(end) as usize] as usize]
+        };
+        self.root[b as usize] = root;
+        let mut members = std::mem::take(&mut self.members[root as usize]);
+        let from = members.len();
+        self.leaves(b, &mut members);
+        if t == S {
+            self.queue.extend_from_slice(&members[from..]);
+        }
+        self.members[root as usize] = members;
+        if t == T {
             let mate = self.mate[self.base[b as usize] as usize];
             self.assign_label(self.g.vertex(mate), S, mate ^ 1);
         }
@@ -366,6 +483,7 @@ impl<'g> Blossoms<'g> {
         self.links[b as usize] = links;
         self.label[b as usize] = S;
         self.label_end[b as usize] = self.label_end[bb as usize];
+        self.root[b as usize] = self.root[bb as usize];
         self.dual[b as usize] = 0;
         for x in self.leaves_of(b) {
             if self.label[self.top[x as usize] as usize] == T {
@@ -499,6 +617,7 @@ impl<'g> Blossoms<'g> {
         self.label_end[entered as usize] = end;
         self.label_end[bv as usize] = end;
         self.best_edge[bv as usize] = NONE;
+        self.root[bv as usize] = self.root[bu];
         j += step;
         while self.children[bu][at(j)] != entry {
             let bv = self.children[bu][at(j)];
@@ -590,6 +709,29 @@ impl<'g> Blossoms<'g> {
                 }
                 self.mate[j as usize] = up;
                 end = up ^ 1;
+            }
+        }
+    }
+
+    /// Replaces the least-slack edges that no longer lead to an S-blossom
+    /// (their tree was dissolved) by the current ones: of unlabeled vertices
+    /// (which may queue S vertices, where an edge is tight) and of S-blossoms.
+    fn repair_best_edges(&mut self) {
+        for v in 0..self.n {
+            let (e, t) = (self.best_edge[v], self.top[v]);
+            if e != NONE && self.label[t as usize] == FREE_LABEL && !self.reaches_s(t, e) {
+                self.best_edge[v] = self.best_from_s(v as u32);
+            }
+        }
+        for b in 0..2 * self.n {
+            let e = self.best_edge[b];
+            if e != NONE
+                && self.parent[b] == NONE
+                && self.in_use(b)
+                && self.label[b] == S
+                && !self.reaches_s(b as u32, e)
+            {
+                self.best_edge[b] = self.best_between_s(b as u32);
             }
         }
     }

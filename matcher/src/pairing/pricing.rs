@@ -19,12 +19,12 @@ pub(super) fn violators(
     nest: &Nest,
     per_row: usize,
 ) -> Vec<(u32, u32, i64)> {
-    let n = source.rows();
+    let (n, per_row) = (source.rows(), per_row.max(1));
     let duals = nest.vertex_duals();
     let one_row = |scratch: &mut Vec<f64>, i: usize| -> Vec<(u32, u32, i64)> {
         let row = source.row(i, scratch);
         let yi = duals[i];
-        let mut found: Vec<(i64, u32, i64)> = Vec::new();
+        let mut found: Vec<(i64, u32, i64)> = Vec::with_capacity(per_row + 1);
         for (j, &w) in row.iter().enumerate().skip(i + 1) {
             if !Scale::useful(objective, w) {
                 continue;
@@ -33,13 +33,15 @@ pub(super) fn violators(
             let reduced = yi + duals[j] - 2 * c;
             if reduced < 0 {
                 let reduced = reduced + 2 * nest.common_dual(i, j);
-                if reduced < 0 {
-                    found.push((reduced, j as u32, c));
+                let full = found.len() == per_row;
+                if reduced < 0 && !(full && found.last().is_some_and(|l| reduced >= l.0)) {
+                    // Kept by reduced cost, ties to the lower `j` (scanned first).
+                    let at = found.partition_point(|l| l.0 <= reduced);
+                    found.insert(at, (reduced, j as u32, c));
+                    found.truncate(per_row);
                 }
             }
         }
-        found.sort_unstable();
-        found.truncate(per_row);
         found.sort_unstable_by_key(|&(_, j, _)| j);
         found
             .into_iter()

@@ -2,7 +2,7 @@
 //! the dual certificate, the bipartite solver, thread counts, pricing.
 
 use super::*;
-use crate::solve::{self, Problem, RowMajor};
+use crate::solve::{self, Problem, RowMajor, WeightSource};
 use proptest::prelude::*;
 
 /// Symmetric `n × n` weights with the diagonal forbidden.
@@ -380,5 +380,90 @@ fn pricing_reaches_the_complete_graph_optimum() {
             (complete.pairs, complete.total)
         );
         assert_eq!(sparse.dual_bound, sparse.total);
+    }
+}
+
+/// Weights computed on the fly, for sizes no matrix fits.
+struct Computed<F: Fn(usize, usize) -> f64 + Sync> {
+    /// Number of people.
+    n: usize,
+    /// The weight of pair `(i, j)`, `i < j`.
+    upper: F,
+}
+
+impl<F: Fn(usize, usize) -> f64 + Sync> WeightSource for Computed<F> {
+    fn rows(&self) -> usize {
+        self.n
+    }
+
+    fn cols(&self) -> usize {
+        self.n
+    }
+
+    fn weight(&self, row: usize, col: usize) -> f64 {
+        match row.cmp(&col) {
+            std::cmp::Ordering::Less => (self.upper)(row, col),
+            std::cmp::Ordering::Greater => (self.upper)(col, row),
+            std::cmp::Ordering::Equal => f64::NEG_INFINITY,
+        }
+    }
+}
+
+/// A mixed hash of a pair.
+fn pair_hash(i: usize, j: usize) -> u64 {
+    let h = ((i as u64) << 32 | j as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h ^ (h >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9) ^ (h >> 17)
+}
+
+/// Times 20 000 people (release: `cargo test --release -p matcher --lib
+/// pairing::tests::speed -- --ignored --nocapture`): uniform weights 0..=10 000
+/// with 5 % forbidden, and roster-like Jaccard similarities of tag sets.
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn speed() {
+    let n = 20_000;
+    let tags: Vec<u32> = (0..n)
+        .map(|i| (0..4).fold(0u32, |m, t| m | 1 << (pair_hash(i, t + 1) % 24)))
+        .collect();
+    let uniform = Computed {
+        n,
+        upper: |i, j| {
+            let h = pair_hash(i, j);
+            if h % 20 == 0 {
+                f64::NEG_INFINITY
+            } else {
+                ((h >> 8) % 10_001) as f64
+            }
+        },
+    };
+    let jaccard = Computed {
+        n,
+        upper: |i: usize, j: usize| {
+            let (a, b) = (tags[i], tags[j]);
+            let inter = f64::from((a & b).count_ones());
+            let union = f64::from((a | b).count_ones());
+            (10_000.0 * inter / union).round()
+        },
+    };
+    let sources: [(&str, &dyn WeightSource); 2] = [("uniform", &uniform), ("jaccard", &jaccard)];
+    for (name, source) in sources {
+        for objective in [Objective::Coverage, Objective::Total] {
+            let start = std::time::Instant::now();
+            let s = solve_pairs(&PairProblem {
+                weights: source,
+                objective,
+            })
+            .expect("valid");
+            eprintln!(
+                "{name} {objective:?}: {:.2} s, {} rounds, {} candidate edges, {} pairs, total {}, bound {}",
+                start.elapsed().as_secs_f64(),
+                s.rounds,
+                s.candidate_edges,
+                s.pairs,
+                s.total,
+                s.dual_bound
+            );
+        }
     }
 }
