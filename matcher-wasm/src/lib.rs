@@ -32,6 +32,7 @@ pub use wasm_bindgen_rayon::init_thread_pool;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");
 
+#[cfg(feature = "panic-messages")]
 #[wasm_bindgen(start, private)]
 fn start() {
     console_error_panic_hook::set_once();

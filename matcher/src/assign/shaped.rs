@@ -17,7 +17,6 @@ use crate::rounds::Resolved;
 use crate::score::Scorer;
 use crate::shapes::{self, ShapeError, ShapeProblem};
 use crate::solve::{Solution, WeightSource};
-use std::collections::HashMap;
 
 /// Whether the program needs the shapes solver: a mentee wants several
 /// mentors, a mentor has a minimum load, or `distinct` is set.
@@ -160,20 +159,19 @@ fn partition(mentors: &Roster, name: &str) -> Result<Vec<u32>, Error> {
         )
         .into());
     };
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    // Mentors in order of their value, the empty ones first; a group per
+    // value, and one per mentor without a value.
+    let value = |m: usize| mentors.people[m].attributes[column].as_deref();
+    let mut order: Vec<usize> = (0..mentors.people.len()).collect();
+    crate::sorting::sort_by_key(&mut order, |&m| value(m));
+    let mut group = vec![0u32; order.len()];
     let mut next = 0u32;
-    let mut fresh = || {
-        next += 1;
-        next - 1
-    };
-    Ok(mentors
-        .people
-        .iter()
-        .map(|p| match &p.attributes[column] {
-            Some(value) => *ids.entry(value.as_str()).or_insert_with(&mut fresh),
-            None => fresh(),
-        })
-        .collect())
+    for (k, &m) in order.iter().enumerate() {
+        let same = k > 0 && value(m).is_some() && value(m) == value(order[k - 1]);
+        next += u32::from(k > 0 && !same);
+        group[m] = next;
+    }
+    Ok(group)
 }
 
 /// Rules out, for a locked mentee, the locked mentor and (under `distinct`)

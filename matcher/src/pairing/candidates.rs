@@ -61,7 +61,7 @@ pub(super) fn scan(
             pairs.push((i.min(j), i.max(j)));
         }
     }
-    pairs.sort_unstable();
+    crate::sorting::sort(&mut pairs);
     pairs.dedup();
     Ok(Scan { pairs, largest })
 }

@@ -215,7 +215,7 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
             .map(|(&[a, b], &c)| (a, b, c))
             .chain(missing)
             .collect();
-        edges.sort_unstable();
+        crate::sorting::sort(&mut edges);
     }
 }
 

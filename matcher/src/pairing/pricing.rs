@@ -42,7 +42,7 @@ pub(super) fn violators(
                 }
             }
         }
-        found.sort_unstable_by_key(|&(_, j, _)| j);
+        crate::sorting::sort_by_key(&mut found, |&(_, j, _)| j);
         found
             .into_iter()
             .map(|(_, j, c)| (i as u32, j, c))

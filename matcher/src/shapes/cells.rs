@@ -159,7 +159,7 @@ impl Smallest {
     /// The kept indices, ascending.
     pub(super) fn into_indices(self) -> Vec<usize> {
         let mut indices: Vec<usize> = self.items.into_iter().map(|(_, i)| i).collect();
-        indices.sort_unstable();
+        crate::sorting::sort(&mut indices);
         indices
     }
 }

@@ -262,7 +262,7 @@ impl Network {
             .map(|i| {
                 let mut taken = Vec::new();
                 self.taken_from(1 + self.cols + i, &mut taken);
-                taken.sort_unstable();
+                crate::sorting::sort(&mut taken);
                 taken
             })
             .collect()

@@ -1,6 +1,5 @@
 //! The input and the output of a shapes solve, and the validation of the input.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use crate::solve::{Objective, WeightSource};
@@ -256,13 +255,17 @@ impl<'p> Context<'p> {
 
 /// Numbers a partition's group ids densely, in order of first appearance.
 fn dense_groups(partition: &[u32]) -> (Vec<usize>, usize) {
-    let mut numbers = HashMap::new();
-    let dense = partition
-        .iter()
-        .map(|&id| {
-            let next = numbers.len();
-            *numbers.entry(id).or_insert(next)
+    let ids = partition.iter().map(|&id| id as usize);
+    let mut numbers = vec![usize::MAX; ids.clone().max().map_or(0, |id| id + 1)];
+    let mut groups = 0;
+    let dense = ids
+        .map(|id| {
+            if numbers[id] == usize::MAX {
+                numbers[id] = groups;
+                groups += 1;
+            }
+            numbers[id]
         })
         .collect();
-    (dense, numbers.len())
+    (dense, groups)
 }
