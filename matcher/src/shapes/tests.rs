@@ -139,8 +139,8 @@ fn check_certificate(instance: &Instance) {
         let ctx = Context::new(problem).expect("valid");
         let mut pool = Pool::scan(&ctx, 1).expect("valid weights");
         let limits = Limits::root(problem);
-        let relaxation = relax(&ctx, &mut pool, &limits, 1, &mut 0);
-        let network = &relaxation.network;
+        let relaxation = relax(&ctx, &mut pool, &limits, 1, &mut 0, None);
+        let network = &*relaxation.network;
         let least = network.least_residual_reduced_cost();
         assert!(least.is_none_or(|c| c >= Cost::ZERO), "{least:?}");
         let partition = ctx.groups.first();
