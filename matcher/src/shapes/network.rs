@@ -189,10 +189,9 @@ impl Network {
     /// raised and these cells cannot meet), and the network is then to be
     /// routed from scratch.
     pub(super) fn restart_from(&mut self, previous: &Network) -> bool {
-        let rows = self.supply.len();
         let taken = previous.columns_of();
         let mut loads = vec![0; self.cols];
-        for i in 0..rows {
+        for (i, taken) in taken.iter().enumerate() {
             let row = self.row_node(i);
             self.potential[row] = previous.potential[previous.row_node(i)];
             let mut units = 0;
@@ -202,7 +201,7 @@ impl Network {
                     continue;
                 }
                 if w <= self.cols {
-                    units += self.take_if(a, &taken[i], &mut loads);
+                    units += self.take_if(a, taken, &mut loads);
                     continue;
                 }
                 let group = self.groups_of(i).iter().find(|&&(_, n)| n == w);
@@ -213,7 +212,7 @@ impl Network {
                 let mut used = 0;
                 for b in self.first[w]..self.first[w + 1] {
                     if self.capacity[b] > 0 {
-                        used += self.take_if(b, &taken[i], &mut loads);
+                        used += self.take_if(b, taken, &mut loads);
                     }
                 }
                 if used > 0 {
