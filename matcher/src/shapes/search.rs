@@ -5,9 +5,9 @@
 //! later partitions are ignored). A relaxation that breaks neither rule is
 //! feasible; otherwise the first broken rule splits the node, depth first:
 //! an `or_none` column below its minimum is opened (minimum enforced) or
-//! closed (no seats); a row holding several columns of one group either
-//! keeps one of them (the group's other columns forbidden to it) or none of
-//! them. The children's regions are disjoint and cover the parent's feasible
+//! closed (no seats), the side nearer its load first; a row holding several
+//! columns of one group either keeps one of them (the group's other columns
+//! forbidden to it; heaviest cell first) or none of them. The children's regions are disjoint and cover the parent's feasible
 //! assignments, and a node is pruned once its relaxation is no better than
 //! the best feasible assignment so far.
 
@@ -184,6 +184,9 @@ fn split(
             columns,
             group,
         } => {
+            // The heaviest cell first, ties to the lowest column.
+            let mut columns = columns;
+            crate::sorting::sort_by_key(&mut columns, |&c| std::cmp::Reverse(ctx.weight(row, c)));
             let keep = columns.iter().map(|&kept| {
                 let others = group.iter().filter(move |&&c| c != kept);
                 limits.forbidding(others.map(|&c| (row, c)))
