@@ -45,9 +45,13 @@ impl Relaxation {
     }
 }
 
+/// A pricing round restarts from the last flow when it adds at most one
+/// cell per this many units, and routes anew otherwise.
+const RESTART_SHARE: usize = 16;
+
 /// Solves the relaxation under `limits`: network, route, tighten, price, and
-/// again from the last solution with the violators added to `pool`, until
-/// pricing finds none. The first flow restarts from `start`'s solution (the
+/// again (from the last solution, unless many cells were added) with the
+/// violators added to `pool`, until pricing finds none. The first flow restarts from `start`'s solution (the
 /// parent node's) where given. Counts each pricing round in `rounds`.
 pub(super) fn relax(
     ctx: &Context<'_>,
@@ -57,15 +61,20 @@ pub(super) fn relax(
     rounds: &mut usize,
     start: Option<&Network>,
 ) -> Relaxation {
+    let units: usize = ctx.problem.places.iter().map(|&p| p as usize).sum();
     let mut network = solve_from(ctx, pool, limits, start);
     loop {
         network.tighten();
         *rounds += 1;
         let missing = violators(ctx, pool, limits, &network, spare);
-        if pool.merge(missing) == 0 {
+        let added = pool.merge(missing);
+        if added == 0 {
             return finish(ctx, limits, network);
         }
-        network = solve_from(ctx, pool, limits, Some(&network));
+        // Each new cell may cost a repair as long as a unit's routing: past
+        // a share of the units, routing anew is faster.
+        let restart = added.saturating_mul(RESTART_SHARE) <= units;
+        network = solve_from(ctx, pool, limits, restart.then_some(&network));
     }
 }
 
