@@ -141,16 +141,25 @@ impl Smallest {
         }
     }
 
-    /// Offers `index` at `cost`; indices must be offered once each.
+    /// Offers `index` at `cost`; indices must be offered once each. Most
+    /// offers lose to the last kept item, so that test is inlined.
+    #[inline]
     pub(super) fn offer(&mut self, cost: Cost, index: usize) {
         let key = (cost, index);
         if self.items.len() == self.keep {
             match self.items.last() {
-                Some(&last) if key < last => {
-                    self.items.pop();
-                }
+                Some(&last) if key < last => {}
                 _ => return,
             }
+        }
+        self.insert(key);
+    }
+
+    /// Inserts `key` in order, dropping the last item when full.
+    #[inline(never)]
+    fn insert(&mut self, key: (Cost, usize)) {
+        if self.items.len() == self.keep {
+            self.items.pop();
         }
         let at = self.items.partition_point(|&item| item < key);
         self.items.insert(at, key);

@@ -165,23 +165,138 @@ impl Network {
         for (i, &supply) in self.supply.clone().iter().enumerate() {
             let source = 1 + self.cols + i;
             let mut left = supply;
-            while left > 0 && self.shortest_path(&mut search, source) {
-                let mut v = SINK;
-                while v != source {
-                    let a = search.pred[v];
-                    self.cap[a] -= 1;
-                    self.cap[self.rev[a]] += 1;
-                    v = self.head[self.rev[a]];
-                }
+            while left > 0 && self.shortest_path(&mut search, source, |v| v == SINK) {
+                self.augment(&search, source, SINK, 1);
                 left -= 1;
                 // Once a unit stays unmatched, the rest of the row's do too.
                 let last = search.pred[SINK];
                 if self.head[self.rev[last]] == source {
-                    self.cap[last] -= left;
-                    self.cap[self.rev[last]] += left;
+                    self.augment(&search, source, SINK, left);
                     left = 0;
                 }
             }
+        }
+    }
+
+    /// Starts from `previous`'s solution, re-solved for this network (which
+    /// may hold more cells, or fewer seats and cells): its assignment, less
+    /// the cells this network lacks, with its potentials (a new group node
+    /// takes its row's). Every residual arc of negative reduced cost is then
+    /// saturated, and the units this leaves in excess are sent back, each
+    /// along a shortest path to a node short of units, so that the result is
+    /// optimal again without routing every unit anew. Whether that worked:
+    /// `false` when some excess found no path (a minimum that the new limits
+    /// raised and these cells cannot meet), and the network is then to be
+    /// routed from scratch.
+    pub(super) fn restart_from(&mut self, previous: &Network) -> bool {
+        let taken = previous.columns_of();
+        let mut loads = vec![0; self.cols];
+        for (i, taken) in taken.iter().enumerate() {
+            let row = self.row_node(i);
+            self.potential[row] = previous.potential[previous.row_node(i)];
+            let mut units = 0;
+            for a in self.first[row]..self.first[row + 1] {
+                let w = self.head[a];
+                if w == SINK || self.capacity[a] == 0 {
+                    continue;
+                }
+                if w <= self.cols {
+                    units += self.take_if(a, taken, &mut loads);
+                    continue;
+                }
+                let group = self.groups_of(i).iter().find(|&&(_, n)| n == w);
+                let old =
+                    group.and_then(|&(g, _)| previous.groups_of(i).iter().find(|&&(h, _)| h == g));
+                self.potential[w] =
+                    old.map_or(self.potential[row], |&(_, n)| previous.potential[n]);
+                let mut used = 0;
+                for b in self.first[w]..self.first[w + 1] {
+                    if self.capacity[b] > 0 {
+                        used += self.take_if(b, taken, &mut loads);
+                    }
+                }
+                if used > 0 {
+                    self.push(a, 1);
+                    units += 1;
+                }
+            }
+            let unmatched = (self.first[row]..self.first[row + 1]).find(|&a| self.head[a] == SINK);
+            if let Some(a) = unmatched {
+                self.push(a, self.supply[i] - units);
+            }
+        }
+        self.potential[SINK] = previous.potential[SINK];
+        for (j, &load) in loads.iter().enumerate() {
+            let column = Self::column_node(j);
+            self.potential[column] = previous.potential[column];
+            let mut left = load;
+            for a in self.first[column]..self.first[column + 1] {
+                if self.head[a] == SINK && self.capacity[a] > 0 {
+                    let units = left.min(self.capacity[a]);
+                    self.push(a, units);
+                    left -= units;
+                }
+            }
+        }
+        self.restore()
+    }
+
+    /// Pushes one unit through cell arc `a` if its column is in `taken`,
+    /// counting it in `loads`; how many units it pushed.
+    fn take_if(&mut self, a: usize, taken: &[usize], loads: &mut [u32]) -> u32 {
+        let col = self.head[a] - 1;
+        if taken.binary_search(&col).is_err() {
+            return 0;
+        }
+        loads[col] += 1;
+        self.push(a, 1);
+        1
+    }
+
+    /// Pushes `units` more through arc `a`.
+    fn push(&mut self, a: usize, units: u32) {
+        self.cap[a] -= units;
+        self.cap[self.rev[a]] += units;
+    }
+
+    /// Makes every residual arc's reduced cost non-negative again: saturates
+    /// the negative ones, then sends each node's excess units, one at a time
+    /// and nodes in index order, along shortest paths to nodes short of units.
+    /// Whether every excess found a path.
+    fn restore(&mut self) -> bool {
+        let nodes = self.potential.len();
+        let mut excess = vec![0i64; nodes];
+        for v in 0..nodes {
+            for a in self.first[v]..self.first[v + 1] {
+                let w = self.head[a];
+                if self.cap[a] > 0 && self.reduced(v, w, self.cost[a]) < Cost::ZERO {
+                    let units = self.cap[a];
+                    self.push(a, units);
+                    excess[v] -= i64::from(units);
+                    excess[w] += i64::from(units);
+                }
+            }
+        }
+        let mut search = Search::new(nodes);
+        for v in 0..nodes {
+            while excess[v] > 0 && self.shortest_path(&mut search, v, |w| excess[w] < 0) {
+                let target = search.settled[search.settled.len() - 1];
+                self.augment(&search, v, target, 1);
+                excess[v] -= 1;
+                excess[target] += 1;
+            }
+        }
+        excess.iter().all(|&units| units == 0)
+    }
+
+    /// Sends `units` along the path the last search found from `source` to
+    /// `target`.
+    fn augment(&mut self, search: &Search, source: usize, target: usize, units: u32) {
+        let mut v = target;
+        while v != source {
+            let a = search.pred[v];
+            self.push(a, units);
+            v = self.head[self.rev[a]];
         }
     }
 
@@ -215,19 +330,28 @@ impl Network {
         }
     }
 
-    /// Dijkstra from `source` over reduced costs until the sink is settled,
-    /// then the lazy potential update of the settled nodes. Whether the sink
-    /// was reached (always, while `source` has units left).
-    fn shortest_path(&mut self, search: &mut Search, source: usize) -> bool {
+    /// Dijkstra from `source` over reduced costs until it settles a node
+    /// that `is_target` accepts (the last of `search.settled`), then the lazy
+    /// potential update of the settled nodes. Whether it found one (routing
+    /// always reaches the sink while `source` has units left).
+    fn shortest_path(
+        &mut self,
+        search: &mut Search,
+        source: usize,
+        is_target: impl Fn(usize) -> bool,
+    ) -> bool {
         search.start(source);
         let mut reach = None;
+        // The least distance at which a target has been reached: nodes no
+        // nearer would be settled after it, so they stay off the heap.
+        let mut bound = None;
         while let Some(Reverse((d, v))) = search.heap.pop() {
             if search.done[v] == search.epoch {
                 continue;
             }
             search.done[v] = search.epoch;
             search.settled.push(v);
-            if v == SINK {
+            if is_target(v) {
                 reach = Some(d);
                 break;
             }
@@ -238,11 +362,18 @@ impl Network {
                     continue;
                 }
                 let nd = d + self.cost[a] + pv - self.potential[w];
+                let target = is_target(w);
+                if !target && bound.is_some_and(|b| nd >= b) {
+                    continue;
+                }
                 if search.seen[w] != search.epoch || nd < search.dist[w] {
                     search.seen[w] = search.epoch;
                     search.dist[w] = nd;
                     search.pred[w] = a;
                     search.heap.push(Reverse((nd, w)));
+                    if target {
+                        bound = Some(bound.map_or(nd, |b: Cost| b.min(nd)));
+                    }
                 }
             }
         }

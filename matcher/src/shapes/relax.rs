@@ -1,6 +1,8 @@
 //! One relaxation: the flow over the candidate pool, priced against every
 //! pair and re-solved with the violators until there are none.
 
+use std::rc::Rc;
+
 use super::cells::Pool;
 use super::cost::score;
 use super::limits::Limits;
@@ -21,8 +23,9 @@ pub(super) struct Relaxation {
     pub(super) weight: i128,
     /// Whether every enforced minimum is met.
     pub(super) feasible: bool,
-    /// The solved network, with the potentials that prove it.
-    pub(super) network: Network,
+    /// The solved network, with the potentials that prove it (shared with
+    /// the children that restart from it).
+    pub(super) network: Rc<Network>,
 }
 
 impl Relaxation {
@@ -42,26 +45,49 @@ impl Relaxation {
     }
 }
 
-/// Solves the relaxation under `limits`: network, route, tighten, price, and again
-/// with the violators added to `pool`, until pricing finds none. Counts
-/// each pricing round in `rounds`.
+/// A pricing round restarts from the last flow when it adds at most one
+/// cell per this many units, and routes anew otherwise.
+const RESTART_SHARE: usize = 16;
+
+/// Solves the relaxation under `limits`: network, route, tighten, price, and
+/// again (from the last solution, unless many cells were added) with the
+/// violators added to `pool`, until pricing finds none. The first flow restarts from `start`'s solution (the
+/// parent node's) where given. Counts each pricing round in `rounds`.
 pub(super) fn relax(
     ctx: &Context<'_>,
     pool: &mut Pool,
     limits: &Limits,
     spare: usize,
     rounds: &mut usize,
+    start: Option<&Network>,
 ) -> Relaxation {
+    let units: usize = ctx.problem.places.iter().map(|&p| p as usize).sum();
+    let mut network = solve_from(ctx, pool, limits, start);
     loop {
-        let mut network = Network::build(ctx, pool, limits);
-        network.route();
         network.tighten();
         *rounds += 1;
         let missing = violators(ctx, pool, limits, &network, spare);
-        if pool.merge(missing) == 0 {
+        let added = pool.merge(missing);
+        if added == 0 {
             return finish(ctx, limits, network);
         }
+        // Each new cell may cost a repair as long as a unit's routing: past
+        // a share of the units, routing anew is faster.
+        let restart = added.saturating_mul(RESTART_SHARE) <= units;
+        network = solve_from(ctx, pool, limits, restart.then_some(&network));
     }
+}
+
+/// The optimal flow over `pool` under `limits`: from `start`'s solution
+/// where it restarts, otherwise routed from scratch.
+fn solve_from(ctx: &Context<'_>, pool: &Pool, limits: &Limits, start: Option<&Network>) -> Network {
+    let mut network = Network::build(ctx, pool, limits);
+    if start.is_some_and(|previous| network.restart_from(previous)) {
+        return network;
+    }
+    let mut network = Network::build(ctx, pool, limits);
+    network.route();
+    network
 }
 
 /// The relaxation's assignment and values from its solved network.
@@ -83,6 +109,6 @@ fn finish(ctx: &Context<'_>, limits: &Limits, network: Network) -> Relaxation {
         filled,
         weight,
         feasible,
-        network,
+        network: Rc::new(network),
     }
 }

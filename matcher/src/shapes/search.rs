@@ -5,14 +5,17 @@
 //! later partitions are ignored). A relaxation that breaks neither rule is
 //! feasible; otherwise the first broken rule splits the node, depth first:
 //! an `or_none` column below its minimum is opened (minimum enforced) or
-//! closed (no seats); a row holding several columns of one group either
-//! keeps one of them (the group's other columns forbidden to it) or none of
-//! them. The children's regions are disjoint and cover the parent's feasible
+//! closed (no seats), the side nearer its load first; a row holding several
+//! columns of one group either keeps one of them (the group's other columns
+//! forbidden to it; heaviest cell first) or none of them. The children's regions are disjoint and cover the parent's feasible
 //! assignments, and a node is pruned once its relaxation is no better than
 //! the best feasible assignment so far.
 
+use std::rc::Rc;
+
 use super::cells::Pool;
 use super::limits::Limits;
+use super::network::Network;
 use super::problem::{Context, ShapeError, ShapeSolution};
 use super::relax::{relax, Relaxation};
 use super::witness::witness;
@@ -25,6 +28,8 @@ struct Branch {
     limits: Limits,
     /// The parent's relaxation value (`None` for the root).
     bound: Option<(i128, i128)>,
+    /// The parent's solved network, which the node's flow restarts from.
+    parent: Option<Rc<Network>>,
 }
 
 /// A rule the relaxation broke.
@@ -56,6 +61,7 @@ pub(super) fn search(
     let mut stack = vec![Branch {
         limits: Limits::root(problem),
         bound: None,
+        parent: None,
     }];
     let mut best: Option<((i128, i128), Relaxation)> = None;
     let (mut solves, mut rounds) = (0, 0);
@@ -69,7 +75,8 @@ pub(super) fn search(
             break;
         }
         solves += 1;
-        let relaxation = relax(ctx, pool, &branch.limits, spare, &mut rounds);
+        let parent = branch.parent.as_deref();
+        let relaxation = relax(ctx, pool, &branch.limits, spare, &mut rounds, parent);
         if !relaxation.feasible {
             if branch.bound.is_none() {
                 return Err(witness(ctx, &branch.limits, &relaxation.network));
@@ -87,6 +94,7 @@ pub(super) fn search(
                 stack.extend(children.into_iter().rev().map(|limits| Branch {
                     limits,
                     bound: Some(value),
+                    parent: Some(Rc::clone(&relaxation.network)),
                 }));
             }
         }
@@ -176,6 +184,9 @@ fn split(
             columns,
             group,
         } => {
+            // The heaviest cell first, ties to the lowest column.
+            let mut columns = columns;
+            crate::sorting::sort_by_key(&mut columns, |&c| std::cmp::Reverse(ctx.weight(row, c)));
             let keep = columns.iter().map(|&kept| {
                 let others = group.iter().filter(move |&&c| c != kept);
                 limits.forbidding(others.map(|&c| (row, c)))

@@ -139,8 +139,8 @@ fn check_certificate(instance: &Instance) {
         let ctx = Context::new(problem).expect("valid");
         let mut pool = Pool::scan(&ctx, 1).expect("valid weights");
         let limits = Limits::root(problem);
-        let relaxation = relax(&ctx, &mut pool, &limits, 1, &mut 0);
-        let network = &relaxation.network;
+        let relaxation = relax(&ctx, &mut pool, &limits, 1, &mut 0, None);
+        let network = &*relaxation.network;
         let least = network.least_residual_reduced_cost();
         assert!(least.is_none_or(|c| c >= Cost::ZERO), "{least:?}");
         let partition = ctx.groups.first();
@@ -327,6 +327,35 @@ fn or_none_columns_stay_empty_or_reach_their_minimum() {
     check_solution(&instance, &solution);
     assert_eq!(solution.columns_of, vec![vec![0], vec![0], vec![0]]);
     assert_eq!(solution.total, 27.0);
+    assert!(solution.proven);
+}
+
+/// An `or_none` column that two rows prefer but only two may take: the
+/// root relaxation puts both there, opening it is infeasible, closing it
+/// is optimal. Under node limits of one and two the search stops before it
+/// finds an assignment.
+#[test]
+fn branching_closes_an_or_none_column_it_cannot_fill() {
+    let f = f64::NEG_INFINITY;
+    let instance = Instance {
+        rows: 3,
+        cols: 2,
+        weights: vec![9.0, 1.0, 9.0, 1.0, f, 1.0],
+        places: vec![1, 1, 1],
+        seats: vec![3, 3],
+        minimum: vec![3, 0],
+        or_none: vec![true, false],
+        distinct: Vec::new(),
+        objective: Objective::Total,
+    };
+    for limit in [1, 2] {
+        let stopped = instance.with(|p| solve_tuned(p, SPARE, limit));
+        assert_eq!(stopped, Err(ShapeError::NoFeasible { proven: false }));
+    }
+    let solution = instance.with(solve).expect("feasible");
+    check_solution(&instance, &solution);
+    assert_eq!(solution.columns_of, vec![vec![1], vec![1], vec![1]]);
+    assert_eq!((solution.total, solution.solves), (3.0, 3));
     assert!(solution.proven);
 }
 
