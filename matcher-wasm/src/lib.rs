@@ -67,6 +67,7 @@ pub fn match_rosters(
 /// Pairs everyone on a peer roster two by two (the CLI's `match --people
 /// FILE --pairs`): each person in at most one pair, never with themselves,
 /// scored both ways; exact.
+#[cfg(feature = "peers")]
 #[wasm_bindgen(js_name = pairPeople, unchecked_return_type = "PairsOutcome")]
 pub fn pair_people(
     #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
@@ -78,6 +79,7 @@ pub fn pair_people(
 }
 
 /// [`pair_people`]'s result as CSV: one row per person, in roster order.
+#[cfg(feature = "peers")]
 #[wasm_bindgen(js_name = pairsCsv)]
 pub fn pairs_csv(
     #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,

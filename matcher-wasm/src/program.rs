@@ -6,6 +6,7 @@ use crate::error::Failure;
 use crate::evaluation::{read_bootstrap, read_outcomes};
 use crate::progress::Reporter;
 use matcher::columns::ColumnRules;
+#[cfg(feature = "peers")]
 use matcher::people::People;
 use matcher::roster::{read_columns, read_sheet_columns, ColumnReadings};
 use matcher::workbook::SheetRead;
@@ -90,9 +91,11 @@ pub fn rosters(
 }
 
 /// The source label of a peer roster in every diagnostic.
+#[cfg(feature = "peers")]
 pub const PEOPLE: &str = "people.csv";
 
 /// Parses a peer roster under the config's `[columns]`.
+#[cfg(feature = "peers")]
 pub fn read_people(csv: &str, config: &Config) -> Result<People, Failure> {
     People::from_reader(csv.as_bytes(), PEOPLE, &config.columns)
         .map_err(|problems| matcher::Error::Roster(problems).into())
@@ -136,6 +139,7 @@ impl Matcher {
     /// `role` of mentor, mentee or both (empty), `skills` they offer,
     /// `learning` they want and a `capacity` as a mentor. Nobody is paired
     /// with themselves, and two people at most once.
+    #[cfg(feature = "peers")]
     #[wasm_bindgen(js_name = fromPeople)]
     pub fn from_people(
         #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,

@@ -1,6 +1,7 @@
-// Program shapes and peer rosters through the WebAssembly package: the same
-// bytes as the CLI's golden files, and impossible minimums thrown as an Error
-// with the `infeasible` code.
+// Program shapes through the WebAssembly package: the same bytes as the CLI's
+// golden file, and impossible minimums thrown as an Error with the
+// `infeasible` code. (Peer rosters are in the threaded build and the CLI: the
+// size-budgeted single-threaded build leaves them out.)
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,14 +17,6 @@ const shapes = {
   weights: { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2 },
   diversity: { department: 'different', gender: { prefer: 'different', weight: 0.5 }, location: 'same' },
   constraints: { min_score: 20, require_different: ['department'], require_same: [], distinct: ['department'] },
-  solver: { objective: 'coverage' },
-};
-
-/** data/peers/config.toml as an object. */
-const peers = {
-  weights: { skills: 0.35, goals: 0.25, values: 0.2, diversity: 0.2 },
-  diversity: { department: 'different', gender: { prefer: 'different', weight: 0.5 } },
-  constraints: { min_score: 20 },
   solver: { objective: 'coverage' },
 };
 
@@ -46,22 +39,7 @@ test('impossible minimum loads throw an Error naming the people', () => {
   });
 });
 
-test('a peer roster matches as the CLI does, directed and in buddy pairs', () => {
-  const people = read('data/peers/people.csv');
-  assert.equal(matcher.Matcher.fromPeople(people, peers).matchesCsv(), read('data/expected/peers-matches.csv'));
-  assert.equal(matcher.pairsCsv(people, peers), read('data/expected/peers-pairs.csv'));
-  const pairs = matcher.pairPeople(people, peers);
-  assert.equal(pairs.summary.pairs, 30);
-  assert.equal(pairs.summary.gap, 0);
-  for (const p of pairs.pairs) assert.notEqual(p.a_id, p.b_id);
-});
-
-test('a bad role is a located Error', () => {
-  assert.throws(() => matcher.pairPeople('id,role\na,both\nb,boss\n'), (error) => {
-    assert.equal(error.code, 'bad_role');
-    assert.equal(error.file, 'people.csv');
-    assert.equal(error.row, 3);
-    assert.equal(error.column, 'role');
-    return true;
-  });
+test('the size-budgeted build leaves peer rosters out', () => {
+  assert.equal(matcher.pairPeople, undefined);
+  assert.equal(matcher.Matcher.fromPeople, undefined);
 });
