@@ -5,7 +5,7 @@
 //! its weight is the sum of the two scores, so its `score` is their mean; a
 //! pair either way ruled out (an exclusion, an attribute rule, `min_score`)
 //! is never made. The pairing is a maximum-weight matching on the general
-//! graph of everyone ([`crate::pairing`]): under `coverage` the most pairs,
+//! graph of everyone (Edmonds' blossom algorithm): under `coverage` the most pairs,
 //! then the highest total; under `total` the highest total. Exact, with the
 //! dual bound reported. Roles are not read: everyone can pair with everyone.
 
