@@ -9,6 +9,7 @@
 //! then the highest total; under `total` the highest total. Exact, with the
 //! dual bound reported. Roles are not read: everyone can pair with everyone.
 
+use crate::assign::{in_pool, THREADS};
 use crate::config::{Config, Goal};
 use crate::error::Error;
 use crate::explain::Explanation;
@@ -17,6 +18,7 @@ use crate::pairing::{solve_pairs, PairProblem};
 use crate::people::People;
 use crate::score::Scorer;
 use crate::solve::WeightSource;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -93,8 +95,72 @@ pub struct PairsSummary {
 
 /// Each pair's weight: the sum of its two directions' weights (hundredths),
 /// `-inf` when either is ruled out or for a person with themselves.
+///
+/// The solver reads every row more than once: when every pair's weight fits
+/// in the memory budget (`solver.max_memory`, two bytes each), the directed
+/// scores are scored once, row by row on the fast path, summed with their
+/// transposes tile by tile, and held; otherwise each pair is scored when read.
 struct BothWays<'a> {
     scorer: &'a Scorer<'a>,
+    /// Row-major pair weights in hundredths (symmetric), [`RULED_OUT`] for a
+    /// pair that may never be made; empty when they do not fit.
+    held: Vec<u16>,
+}
+
+/// A held weight of a pair that may never be made.
+const RULED_OUT: u16 = u16::MAX;
+
+/// The side of the square tiles the held scores are summed in.
+const TILE: usize = 64;
+
+impl<'a> BothWays<'a> {
+    /// The weights of `scorer`'s people, held when `budget` bytes allow.
+    fn new(scorer: &'a Scorer<'a>, budget: u64) -> Self {
+        let n = scorer.mentees().people.len();
+        let fits = (n as u64)
+            .checked_mul(n as u64)
+            .and_then(|cells| cells.checked_mul(2))
+            .is_some_and(|bytes| bytes <= budget);
+        if !fits {
+            return BothWays {
+                scorer,
+                held: Vec::new(),
+            };
+        }
+        let mut held = vec![RULED_OUT; n * n];
+        let fill = |scratch: &mut Vec<f64>, (e, row): (usize, &mut [u16])| {
+            for (cell, &w) in row.iter_mut().zip(scorer.row_weights(e, scratch)) {
+                // Scores are 0–10000 hundredths, sums of two at most 20000:
+                // all below RULED_OUT.
+                *cell = if w.is_finite() { w as u16 } else { RULED_OUT };
+            }
+        };
+        if THREADS {
+            held.par_chunks_mut(n)
+                .enumerate()
+                .for_each_init(Vec::new, fill);
+        } else {
+            let mut scratch = Vec::new();
+            held.chunks_mut(n)
+                .enumerate()
+                .for_each(|row| fill(&mut scratch, row));
+        }
+        for top in (0..n).step_by(TILE) {
+            for left in (top..n).step_by(TILE) {
+                for i in top..(top + TILE).min(n) {
+                    for j in left.max(i)..(left + TILE).min(n) {
+                        let (a, b) = (held[i * n + j], held[j * n + i]);
+                        let sum = match i == j || a == RULED_OUT || b == RULED_OUT {
+                            true => RULED_OUT,
+                            false => a + b,
+                        };
+                        (held[i * n + j], held[j * n + i]) = (sum, sum);
+                    }
+                }
+            }
+        }
+        BothWays { scorer, held }
+    }
 }
 
 impl WeightSource for BothWays<'_> {
@@ -107,10 +173,32 @@ impl WeightSource for BothWays<'_> {
     }
 
     fn weight(&self, i: usize, j: usize) -> f64 {
-        let both = (i != j)
-            .then(|| Some(self.scorer.weight(i, j)? + self.scorer.weight(j, i)?))
-            .flatten();
-        both.map_or(f64::NEG_INFINITY, f64::from)
+        if !self.held.is_empty() {
+            let w = self.held[i * self.rows() + j];
+            return if w == RULED_OUT {
+                f64::NEG_INFINITY
+            } else {
+                f64::from(w)
+            };
+        }
+        let (a, b) = (self.scorer.weight(i, j), self.scorer.weight(j, i));
+        match (i != j, a, b) {
+            (true, Some(a), Some(b)) => f64::from(a + b),
+            _ => f64::NEG_INFINITY,
+        }
+    }
+
+    fn row<'s>(&'s self, i: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
+        scratch.clear();
+        let n = self.rows();
+        match self.held.get(i * n..(i + 1) * n) {
+            Some(row) if n > 0 => scratch.extend(row.iter().map(|&w| match w {
+                RULED_OUT => f64::NEG_INFINITY,
+                w => f64::from(w),
+            })),
+            _ => scratch.extend((0..n).map(|j| self.weight(i, j))),
+        }
+        scratch
     }
 }
 
@@ -126,13 +214,16 @@ pub fn pair_people(people: &People, config: &Config) -> Result<PairsOutcome, Err
         .into());
     }
     let scorer = Scorer::new(&people.as_mentors, &people.as_mentees, config);
-    let weights = BothWays { scorer: &scorer };
-    let problem = PairProblem {
-        weights: &weights,
-        objective: goal.solver(),
-    };
-    let solved = crate::assign::in_pool(config.threads(), || solve_pairs(&problem))?
-        .map_err(|e| Error::Infeasible(e.to_string()))?;
+    let (weights, solved) = in_pool(config.threads(), || {
+        let weights = BothWays::new(&scorer, config.solver.max_memory.0);
+        let problem = PairProblem {
+            weights: &weights,
+            objective: goal.solver(),
+        };
+        let solved = solve_pairs(&problem);
+        (weights, solved)
+    })?;
+    let solved = solved.map_err(|e| Error::Infeasible(e.to_string()))?;
     let person = |i: usize| &people.as_mentors.people[i];
     let score = |e: usize, m: usize| f64::from(scorer.score(e, m)) / 100.0;
     let mut pairs = Vec::new();
