@@ -93,6 +93,9 @@ pub(super) struct Blossoms<'g> {
     marked: Vec<bool>,
     /// Scratch of [`Self::add_blossom`]: per blossom, the best edge to it.
     best_to: Vec<u32>,
+    /// Set when a tree walk met labels that contradict each other: the
+    /// search stops and [`Self::broken`] reports it instead of panicking.
+    broken: bool,
 }
 
 impl<'g> Blossoms<'g> {
@@ -132,6 +135,7 @@ impl<'g> Blossoms<'g> {
             queue: Vec::new(),
             marked: vec![false; 2 * n],
             best_to: vec![NONE; 2 * n],
+            broken: false,
         }
     }
 
@@ -209,6 +213,9 @@ impl<'g> Blossoms<'g> {
                     continue;
                 }
                 if let Some(k) = self.scan(v) {
+                    if self.broken {
+                        return;
+                    }
                     let [a, b] = self.g.ends[k as usize];
                     let roots = [a, b].map(|x| self.root[self.top[x as usize] as usize]);
                     self.augment(k);
@@ -367,8 +374,12 @@ impl<'g> Blossoms<'g> {
                     self.assign_label(w, T, end ^ 1);
                 } else if label_w == S {
                     match self.scan_paths(v, w) {
-                        Some(base) => self.add_blossom(base, k),
-                        None => return Some(k),
+                        Some(Some(base)) if self.closes(base, k) => self.add_blossom(base, k),
+                        Some(None) => return Some(k),
+                        _ => {
+                            self.broken = true;
+                            return Some(k);
+                        }
                     }
                 } else if self.label[w as usize] == FREE_LABEL {
                     // `w` lies in a T-blossom: note that it can be reached.
@@ -421,14 +432,17 @@ impl<'g> Blossoms<'g> {
     /// Walks up the trees of S vertices `v` and `w`: the base of the new
     /// blossom where the walks meet, or `None` when the trees differ (an
     /// augmenting path).
-    fn scan_paths(&mut self, v: u32, w: u32) -> Option<u32> {
+    ///
+    /// `None` when a tree's labels are broken (a T-blossom without the end it
+    /// was reached through).
+    fn scan_paths(&mut self, v: u32, w: u32) -> Option<Option<u32>> {
         let mut path = Vec::new();
-        let mut found = None;
+        let mut found = Some(None);
         let (mut v, mut w) = (v, w);
         while v != NONE || w != NONE {
             let b = self.top[v as usize];
             if self.marked[b as usize] {
-                found = Some(self.base[b as usize]);
+                found = Some(Some(self.base[b as usize]));
                 break;
             }
             self.marked[b as usize] = true;
@@ -437,7 +451,13 @@ impl<'g> Blossoms<'g> {
                 NONE
             } else {
                 let t = self.top[self.g.vertex(self.label_end[b as usize]) as usize];
-                self.g.vertex(self.label_end[t as usize])
+                match self.label_end[t as usize] {
+                    NONE => {
+                        found = None;
+                        break;
+                    }
+                    end => self.g.vertex(end),
+                }
             };
             if w != NONE {
                 std::mem::swap(&mut v, &mut w);
@@ -447,6 +467,31 @@ impl<'g> Blossoms<'g> {
             self.marked[b as usize] = false;
         }
         found
+    }
+
+    /// Whether both ends of edge `k` lead down their tree paths to the
+    /// blossom of `base`, as [`Self::add_blossom`] walks them.
+    fn closes(&self, base: u32, k: u32) -> bool {
+        let bb = self.top[base as usize];
+        self.g.ends[k as usize].iter().all(|&x| {
+            let mut b = self.top[x as usize];
+            for _ in 0..self.top.len() {
+                if b == bb {
+                    return true;
+                }
+                match self.label_end[b as usize] {
+                    NONE => return false,
+                    end => b = self.top[self.g.vertex(end) as usize],
+                }
+            }
+            false
+        })
+    }
+
+    /// Whether the search stopped on labels that contradict each other (a
+    /// bug): the matching and duals it left prove nothing.
+    pub(super) fn broken(&self) -> bool {
+        self.broken
     }
 
     /// Makes a new S-blossom of the cycle that edge `k` closes through the

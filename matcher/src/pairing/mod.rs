@@ -149,6 +149,9 @@ pub enum PairError {
         /// The largest `|w|`.
         largest: f64,
     },
+    /// The search met tree labels that contradict each other: a bug in the
+    /// solver, reported instead of a wrong answer.
+    Lost,
 }
 
 impl fmt::Display for PairError {
@@ -168,6 +171,10 @@ impl fmt::Display for PairError {
             Self::TooLarge { people, largest } => write!(
                 f,
                 "weights up to {largest} for {people} people are too large to solve exactly"
+            ),
+            Self::Lost => write!(
+                f,
+                "the pairing search lost track of its trees (a bug in matcher: please report it with the roster)"
             ),
         }
     }
@@ -203,6 +210,9 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
         rounds += 1;
         let graph = Graph::new(n, edges);
         let state = Blossoms::solve(&graph);
+        if state.broken() {
+            return Err(PairError::Lost);
+        }
         let nest = Nest::new(&state, n);
         let missing = pricing::violators(source, objective, scale, &nest, PER_ROUND);
         if missing.is_empty() {
