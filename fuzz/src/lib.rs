@@ -202,19 +202,32 @@ pub fn pipeline(data: &[u8]) {
     }
 }
 
-/// Every mentee once in input order, no pair a rule forbids (an exclusion,
-/// a must-have want, a pick outside `only` mode's), no mentor over capacity,
-/// a zero gap, and both reports written.
+/// Every mentee in input order (their rows together: a row per mentor,
+/// and one more for places left), never one mentor twice for a mentee, no
+/// pair a rule forbids (an exclusion, a must-have want, a pick outside
+/// `only` mode's), no mentor over capacity or under a `min_load` (unless
+/// `min_load_or_none` left them without mentees), a zero gap, and both
+/// reports written.
 fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
-    let ids: Vec<&str> = outcome
+    let rows: Vec<(&str, Option<&str>)> = outcome
         .rows()
         .map(|row| match row {
-            Ok(m) => m.explanation.mentee_id.as_str(),
-            Err(u) => u.mentee_id.as_str(),
+            Ok(m) => (
+                m.explanation.mentee_id.as_str(),
+                Some(m.explanation.mentor_id.as_str()),
+            ),
+            Err(u) => (u.mentee_id.as_str(), None),
         })
         .collect();
+    let mut ids: Vec<&str> = rows.iter().map(|&(e, _)| e).collect();
+    ids.dedup();
     let expected: Vec<&str> = mentees.people.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, expected, "every mentee exactly once, in input order");
+    assert_eq!(ids, expected, "every mentee, in input order");
+    for (k, &(e, m)) in rows.iter().enumerate() {
+        if m.is_some() {
+            assert!(!rows[..k].contains(&(e, m)), "{e} has {m:?} twice");
+        }
+    }
     for m in &outcome.matches {
         let x = &m.explanation;
         assert_eq!(x.forbidden, None, "{} with {}", x.mentee_id, x.mentor_id);
@@ -225,12 +238,17 @@ fn check_outcome(outcome: &MatchOutcome, mentors: &Roster, mentees: &Roster) {
             "{} over capacity",
             load.id
         );
+        assert!(
+            load.assigned >= mentor.min_load || load.assigned == 0,
+            "{} under min_load",
+            load.id
+        );
     }
     assert_eq!(outcome.summary.gap, 0.0);
     let mut csv = Vec::new();
     matcher::report::write_csv(outcome, &mut csv).expect("CSV written");
     let records = csv::Reader::from_reader(&csv[..]).records().count();
-    assert_eq!(records, mentees.people.len());
+    assert_eq!(records, rows.len());
     matcher::report::write_json(outcome, std::io::sink()).expect("JSON written");
 }
 
