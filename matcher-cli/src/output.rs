@@ -150,7 +150,7 @@ pub fn summary(w: &mut dyn Write, outcome: &MatchOutcome, elapsed: Duration) -> 
         writeln!(w, "mentees' picks: got {}", got.join(", "))?;
     }
     let verdict = match s.objective {
-        matcher::Goal::Stable => "stable, the bound is the exact optimum's",
+        matcher::Goal::Stable => "stable; the bound is each mentee's best allowed score",
         _ if s.gap == 0.0 => "proven optimal",
         _ => "gap",
     };

@@ -195,7 +195,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     progress.finish();
     let report = if args.report {
         program.cost_of_diversity()?;
-        Some(program.fairness_report())
+        Some(program.fairness_report()?)
     } else {
         None
     };

@@ -206,7 +206,7 @@ impl Matcher {
     /// `cost_of_diversity` is `null` until `costOfDiversity()` was called.
     #[wasm_bindgen(unchecked_return_type = "FairnessReport")]
     pub fn report(&self) -> Result<JsValue, Failure> {
-        to_js(&self.program.fairness_report())
+        to_js(&self.program.fairness_report()?)
     }
 
     /// What the diversity weight costs the other criteria: solves the program

@@ -365,8 +365,8 @@ pub enum Goal {
     Fair,
     /// A stable matching: no mentee and mentor would both rather have each
     /// other (mentee-proposing deferred acceptance by score; see
-    /// [`crate::stability`]). The exact coverage optimum is solved beside it
-    /// for the price of stability.
+    /// [`crate::stability`]). No exact solve: the report's price of
+    /// stability solves the coverage optimum when first asked.
     Stable,
 }
 

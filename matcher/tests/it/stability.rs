@@ -342,7 +342,28 @@ fn stable_over_many_refills_on_an_oversubscribed_cohort() {
         .collect();
     let capacity: Vec<u32> = m.people.iter().map(|p| p.capacity).collect();
     assert!(strictly_stable(&scores, &capacity, &matching));
-    assert_eq!(program.fairness_report().stability.blocking_pairs, 0);
+    // No exact solve for the matching; the first report solves the optimum
+    // it is priced against, and keeps it.
+    assert_eq!(program.solves(), 0);
+    let report = program.fairness_report().unwrap();
+    assert_eq!(report.stability.blocking_pairs, 0);
+    let price = report
+        .price_of_stability
+        .expect("a stable program is priced");
+    assert_eq!(program.solves(), 1);
+    assert_eq!(program.fairness_report().unwrap(), report);
+    assert_eq!(program.solves(), 1);
+    // Every mentor has one place: both fill all 200, and the optimum's total
+    // is at least the stable matching's.
+    assert_eq!((price.stable_matched, price.optimum_matched), (200, 200));
+    assert!(price.optimum_total >= price.stable_total);
+    assert_eq!(price.stable_total, outcome.summary.total_score);
+    // The reported bound is each mentee's best allowed score, summed.
+    let best: f64 = scores
+        .iter()
+        .map(|row| row.iter().flatten().copied().fold(0.0, f64::max))
+        .sum();
+    assert!((outcome.summary.dual_bound - best).abs() < 1e-6);
 }
 
 /// Both sides rank the other by one master list (score 100 − 0.3 i − 0.3 j
