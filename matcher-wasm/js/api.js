@@ -148,9 +148,12 @@ export class RemoteMatcher {
     return this.#ask('json', []);
   }
 
-  /** The fairness report; its cost of diversity is filled once `costOfDiversity()` ran. */
-  report() {
-    return this.#ask('report', []);
+  /**
+   * The fairness report; its cost of diversity is filled once `costOfDiversity()` ran. Under the `stable`
+   * objective the first call solves the exact optimum for the price of stability.
+   */
+  report({ signal } = {}) {
+    return this.#ask('report', [], signal);
   }
 
   /** What the diversity weight costs the other criteria (one more solve, once). */

@@ -122,8 +122,11 @@ export declare class RemoteMatcher {
   matchesCsv(): Promise<string>;
   /** The JSON output as text. */
   json(): Promise<string>;
-  /** The fairness report; `cost_of_diversity` is filled once `costOfDiversity()` ran. */
-  report(): Promise<FairnessReport>;
+  /**
+   * The fairness report; `cost_of_diversity` is filled once `costOfDiversity()` ran. Under the `stable` objective
+   * the first call solves the exact optimum for the price of stability.
+   */
+  report(options?: RequestOptions): Promise<FairnessReport>;
   /** What the diversity weight costs the other criteria: one more solve, on the first call. */
   costOfDiversity(options?: RequestOptions): Promise<DiversityCost | null>;
   /** Up to `k` mentors for every mentee, best first. */

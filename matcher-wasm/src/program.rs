@@ -202,8 +202,10 @@ impl Matcher {
         utf8(json)
     }
 
-    /// The fairness and diversity report. It solves nothing:
-    /// `cost_of_diversity` is `null` until `costOfDiversity()` was called.
+    /// The fairness and diversity report: `cost_of_diversity` is `null` until
+    /// `costOfDiversity()` was called. It solves nothing, except under the
+    /// `stable` objective, whose first report solves the exact optimum for the
+    /// price of stability.
     #[wasm_bindgen(unchecked_return_type = "FairnessReport")]
     pub fn report(&self) -> Result<JsValue, Failure> {
         to_js(&self.program.fairness_report()?)

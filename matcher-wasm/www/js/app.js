@@ -310,7 +310,8 @@ async function match() {
       onProgress: showProgress,
     });
     const milliseconds = performance.now() - started;
-    const [outcome, report] = await Promise.all([program.outcome(), program.report()]);
+    // Under `stable`, the report solves the optimum it prices the matching against: cancellable too.
+    const [outcome, report] = await Promise.all([program.outcome(), program.report({ signal: controller.signal })]);
     if (check !== state.checks) {
       program.free();
       return;
