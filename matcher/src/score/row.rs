@@ -636,6 +636,21 @@ mod tests {
         }
     }
 
+    /// Mentee `e`'s row, each weight checked bit for bit against the pair
+    /// scorer.
+    fn checked_row(scorer: &Scorer, e: usize, buffer: &mut Vec<f64>, seed: u64) -> Vec<f64> {
+        let row = scorer.row_weights(e, buffer).to_vec();
+        for (m, &w) in row.iter().enumerate() {
+            let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
+            assert_eq!(
+                w.to_bits(),
+                expected.to_bits(),
+                "seed {seed}, pair ({e}, {m})"
+            );
+        }
+        row
+    }
+
     #[test]
     fn rows_equal_pair_by_pair_weights_bit_for_bit() {
         let mut config = Config::default();
@@ -707,15 +722,9 @@ mod tests {
             let (mut overlaps, mut shared) = (0, 0);
             let mut choices = [0; 3];
             for e in 0..mentees.people.len() {
-                let row = scorer.row_weights(e, &mut buffer).to_vec();
+                let row = checked_row(&scorer, e, &mut buffer, seed);
                 assert_eq!(row.len(), mentors.people.len());
                 for (m, &w) in row.iter().enumerate() {
-                    let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
-                    assert_eq!(
-                        w.to_bits(),
-                        expected.to_bits(),
-                        "seed {seed}, pair ({e}, {m})"
-                    );
                     forbidden += usize::from(w == f64::NEG_INFINITY);
                     match scorer.rule_forbids(e, m) {
                         Some(Forbidden::MaxDifference { .. }) => numeric[0] += 1,
@@ -777,15 +786,7 @@ mod tests {
             let scorer = Scorer::new(&mentors, &mentees, &config);
             let mut buffer = Vec::new();
             for e in (0..mentees.people.len()).rev() {
-                let row = scorer.row_weights(e, &mut buffer).to_vec();
-                for (m, &w) in row.iter().enumerate() {
-                    let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
-                    assert_eq!(
-                        w.to_bits(),
-                        expected.to_bits(),
-                        "seed {seed}, pair ({e}, {m})"
-                    );
-                }
+                checked_row(&scorer, e, &mut buffer, seed);
             }
         }
     }
