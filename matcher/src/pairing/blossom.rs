@@ -24,7 +24,8 @@
 //! vertices' dual (which then reaches zero: the matching is optimal), the
 //! slack of an edge from an S vertex to an unlabeled one, half the slack of an
 //! edge between two S-blossoms, and the dual of a T-blossom (which is then
-//! expanded).
+//! expanded). Every noted edge the step makes tight is acted on before the
+//! next step, not only the one that set it.
 
 use super::graph::Graph;
 
@@ -45,9 +46,9 @@ const T: u8 = 2;
 enum Step {
     /// The free vertices' duals reach zero: optimal.
     Done,
-    /// This edge becomes tight (from an S vertex to an unlabeled one, or
-    /// between two S-blossoms).
-    Tighten(u32),
+    /// Edges become tight (from an S vertex to an unlabeled one, or between
+    /// two S-blossoms): all of them are allowed and their S ends queued.
+    Tighten,
     /// This T-blossom's dual reaches zero: expand it.
     Expand(u32),
 }
@@ -242,16 +243,7 @@ impl<'g> Blossoms<'g> {
             }
             match self.step() {
                 Step::Done => return,
-                Step::Tighten(k) => {
-                    self.allowed[k as usize] = true;
-                    let [a, b] = self.g.ends[k as usize];
-                    let from = if self.label[self.top[a as usize] as usize] == S {
-                        a
-                    } else {
-                        b
-                    };
-                    self.queue.push(from);
-                }
+                Step::Tighten => {}
                 Step::Expand(b) => self.expand(b, false),
             }
         }
@@ -773,7 +765,7 @@ impl<'g> Blossoms<'g> {
                 let d = self.slack(e);
                 if d < delta {
                     delta = d;
-                    step = Step::Tighten(e);
+                    step = Step::Tighten;
                 }
             }
         }
@@ -783,7 +775,7 @@ impl<'g> Blossoms<'g> {
                 let d = self.slack(e) / 2;
                 if d < delta {
                     delta = d;
-                    step = Step::Tighten(e);
+                    step = Step::Tighten;
                 }
             }
         }
@@ -813,6 +805,41 @@ impl<'g> Blossoms<'g> {
                 }
             }
         }
+        if !matches!(step, Step::Done) {
+            self.allow_tight();
+        }
         step
+    }
+
+    /// Allows every noted least-slack edge that a dual step made tight and
+    /// queues its S end, so that all of them are acted on before the next
+    /// step (roster weights tie a lot: many edges tighten at once).
+    fn allow_tight(&mut self) {
+        let g = self.g;
+        for v in 0..self.n {
+            let e = self.best_edge[v];
+            if e != NONE && self.label[self.top[v] as usize] == FREE_LABEL && self.slack(e) == 0 {
+                self.allowed[e as usize] = true;
+                let [a, b] = g.ends[e as usize];
+                self.queue.push(if a as usize == v { b } else { a });
+            }
+        }
+        for b in 0..2 * self.n {
+            let e = self.best_edge[b];
+            if e != NONE
+                && self.parent[b] == NONE
+                && self.in_use(b)
+                && self.label[b] == S
+                && self.slack(e) == 0
+            {
+                self.allowed[e as usize] = true;
+                let [x, y] = g.ends[e as usize];
+                self.queue.push(if self.top[x as usize] as usize == b {
+                    x
+                } else {
+                    y
+                });
+            }
+        }
     }
 }
