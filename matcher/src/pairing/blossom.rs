@@ -754,41 +754,39 @@ impl<'g> Blossoms<'g> {
         }
     }
 
-    /// The smallest dual step the labels allow, applied to the duals.
+    /// The smallest dual step the labels allow, applied to the duals; every
+    /// noted edge it makes tight is allowed and its S end queued, so that
+    /// all of them are acted on before the next step (roster weights tie a
+    /// lot: many edges tighten at once).
     fn step(&mut self) -> Step {
         let n = self.n;
-        let mut delta = self.dual[..n].iter().copied().min().unwrap_or(0);
-        let mut step = Step::Done;
+        let mut least = Least::new(self.dual[..n].iter().copied().min().unwrap_or(0));
         for v in 0..n {
             let e = self.best_edge[v];
-            if self.label[self.top[v] as usize] == FREE_LABEL && e != NONE {
-                let d = self.slack(e);
-                if d < delta {
-                    delta = d;
-                    step = Step::Tighten;
-                }
+            if e == NONE {
+                continue;
             }
-        }
-        for b in 0..2 * n {
-            let e = self.best_edge[b];
-            if self.parent[b] == NONE && self.in_use(b) && self.label[b] == S && e != NONE {
-                let d = self.slack(e) / 2;
-                if d < delta {
-                    delta = d;
-                    step = Step::Tighten;
-                }
+            match self.label[self.top[v] as usize] {
+                FREE_LABEL => least.offer(self.slack(e), e),
+                S if self.top[v] as usize == v => least.offer(self.slack(e) / 2, e),
+                _ => {}
             }
         }
         for b in n..2 * n {
-            if self.in_use(b)
-                && self.parent[b] == NONE
-                && self.label[b] == T
-                && self.dual[b] < delta
-            {
-                delta = self.dual[b];
-                step = Step::Expand(b as u32);
+            if !self.in_use(b) || self.parent[b] != NONE {
+                continue;
+            }
+            let e = self.best_edge[b];
+            match self.label[b] {
+                S if e != NONE => least.offer(self.slack(e) / 2, e),
+                T if self.dual[b] < least.delta => {
+                    least.beaten(self.dual[b]);
+                    least.expand = b as u32;
+                }
+                _ => {}
             }
         }
+        let delta = least.delta;
         for v in 0..n {
             match self.label[self.top[v] as usize] {
                 S => self.dual[v] -= delta,
@@ -805,41 +803,67 @@ impl<'g> Blossoms<'g> {
                 }
             }
         }
-        if !matches!(step, Step::Done) {
-            self.allow_tight();
+        if least.bounded {
+            return Step::Done;
         }
-        step
+        for e in least.edges {
+            self.allowed[e as usize] = true;
+            let [a, b] = self.g.ends[e as usize];
+            self.queue
+                .push(if self.label[self.top[a as usize] as usize] == S {
+                    a
+                } else {
+                    b
+                });
+        }
+        if least.expand == NONE {
+            Step::Tighten
+        } else {
+            Step::Expand(least.expand)
+        }
+    }
+}
+
+/// The smallest dual step found so far, with the noted edges that reach it.
+struct Least {
+    /// The step.
+    delta: i64,
+    /// Whether it is still the free vertices' dual (ties go to it: the
+    /// search is then done).
+    bounded: bool,
+    /// The T-blossom whose dual it is, or [`NONE`].
+    expand: u32,
+    /// The noted edges whose slack (halved between S-blossoms) is `delta`.
+    edges: Vec<u32>,
+}
+
+impl Least {
+    /// At most `bound`, the free vertices' dual, which no edge reaches yet.
+    fn new(bound: i64) -> Self {
+        Self {
+            delta: bound,
+            bounded: true,
+            expand: NONE,
+            edges: Vec::new(),
+        }
     }
 
-    /// Allows every noted least-slack edge that a dual step made tight and
-    /// queues its S end, so that all of them are acted on before the next
-    /// step (roster weights tie a lot: many edges tighten at once).
-    fn allow_tight(&mut self) {
-        let g = self.g;
-        for v in 0..self.n {
-            let e = self.best_edge[v];
-            if e != NONE && self.label[self.top[v] as usize] == FREE_LABEL && self.slack(e) == 0 {
-                self.allowed[e as usize] = true;
-                let [a, b] = g.ends[e as usize];
-                self.queue.push(if a as usize == v { b } else { a });
-            }
+    /// Notes edge `e`, which becomes tight after a step of `d`.
+    fn offer(&mut self, d: i64, e: u32) {
+        if d < self.delta {
+            self.beaten(d);
         }
-        for b in 0..2 * self.n {
-            let e = self.best_edge[b];
-            if e != NONE
-                && self.parent[b] == NONE
-                && self.in_use(b)
-                && self.label[b] == S
-                && self.slack(e) == 0
-            {
-                self.allowed[e as usize] = true;
-                let [x, y] = g.ends[e as usize];
-                self.queue.push(if self.top[x as usize] as usize == b {
-                    x
-                } else {
-                    y
-                });
-            }
+        if d == self.delta {
+            self.edges.push(e);
         }
+    }
+
+    /// Lowers the step to `d`: the edges and T-blossom noted so far need
+    /// more.
+    fn beaten(&mut self, d: i64) {
+        self.delta = d;
+        self.bounded = false;
+        self.expand = NONE;
+        self.edges.clear();
     }
 }
