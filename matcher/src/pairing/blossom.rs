@@ -17,14 +17,20 @@
 //! other trees with the duals as they are, instead of starting over. The
 //! least-slack edges the other trees noted may then lead to an unlabeled
 //! vertex instead of an S one: they are checked, and recomputed where stale,
-//! before each dual step.
+//! before each dual step. For the same reason nothing is noted about the
+//! vertices inside a T-blossom: when it expands, the children off its tree
+//! path look afresh for their least-slack edges from S vertices.
 //! When no tight edge is left, the dual step is the smallest of: the free
 //! vertices' dual (which then reaches zero: the matching is optimal), the
 //! slack of an edge from an S vertex to an unlabeled one, half the slack of an
 //! edge between two S-blossoms, and the dual of a T-blossom (which is then
-//! expanded).
+//! expanded). Every noted edge the step makes tight is acted on before the
+//! next step, not only the one that set it.
 
 use super::graph::Graph;
+
+#[cfg(test)]
+mod audit;
 
 /// No vertex, end, edge or blossom.
 pub(super) const NONE: u32 = u32::MAX;
@@ -40,9 +46,9 @@ const T: u8 = 2;
 enum Step {
     /// The free vertices' duals reach zero: optimal.
     Done,
-    /// This edge becomes tight (from an S vertex to an unlabeled one, or
-    /// between two S-blossoms).
-    Tighten(u32),
+    /// Edges become tight (from an S vertex to an unlabeled one, or between
+    /// two S-blossoms): all of them are allowed and their S ends queued.
+    Tighten,
     /// This T-blossom's dual reaches zero: expand it.
     Expand(u32),
 }
@@ -69,7 +75,7 @@ pub(super) struct Blossoms<'g> {
     links: Vec<Vec<u32>>,
     /// Per blossom, its base vertex ([`NONE`] for an unused id).
     base: Vec<u32>,
-    /// Per top-level blossom (and per vertex inside a T-blossom), its label.
+    /// Per top-level blossom, its label (stale below the top level).
     label: Vec<u8>,
     /// The end, in the tree parent, of the edge a label came through.
     label_end: Vec<u32>,
@@ -96,6 +102,9 @@ pub(super) struct Blossoms<'g> {
     /// Set when a tree walk met labels that contradict each other: the
     /// search stops and [`Self::broken`] reports it instead of panicking.
     broken: bool,
+    /// Whether [`Self::run`] checks every invariant before each dual step.
+    #[cfg(test)]
+    audit: bool,
 }
 
 impl<'g> Blossoms<'g> {
@@ -136,6 +145,8 @@ impl<'g> Blossoms<'g> {
             marked: vec![false; 2 * n],
             best_to: vec![NONE; 2 * n],
             broken: false,
+            #[cfg(test)]
+            audit: false,
         }
     }
 
@@ -226,18 +237,13 @@ impl<'g> Blossoms<'g> {
             if !self.queue.is_empty() {
                 continue;
             }
+            #[cfg(test)]
+            if self.audit {
+                self.audit_step();
+            }
             match self.step() {
                 Step::Done => return,
-                Step::Tighten(k) => {
-                    self.allowed[k as usize] = true;
-                    let [a, b] = self.g.ends[k as usize];
-                    let from = if self.label[self.top[a as usize] as usize] == S {
-                        a
-                    } else {
-                        b
-                    };
-                    self.queue.push(from);
-                }
+                Step::Tighten => {}
                 Step::Expand(b) => self.expand(b, false),
             }
         }
@@ -374,24 +380,20 @@ impl<'g> Blossoms<'g> {
                     self.assign_label(w, T, end ^ 1);
                 } else if label_w == S {
                     match self.scan_paths(v, w) {
-                        Some(Some(base)) if self.closes(base, k) => self.add_blossom(base, k),
+                        Some(Some(base)) => self.add_blossom(base, k),
                         Some(None) => return Some(k),
-                        _ => {
+                        None => {
                             self.broken = true;
                             return Some(k);
                         }
                     }
-                } else if self.label[w as usize] == FREE_LABEL {
-                    // `w` lies in a T-blossom: note that it can be reached.
-                    self.label[w as usize] = T;
-                    self.label_end[w as usize] = end ^ 1;
                 }
             } else if label_w == S {
                 let best = self.best_edge[tv as usize];
                 if best == NONE || slack < self.slack(best) {
                     self.best_edge[tv as usize] = k;
                 }
-            } else if self.label[w as usize] == FREE_LABEL {
+            } else if label_w == FREE_LABEL {
                 let best = self.best_edge[w as usize];
                 if best == NONE || slack < self.slack(best) {
                     self.best_edge[w as usize] = k;
@@ -467,25 +469,6 @@ impl<'g> Blossoms<'g> {
             self.marked[b as usize] = false;
         }
         found
-    }
-
-    /// Whether both ends of edge `k` lead down their tree paths to the
-    /// blossom of `base`, as [`Self::add_blossom`] walks them.
-    fn closes(&self, base: u32, k: u32) -> bool {
-        let bb = self.top[base as usize];
-        self.g.ends[k as usize].iter().all(|&x| {
-            let mut b = self.top[x as usize];
-            for _ in 0..self.top.len() {
-                if b == bb {
-                    return true;
-                }
-                match self.label_end[b as usize] {
-                    NONE => return false,
-                    end => b = self.top[self.g.vertex(end) as usize],
-                }
-            }
-            false
-        })
     }
 
     /// Whether the search stopped on labels that contradict each other (a
@@ -625,8 +608,11 @@ impl<'g> Blossoms<'g> {
 
     /// Relabels the children of expanded T-blossom `b`: the even-length path
     /// from the child it was entered through to its base alternates T and S;
-    /// the other children become T where an S vertex reached one of their
-    /// vertices, and unlabeled otherwise.
+    /// the other children are unlabeled, their vertices' least-slack edges
+    /// from S vertices noted anew (and the S ends of tight ones queued, to
+    /// label them T from there). Nothing is kept from while they lay in the
+    /// T-blossom: the S vertices that reached them then may have left their
+    /// trees since, when an augmentation dissolved them.
     fn relabel_expanded(&mut self, b: u32) {
         let g = self.g;
         let bu = b as usize;
@@ -646,8 +632,6 @@ impl<'g> Blossoms<'g> {
         let mut end = self.label_end[bu];
         while j != 0 {
             let link = self.links[bu][at(j - trick as isize)];
-            self.label[g.vertex(end ^ 1) as usize] = FREE_LABEL;
-            self.label[g.vertex(link ^ trick ^ 1) as usize] = FREE_LABEL;
             self.assign_label(g.vertex(end ^ 1), T, end);
             self.allowed[(link / 2) as usize] = true;
             j += step;
@@ -665,21 +649,10 @@ impl<'g> Blossoms<'g> {
         self.root[bv as usize] = self.root[bu];
         j += step;
         while self.children[bu][at(j)] != entry {
-            let bv = self.children[bu][at(j)];
+            for x in self.leaves_of(self.children[bu][at(j)]) {
+                self.best_edge[x as usize] = self.best_from_s(x);
+            }
             j += step;
-            if self.label[bv as usize] == S {
-                continue;
-            }
-            let reached = self
-                .leaves_of(bv)
-                .into_iter()
-                .find(|&x| self.label[x as usize] != FREE_LABEL);
-            if let Some(x) = reached {
-                self.label[x as usize] = FREE_LABEL;
-                let mate = self.mate[self.base[bv as usize] as usize];
-                self.label[g.vertex(mate) as usize] = FREE_LABEL;
-                self.assign_label(x, T, self.label_end[x as usize]);
-            }
         }
     }
 
@@ -781,41 +754,39 @@ impl<'g> Blossoms<'g> {
         }
     }
 
-    /// The smallest dual step the labels allow, applied to the duals.
+    /// The smallest dual step the labels allow, applied to the duals; every
+    /// noted edge it makes tight is allowed and its S end queued, so that
+    /// all of them are acted on before the next step (roster weights tie a
+    /// lot: many edges tighten at once).
     fn step(&mut self) -> Step {
         let n = self.n;
-        let mut delta = self.dual[..n].iter().copied().min().unwrap_or(0);
-        let mut step = Step::Done;
+        let mut least = Least::new(self.dual[..n].iter().copied().min().unwrap_or(0));
         for v in 0..n {
             let e = self.best_edge[v];
-            if self.label[self.top[v] as usize] == FREE_LABEL && e != NONE {
-                let d = self.slack(e);
-                if d < delta {
-                    delta = d;
-                    step = Step::Tighten(e);
-                }
+            if e == NONE {
+                continue;
             }
-        }
-        for b in 0..2 * n {
-            let e = self.best_edge[b];
-            if self.parent[b] == NONE && self.in_use(b) && self.label[b] == S && e != NONE {
-                let d = self.slack(e) / 2;
-                if d < delta {
-                    delta = d;
-                    step = Step::Tighten(e);
-                }
+            match self.label[self.top[v] as usize] {
+                FREE_LABEL => least.offer(self.slack(e), e),
+                S if self.top[v] as usize == v => least.offer(self.slack(e) / 2, e),
+                _ => {}
             }
         }
         for b in n..2 * n {
-            if self.in_use(b)
-                && self.parent[b] == NONE
-                && self.label[b] == T
-                && self.dual[b] < delta
-            {
-                delta = self.dual[b];
-                step = Step::Expand(b as u32);
+            if !self.in_use(b) || self.parent[b] != NONE {
+                continue;
+            }
+            let e = self.best_edge[b];
+            match self.label[b] {
+                S if e != NONE => least.offer(self.slack(e) / 2, e),
+                T if self.dual[b] < least.delta => {
+                    least.beaten(self.dual[b]);
+                    least.expand = b as u32;
+                }
+                _ => {}
             }
         }
+        let delta = least.delta;
         for v in 0..n {
             match self.label[self.top[v] as usize] {
                 S => self.dual[v] -= delta,
@@ -832,6 +803,67 @@ impl<'g> Blossoms<'g> {
                 }
             }
         }
-        step
+        if least.bounded {
+            return Step::Done;
+        }
+        for e in least.edges {
+            self.allowed[e as usize] = true;
+            let [a, b] = self.g.ends[e as usize];
+            self.queue
+                .push(if self.label[self.top[a as usize] as usize] == S {
+                    a
+                } else {
+                    b
+                });
+        }
+        if least.expand == NONE {
+            Step::Tighten
+        } else {
+            Step::Expand(least.expand)
+        }
+    }
+}
+
+/// The smallest dual step found so far, with the noted edges that reach it.
+struct Least {
+    /// The step.
+    delta: i64,
+    /// Whether it is still the free vertices' dual (ties go to it: the
+    /// search is then done).
+    bounded: bool,
+    /// The T-blossom whose dual it is, or [`NONE`].
+    expand: u32,
+    /// The noted edges whose slack (halved between S-blossoms) is `delta`.
+    edges: Vec<u32>,
+}
+
+impl Least {
+    /// At most `bound`, the free vertices' dual, which no edge reaches yet.
+    fn new(bound: i64) -> Self {
+        Self {
+            delta: bound,
+            bounded: true,
+            expand: NONE,
+            edges: Vec::new(),
+        }
+    }
+
+    /// Notes edge `e`, which becomes tight after a step of `d`.
+    fn offer(&mut self, d: i64, e: u32) {
+        if d < self.delta {
+            self.beaten(d);
+        }
+        if d == self.delta {
+            self.edges.push(e);
+        }
+    }
+
+    /// Lowers the step to `d`: the edges and T-blossom noted so far need
+    /// more.
+    fn beaten(&mut self, d: i64) {
+        self.delta = d;
+        self.bounded = false;
+        self.expand = NONE;
+        self.edges.clear();
     }
 }

@@ -36,7 +36,8 @@
 //! - `costs.rs`: [`Scale`], weights to costs, the overflow bound.
 //! - `candidates.rs`: the starting graph and the validation of weights.
 //! - `graph.rs`: the sparse graph the algorithm runs on.
-//! - `blossom.rs`: Edmonds' algorithm.
+//! - `blossom.rs`: Edmonds' algorithm; `blossom/audit.rs` (tests only) its
+//!   invariants, checked between every two dual steps.
 //! - `nest.rs`: the final blossoms, [`PairBlossom`], sums of their duals.
 //! - `pricing.rs`: the pairs the graph is missing.
 //! - `tests.rs`: brute force, certificate checks, comparisons.
@@ -149,8 +150,9 @@ pub enum PairError {
         /// The largest `|w|`.
         largest: f64,
     },
-    /// The search met tree labels that contradict each other: a bug in the
-    /// solver, reported instead of a wrong answer.
+    /// The search met tree labels that contradict each other, or ended with
+    /// duals that do not prove its matching optimal: a bug in the solver,
+    /// reported instead of a wrong answer.
     Lost,
 }
 
@@ -216,7 +218,7 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
         let nest = Nest::new(&state, n);
         let missing = pricing::violators(source, objective, scale, &nest, PER_ROUND);
         if missing.is_empty() {
-            return Ok(solution(&graph, &state, &nest, scale, rounds));
+            return solution(&graph, &state, &nest, scale, rounds);
         }
         edges = graph
             .ends
@@ -229,14 +231,17 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
     }
 }
 
-/// The answer from the final state.
+/// The answer from the final state, once pricing found its duals feasible on
+/// every pair. Checks that they prove it optimal (non-negative, and equal to
+/// the matching's cost: weak duality), or [`PairError::Lost`]: the solver
+/// never returns a matching it cannot prove.
 fn solution(
     graph: &Graph,
     state: &Blossoms<'_>,
     nest: &Nest,
     scale: Scale,
     rounds: usize,
-) -> PairSolution {
+) -> Result<PairSolution, PairError> {
     let mates = state.mates();
     let mut pairs = 0usize;
     let mut cost_sum = 0i128;
@@ -257,9 +262,16 @@ fn solution(
             .iter()
             .map(|b| i128::from(b.dual) * (b.members.len() as i128 - 1))
             .sum::<i128>();
+    let negative = vertex
+        .iter()
+        .chain(blossoms.iter().map(|b| &b.dual))
+        .any(|&d| d < 0);
+    if negative || doubled_dual != 2 * cost_sum {
+        return Err(PairError::Lost);
+    }
     let bonuses = i128::from(scale.bonus) * pairs as i128;
     let weight = i128::from(scale.weight);
-    PairSolution {
+    Ok(PairSolution {
         mate: mates
             .iter()
             .map(|&m| (m != NONE).then_some(m as usize))
@@ -274,5 +286,5 @@ fn solution(
             vertex,
             blossoms,
         },
-    }
+    })
 }

@@ -467,3 +467,140 @@ fn speed() {
         }
     }
 }
+
+/// A random graph for the audited search, from `seed`: 4 to 63 vertices,
+/// each pair an edge with a random density, costs from 1 to 4 distinct
+/// values (many ties, as in rosters).
+fn random_graph(seed: u64) -> Graph {
+    let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut next = move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    let n = 4 + (next() % 60) as usize;
+    let density = 2 + next() % 62;
+    let levels = 1 + next() % 4;
+    let mut edges = Vec::new();
+    for a in 0..n as u32 {
+        for b in a + 1..n as u32 {
+            if next() % 64 < density {
+                edges.push((a, b, 10 + 2 * (next() % levels) as i64));
+            }
+        }
+    }
+    Graph::new(n, edges)
+}
+
+/// Dense weights holding `edges` (others forbidden) on `n` people.
+fn with_edges(n: usize, edges: &[(usize, usize, i32)]) -> Vec<f64> {
+    let mut w = vec![f64::NEG_INFINITY; n * n];
+    for &(a, b, c) in edges {
+        w[a * n + b] = f64::from(c);
+        w[b * n + a] = f64::from(c);
+    }
+    w
+}
+
+/// The graph holding `edges` on `n` vertices, costs as they are.
+fn graph_of(n: usize, edges: &[(usize, usize, i32)]) -> Graph {
+    let edges = edges
+        .iter()
+        .map(|&(a, b, c)| (a as u32, b as u32, i64::from(c)))
+        .collect();
+    Graph::new(n, edges)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// Between every two dual steps the blossoms, matching, duals, tree
+    /// labels and least-slack edges are consistent, and the final duals
+    /// prove the matching optimal.
+    #[test]
+    fn the_search_keeps_its_invariants(seed in any::<u64>()) {
+        let graph = random_graph(seed);
+        let state = blossom::Blossoms::solve_audited(&graph);
+        prop_assert!(!state.broken());
+    }
+}
+
+/// Shrunk from random tie-heavy graphs: an augmentation dissolved two trees
+/// while a T-blossom of a third held a vertex marked as reached from one of
+/// their (now unlabeled) S vertices; expanding the T-blossom labeled a child
+/// through that loose edge, into a dissolved tree.
+#[test]
+fn expanding_after_a_dissolve_ignores_stale_reaches() {
+    let edges = [
+        (0, 1, 12),
+        (0, 7, 12),
+        (1, 2, 12),
+        (2, 6, 14),
+        (3, 9, 10),
+        (3, 10, 10),
+        (4, 7, 14),
+        (4, 9, 14),
+        (5, 6, 12),
+        (7, 8, 10),
+        (7, 9, 12),
+    ];
+    blossom::Blossoms::solve_audited(&graph_of(11, &edges));
+    let w = with_edges(11, &edges);
+    for objective in [Objective::Coverage, Objective::Total] {
+        let s = solve_dense(&w, 11, objective).expect("valid weights");
+        check_certificate(&w, 11, &s);
+        assert_eq!((s.pairs, s.total), brute_force(&w, 11, objective));
+    }
+}
+
+/// Shrunk from random tie-heavy graphs: the same stale reach led a later
+/// tree walk to a root that was none, and the solve failed with
+/// [`PairError::Lost`] (as on the 20 000-person roster of
+/// `benches/rosters/shapes.sh`).
+#[test]
+fn stale_reaches_no_longer_lose_the_trees() {
+    let edges = [
+        (0, 22, 14),
+        (1, 25, 16),
+        (1, 27, 16),
+        (2, 4, 16),
+        (2, 11, 16),
+        (2, 25, 16),
+        (3, 27, 10),
+        (4, 16, 16),
+        (4, 17, 14),
+        (5, 8, 16),
+        (5, 20, 16),
+        (6, 13, 16),
+        (6, 30, 16),
+        (7, 21, 14),
+        (7, 24, 16),
+        (8, 23, 16),
+        (9, 11, 16),
+        (9, 15, 12),
+        (9, 30, 16),
+        (10, 22, 16),
+        (10, 26, 16),
+        (10, 29, 14),
+        (12, 22, 16),
+        (12, 23, 16),
+        (13, 27, 16),
+        (14, 18, 16),
+        (14, 27, 16),
+        (16, 26, 16),
+        (16, 30, 16),
+        (18, 19, 16),
+        (19, 20, 16),
+        (21, 26, 10),
+        (22, 24, 16),
+        (22, 28, 16),
+        (28, 30, 16),
+    ];
+    let w = with_edges(31, &edges);
+    for objective in [Objective::Coverage, Objective::Total] {
+        let s = solve_dense(&w, 31, objective).expect("valid weights");
+        check_certificate(&w, 31, &s);
+    }
+    blossom::Blossoms::solve_audited(&graph_of(31, &edges));
+}
