@@ -9,6 +9,7 @@ use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
 use crate::solve::{self, Objective, Options, Solution, WeightSource};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 /// Pair scores in hundredths as solver weights for the mentees that are not
 /// locked, `-inf` where forbidden (by a rule, `min_score` or the history),
@@ -26,7 +27,15 @@ pub(super) struct Scores<'a> {
     scored: AtomicUsize,
     /// What a stage of several solves makes of the weights, if any.
     reweigh: Option<&'a dyn Reweigh>,
+    /// Each row's plain weights once scored, in hundredths ([`RULED_OUT`]
+    /// where forbidden), when they fit the memory budget: the solver reads
+    /// rows again while pricing, and cells one by one. Empty otherwise.
+    held: Vec<OnceLock<Box<[u16]>>>,
 }
+
+/// A held weight of a pair that may never be made (scores are at most 10 000
+/// hundredths).
+const RULED_OUT: u16 = u16::MAX;
 
 /// A stage's own weights, made from the plain weights. Kept behind a
 /// reference inside [`Scores`], so that every solve runs on one
@@ -55,6 +64,25 @@ impl<'a> Scores<'a> {
             progress,
             scored: AtomicUsize::new(0),
             reweigh: None,
+            held: Vec::new(),
+        }
+    }
+
+    /// The same scores, each row held once scored when every row's weights
+    /// (two bytes each) fit in half of `max_memory` bytes and a dense matrix
+    /// of them (eight bytes each) does not: then the solver reads rows
+    /// again, where a dense one would read each once.
+    pub(super) fn holding(self, max_memory: u64) -> Self {
+        let cells = (self.free.len() as u128) * (self.cols() as u128);
+        let budget = u128::from(max_memory / 2);
+        let hold = cells * 2 <= budget && cells * 8 > budget;
+        Scores {
+            held: if hold {
+                (0..self.free.len()).map(|_| OnceLock::new()).collect()
+            } else {
+                Vec::new()
+            },
+            ..self
         }
     }
 
@@ -78,7 +106,11 @@ impl WeightSource for Scores<'_> {
 
     fn weight(&self, row: usize, m: usize) -> f64 {
         let e = self.free[row];
-        let weight = match self.scorer.weight(e, m) {
+        let plain = match self.held.get(row).and_then(OnceLock::get) {
+            Some(held) => Some(held[m]).filter(|&w| w != RULED_OUT).map(u32::from),
+            None => self.scorer.weight(e, m),
+        };
+        let weight = match plain {
             Some(w) if !self.rounds.repeats(e, m) && f64::from(w) >= self.floor => f64::from(w),
             _ => f64::NEG_INFINITY,
         };
@@ -87,8 +119,26 @@ impl WeightSource for Scores<'_> {
 
     fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
         let e = self.free[row];
-        let cols = self.scorer.row_weights(e, scratch).len();
-        scratch.truncate(cols);
+        match self.held.get(row) {
+            Some(once) => {
+                let held = once.get_or_init(|| {
+                    let weights = self.scorer.row_weights(e, scratch);
+                    // Scores are whole hundredths from 0 to 10 000.
+                    let cell = |&w: &f64| if w.is_finite() { w as u16 } else { RULED_OUT };
+                    weights.iter().map(cell).collect()
+                });
+                scratch.clear();
+                let weight = |&w: &u16| match w {
+                    RULED_OUT => f64::NEG_INFINITY,
+                    w => f64::from(w),
+                };
+                scratch.extend(held.iter().map(weight));
+            }
+            None => {
+                let cols = self.scorer.row_weights(e, scratch).len();
+                scratch.truncate(cols);
+            }
+        }
         for &m in self.rounds.history(e) {
             scratch[m] = f64::NEG_INFINITY;
         }
@@ -124,7 +174,8 @@ pub(crate) fn assign_above(
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
     let free = free_mentees(rounds, scorer.mentees().people.len());
-    let scores = Scores::new(scorer, rounds, &free, floor, progress);
+    let scores =
+        Scores::new(scorer, rounds, &free, floor, progress).holding(config.solver.max_memory.0);
     let solution = solve::solve_with(&scores, rounds.spare(), objective, &options(config))?;
     Ok(assemble(scorer, rounds, &free, solution, 1))
 }
