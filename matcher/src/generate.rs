@@ -212,6 +212,18 @@ pub fn write<M: Write, E: Write>(spec: &Spec, mentors: M, mentees: E) -> io::Res
     )
 }
 
+/// The rosters `spec` generates, read back (for unit tests).
+#[cfg(test)]
+pub(crate) fn rosters(spec: &Spec) -> (crate::roster::Roster, crate::roster::Roster) {
+    use crate::roster::{Roster, Side};
+    let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
+    write(spec, &mut mentors, &mut mentees).expect("writes to memory");
+    (
+        Roster::from_csv_reader(&mentors[..], Side::Mentor, "mentors.csv").expect("valid"),
+        Roster::from_csv_reader(&mentees[..], Side::Mentee, "mentees.csv").expect("valid"),
+    )
+}
+
 /// Writes `count` people of one side; `capacity` draws a mentor's capacity.
 fn write_side<W: Write>(
     rng: &mut Rng,

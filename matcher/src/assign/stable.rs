@@ -316,24 +316,18 @@ mod tests {
     use super::*;
     use crate::config::Config;
     use crate::generate::{self, Spec};
-    use crate::roster::{Roster, Side};
+    use crate::roster::Roster;
     use crate::rounds::{PairFile, Rounds};
 
     /// Generated rosters of `mentees` × `mentors` with picks on both sides.
     fn rosters(mentees: usize, mentors: usize, seed: u64) -> (Roster, Roster) {
-        let spec = Spec {
+        generate::rosters(&Spec {
             mentors,
             mentees,
             seed,
             capacity: None,
             picks: true,
-        };
-        let (mut m, mut e) = (Vec::new(), Vec::new());
-        generate::write(&spec, &mut m, &mut e).expect("writes to memory");
-        (
-            Roster::from_csv_reader(&m[..], Side::Mentor, "mentors.csv").expect("valid"),
-            Roster::from_csv_reader(&e[..], Side::Mentee, "mentees.csv").expect("valid"),
-        )
+        })
     }
 
     /// Textbook deferred acceptance over whole preference lists: each free

@@ -445,23 +445,17 @@ mod tests {
     use crate::list;
     use crate::list_attributes::AttributeOptions;
     use crate::pair_scores::PairScores;
-    use crate::roster::{Roster, Side};
+    use crate::roster::Roster;
     use crate::score::Forbidden;
 
     fn rosters(seed: u64) -> (Roster, Roster) {
-        let spec = Spec {
+        generate::rosters(&Spec {
             mentors: 40,
             mentees: 60,
             seed,
             capacity: None,
             picks: false,
-        };
-        let (mut mentors, mut mentees) = (Vec::new(), Vec::new());
-        generate::write(&spec, &mut mentors, &mut mentees).expect("writes to memory");
-        (
-            Roster::from_csv_reader(&mentors[..], Side::Mentor, "mentors.csv").expect("valid"),
-            Roster::from_csv_reader(&mentees[..], Side::Mentee, "mentees.csv").expect("valid"),
-        )
+        })
     }
 
     /// Adds a column of background attribute values to `roster`.
