@@ -1,6 +1,7 @@
 //! A matching as reported: every mentee matched or unmatched with a reason,
 //! every mentor's load, and the summary (the JSON output's shape).
 
+use crate::assign::par_map;
 use crate::assign::Assignment;
 use crate::config::Goal;
 use crate::error::Error;
@@ -200,10 +201,22 @@ pub(crate) fn describe(
     let mut matches = Vec::new();
     let mut unmatched = Vec::new();
     let mut assigned = vec![0u32; mentors.people.len()];
+    // Why each mentee with places left has them: a pass over their whole
+    // row, so rows in parallel.
+    let short: Vec<(usize, u32)> = (0..mentees.people.len())
+        .map(|e| (e, assignment.mentors(e).count() as u32))
+        .filter(|&(e, got)| got < mentees.people[e].capacity)
+        .collect();
+    let reasons = par_map(short.len(), Vec::new, |scratch, k| {
+        let (e, got) = short[k];
+        match got {
+            0 => why_unmatched(scorer, rounds, e, scratch),
+            _ => why_unfilled(scorer, rounds, e, got, mentees.people[e].capacity, scratch),
+        }
+    });
+    let mut reasons = short.iter().zip(reasons).peekable();
     for (e, mentee) in mentees.people.iter().enumerate() {
-        let mut got = 0;
         for m in assignment.mentors(e) {
-            got += 1;
             assigned[m] += 1;
             let explanation = Explanation::new(scorer, e, m);
             matches.push(Match {
@@ -216,11 +229,7 @@ pub(crate) fn describe(
                 mentor: m,
             });
         }
-        if got < mentee.capacity {
-            let (reason, detail) = match got {
-                0 => why_unmatched(scorer, rounds, e),
-                _ => why_unfilled(scorer, rounds, e, got, mentee.capacity),
-            };
+        if let Some((&(_, got), (reason, detail))) = reasons.next_if(|((f, _), _)| *f == e) {
             unmatched.push(Unmatched {
                 mentee_id: mentee.id.clone(),
                 mentee_name: mentee.name.clone(),
@@ -253,11 +262,13 @@ pub(crate) fn describe(
     }
 }
 
-/// Works out why the optimum left mentee `e` unmatched.
+/// Works out why the optimum left mentee `e` unmatched (`scratch` is the
+/// row scorer's workspace).
 pub(crate) fn why_unmatched(
     scorer: &Scorer,
     rounds: &Resolved,
     e: usize,
+    scratch: &mut Vec<f64>,
 ) -> (UnmatchedReason, String) {
     let mentors = &scorer.mentors().people;
     if let Some(picks) = scorer.only_picks(e) {
@@ -266,7 +277,14 @@ pub(crate) fn why_unmatched(
             no_pick_free(scorer, rounds, e, &picks),
         );
     }
-    let mut allowed: Vec<(usize, Hundredths)> = Vec::new();
+    let eligible = eligible_mentors(scorer, rounds, e, scratch);
+    if eligible > 0 {
+        return (
+            UnmatchedReason::NoCapacity,
+            format!("the places of all {eligible} eligible mentors went to other mentees"),
+        );
+    }
+    let mut best: Option<Hundredths> = None;
     // How many mentors each rule rules out, in the order first met.
     let mut ruled_out: Vec<(String, usize)> = Vec::new();
     for m in 0..mentors.len() {
@@ -274,7 +292,7 @@ pub(crate) fn why_unmatched(
             Some(forbidden) => forbidden.rule(),
             None if rounds.repeats(e, m) => "paired before".to_owned(),
             None => {
-                allowed.push((m, scorer.score(e, m)));
+                best = best.max(Some(scorer.score(e, m)));
                 continue;
             }
         };
@@ -283,8 +301,14 @@ pub(crate) fn why_unmatched(
             None => ruled_out.push((rule, 1)),
         }
     }
-    let best = allowed.iter().map(|&(_, s)| s).max();
     match best {
+        Some(best) => (
+            UnmatchedReason::BelowMinScore,
+            format!(
+                "the best allowed mentor scores {:.2}, below min_score",
+                f64::from(best) / 100.0
+            ),
+        ),
         None => (
             UnmatchedReason::AllCandidatesForbidden,
             format!(
@@ -297,24 +321,18 @@ pub(crate) fn why_unmatched(
                     .join(", ")
             ),
         ),
-        Some(best) if scorer.below_min(best) => (
-            UnmatchedReason::BelowMinScore,
-            format!(
-                "the best allowed mentor scores {:.2}, below min_score",
-                f64::from(best) / 100.0
-            ),
-        ),
-        Some(_) => {
-            let eligible = allowed
-                .iter()
-                .filter(|&&(_, s)| !scorer.below_min(s))
-                .count();
-            (
-                UnmatchedReason::NoCapacity,
-                format!("the places of all {eligible} eligible mentors went to other mentees"),
-            )
-        }
     }
+}
+
+/// How many mentors mentee `e` may be given: allowed by every rule, not
+/// paired before, and scoring at least `min_score`.
+fn eligible_mentors(scorer: &Scorer, rounds: &Resolved, e: usize, scratch: &mut Vec<f64>) -> u32 {
+    let weights = scorer.row_weights(e, scratch);
+    let mut eligible = weights.iter().filter(|w| w.is_finite()).count() as u32;
+    for &m in rounds.history(e) {
+        eligible -= u32::from(weights[m].is_finite());
+    }
+    eligible
 }
 
 /// Why a mentee who wanted `wanted` mentors got only `got` (at least one):
@@ -325,28 +343,29 @@ fn why_unfilled(
     e: usize,
     got: u32,
     wanted: u32,
+    scratch: &mut Vec<f64>,
 ) -> (UnmatchedReason, String) {
-    let (mut allowed, mut eligible) = (0u32, 0u32);
-    for m in 0..scorer.mentors().people.len() {
-        if scorer.rule_forbids(e, m).is_none() && !rounds.repeats(e, m) {
-            allowed += 1;
-            eligible += u32::from(!scorer.below_min(scorer.score(e, m)));
-        }
-    }
+    let eligible = eligible_mentors(scorer, rounds, e, scratch);
     let filled = format!("{got} of {wanted} places filled");
-    match eligible.checked_sub(got).filter(|&left| left > 0) {
-        None if allowed > eligible => (
-            UnmatchedReason::BelowMinScore,
-            format!("{filled}: every other allowed mentor scores below min_score"),
-        ),
-        None => (
-            UnmatchedReason::AllCandidatesForbidden,
-            format!("{filled}: every other mentor is ruled out"),
-        ),
-        Some(left) => (
+    if let Some(left) = eligible.checked_sub(got).filter(|&left| left > 0) {
+        return (
             UnmatchedReason::NoCapacity,
             format!("{filled}: the places of the other {left} eligible mentors went to other mentees, or a `distinct` rule rules them out"),
-        ),
+        );
+    }
+    let allowed = (0..scorer.mentors().people.len())
+        .filter(|&m| scorer.rule_forbids(e, m).is_none() && !rounds.repeats(e, m))
+        .count() as u32;
+    if allowed > eligible {
+        (
+            UnmatchedReason::BelowMinScore,
+            format!("{filled}: every other allowed mentor scores below min_score"),
+        )
+    } else {
+        (
+            UnmatchedReason::AllCandidatesForbidden,
+            format!("{filled}: every other mentor is ruled out"),
+        )
     }
 }
 

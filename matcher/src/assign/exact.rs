@@ -74,8 +74,17 @@ impl<'a> Scores<'a> {
     /// again, where a dense one would read each once.
     pub(super) fn holding(self, max_memory: u64) -> Self {
         let cells = (self.free.len() as u128) * (self.cols() as u128);
-        let budget = u128::from(max_memory / 2);
-        let hold = cells * 2 <= budget && cells * 8 > budget;
+        if cells * 8 <= u128::from(max_memory / 2) {
+            return self;
+        }
+        self.holding_rows(max_memory)
+    }
+
+    /// The same scores, each row held once scored when every row's weights
+    /// (two bytes each) fit in half of `max_memory` bytes.
+    pub(super) fn holding_rows(self, max_memory: u64) -> Self {
+        let cells = (self.free.len() as u128) * (self.cols() as u128);
+        let hold = cells * 2 <= u128::from(max_memory / 2);
         Scores {
             held: if hold {
                 (0..self.free.len()).map(|_| OnceLock::new()).collect()

@@ -92,6 +92,22 @@ impl Assignment {
 pub(crate) const THREADS: bool =
     !cfg!(all(target_arch = "wasm32", not(target_feature = "atomics")));
 
+/// `f(scratch, i)` for every `i` in `0..n`, in order, on rayon's pool (each
+/// worker with its own `init()` scratch), or in a plain loop where the build
+/// has no threads.
+pub(crate) fn par_map<S, T: Send>(
+    n: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, usize) -> T + Sync + Send,
+) -> Vec<T> {
+    if !THREADS {
+        let mut scratch = init();
+        return (0..n).map(|i| f(&mut scratch, i)).collect();
+    }
+    use rayon::prelude::*;
+    (0..n).into_par_iter().map_init(init, f).collect()
+}
+
 /// Runs `f` on a pool of `threads` workers, or on rayon's global pool for
 /// `None` (the caller's pool: a program embedding the library chooses how its
 /// threads are placed); on the calling thread where there can be no threads

@@ -78,7 +78,9 @@ pub(super) fn assign(
         rounds,
         partitions: &partitions,
     };
-    let plain = Scores::new(scorer, rounds, &rows, 0, progress);
+    // Pricing reads every row again each round.
+    let plain =
+        Scores::new(scorer, rounds, &rows, 0, progress).holding_rows(config.solver.max_memory.0);
     let locks = rows.iter().any(|&e| rounds.locked(e).is_some());
     let scores = if locks {
         plain.reweighed(&lockout)

@@ -22,35 +22,64 @@ pub(super) struct Pool {
 
 impl Pool {
     /// Validates every weight and picks each row's best `places + spare`
-    /// cells in columns with seats, and each column with a minimum its best
-    /// `minimum + spare` rows. Reports the first bad weight in row-major order.
+    /// cells in columns with seats, and each column's best rows (see
+    /// [`column_keep`]) among rows with places. Reports the first bad weight
+    /// in row-major order.
     pub(super) fn scan(ctx: &Context<'_>, spare: usize) -> Result<Self, ShapeError> {
         let problem = ctx.problem;
-        let scanned = par_map(ctx.rows(), Vec::new, |scratch, i| {
-            let weights = problem.weights.row(i, scratch);
-            let keep = match problem.places[i] {
-                0 => 0,
-                places => places as usize + spare,
-            };
-            let mut best = Smallest::new(keep);
-            for (j, (&value, &seats)) in weights.iter().zip(problem.seats).enumerate() {
-                if let Some(weight) = ctx.convert(i, j, value)? {
-                    if seats > 0 {
-                        best.offer(Cost::of_cell(problem.objective, weight), j);
+        let rows = ctx.rows();
+        let chunk = rows.div_ceil(SCAN_CHUNKS).max(1);
+        let chunks = par_map(rows.div_ceil(chunk), Vec::new, |scratch, c| {
+            let mut tops = ColumnTops::new(ctx, spare);
+            let mut cells = Vec::new();
+            for i in c * chunk..rows.min((c + 1) * chunk) {
+                let weights = problem.weights.row(i, scratch);
+                let keep = match problem.places[i] {
+                    0 => 0,
+                    places => places as usize + spare,
+                };
+                let mut best = Smallest::new(keep);
+                for (j, (&value, &seats)) in weights.iter().zip(problem.seats).enumerate() {
+                    if value == f64::NEG_INFINITY {
+                        continue;
+                    }
+                    let Some(weight) = ctx.integer(value) else {
+                        return Err(ctx.convert(i, j, value).expect_err("not a valid weight"));
+                    };
+                    if seats > 0 && keep > 0 {
+                        let cost = Cost::of_cell(problem.objective, weight);
+                        best.offer(cost, j);
+                        tops.offer(j, cost, i);
                     }
                 }
+                let row = best.into_indices().into_iter();
+                cells.push(row.map(|col| Cell::of(weights, col)).collect::<Vec<_>>());
             }
-            let cells = best.into_indices().into_iter();
-            Ok(cells
-                .map(|col| Cell {
-                    col,
-                    weight: weights[col] as i64,
-                })
-                .collect())
+            Ok((cells, tops.lists))
         });
-        let rows = scanned.into_iter().collect::<Result<Vec<_>, _>>()?;
-        let mut pool = Self { rows };
-        pool.merge(column_picks(ctx, spare));
+        let mut pool = Self { rows: Vec::new() };
+        let mut tops: Vec<Smallest> = Vec::new();
+        for part in chunks {
+            let (cells, part_tops) = part?;
+            pool.rows.extend(cells);
+            if tops.is_empty() {
+                tops = part_tops;
+            } else {
+                for (top, part) in tops.iter_mut().zip(part_tops) {
+                    top.absorb(part);
+                }
+            }
+        }
+        let mut additions = vec![Vec::new(); rows];
+        for (col, top) in tops.into_iter().enumerate() {
+            for i in top.into_indices() {
+                additions[i].push(Cell {
+                    col,
+                    weight: ctx.weight(i, col),
+                });
+            }
+        }
+        pool.merge(additions);
         Ok(pool)
     }
 
@@ -90,38 +119,59 @@ impl Pool {
     }
 }
 
-/// Each column with a minimum picks its best `minimum + spare` rows (of
-/// rows with places); per row, the picked cells ascending by column.
-fn column_picks(ctx: &Context<'_>, spare: usize) -> Vec<Vec<Cell>> {
-    let problem = ctx.problem;
-    let columns: Vec<usize> = (0..ctx.cols())
-        .filter(|&j| problem.minimum[j] > 0)
-        .collect();
-    let picks = par_map(
-        columns.len(),
-        || (),
-        |_, k| {
-            let j = columns[k];
-            let mut best = Smallest::new(problem.minimum[j] as usize + spare);
-            for i in (0..ctx.rows()).filter(|&i| problem.places[i] > 0) {
-                let value = problem.weights.weight(i, j);
-                if value != f64::NEG_INFINITY {
-                    best.offer(Cost::of_cell(problem.objective, value as i64), i);
-                }
-            }
-            best.into_indices()
-        },
-    );
-    let mut additions = vec![Vec::new(); ctx.rows()];
-    for (&col, rows) in columns.iter().zip(picks) {
-        for i in rows {
-            additions[i].push(Cell {
-                col,
-                weight: ctx.weight(i, col),
-            });
+impl Cell {
+    /// Column `col` of a row whose weights are `weights`.
+    pub(super) fn of(weights: &[f64], col: usize) -> Self {
+        Self {
+            col,
+            weight: weights[col] as i64,
         }
     }
-    additions
+}
+
+/// Each column's best rows among those offered, with the key an offer must
+/// beat kept beside them, so that most offers take one comparison.
+struct ColumnTops {
+    /// Per column, its best rows so far.
+    lists: Vec<Smallest>,
+    /// Per column, the last kept key once its list is full.
+    floors: Vec<Option<(Cost, usize)>>,
+}
+
+impl ColumnTops {
+    /// Empty lists, each to keep [`column_keep`] rows.
+    fn new(ctx: &Context<'_>, spare: usize) -> Self {
+        let problem = ctx.problem;
+        let keep = |j: usize| column_keep(problem.seats[j], problem.minimum[j], spare);
+        let lists: Vec<Smallest> = (0..ctx.cols()).map(|j| Smallest::new(keep(j))).collect();
+        let floors = lists.iter().map(Smallest::floor).collect();
+        Self { lists, floors }
+    }
+
+    /// Offers row `row` to column `col` at `cost`.
+    #[inline]
+    fn offer(&mut self, col: usize, cost: Cost, row: usize) {
+        if self.floors[col].is_none_or(|floor| (cost, row) < floor) {
+            self.lists[col].offer(cost, row);
+            self.floors[col] = self.lists[col].floor();
+        }
+    }
+}
+
+/// Rows are scanned in this many chunks (in parallel where the build has
+/// threads), each keeping its own column picks, merged in chunk order.
+const SCAN_CHUNKS: usize = 16;
+
+/// Rows each column picks per seat (up to 8 seats), plus two, and at least
+/// its minimum and `spare` more: without them a column that is nobody's
+/// favourite would be missing from the pool, and each pricing round would
+/// find it again for every row with a place left (over-subscribed rosters
+/// then take several rounds of some ten cells per row).
+fn column_keep(seats: u32, minimum: u32, spare: usize) -> usize {
+    match seats {
+        0 => 0,
+        _ => (2 * seats.min(8) as usize + 2).max(minimum as usize + spare),
+    }
 }
 
 /// The `keep` indices of least `(cost, index)` among those offered.
@@ -163,6 +213,23 @@ impl Smallest {
         }
         let at = self.items.partition_point(|&item| item < key);
         self.items.insert(at, key);
+    }
+
+    /// The key an offer must beat: the last kept one once full (`None`
+    /// while there is room). A list that keeps nothing beats every key.
+    fn floor(&self) -> Option<(Cost, usize)> {
+        match self.keep {
+            0 => Some((Cost::MIN, 0)),
+            keep if self.items.len() == keep => self.items.last().copied(),
+            _ => None,
+        }
+    }
+
+    /// Offers every item `other` kept (whose indices this one has not seen).
+    fn absorb(&mut self, other: Self) {
+        for (cost, index) in other.items {
+            self.offer(cost, index);
+        }
     }
 
     /// The kept indices, ascending.

@@ -5,84 +5,89 @@ use std::ops::{Add, Neg, Sub};
 
 use crate::solve::Objective;
 
-/// A cost to minimise, compared field by field in declaration order.
+/// A cost to minimise: three integer tiers compared lexicographically
+/// (required seats first, then the objective's two halves), packed into one
+/// `i128` as `seats · 2⁸⁴ + major · 2⁴² + minor` so that sums and comparisons
+/// are single integer operations. Packing is exact, and ordering the packed
+/// values orders the tiers, while `|major|` and `|minor|` stay below 2⁴¹:
+/// the solver's weight limit keeps every path's sum, and so every distance
+/// and potential, below 2⁴⁰.
 ///
 /// A required seat costs `(-1, 0, 0)`; a cell of weight `w` (hundredths)
 /// costs `(0, -1, -w)` under [`Objective::Coverage`] and `(0, -w, -1)` under
 /// [`Objective::Total`]; everything else costs zero.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub(super) struct Cost {
-    /// Minus the required seats filled.
-    pub(super) seats: i64,
-    /// The objective's first half.
-    pub(super) major: i64,
-    /// The objective's tie-breaking half.
-    pub(super) minor: i64,
-}
+pub(super) struct Cost(i128);
+
+/// Bits below each tier.
+const TIER: u32 = 42;
+
+/// The largest magnitude a tier's sums may reach (exclusive): see [`Cost`].
+pub(super) const TIER_LIMIT: i64 = 1 << (TIER - 2);
 
 impl Cost {
     /// The cost of arcs that carry no objective.
-    pub(super) const ZERO: Self = Self {
-        seats: 0,
-        major: 0,
-        minor: 0,
-    };
+    pub(super) const ZERO: Self = Self(0);
+
+    /// Below every cost.
+    pub(super) const MIN: Self = Self(i128::MIN);
 
     /// The cost of one unit through a column's required arc.
-    pub(super) const REQUIRED_SEAT: Self = Self {
-        seats: -1,
-        major: 0,
-        minor: 0,
-    };
+    pub(super) const REQUIRED_SEAT: Self = Self::tiers(-1, 0, 0);
+
+    /// The cost with these three tiers.
+    const fn tiers(seats: i64, major: i64, minor: i64) -> Self {
+        Self(((seats as i128) << (2 * TIER)) + ((major as i128) << TIER) + minor as i128)
+    }
 
     /// The cost of a cell of integer weight `weight`.
     pub(super) fn of_cell(objective: Objective, weight: i64) -> Self {
-        let (major, minor) = match objective {
-            Objective::Coverage => (-1, -weight),
-            Objective::Total => (-weight, -1),
-        };
-        Self {
-            seats: 0,
-            major,
-            minor,
+        match objective {
+            Objective::Coverage => Self::tiers(0, -1, -weight),
+            Objective::Total => Self::tiers(0, -weight, -1),
         }
+    }
+
+    /// The seats tier.
+    pub(super) fn seats(self) -> i128 {
+        self.wide()[0]
     }
 
     /// The three tiers, widened for sums over many arcs.
     pub(super) fn wide(self) -> [i128; 3] {
-        [self.seats.into(), self.major.into(), self.minor.into()]
+        // Each tier is the sign-extended low bits of what is left.
+        let low = |v: i128| (v << (128 - TIER)) >> (128 - TIER);
+        let minor = low(self.0);
+        let rest = (self.0 - minor) >> TIER;
+        let major = low(rest);
+        [(rest - major) >> TIER, major, minor]
     }
 }
 
 impl Add for Cost {
     type Output = Self;
 
+    #[inline]
     fn add(self, rhs: Self) -> Self {
-        Self {
-            seats: self.seats + rhs.seats,
-            major: self.major + rhs.major,
-            minor: self.minor + rhs.minor,
-        }
+        Self(self.0 + rhs.0)
     }
 }
 
 impl Sub for Cost {
     type Output = Self;
 
+    #[inline]
     fn sub(self, rhs: Self) -> Self {
-        self + -rhs
+        Self(self.0 - rhs.0)
     }
 }
 
 impl Neg for Cost {
     type Output = Self;
 
+    #[inline]
     fn neg(self) -> Self {
-        Self {
-            seats: -self.seats,
-            major: -self.major,
-            minor: -self.minor,
-        }
+        Self(-self.0)
     }
 }
 

@@ -158,14 +158,35 @@ impl Network {
         }
     }
 
-    /// Routes every row's units, rows in index order, each along a shortest
-    /// path to the sink (a column's seat or the row's own unmatched arc).
+    /// Routes every row's units to the sink (a column's seat or the row's
+    /// own unmatched arc) at least cost: from the rows when they have no more
+    /// units than the columns have seats, else from the seats.
     pub(super) fn route(&mut self) {
+        let units: u64 = self.supply.iter().map(|&u| u64::from(u)).sum();
+        if self.seats() < units {
+            self.route_from_seats();
+        } else {
+            self.route_from_rows();
+        }
+    }
+
+    /// The columns' seats: the capacity of their arcs to the sink.
+    fn seats(&self) -> u64 {
+        (1..=self.cols)
+            .flat_map(|v| self.first[v]..self.first[v + 1])
+            .filter(|&a| self.head[a] == SINK)
+            .map(|a| u64::from(self.capacity[a]))
+            .sum()
+    }
+
+    /// Routes the rows' units, rows in index order, each along a shortest path
+    /// to the sink.
+    fn route_from_rows(&mut self) {
         let mut search = Search::new(self.potential.len());
         for (i, &supply) in self.supply.clone().iter().enumerate() {
-            let source = 1 + self.cols + i;
+            let source = self.row_node(i);
             let mut left = supply;
-            while left > 0 && self.shortest_path(&mut search, source, |v| v == SINK) {
+            while left > 0 && self.shortest_path(&mut search, Way::Forward(source), |v| v == SINK) {
                 self.augment(&search, source, SINK, 1);
                 left -= 1;
                 // Once a unit stays unmatched, the rest of the row's do too.
@@ -174,6 +195,49 @@ impl Network {
                     self.augment(&search, source, SINK, left);
                     left = 0;
                 }
+            }
+        }
+    }
+
+    /// Routes the rows' units when seats are scarcer: every unit starts on
+    /// its row's unmatched arc and every seat is offered, then each column's
+    /// seats are filled (or left empty) one at a time, columns in index
+    /// order, along shortest paths searched back from the column. Over-
+    /// subscribed programs end with most rows holding unmatched units, so
+    /// these searches stop near their column, where searches from the rows
+    /// would each have to rule out every other row's seat.
+    fn route_from_seats(&mut self) {
+        for i in 0..self.supply.len() {
+            let row = self.row_node(i);
+            if let Some(a) = (self.first[row]..self.first[row + 1]).find(|&a| self.head[a] == SINK)
+            {
+                self.push(a, self.supply[i]);
+            }
+        }
+        // Valid for that flow: the sink, rows and group nodes at zero, each
+        // column at its cheapest arc in; only the seats' arcs are then below
+        // zero, and offering them leaves each column short of its seats.
+        self.potential.fill(Cost::ZERO);
+        for v in 1..=self.cols {
+            let into = (self.first[v]..self.first[v + 1]).filter(|&a| self.head[a] != SINK);
+            self.potential[v] = into
+                .map(|a| self.potential[self.head[a]] - self.cost[a])
+                .fold(Cost::ZERO, Cost::min);
+        }
+        let mut excess = self.saturate_negative();
+        let mut search = Search::new(self.potential.len());
+        for target in 0..excess.len() {
+            while excess[target] < 0 {
+                let way = Way::Backward(target);
+                let found = self.shortest_path(&mut search, way, |w| excess[w] > 0);
+                debug_assert!(found, "a seat can always be left empty");
+                if !found {
+                    break;
+                }
+                let source = search.settled[search.settled.len() - 1];
+                self.augment(&search, source, target, 1);
+                excess[source] -= 1;
+                excess[target] += 1;
             }
         }
     }
@@ -264,6 +328,24 @@ impl Network {
     /// and nodes in index order, along shortest paths to nodes short of units.
     /// Whether every excess found a path.
     fn restore(&mut self) -> bool {
+        let mut excess = self.saturate_negative();
+        let mut search = Search::new(self.potential.len());
+        for v in 0..excess.len() {
+            while excess[v] > 0
+                && self.shortest_path(&mut search, Way::Forward(v), |w| excess[w] < 0)
+            {
+                let target = search.settled[search.settled.len() - 1];
+                self.augment(&search, v, target, 1);
+                excess[v] -= 1;
+                excess[target] += 1;
+            }
+        }
+        excess.iter().all(|&units| units == 0)
+    }
+
+    /// Saturates every residual arc of negative reduced cost; each node's
+    /// units in excess (positive) or short (negative) after that.
+    fn saturate_negative(&mut self) -> Vec<i64> {
         let nodes = self.potential.len();
         let mut excess = vec![0i64; nodes];
         for v in 0..nodes {
@@ -277,21 +359,21 @@ impl Network {
                 }
             }
         }
-        let mut search = Search::new(nodes);
-        for v in 0..nodes {
-            while excess[v] > 0 && self.shortest_path(&mut search, v, |w| excess[w] < 0) {
-                let target = search.settled[search.settled.len() - 1];
-                self.augment(&search, v, target, 1);
-                excess[v] -= 1;
-                excess[target] += 1;
-            }
-        }
-        excess.iter().all(|&units| units == 0)
+        excess
     }
 
     /// Sends `units` along the path the last search found from `source` to
-    /// `target`.
+    /// `target` (either way).
     fn augment(&mut self, search: &Search, source: usize, target: usize, units: u32) {
+        if search.backward {
+            let mut v = source;
+            while v != target {
+                let a = search.pred[v];
+                self.push(a, units);
+                v = self.head[a];
+            }
+            return;
+        }
         let mut v = target;
         while v != source {
             let a = search.pred[v];
@@ -330,19 +412,24 @@ impl Network {
         }
     }
 
-    /// Dijkstra from `source` over reduced costs until it settles a node
-    /// that `is_target` accepts (the last of `search.settled`), then the lazy
+    /// Dijkstra over reduced costs, forward from a source along residual
+    /// arcs or backward from a target against them, until it settles a node
+    /// that `is_end` accepts (the last of `search.settled`); then the lazy
     /// potential update of the settled nodes. Whether it found one (routing
-    /// always reaches the sink while `source` has units left).
+    /// always does while units are left).
     fn shortest_path(
         &mut self,
         search: &mut Search,
-        source: usize,
-        is_target: impl Fn(usize) -> bool,
+        way: Way,
+        is_end: impl Fn(usize) -> bool,
     ) -> bool {
-        search.start(source);
+        let (start, backward) = match way {
+            Way::Forward(v) => (v, false),
+            Way::Backward(v) => (v, true),
+        };
+        search.start(start, backward);
         let mut reach = None;
-        // The least distance at which a target has been reached: nodes no
+        // The least distance at which an end has been reached: nodes no
         // nearer would be settled after it, so they stay off the heap.
         let mut bound = None;
         while let Some(Reverse((d, v))) = search.heap.pop() {
@@ -351,19 +438,25 @@ impl Network {
             }
             search.done[v] = search.epoch;
             search.settled.push(v);
-            if is_target(v) {
+            if is_end(v) {
                 reach = Some(d);
                 break;
             }
             let pv = self.potential[v];
-            for a in self.first[v]..self.first[v + 1] {
-                let w = self.head[a];
+            for b in self.first[v]..self.first[v + 1] {
+                let w = self.head[b];
+                // The arc searched: `b` itself, or backward the arc from `w`.
+                let a = if backward { self.rev[b] } else { b };
                 if self.cap[a] == 0 || search.done[w] == search.epoch {
                     continue;
                 }
-                let nd = d + self.cost[a] + pv - self.potential[w];
-                let target = is_target(w);
-                if !target && bound.is_some_and(|b| nd >= b) {
+                let nd = if backward {
+                    d + self.cost[a] + self.potential[w] - pv
+                } else {
+                    d + self.cost[a] + pv - self.potential[w]
+                };
+                let end = is_end(w);
+                if !end && bound.is_some_and(|b| nd >= b) {
                     continue;
                 }
                 if search.seen[w] != search.epoch || nd < search.dist[w] {
@@ -371,7 +464,7 @@ impl Network {
                     search.dist[w] = nd;
                     search.pred[w] = a;
                     search.heap.push(Reverse((nd, w)));
-                    if target {
+                    if end {
                         bound = Some(bound.map_or(nd, |b: Cost| b.min(nd)));
                     }
                 }
@@ -381,7 +474,11 @@ impl Network {
             return false;
         };
         for &v in &search.settled {
-            self.potential[v] = self.potential[v] + search.dist[v] - reach;
+            self.potential[v] = if backward {
+                self.potential[v] + reach - search.dist[v]
+            } else {
+                self.potential[v] + search.dist[v] - reach
+            };
         }
         true
     }
@@ -469,6 +566,11 @@ impl Network {
         1 + col
     }
 
+    /// The potentials of the columns, in column order.
+    pub(super) fn column_potentials(&self) -> &[Cost] {
+        &self.potential[1..=self.cols]
+    }
+
     /// The potential of a node.
     pub(super) fn potential(&self, node: usize) -> Cost {
         self.potential[node]
@@ -498,6 +600,17 @@ struct Search {
     /// Reached nodes by distance, ties to the lowest node; entries of
     /// settled nodes are stale.
     heap: BinaryHeap<Reverse<(Cost, usize)>>,
+    /// Whether the current search runs backward.
+    backward: bool,
+}
+
+/// Where a search starts and which way it runs.
+#[derive(Clone, Copy)]
+enum Way {
+    /// From a node along residual arcs.
+    Forward(usize),
+    /// From a node against residual arcs (distances to it).
+    Backward(usize),
 }
 
 impl Search {
@@ -511,12 +624,14 @@ impl Search {
             done: vec![0; nodes],
             settled: Vec::new(),
             heap: BinaryHeap::new(),
+            backward: false,
         }
     }
 
-    /// Starts a new search from `source`.
-    fn start(&mut self, source: usize) {
+    /// Starts a new search from `source`, backward or not.
+    fn start(&mut self, source: usize, backward: bool) {
         self.epoch += 1;
+        self.backward = backward;
         self.settled.clear();
         self.heap.clear();
         self.seen[source] = self.epoch;

@@ -3,7 +3,7 @@
 
 use super::cells::{Cell, Pool, Smallest};
 use super::cost::Cost;
-use super::limits::{Cursor, Limits};
+use super::limits::Limits;
 use super::network::Network;
 use super::par_map;
 use super::problem::Context;
@@ -42,30 +42,32 @@ pub(super) fn violators(
             node_of[g] = node;
         }
         let weights = problem.weights.row(i, row);
-        let mut listed = Cursor::new(&pool.rows[i]);
-        let mut forbidden = Cursor::new(limits.forbidden_in(i));
+        let columns = network.column_potentials();
+        let from_row = network.potential(network.row_node(i));
         let mut best = Smallest::new(places as usize + spare);
-        for (j, (&value, &seats)) in weights.iter().zip(&limits.seats).enumerate() {
-            let out = listed.holds(j, |cell| cell.col) | forbidden.holds(j, |&(_, c)| c);
-            if out || seats == 0 || value == f64::NEG_INFINITY {
+        // Reduced costs first: few cells are violated, and only those are
+        // looked up in the pool and the forbidden cells.
+        for (j, (&value, &column)) in weights.iter().zip(columns).enumerate() {
+            if value == f64::NEG_INFINITY {
                 continue;
             }
             let from = match partition {
-                Some(groups) if stamp[groups[j]] == i => node_of[groups[j]],
-                _ => network.row_node(i),
+                Some(groups) if stamp[groups[j]] == i => network.potential(node_of[groups[j]]),
+                _ => from_row,
             };
-            let cost = Cost::of_cell(problem.objective, value as i64);
-            let reduced = network.reduced(from, Network::column_node(j), cost);
-            if reduced < Cost::ZERO {
+            let reduced = Cost::of_cell(problem.objective, value as i64) + from - column;
+            if reduced >= Cost::ZERO || limits.seats[j] == 0 {
+                continue;
+            }
+            let listed = pool.rows[i]
+                .binary_search_by_key(&j, |cell| cell.col)
+                .is_ok();
+            let forbidden = limits.forbidden_in(i).binary_search_by_key(&j, |&(_, c)| c);
+            if !listed && forbidden.is_err() {
                 best.offer(reduced, j);
             }
         }
         let cells = best.into_indices().into_iter();
-        cells
-            .map(|col| Cell {
-                col,
-                weight: weights[col] as i64,
-            })
-            .collect()
+        cells.map(|col| Cell::of(weights, col)).collect()
     })
 }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use super::cost::TIER_LIMIT;
 use crate::solve::{Objective, WeightSource};
 
 /// A b-matching between rows (mentees) and columns (mentors).
@@ -206,9 +207,9 @@ impl<'p> Context<'p> {
         }
         let (groups, group_counts) = problem.distinct.iter().map(|p| dense_groups(p)).unzip();
         // A simple path crosses at most `2 * cols + 1` cells: potentials and
-        // distances stay below 2^61 in magnitude.
+        // distances stay below each cost tier's limit in magnitude.
         let span = 2 * (rows as u64 + cols as u64) + 4;
-        let weight_limit = ((1u64 << 61) / span) as i64;
+        let weight_limit = (TIER_LIMIT as u64 / span) as i64;
         Ok(Self {
             problem,
             groups,
@@ -230,6 +231,14 @@ impl<'p> Context<'p> {
     /// The integer weight of an allowed cell whose weight was validated.
     pub(super) fn weight(&self, row: usize, col: usize) -> i64 {
         self.problem.weights.weight(row, col) as i64
+    }
+
+    /// The integer value of an allowed weight, `None` where [`convert`](Self::convert)
+    /// would report it: one comparison on the fast path.
+    pub(super) fn integer(&self, value: f64) -> Option<i64> {
+        let weight = value as i64;
+        let fits = weight.unsigned_abs() <= self.weight_limit as u64;
+        (weight as f64 == value && fits).then_some(weight)
     }
 
     /// The integer value of weight `value` at `(row, col)`: `None` for a

@@ -49,9 +49,10 @@ impl Relaxation {
 /// cell per this many units, and routes anew otherwise.
 const RESTART_SHARE: usize = 16;
 
-/// Solves the relaxation under `limits`: network, route, tighten, price, and
-/// again (from the last solution, unless many cells were added) with the
-/// violators added to `pool`, until pricing finds none. The first flow restarts from `start`'s solution (the
+/// Solves the relaxation under `limits`: network, route, tighten, price (up
+/// to `spare / 2` cells beyond its places per row), and again (from the last
+/// solution, unless many cells were added) with the violators added to
+/// `pool`, until pricing finds none. The first flow restarts from `start`'s solution (the
 /// parent node's) where given. Counts each pricing round in `rounds`.
 pub(super) fn relax(
     ctx: &Context<'_>,
@@ -66,7 +67,7 @@ pub(super) fn relax(
     loop {
         network.tighten();
         *rounds += 1;
-        let missing = violators(ctx, pool, limits, &network, spare);
+        let missing = violators(ctx, pool, limits, &network, spare / 2);
         let added = pool.merge(missing);
         if added == 0 {
             return finish(ctx, limits, network);

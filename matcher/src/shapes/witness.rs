@@ -19,9 +19,9 @@ use super::problem::{Context, ShapeError};
 /// some minimum unmet.
 pub(super) fn witness(ctx: &Context<'_>, limits: &Limits, network: &Network) -> ShapeError {
     let problem = ctx.problem;
-    let sink = network.potential(SINK).seats;
+    let sink = network.potential(SINK).seats();
     let in_set: Vec<bool> = (0..ctx.cols())
-        .map(|j| limits.seats[j] > 0 && network.potential(Network::column_node(j)).seats > sink)
+        .map(|j| limits.seats[j] > 0 && network.potential(Network::column_node(j)).seats() > sink)
         .collect();
     let columns: Vec<usize> = (0..ctx.cols()).filter(|&j| in_set[j]).collect();
     let need = columns.iter().map(|&j| u64::from(limits.minimum[j])).sum();
