@@ -98,7 +98,7 @@ impl<'r> Program<'r> {
         progress: &dyn Progress,
     ) -> Result<Self, Error> {
         let scorer = prepare(mentors.into(), mentees.into(), &config)?;
-        let rounds = rounds.resolve(&scorer)?;
+        let rounds = rounds.resolve(&scorer, &config)?;
         let optimum = in_pool(config.threads(), || {
             assign(&scorer, &rounds, &config, progress)
         })??;
@@ -281,7 +281,7 @@ impl<'r> Program<'r> {
         self.solves.fetch_add(optimum.solves, Ordering::Relaxed);
         let solution = &optimum.solution;
         let locked = (0..self.mentees().people.len())
-            .filter(|&e| self.rounds.locked(e).is_some())
+            .filter(|&e| self.rounds.is_locked(e))
             .count();
         let price = PriceOfStability {
             stable_matched: self.outcome.summary.matched,

@@ -144,9 +144,7 @@ pub(crate) fn why_not(
     let made = optimum.mentors(e).any(|x| x == m);
     let allowed = explanation.forbidden.is_none() && !repeat;
     let forced = match rounds.with_lock(e, m) {
-        Some(forced) if allowed && !made && rounds.locked(e).is_none() => {
-            Some(assign(scorer, &forced, config, &Silent)?)
-        }
+        Some(forced) if allowed && !made => Some(assign(scorer, &forced, config, &Silent)?),
         _ => None,
     };
     let solves = forced.as_ref().map_or(0, |f| f.solves);
