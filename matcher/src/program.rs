@@ -185,7 +185,8 @@ impl<'r> Program<'r> {
     /// (ties go to it, then to roster order), so a mentor is the first
     /// suggestion of at most `capacity` mentees; an unmatched mentee (no
     /// mentor had room) gets the same ranking, with no suggestion marked
-    /// `assigned`. A locked mentee's first suggestion is its locked mentor.
+    /// `assigned`. A locked mentee's first suggestions are its locked
+    /// mentors.
     pub fn suggest(&self, k: usize) -> Vec<Suggestions> {
         let run = || suggest::suggest(&self.scorer, &self.rounds, &self.optimum, k);
         // A pool that cannot be built was already refused by `new`.

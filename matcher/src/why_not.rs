@@ -53,8 +53,9 @@ pub struct PairVerdict {
     /// The mentees holding the mentor's places in the optimal matching.
     pub holders: Vec<Holder>,
     /// What forcing the pair would do; `None` when it is made, may never be
-    /// made, or would break a lock (the mentee is locked elsewhere or every
-    /// place of the mentor is locked).
+    /// made, or would break a lock (the mentee is locked to all the mentors
+    /// it wants, or to one of the mentor's `distinct` group, or every place
+    /// of the mentor is locked).
     pub forcing: Option<Forcing>,
 }
 

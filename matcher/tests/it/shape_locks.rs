@@ -7,7 +7,7 @@ use crate::shapes::{exhaustive, shaped_config, shaped_program};
 use crate::{mentees, mentors, rounds_of};
 use matcher::progress::Silent;
 use matcher::score::Scorer;
-use matcher::{match_rosters_with, Config, Error, MatchOutcome, Roster};
+use matcher::{match_rosters_with, Config, Error, MatchOutcome, Program, Roster};
 use proptest::prelude::*;
 
 /// A history file with no pairs.
@@ -60,6 +60,41 @@ fn a_mentee_keeps_two_locks_and_gets_a_third_mentor_of_another_group() {
         triples(&[("e1", "m1", true), ("e1", "m2", true), ("e1", "m4", true)])
     );
     assert!(outcome.unmatched.is_empty());
+}
+
+#[test]
+fn suggestions_and_why_not_respect_several_locks() {
+    let m = mentors("id,capacity,dept,skills\nm1,1,x,a\nm2,1,y,b\nm3,1,x,a;b;c\nm4,1,z,c\n");
+    let e = mentees("id,capacity,skills\ne1,3,a;b;c\n");
+    let rounds = rounds_of("mentor_id,mentee_id\nm2,e1\nm1,e1\n", NO_HISTORY);
+    let program = Program::new(&m, &e, shaped_config(true, false, true, 0), &rounds).unwrap();
+    // The locked mentors first; m3 shares dept x with the locked m1.
+    let offered: Vec<(String, bool)> = program.suggest(4)[0]
+        .mentors
+        .iter()
+        .map(|s| (s.mentor_id.clone(), s.assigned))
+        .collect();
+    let expected = [("m1", true), ("m2", true), ("m4", true)];
+    assert_eq!(offered, expected.map(|(m, a)| (m.to_owned(), a)));
+    // Forcing m3 would break the lock on m1.
+    let verdict = program.why_not("e1", Some("m3")).unwrap();
+    assert!(verdict.pair.unwrap().forcing.is_none());
+    // Without `distinct`, e1 takes m3 and forcing m4 instead is a new solve
+    // that keeps both locks.
+    let plain = Program::new(&m, &e, shaped_config(false, false, true, 0), &rounds).unwrap();
+    let forcing = plain
+        .why_not("e1", Some("m4"))
+        .unwrap()
+        .pair
+        .unwrap()
+        .forcing;
+    let moves: Vec<(Option<String>, Option<String>)> = forcing
+        .expect("m4 can be forced")
+        .moves
+        .into_iter()
+        .map(|m| (m.from, m.to))
+        .collect();
+    assert_eq!(moves, [(Some("m3".to_owned()), Some("m4".to_owned()))]);
 }
 
 #[test]
