@@ -350,9 +350,7 @@ impl Rounds {
             let Some(first) = extra.first() else {
                 continue;
             };
-            let listed: Vec<usize> = rows[e].iter().map(|&(_, row)| row).collect();
-            let all: Vec<String> = listed
-                .into_iter()
+            let all: Vec<String> = (rows[e].iter().map(|&(_, row)| row))
                 .chain(extra.iter().map(|p| p.row))
                 .map(|row| row.to_string())
                 .collect();
