@@ -72,13 +72,16 @@ pub enum Code {
     OverMemoryLimit,
     /// A locked or history pair names an id that its roster does not have.
     UnknownPairId,
-    /// A mentee is locked to more than one mentor.
+    /// A mentee who wants one mentor is locked twice, or a pair is locked
+    /// twice.
     DuplicateLock,
     /// A pair is listed twice in a pair-scores file.
     DuplicatePair,
-    /// A mentor is locked to more mentees than their capacity.
+    /// A mentor is locked to more mentees than their capacity, or a mentee
+    /// to more mentors than it wants.
     LockOverCapacity,
-    /// A locked pair breaks a hard rule or repeats a history pair.
+    /// A locked pair breaks a hard rule or repeats a history pair, or two
+    /// locked mentors of a mentee share a `distinct` group.
     LockForbidden,
     /// A vocabulary term's parent is not one: a second parent, the term
     /// itself, or a cycle of parents.

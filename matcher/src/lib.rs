@@ -35,6 +35,7 @@ pub mod columns;
 pub mod config;
 mod csv_file;
 pub mod diagnostic;
+mod distinct;
 pub mod error;
 pub mod evaluate;
 pub mod explain;

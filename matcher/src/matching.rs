@@ -223,7 +223,7 @@ pub(crate) fn describe(
                 mentee_name: mentee.name.clone(),
                 mentor_name: mentors.people[m].name.clone(),
                 reason: explanation.reason(),
-                locked: rounds.locked(e) == Some(m),
+                locked: rounds.locked(e).contains(&m),
                 explanation,
                 mentee: e,
                 mentor: m,

@@ -98,7 +98,7 @@ impl<'r> Program<'r> {
         progress: &dyn Progress,
     ) -> Result<Self, Error> {
         let scorer = prepare(mentors.into(), mentees.into(), &config)?;
-        let rounds = rounds.resolve(&scorer)?;
+        let rounds = rounds.resolve(&scorer, &config)?;
         let optimum = in_pool(config.threads(), || {
             assign(&scorer, &rounds, &config, progress)
         })??;
@@ -185,7 +185,8 @@ impl<'r> Program<'r> {
     /// (ties go to it, then to roster order), so a mentor is the first
     /// suggestion of at most `capacity` mentees; an unmatched mentee (no
     /// mentor had room) gets the same ranking, with no suggestion marked
-    /// `assigned`. A locked mentee's first suggestion is its locked mentor.
+    /// `assigned`. A locked mentee's first suggestions are its locked
+    /// mentors.
     pub fn suggest(&self, k: usize) -> Vec<Suggestions> {
         let run = || suggest::suggest(&self.scorer, &self.rounds, &self.optimum, k);
         // A pool that cannot be built was already refused by `new`.
@@ -281,7 +282,7 @@ impl<'r> Program<'r> {
         self.solves.fetch_add(optimum.solves, Ordering::Relaxed);
         let solution = &optimum.solution;
         let locked = (0..self.mentees().people.len())
-            .filter(|&e| self.rounds.locked(e).is_some())
+            .filter(|&e| self.rounds.is_locked(e))
             .count();
         let price = PriceOfStability {
             stable_matched: self.outcome.summary.matched,

@@ -4,17 +4,21 @@
 //! Both are CSV files with the columns `mentor_id,mentee_id` (header required,
 //! other columns ignored, ids compared case-insensitively like the rosters).
 //! A locked pair is kept as it is and uses one of its mentor's places; the rest
-//! of the cohort is optimised around it. A history pair is a forbidden cell.
+//! of the cohort is optimised around it. A mentee may be locked to as many
+//! mentors as it wants (its capacity). A history pair is a forbidden cell.
 //! Re-matching after a decline: lock the accepted pairs, add the declined ones
 //! to the history, run again.
 
+use crate::config::Config;
 use crate::csv_file::{read_table, Table, TableRow};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::distinct::Groups;
 use crate::error::Error;
 use crate::roster::Roster;
 use crate::score::Scorer;
 use serde::Serialize;
 use std::io::Read;
+use std::sync::Arc;
 
 /// One `mentor_id,mentee_id` row of a pair file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -150,27 +154,49 @@ pub struct Rounds {
 /// [`Rounds`] resolved against the rosters: positions instead of ids.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Resolved {
-    /// Per mentee, the mentor it is locked to.
-    locked: Vec<Option<usize>>,
+    /// Per mentee, the mentors it is locked to, ascending.
+    locked: Vec<Vec<usize>>,
     /// Per mentee, the sorted mentors it was paired with before.
     history: Vec<Vec<usize>>,
     /// Per mentor, the places left after the locks.
     spare: Vec<u32>,
+    /// Per mentee, how many mentors it wants (its capacity).
+    wants: Vec<u32>,
+    /// The mentors' `distinct` groups, which a mentee's locks respect.
+    groups: Arc<Groups>,
 }
 
 impl Resolved {
-    /// No locks, no history.
-    pub(crate) fn none(scorer: &Scorer) -> Resolved {
+    /// No locks, no history; locks added later respect `groups`.
+    fn none(scorer: &Scorer, groups: Groups) -> Resolved {
+        let mentees = &scorer.mentees().people;
         Resolved {
-            locked: vec![None; scorer.mentees().people.len()],
-            history: vec![Vec::new(); scorer.mentees().people.len()],
+            locked: vec![Vec::new(); mentees.len()],
+            history: vec![Vec::new(); mentees.len()],
             spare: scorer.mentors().people.iter().map(|p| p.capacity).collect(),
+            wants: mentees.iter().map(|p| p.capacity).collect(),
+            groups: Arc::new(groups),
         }
     }
 
-    /// The mentor mentee `e` is locked to.
-    pub(crate) fn locked(&self, e: usize) -> Option<usize> {
-        self.locked[e]
+    /// The mentors mentee `e` is locked to, ascending (at most one in a
+    /// program where mentees want one mentor).
+    pub(crate) fn locked(&self, e: usize) -> &[usize] {
+        &self.locked[e]
+    }
+
+    /// Whether mentee `e` has a locked mentor.
+    pub(crate) fn is_locked(&self, e: usize) -> bool {
+        !self.locked[e].is_empty()
+    }
+
+    /// The sum of the locked pairs' scores, in hundredths.
+    pub(crate) fn locked_total(&self, scorer: &Scorer) -> u64 {
+        let pairs = self.locked.iter().enumerate();
+        pairs
+            .flat_map(|(e, mentors)| mentors.iter().map(move |&m| (e, m)))
+            .map(|(e, m)| u64::from(scorer.score(e, m)))
+            .sum()
     }
 
     /// Whether mentee `e` and mentor `m` were paired in an earlier cycle.
@@ -188,6 +214,14 @@ impl Resolved {
         &self.spare
     }
 
+    /// A mentor mentee `e` is locked to that shares a `distinct` group with
+    /// mentor `m`, and the attribute they share.
+    pub(crate) fn clash(&self, e: usize, m: usize) -> Option<(usize, &str)> {
+        self.locked[e]
+            .iter()
+            .find_map(|&l| self.groups.shared(l, m).map(|name| (l, name)))
+    }
+
     /// These rounds with the pair `e`–`m` ruled out too, as if made before.
     pub(crate) fn without(&self, e: usize, m: usize) -> Resolved {
         let mut fewer = self.clone();
@@ -198,21 +232,37 @@ impl Resolved {
         fewer
     }
 
-    /// These rounds plus the lock `e`–`m`; `None` when `m` has no place left.
+    /// These rounds plus the lock `e`–`m`; `None` when `m` has no place
+    /// left, `e` has all the locks it wants, or the lock clashes with one of
+    /// `e`'s under `distinct` (or is one of them).
     pub(crate) fn with_lock(&self, e: usize, m: usize) -> Option<Resolved> {
+        let full = self.locked[e].len() >= self.wants[e] as usize;
+        if full || self.spare[m] == 0 || self.clash(e, m).is_some() {
+            return None;
+        }
         let mut more = self.clone();
-        more.spare[m] = more.spare[m].checked_sub(1)?;
-        more.locked[e] = Some(m);
+        more.lock(e, m);
         Some(more)
+    }
+
+    /// Adds the lock `e`–`m` (checked by the caller).
+    fn lock(&mut self, e: usize, m: usize) {
+        self.spare[m] -= 1;
+        let locks = &mut self.locked[e];
+        let at = locks.binary_search(&m).unwrap_or_else(|at| at);
+        locks.insert(at, m);
     }
 }
 
 impl Rounds {
     /// Resolves the ids against the scorer's rosters and checks every lock:
-    /// known ids, one lock per mentee, within capacity, allowed by every hard
-    /// rule and not in the history. All problems are returned at once.
-    pub(crate) fn resolve(&self, scorer: &Scorer) -> Result<Resolved, Error> {
-        let mut resolved = Resolved::none(scorer);
+    /// known ids, each pair once, no more locks per mentee than it wants,
+    /// within its mentor's capacity, allowed by every hard rule, not in the
+    /// history, and (under `constraints.distinct`) no two locked mentors of
+    /// a mentee in one group. All problems are returned at once.
+    pub(crate) fn resolve(&self, scorer: &Scorer, config: &Config) -> Result<Resolved, Error> {
+        let groups = Groups::new(scorer.mentors(), &config.constraints.distinct)?;
+        let mut resolved = Resolved::none(scorer, groups);
         let mut problems = Vec::new();
         let history = self.history.as_ref().map_or(&[][..], |f| &f.pairs);
         for pair in history {
@@ -232,52 +282,7 @@ impl Rounds {
             list.dedup();
         }
         if let Some(locked) = &self.locked {
-            let mut rows: Vec<Option<usize>> = vec![None; scorer.mentees().people.len()];
-            for pair in &locked.pairs {
-                let Some((e, m)) = positions(
-                    scorer.mentors(),
-                    scorer.mentees(),
-                    &locked.source,
-                    pair,
-                    &mut problems,
-                ) else {
-                    continue;
-                };
-                let at = |code, message: String| {
-                    Diagnostic::at(&locked.source, pair.row, None, code, message)
-                };
-                if let Some(first) = rows[e] {
-                    problems.push(at(
-                        Code::DuplicateLock,
-                        format!(
-                            "mentee \"{}\" is already locked on row {first}",
-                            pair.mentee_id
-                        ),
-                    ));
-                    continue;
-                }
-                rows[e] = Some(pair.row);
-                if let Some(why) = self.lock_forbidden(scorer, &resolved, e, m) {
-                    problems.push(at(
-                        Code::LockForbidden,
-                        format!("the pair may never be made: {why}"),
-                    ));
-                    continue;
-                }
-                let Some(spare) = resolved.spare[m].checked_sub(1) else {
-                    problems.push(at(
-                        Code::LockOverCapacity,
-                        format!(
-                            "mentor \"{}\" has capacity {} and no place left for this lock",
-                            pair.mentor_id,
-                            scorer.mentors().people[m].capacity
-                        ),
-                    ));
-                    continue;
-                };
-                resolved.spare[m] = spare;
-                resolved.locked[e] = Some(m);
-            }
+            self.lock_all(scorer, locked, &mut resolved, &mut problems);
         }
         if problems.is_empty() {
             Ok(resolved)
@@ -285,6 +290,128 @@ impl Rounds {
             crate::sorting::sort(&mut problems);
             Err(Error::Roster(problems))
         }
+    }
+
+    /// Checks the rows of the locked file in order and adds the good ones
+    /// to `resolved`; a problem for each bad one.
+    fn lock_all(
+        &self,
+        scorer: &Scorer,
+        locked: &PairFile,
+        resolved: &mut Resolved,
+        problems: &mut Vec<Diagnostic>,
+    ) {
+        let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
+        // Per mentee, the (mentor, row) of each of its locks counted so far,
+        // and the rows beyond what it wants.
+        let mut rows: Vec<Vec<(usize, usize)>> = vec![Vec::new(); mentees.people.len()];
+        let mut beyond: Vec<Vec<&PairRow>> = vec![Vec::new(); mentees.people.len()];
+        for pair in &locked.pairs {
+            let Some((e, m)) = positions(mentors, mentees, &locked.source, pair, problems) else {
+                continue;
+            };
+            let at = |code, message: String| {
+                Diagnostic::at(&locked.source, pair.row, None, code, message)
+            };
+            let wants = mentees.people[e].capacity;
+            let first = rows[e].first().map(|&(_, row)| row);
+            let twice = rows[e].iter().find(|&&(l, _)| l == m).map(|&(_, row)| row);
+            let problem = match (first, twice) {
+                (Some(first), _) if wants == 1 => Some(at(
+                    Code::DuplicateLock,
+                    format!(
+                        "mentee \"{}\" is already locked on row {first}",
+                        pair.mentee_id
+                    ),
+                )),
+                (_, Some(row)) => Some(at(
+                    Code::DuplicateLock,
+                    format!(
+                        "mentee \"{}\" is already locked to \"{}\" on row {row}",
+                        pair.mentee_id, pair.mentor_id
+                    ),
+                )),
+                _ if rows[e].len() >= wants as usize => {
+                    beyond[e].push(pair);
+                    continue;
+                }
+                _ => {
+                    rows[e].push((m, pair.row));
+                    self.lock_problem(scorer, resolved, (e, m), &rows[e], pair)
+                        .map(|(code, message)| at(code, message))
+                }
+            };
+            match problem {
+                Some(problem) => problems.push(problem),
+                None => resolved.lock(e, m),
+            }
+        }
+        for (e, extra) in beyond.iter().enumerate() {
+            let Some(first) = extra.first() else {
+                continue;
+            };
+            let all: Vec<String> = (rows[e].iter().map(|&(_, row)| row))
+                .chain(extra.iter().map(|p| p.row))
+                .map(|row| row.to_string())
+                .collect();
+            let (last, rest) = all.split_last().expect("more rows than wanted");
+            problems.push(Diagnostic::at(
+                &locked.source,
+                first.row,
+                None,
+                Code::LockOverCapacity,
+                format!(
+                    "mentee \"{}\" wants {} mentors and is locked to {} (rows {} and {last})",
+                    first.mentee_id,
+                    mentees.people[e].capacity,
+                    all.len(),
+                    rest.join(", ")
+                ),
+            ));
+        }
+    }
+
+    /// Why the lock `e`–`m` on `pair` cannot be kept, if it cannot: a hard
+    /// rule, a `distinct` group shared with an earlier lock of `e` (whose
+    /// rows are `rows`), or no place left with the mentor.
+    fn lock_problem(
+        &self,
+        scorer: &Scorer,
+        resolved: &Resolved,
+        (e, m): (usize, usize),
+        rows: &[(usize, usize)],
+        pair: &PairRow,
+    ) -> Option<(Code, String)> {
+        let mentors = scorer.mentors();
+        if let Some(why) = self.lock_forbidden(scorer, resolved, e, m) {
+            return Some((
+                Code::LockForbidden,
+                format!("the pair may never be made: {why}"),
+            ));
+        }
+        if let Some((other, name)) = resolved.clash(e, m) {
+            let row = rows.iter().find(|&&(l, _)| l == other).map_or(0, |r| r.1);
+            let value = mentors
+                .attribute(name)
+                .and_then(|column| mentors.people[m].attributes[column].as_deref())
+                .unwrap_or_default();
+            return Some((
+                Code::LockForbidden,
+                format!(
+                    "mentee \"{}\" is also locked to \"{}\" (row {row}) of the same {name} (\"{value}\"): constraints.distinct allows one mentor per {name}",
+                    pair.mentee_id, mentors.people[other].id
+                ),
+            ));
+        }
+        (resolved.spare[m] == 0).then(|| {
+            (
+                Code::LockOverCapacity,
+                format!(
+                    "mentor \"{}\" has capacity {} and no place left for this lock",
+                    pair.mentor_id, mentors.people[m].capacity
+                ),
+            )
+        })
     }
 
     /// Why locking `e`–`m` breaks a hard rule, if it does.

@@ -164,7 +164,7 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         .map(|(p, &load)| load < p.capacity)
         .collect();
     let row_of = |buffer: &mut Vec<_>, e: usize| {
-        if rounds.locked(e).is_some() {
+        if rounds.is_locked(e) {
             return Row::default();
         }
         let weights = scorer.row_weights(e, buffer);

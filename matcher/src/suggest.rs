@@ -43,8 +43,9 @@ pub struct Suggestions {
 /// the cohort. The optimum's own mentor always ranks first (ties go to it, then
 /// to roster order), so a mentor is the first suggestion of at most `capacity`
 /// mentees; an unmatched mentee (no mentor had room) gets the same ranking,
-/// with no suggestion marked `assigned`. A locked mentee's first suggestion is
-/// its locked mentor.
+/// with no suggestion marked `assigned`. A locked mentee's first suggestions
+/// are its locked mentors, and under `distinct` it is offered no mentor that
+/// shares a group with one of them.
 pub(crate) fn suggest(
     scorer: &Scorer,
     rounds: &Resolved,
@@ -56,12 +57,16 @@ pub(crate) fn suggest(
     let suggest = |e: usize| {
         let mine = |m: usize| assignment.mentors(e).any(|x| x == m);
         let mut ranked: Vec<(f64, usize)> = (0..mentors.people.len())
-            .filter(|&m| rounds.spare()[m] > 0 || rounds.locked(e) == Some(m))
+            .filter(|&m| {
+                let locked = rounds.locked(e).contains(&m);
+                locked || (rounds.spare()[m] > 0 && rounds.clash(e, m).is_none())
+            })
             .filter(|&m| !rounds.repeats(e, m))
             .filter_map(|m| {
-                let net = match rounds.locked(e) {
-                    Some(locked) if locked == m => f64::INFINITY,
-                    _ => f64::from(scorer.weight(e, m)?) - prices[m],
+                let net = if rounds.locked(e).contains(&m) {
+                    f64::INFINITY
+                } else {
+                    f64::from(scorer.weight(e, m)?) - prices[m]
                 };
                 Some((net, m))
             })

@@ -53,8 +53,9 @@ pub struct PairVerdict {
     /// The mentees holding the mentor's places in the optimal matching.
     pub holders: Vec<Holder>,
     /// What forcing the pair would do; `None` when it is made, may never be
-    /// made, or would break a lock (the mentee is locked elsewhere or every
-    /// place of the mentor is locked).
+    /// made, or would break a lock (the mentee is locked to all the mentors
+    /// it wants, or to one of the mentor's `distinct` group, or every place
+    /// of the mentor is locked).
     pub forcing: Option<Forcing>,
 }
 
@@ -144,9 +145,7 @@ pub(crate) fn why_not(
     let made = optimum.mentors(e).any(|x| x == m);
     let allowed = explanation.forbidden.is_none() && !repeat;
     let forced = match rounds.with_lock(e, m) {
-        Some(forced) if allowed && !made && rounds.locked(e).is_none() => {
-            Some(assign(scorer, &forced, config, &Silent)?)
-        }
+        Some(forced) if allowed && !made => Some(assign(scorer, &forced, config, &Silent)?),
         _ => None,
     };
     let solves = forced.as_ref().map_or(0, |f| f.solves);

@@ -244,6 +244,63 @@ fn sample_program_with(dir: &str, config: &str, command: &str, extra: &[&str]) -
     out
 }
 
+/// `data/shapes/locked.csv` locks two mentors of E001 (who wants two), one of
+/// E004's two and one each of E002 and E003, none the first round's choice.
+#[test]
+fn the_shapes_program_keeps_several_locks_per_mentee() {
+    let locked = ["--locked", "data/shapes/locked.csv"];
+    let out = sample_program("shapes", "match", &[&locked[..], &["--quiet"]].concat());
+    golden("data/expected/shapes-matches-round2.csv", &out.stdout);
+    let json = sample_program(
+        "shapes",
+        "match",
+        &[&locked[..], &["--format", "json"]].concat(),
+    );
+    let outcome: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let pairs = |locked: bool| -> Vec<String> {
+        let matches = outcome["matches"].as_array().unwrap().iter();
+        matches
+            .filter(|m| m.get("locked").is_some() == locked)
+            .filter(|m| {
+                ["E001", "E002", "E003", "E004"].contains(&m["mentee_id"].as_str().unwrap())
+            })
+            .map(|m| {
+                format!(
+                    "{}-{}",
+                    m["mentee_id"].as_str().unwrap(),
+                    m["mentor_id"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        pairs(true),
+        [
+            "E001-M018",
+            "E001-M035",
+            "E002-M033",
+            "E003-M036",
+            "E004-M010"
+        ]
+    );
+    // E004's second mentor is not M022, of M010's department (data).
+    assert_eq!(pairs(false), ["E004-M020"]);
+    let explain = |mentor: &str| {
+        let args = [&locked[..], &["--mentee", "E004", "--mentor", mentor]].concat();
+        text(&sample_program("shapes", "explain", &args).stdout)
+    };
+    assert!(
+        explain("M022").ends_with("\n  forcing the pair would break a locked pair\n"),
+        "{}",
+        explain("M022")
+    );
+    assert!(
+        explain("M018").contains("\n  forcing the pair: total score 7848.61 -> 7837.45 (-11.16), matched mentees +0; 3 mentee(s) move:\n    E004: M020 -> M018\n"),
+        "{}",
+        explain("M018")
+    );
+}
+
 /// `data/picks/` in `rank` mode (`config-rank.toml`): 130 matched as in
 /// `bonus` mode, and 38 first picks and 4 second picks where `bonus` gives
 /// 14, 1 and 3; E088 gets their 1st pick, M025 (44.87), where `bonus` gives

@@ -191,9 +191,7 @@ pub(crate) fn assign_above(
 
 /// The mentees that are not locked, in input order: the rows of a solve.
 pub(super) fn free_mentees(rounds: &Resolved, mentees: usize) -> Vec<usize> {
-    (0..mentees)
-        .filter(|&e| rounds.locked(e).is_none())
-        .collect()
+    (0..mentees).filter(|&e| !rounds.is_locked(e)).collect()
 }
 
 /// The solver's options under `config`.
@@ -213,18 +211,17 @@ pub(super) fn assemble(
     solves: usize,
 ) -> Assignment {
     let mentees = scorer.mentees().people.len();
-    let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+    let mut mentor_of: Vec<Option<usize>> = (0..mentees)
+        .map(|e| rounds.locked(e).first().copied())
+        .collect();
     for (&e, &m) in free.iter().zip(&solution.assignment) {
         mentor_of[e] = m;
     }
-    let locked_total = (0..mentees)
-        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
-        .sum();
     Assignment {
         mentor_of,
         more: Vec::new(),
         solution,
-        locked_total,
+        locked_total: rounds.locked_total(scorer),
         solves,
     }
 }

@@ -27,7 +27,7 @@ pub(super) fn assign(
         .solution
         .assignment
         .iter()
-        .zip((0..scorer.mentees().people.len()).filter(|&e| rounds.locked(e).is_none()))
+        .zip((0..scorer.mentees().people.len()).filter(|&e| !rounds.is_locked(e)))
         .filter_map(|(m, e)| m.map(|m| scorer.score(e, m)))
         .min();
     let Some(mut low) = lowest else {

@@ -2,14 +2,16 @@
 //! mentors (a mentee `capacity` above 1), mentors with a minimum load
 //! (`min_load`) and the `distinct` rule, solved exactly by [`crate::shapes`].
 //!
-//! Locked pairs keep their places: a locked mentee's places shrink by one, the
-//! locked mentor's seats and minimum too, and the mentee is never given the
-//! locked mentor (or, under `distinct`, one that shares its group) again.
+//! Locked pairs keep their places: a mentee's places shrink by its number of
+//! locks, each locked mentor's seats and minimum by one per lock, and the
+//! mentee is never given a locked mentor (or, under `distinct`, one that
+//! shares a group with one) again.
 
 use super::exact::{Reweigh, Scores};
 use super::Assignment;
 use crate::choices::PickMode;
 use crate::config::{Config, ConfigError, Goal};
+use crate::distinct::Groups;
 use crate::error::Error;
 use crate::progress::Progress;
 use crate::roster::Roster;
@@ -48,13 +50,8 @@ pub(super) fn assign(
         .into());
     }
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
-    let partitions = config
-        .constraints
-        .distinct
-        .iter()
-        .map(|name| partition(mentors, name))
-        .collect::<Result<Vec<_>, _>>()?;
-    let places_of = |e: usize| mentees.people[e].capacity - u32::from(rounds.locked(e).is_some());
+    let groups = Groups::new(mentors, &config.constraints.distinct)?;
+    let places_of = |e: usize| mentees.people[e].capacity - rounds.locked(e).len() as u32;
     let rows: Vec<usize> = (0..mentees.people.len())
         .filter(|&e| places_of(e) > 0)
         .collect();
@@ -76,25 +73,24 @@ pub(super) fn assign(
     let lockout = LockedOut {
         rows: &rows,
         rounds,
-        partitions: &partitions,
     };
     // Pricing reads every row again each round.
     let plain =
         Scores::new(scorer, rounds, &rows, 0, progress).holding_rows(config.solver.max_memory.0);
-    let locks = rows.iter().any(|&e| rounds.locked(e).is_some());
+    let locks = rows.iter().any(|&e| rounds.is_locked(e));
     let scores = if locks {
         plain.reweighed(&lockout)
     } else {
         plain
     };
-    let groups: Vec<&[u32]> = partitions.iter().map(Vec::as_slice).collect();
+    let partitions = groups.partitions();
     let problem = ShapeProblem {
         weights: &scores as &dyn WeightSource,
         places: &places,
         seats,
         minimum: &minimum,
         or_none: &or_none,
-        distinct: &groups,
+        distinct: &partitions,
         objective: goal.solver(),
     };
     let solved = match shapes::solve(&problem) {
@@ -112,20 +108,19 @@ pub(super) fn assign(
         }
         Err(other) => return Err(Error::Infeasible(other.to_string())),
     };
-    let mut mentor_of: Vec<Option<usize>> = (0..mentees.people.len())
-        .map(|e| rounds.locked(e))
+    // Each mentee's mentors in roster order: its locks and the solve's.
+    let mut all: Vec<Vec<usize>> = (0..mentees.people.len())
+        .map(|e| rounds.locked(e).to_vec())
         .collect();
-    let mut more = vec![Vec::new(); mentees.people.len()];
     for (&e, columns) in rows.iter().zip(&solved.columns_of) {
-        let mut columns = columns.iter().copied();
-        if mentor_of[e].is_none() {
-            mentor_of[e] = columns.next();
-        }
-        more[e].extend(columns);
+        all[e].extend(columns);
+        crate::sorting::sort(&mut all[e]);
     }
-    let locked_total = (0..mentees.people.len())
-        .filter_map(|e| rounds.locked(e).map(|m| u64::from(scorer.score(e, m))))
-        .sum();
+    let mentor_of = all.iter().map(|list| list.first().copied()).collect();
+    let more = all
+        .into_iter()
+        .map(|list| list.get(1..).unwrap_or_default().to_vec())
+        .collect();
     let solution = Solution {
         assignment: solved
             .columns_of
@@ -143,53 +138,22 @@ pub(super) fn assign(
         mentor_of,
         more,
         solution,
-        locked_total,
+        locked_total: rounds.locked_total(scorer),
         solves: solved.solves,
     })
 }
 
-/// Each mentor's group under a `distinct` attribute: mentors with the same
-/// value share a group; a mentor with no value is a group of their own.
-fn partition(mentors: &Roster, name: &str) -> Result<Vec<u32>, Error> {
-    let Some(column) = mentors.attribute(name) else {
-        return Err(ConfigError::new(
-            "constraints.distinct",
-            format!(
-                "\"{name}\" is not a column of the mentor roster {}",
-                mentors.source
-            ),
-        )
-        .into());
-    };
-    // Mentors in order of their value, the empty ones first; a group per
-    // value, and one per mentor without a value.
-    let value = |m: usize| mentors.people[m].attributes[column].as_deref();
-    let mut order: Vec<usize> = (0..mentors.people.len()).collect();
-    crate::sorting::sort_by_key(&mut order, |&m| value(m));
-    let mut group = vec![0u32; order.len()];
-    let mut next = 0u32;
-    for (k, &m) in order.iter().enumerate() {
-        let same = k > 0 && value(m).is_some() && value(m) == value(order[k - 1]);
-        next += u32::from(k > 0 && !same);
-        group[m] = next;
-    }
-    Ok(group)
-}
-
-/// Rules out, for a locked mentee, the locked mentor and (under `distinct`)
-/// every mentor in one of its groups.
+/// Rules out, for a locked mentee, its locked mentors and (under
+/// `distinct`) every mentor sharing a group with one of them.
 struct LockedOut<'a> {
     rows: &'a [usize],
     rounds: &'a Resolved,
-    partitions: &'a [Vec<u32>],
 }
 
 impl Reweigh for LockedOut<'_> {
     fn cell(&self, row: usize, m: usize, weight: f64) -> f64 {
-        let Some(locked) = self.rounds.locked(self.rows[row]) else {
-            return weight;
-        };
-        let clash = m == locked || self.partitions.iter().any(|g| g[m] == g[locked]);
+        let e = self.rows[row];
+        let clash = self.rounds.locked(e).contains(&m) || self.rounds.clash(e, m).is_some();
         if clash {
             f64::NEG_INFINITY
         } else {

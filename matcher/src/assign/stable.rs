@@ -104,7 +104,9 @@ fn deferred_acceptance(
     first: usize,
 ) -> (Vec<Option<usize>>, Vec<Hundredths>) {
     let mentees = scorer.mentees().people.len();
-    let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+    let mut mentor_of: Vec<Option<usize>> = (0..mentees)
+        .map(|e| rounds.locked(e).first().copied())
+        .collect();
     let mut best: Vec<Hundredths> = vec![0; mentees];
     let mut rankings: Vec<Ranking> = (0..mentees).map(|_| Ranking::default()).collect();
     let mut held: Vec<BinaryHeap<Reverse<Held>>> =
@@ -347,7 +349,9 @@ mod tests {
                 list
             })
             .collect();
-        let mut mentor_of: Vec<Option<usize>> = (0..mentees).map(|e| rounds.locked(e)).collect();
+        let mut mentor_of: Vec<Option<usize>> = (0..mentees)
+            .map(|e| rounds.locked(e).first().copied())
+            .collect();
         let mut held: Vec<Vec<Held>> = vec![Vec::new(); mentors];
         let mut free: Vec<usize> = (0..mentees)
             .rev()
@@ -393,7 +397,7 @@ mod tests {
                 locked: pairs(&[(3, 5), (7, 5)]),
                 history: pairs(&[(0, 0), (1, 2), (2, 4), (5, 1)]),
             }
-            .resolve(&scorer)
+            .resolve(&scorer, &config)
             .expect("valid rounds");
             let expected = textbook(&scorer, &rounds);
             assert!(
@@ -408,7 +412,7 @@ mod tests {
                         .filter(|&m| rounds.spare()[m] > 0 && !rounds.repeats(e, m))
                         .filter_map(|m| scorer.weight(e, m))
                         .max();
-                    if rounds.locked(e).is_none() {
+                    if !rounds.is_locked(e) {
                         assert_eq!(best, top.unwrap_or(0), "mentee {e}");
                     }
                 }

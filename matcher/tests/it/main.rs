@@ -20,6 +20,7 @@ mod related;
 mod roster;
 mod rounds;
 mod scoring;
+mod shape_locks;
 mod shapes;
 mod stability;
 mod suggest;

@@ -3,6 +3,7 @@
 //! against an exhaustive search written here, and the messages pinned.
 
 use crate::{mentees, mentors};
+use matcher::config::Goal;
 use matcher::matching::UnmatchedReason;
 use matcher::score::Scorer;
 use matcher::{match_rosters, Config, Error, Roster, Side};
@@ -162,7 +163,7 @@ fn distinct_needs_a_mentor_column() {
 
 /// A random program: mentors with capacity 0–2, min_load up to it, a dept of
 /// x or y and skills from {a, b, c}; mentees wanting 1–3 mentors.
-fn shaped_program() -> impl Strategy<Value = (String, String)> {
+pub(crate) fn shaped_program() -> impl Strategy<Value = (String, String)> {
     let skills = prop::sample::subsequence(vec!["a", "b", "c"], 0..=3);
     let mentor = (0u32..=2, 0u32..=2, prop::bool::ANY, skills.clone());
     let mentee = (1u32..=3, skills, prop::collection::vec(prop::bool::ANY, 4));
@@ -198,12 +199,14 @@ fn shaped_program() -> impl Strategy<Value = (String, String)> {
 
 /// The best (filled places, total) over every assignment that gives each
 /// mentee at most `capacity` different mentors (one per dept with
-/// `distinct`), each mentor at most its capacity and, at the end, at least
-/// its min_load (or none with `or_none`); `None` when no assignment meets
-/// the minimums. Ordered by places then total for coverage, total then
-/// places for total.
+/// `distinct`) among them its `locked` ones, each mentor at most its
+/// capacity and, at the end, at least its min_load (or none with
+/// `or_none`); `None` when no assignment meets the minimums. Ordered by
+/// places then total for coverage, total then places for total.
 struct Search<'a> {
     weights: Vec<Vec<Option<u32>>>,
+    /// Per mentee, a bit per mentor it must have.
+    locked: Vec<u32>,
     places: Vec<u32>,
     seats: Vec<u32>,
     minimum: Vec<u32>,
@@ -235,6 +238,9 @@ impl Search<'_> {
         let m = self.seats.len();
         let mut best: Option<(u64, u64)> = None;
         for subset in 0u32..(1 << m) {
+            if subset & self.locked[e] != self.locked[e] {
+                continue;
+            }
             let chosen: Vec<usize> = (0..m).filter(|&j| subset >> j & 1 == 1).collect();
             if chosen.len() as u32 > self.places[e] {
                 continue;
@@ -268,6 +274,59 @@ impl Search<'_> {
     }
 }
 
+/// The skills-only config of a random shaped program.
+pub(crate) fn shaped_config(
+    distinct: bool,
+    or_none: bool,
+    coverage: bool,
+    min_score: u32,
+) -> Config {
+    config(&format!(
+        r#"{{"weights": {{"skills": 1, "goals": 0, "values": 0, "diversity": 0}},
+            "constraints": {{"min_score": {min_score}, "distinct": {}, "min_load_or_none": {or_none}}},
+            "solver": {{"objective": "{}", "threads": 1}}}}"#,
+        if distinct { r#"["dept"]"# } else { "[]" },
+        if coverage { "coverage" } else { "total" },
+    ))
+}
+
+/// The exhaustive search's optimum of a random shaped program under `c`
+/// (from [`shaped_config`]), where each mentee keeps its `locked` mentors
+/// (a bit per mentor).
+pub(crate) fn exhaustive(
+    mentors: &Roster,
+    mentees: &Roster,
+    c: &Config,
+    locked: Vec<u32>,
+) -> Option<(u64, u64)> {
+    let scorer = Scorer::new(mentors, mentees, c);
+    let weights: Vec<Vec<Option<u32>>> = (0..mentees.people.len())
+        .map(|e| {
+            (0..mentors.people.len())
+                .map(|m| scorer.weight(e, m))
+                .collect()
+        })
+        .collect();
+    let mut load = vec![0; mentors.people.len()];
+    let mut search = Search {
+        weights,
+        locked,
+        places: mentees.people.iter().map(|p| p.capacity).collect(),
+        seats: mentors.people.iter().map(|p| p.capacity).collect(),
+        minimum: mentors.people.iter().map(|p| p.min_load).collect(),
+        dept: mentors
+            .people
+            .iter()
+            .map(|p| p.attributes[0].as_deref() == Some("x"))
+            .collect(),
+        distinct: !c.constraints.distinct.is_empty(),
+        or_none: c.constraints.min_load_or_none,
+        coverage: c.solver.objective == Goal::Coverage,
+        load: &mut load,
+    };
+    search.best(0)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -283,30 +342,8 @@ proptest! {
         min_score in prop::sample::select(vec![0, 40]),
     ) {
         let (mentors, mentees) = (mentors(&mentor_csv), mentees(&mentee_csv));
-        let c = config(&format!(
-            r#"{{"weights": {{"skills": 1, "goals": 0, "values": 0, "diversity": 0}},
-                "constraints": {{"min_score": {min_score}, "distinct": {}, "min_load_or_none": {or_none}}},
-                "solver": {{"objective": "{}", "threads": 1}}}}"#,
-            if distinct { r#"["dept"]"# } else { "[]" },
-            if coverage { "coverage" } else { "total" },
-        ));
-        let scorer = Scorer::new(&mentors, &mentees, &c);
-        let weights: Vec<Vec<Option<u32>>> = (0..mentees.people.len())
-            .map(|e| (0..mentors.people.len()).map(|m| scorer.weight(e, m)).collect())
-            .collect();
-        let mut load = vec![0; mentors.people.len()];
-        let mut search = Search {
-            weights,
-            places: mentees.people.iter().map(|p| p.capacity).collect(),
-            seats: mentors.people.iter().map(|p| p.capacity).collect(),
-            minimum: mentors.people.iter().map(|p| p.min_load).collect(),
-            dept: mentors.people.iter().map(|p| p.attributes[0].as_deref() == Some("x")).collect(),
-            distinct,
-            or_none,
-            coverage,
-            load: &mut load,
-        };
-        let best = search.best(0);
+        let c = shaped_config(distinct, or_none, coverage, min_score);
+        let best = exhaustive(&mentors, &mentees, &c, vec![0; mentees.people.len()]);
         match (match_rosters(&mentors, &mentees, &c), best) {
             (Ok(outcome), Some((places, total))) => {
                 let got: u64 = outcome.matches.iter().map(|m| (m.explanation.score * 100.0).round() as u64).sum();
