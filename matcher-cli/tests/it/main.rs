@@ -1430,6 +1430,34 @@ fn buddy_pairs_keep_the_locks_and_avoid_the_history() {
         "data/expected/peers-why-not-P37-P11-round2.txt",
         &explain.stdout,
     );
+    // The report: the worst-off pair is the lowest score of the CSV.
+    let report = matcher(
+        &[
+            &[
+                "match", "--pairs", "--quiet", "--format", "json", "--report",
+            ][..],
+            &round2,
+        ]
+        .concat(),
+    );
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let lowest = csv_rows(&out)
+        .iter()
+        .map(|r| r[4].parse::<f64>().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(report["report"]["worst_off"]["score"], lowest);
+    assert_eq!(report["report"]["deciles"].as_array().unwrap().len(), 11);
+    assert_eq!(report["report"]["diversity"][0]["attribute"], "department");
+    // Suggestions: each person's partner of the pairing first.
+    let suggest = matcher(&[&["suggest", "--pairs", "--top", "2"][..], &round2].concat());
+    assert_eq!(suggest.status.code(), Some(0), "{}", text(&suggest.stderr));
+    let rows = csv_rows(&suggest);
+    assert_eq!(rows.len(), 120);
+    for first in rows.iter().filter(|r| &r[2] == "1") {
+        assert_eq!(&first[3], partner[&first[0]].as_str(), "{first:?}");
+        assert_eq!(&first[6], "yes");
+    }
 }
 
 /// A bad lock file for buddy pairs stops the run with every problem located.

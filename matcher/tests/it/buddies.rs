@@ -195,6 +195,53 @@ fn why_not_forces_the_pair_and_prices_it_exactly() {
     );
 }
 
+#[test]
+fn the_report_covers_the_pairs_and_prices_diversity() {
+    // FOUR with a team each; skills and diversity weigh the same. Pair
+    // scores: a–d 75, a–c 62.5, a–b, b–c and b–d 50, c–d 37.5; the best is
+    // a–d with b–c (125), both across teams.
+    let p = people(
+        "id,skills,learning,team\n\
+         a,A;C,B,x\n\
+         b,B,A,x\n\
+         c,C,D;A,y\n\
+         d,D,C,y\n",
+    );
+    let c: Config = serde_json::from_str(
+        r#"{"weights": {"skills": 1, "goals": 0, "values": 0, "diversity": 1},
+            "diversity": {"team": "different"}, "solver": {"threads": 1}}"#,
+    )
+    .unwrap();
+    let program = BuddyProgram::new(&p, c, &Rounds::default()).unwrap();
+    assert_eq!(
+        pairs(program.outcome()),
+        [("a", "d", false), ("b", "c", false)]
+    );
+    let before = serde_json::to_value(program.fairness_report()).unwrap();
+    assert_eq!(before["cost_of_diversity"], serde_json::Value::Null);
+    // Without diversity the best is a–b with c–d (100 + 75); this pairing
+    // scores 50 + 0 that way.
+    program.cost_of_diversity().unwrap();
+    assert_eq!(program.solves(), 2);
+    let report = serde_json::to_value(program.fairness_report()).unwrap();
+    assert_eq!(
+        report,
+        serde_json::json!({
+            "worst_off": {"a_id": "b", "b_id": "c", "score": 50.0},
+            "deciles": [50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 75.0],
+            "cost_of_diversity": {
+                "best_without_diversity": 175.0,
+                "this_matching_without_diversity": 50.0,
+                "cost": 125.0
+            },
+            "diversity": [{
+                "attribute": "team", "prefer": "different", "met": 2, "not_met": 0, "missing": 0,
+                "pairs": [{"first": "x", "second": "y", "count": 2}]
+            }]
+        })
+    );
+}
+
 /// A random roster of 2–7 people: skills offered and wanted from {x, y, z},
 /// and sometimes one other person excluded.
 fn roster() -> impl Strategy<Value = String> {
