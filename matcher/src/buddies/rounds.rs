@@ -91,6 +91,35 @@ impl PairRounds {
         }
     }
 
+    /// Why the pair `a`–`b` may never be made, if it may not: a rule either way
+    /// (each person is scored as the other's mentee), `min_score` either way,
+    /// or the history.
+    pub(crate) fn forbidden(&self, scorer: &Scorer, a: usize, b: usize) -> Option<String> {
+        if a == b {
+            return Some("a person cannot be paired with themselves".to_owned());
+        }
+        if both_ways(scorer, a, b).is_none() {
+            let id = |p: usize| &scorer.mentees().people[p].id;
+            return [(a, b), (b, a)]
+                .into_iter()
+                .find_map(|(e, m)| {
+                    let learning = format!("{} learning from {}", id(e), id(m));
+                    if let Some(rule) = scorer.rule_forbids(e, m) {
+                        return Some(format!("{learning}: {rule}"));
+                    }
+                    let score = scorer.score(e, m);
+                    scorer.below_min(score).then(|| {
+                        let score = f64::from(score) / 100.0;
+                        format!("{learning} scores {score:.2}, below min_score")
+                    })
+                })
+                .or_else(|| Some("it is ruled out".to_owned()));
+        }
+        let history = self.history_source.as_ref()?;
+        self.repeats(a, b)
+            .then(|| format!("it is in {history} (made in an earlier cycle)"))
+    }
+
     /// Resolves the ids of `rounds` against the scorer's people (a peer
     /// roster read both ways) and checks every lock: known ids, two
     /// different people, each person locked once, allowed by every hard rule
@@ -197,35 +226,4 @@ fn people(
     let a = find("mentor_id", &pair.mentor_id);
     let b = find("mentee_id", &pair.mentee_id);
     a.zip(b)
-}
-
-impl PairRounds {
-    /// Why the pair `a`–`b` may never be made, if it may not: a rule either way
-    /// (each person is scored as the other's mentee), `min_score` either way,
-    /// or the history.
-    pub(crate) fn forbidden(&self, scorer: &Scorer, a: usize, b: usize) -> Option<String> {
-        if a == b {
-            return Some("a person cannot be paired with themselves".to_owned());
-        }
-        if both_ways(scorer, a, b).is_none() {
-            let id = |p: usize| &scorer.mentees().people[p].id;
-            return [(a, b), (b, a)]
-                .into_iter()
-                .find_map(|(e, m)| {
-                    let learning = format!("{} learning from {}", id(e), id(m));
-                    if let Some(rule) = scorer.rule_forbids(e, m) {
-                        return Some(format!("{learning}: {rule}"));
-                    }
-                    let score = scorer.score(e, m);
-                    scorer.below_min(score).then(|| {
-                        let score = f64::from(score) / 100.0;
-                        format!("{learning} scores {score:.2}, below min_score")
-                    })
-                })
-                .or_else(|| Some("it is ruled out".to_owned()));
-        }
-        let history = self.history_source.as_ref()?;
-        self.repeats(a, b)
-            .then(|| format!("it is in {history} (made in an earlier cycle)"))
-    }
 }
