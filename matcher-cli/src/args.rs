@@ -155,7 +155,7 @@ pub struct MatchArgs {
     pub report: bool,
     /// Pair everyone on the `--people` roster into undirected buddy pairs (each person in at most one
     /// pair, scored both ways) instead of mentor–mentee pairs.
-    #[arg(long, requires = "people", conflicts_with = "report")]
+    #[arg(long, requires = "people")]
     pub pairs: bool,
 }
 
@@ -249,12 +249,17 @@ pub struct CalibrateArgs {
 pub struct ExplainArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// The mentor's id: explain this pair, and what forcing it would cost.
-    #[arg(long, value_name = "ID")]
+    /// The mentor's id: explain this pair, and what forcing it would cost. With `--pairs`, the
+    /// partner's id (alias `--partner`).
+    #[arg(long, value_name = "ID", visible_alias = "partner")]
     pub mentor: Option<String>,
-    /// The mentee's id.
-    #[arg(long, value_name = "ID")]
+    /// The mentee's id; with `--pairs`, the person's id (alias `--person`).
+    #[arg(long, value_name = "ID", visible_alias = "person")]
     pub mentee: String,
+    /// Explain the `--people` roster's buddy pairs (`match --pairs`): the person's pair and, with a
+    /// partner, why the two were not paired and what pairing them would cost.
+    #[arg(long, requires = "people")]
+    pub pairs: bool,
     /// How to print the breakdown.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -265,9 +270,13 @@ pub struct ExplainArgs {
 pub struct SuggestArgs {
     #[command(flatten)]
     pub inputs: Inputs,
-    /// How many mentors per mentee.
+    /// How many mentors per mentee (with `--pairs`, partners per person).
     #[arg(long, default_value_t = 3, value_name = "K")]
     pub top: usize,
+    /// Suggest buddy partners on the `--people` roster (`match --pairs`): each person's best
+    /// partners by the pair score, their partner in the optimal pairing first.
+    #[arg(long, requires = "people")]
+    pub pairs: bool,
     /// `csv`: one row per mentee and rank; `json`: one object per mentee.
     #[command(flatten)]
     pub output: Output,

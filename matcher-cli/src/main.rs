@@ -4,6 +4,7 @@ mod args;
 mod bar;
 mod outcomes;
 mod output;
+mod pairs;
 mod run;
 mod threads;
 

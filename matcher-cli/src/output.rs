@@ -5,7 +5,6 @@ use matcher::availability::RosterAvailability;
 use matcher::choices::{ordinal, PickDetail};
 use matcher::config::{Config, Criterion};
 use matcher::explain::Explanation;
-use matcher::fairness::FairnessReport;
 use matcher::matching::UnmatchedReason;
 use matcher::vocabulary_report::{Likeness, TermUse, VocabularyReport};
 use matcher::why_not::{Standing, Verdict};
@@ -20,14 +19,15 @@ pub fn json<T: Serialize + ?Sized>(w: &mut dyn Write, value: &T) -> io::Result<(
     writeln!(w)
 }
 
-/// The JSON output of `match --report`: the outcome with a `report` key.
+/// The JSON output of `match --report`: the outcome with a `report` key
+/// (a [`MatchOutcome`] with its `FairnessReport`, or buddy pairs with theirs).
 #[derive(Serialize)]
-pub struct WithReport<'a> {
+pub struct WithReport<'a, O, R> {
     /// The matching.
     #[serde(flatten)]
-    pub outcome: &'a MatchOutcome,
+    pub outcome: &'a O,
     /// Its fairness and diversity report.
-    pub report: &'a FairnessReport,
+    pub report: &'a R,
 }
 
 /// One line describing two clean rosters.
@@ -329,7 +329,7 @@ fn pick_lines(picks: &PickDetail) -> Vec<String> {
 }
 
 /// A pair's breakdown as text.
-fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
+pub fn explanation(w: &mut dyn Write, x: &Explanation) -> io::Result<()> {
     writeln!(
         w,
         "mentee {} with mentor {}: score {:.2}",

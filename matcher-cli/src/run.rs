@@ -5,6 +5,7 @@ use crate::args::{
     SolveArgs, SuggestArgs, ValidateArgs,
 };
 use crate::outcomes;
+use crate::pairs;
 use crate::threads;
 use crate::{bar, output};
 use matcher::columns::ColumnRules;
@@ -95,6 +96,7 @@ pub fn run(cli: Cli) -> Result<(), Failure> {
                 ReportFormat::Json => output::json(w, &report),
             })
         }
+        Command::Explain(args) if args.pairs => pairs::run_explain(&args),
         Command::Explain(args) => {
             let (mentors, mentees, config) = load(&args.inputs)?;
             let rounds = read_rounds(&args.inputs.rounds)?;
@@ -181,7 +183,7 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
         ));
     }
     if args.pairs {
-        return run_pairs(&args, started);
+        return pairs::run_match(&args, started);
     }
     let (mentors, mentees, mut config) = load(&args.inputs)?;
     if let Some(max_memory) = args.max_memory {
@@ -220,34 +222,10 @@ fn run_match(args: MatchArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `matcher match --people FILE --pairs`: buddy pairs from a peer roster.
-fn run_pairs(args: &MatchArgs, started: Instant) -> Result<(), Failure> {
-    let mut config = config_of(
-        args.inputs.config.as_deref(),
-        args.inputs.vocabulary.as_deref(),
-    )?;
-    if let Some(threads) = args.inputs.threads {
-        config.solver.threads = threads;
-    }
-    let Some(path) = &args.inputs.rosters.people else {
-        return Err(Failure::Input(
-            "--pairs pairs up a --people roster".to_owned(),
-        ));
-    };
-    let people = People::from_reader(open(path)?, &path.display().to_string(), &config.columns)
-        .map_err(matcher::Error::Roster)?;
-    let outcome = matcher::buddies::pair_people(&people, &config)?;
-    write_to(args.output.out.as_deref(), |w| match args.output.format {
-        Format::Csv => matcher::buddies::write_pairs_csv(&outcome, w),
-        Format::Json => output::json(w, &outcome),
-    })?;
-    if !args.quiet {
-        let _ = output::pairs_summary(&mut io::stderr().lock(), &outcome, started.elapsed());
-    }
-    Ok(())
-}
-
 fn run_suggest(args: SuggestArgs) -> Result<(), Failure> {
+    if args.pairs {
+        return pairs::run_suggest(&args);
+    }
     let (mentors, mentees, config) = load(&args.inputs)?;
     let rounds = read_rounds(&args.inputs.rounds)?;
     let suggestions = Program::new(mentors, mentees, config, &rounds)?.suggest(args.top);
@@ -347,6 +325,15 @@ fn parse_rosters(
 
 /// Reads the rosters and the config (defaults when none is given).
 pub(crate) fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure> {
+    let mut config = inputs_config(inputs)?;
+    let (mentors, mentees) = parse_rosters(&inputs.rosters, &config.columns)??;
+    use_global_pool(&mut config);
+    Ok((mentors, mentees, config))
+}
+
+/// The config of `inputs` (defaults when none is given) with the vocabulary
+/// file, `--threads` and the pair scores file applied.
+pub(crate) fn inputs_config(inputs: &Inputs) -> Result<Config, Failure> {
     let mut config = config_of(inputs.config.as_deref(), inputs.vocabulary.as_deref())?;
     if let Some(threads) = inputs.threads {
         config.solver.threads = threads;
@@ -356,12 +343,16 @@ pub(crate) fn load(inputs: &Inputs) -> Result<(Roster, Roster, Config), Failure>
             .map_err(matcher::Error::Roster)?;
         config.pair_scores = Some(scores);
     }
-    let (mentors, mentees) = parse_rosters(&inputs.rosters, &config.columns)??;
+    Ok(config)
+}
+
+/// Runs the library on rayon's global pool, made of `solver.threads`
+/// workers, when it can be built.
+pub(crate) fn use_global_pool(config: &mut Config) {
     if install_pool(config.solver.threads) {
         // The library runs on the global pool it is called from.
         config.solver.threads = 0;
     }
-    Ok((mentors, mentees, config))
 }
 
 /// Makes rayon's global pool one of `threads` workers (0: one per core)

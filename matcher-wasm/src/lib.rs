@@ -66,16 +66,16 @@ pub fn match_rosters(
 
 /// Pairs everyone on a peer roster two by two (the CLI's `match --people
 /// FILE --pairs`): each person in at most one pair, never with themselves,
-/// scored both ways; exact.
+/// scored both ways; exact. The locked pairs of `rounds` are kept (their two
+/// columns are the pair's two people) and its history pairs never made.
 #[cfg(feature = "peers")]
 #[wasm_bindgen(js_name = pairPeople, unchecked_return_type = "PairsOutcome")]
 pub fn pair_people(
     #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    let config = read_config(config)?;
-    let people = program::read_people(people_csv, &config)?;
-    to_js(&matcher::buddies::pair_people(&people, &config)?)
+    to_js(&buddy_pairs(people_csv, config, rounds)?)
 }
 
 /// [`pair_people`]'s result as CSV: one row per person, in roster order.
@@ -84,13 +84,26 @@ pub fn pair_people(
 pub fn pairs_csv(
     #[wasm_bindgen(js_name = peopleCsv)] people_csv: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<String, Failure> {
-    let config = read_config(config)?;
-    let people = program::read_people(people_csv, &config)?;
-    let outcome = matcher::buddies::pair_people(&people, &config)?;
+    let outcome = buddy_pairs(people_csv, config, rounds)?;
     let mut csv = Vec::new();
     matcher::buddies::write_pairs_csv(&outcome, &mut csv)?;
     utf8(csv)
+}
+
+/// The buddy pairs of a peer roster under `config` and `rounds`, as JavaScript passes them.
+#[cfg(feature = "peers")]
+fn buddy_pairs(
+    people_csv: &str,
+    config: JsValue,
+    rounds: JsValue,
+) -> Result<matcher::buddies::PairsOutcome, Failure> {
+    let (config, rounds) = (read_config(config)?, convert::read_rounds(rounds)?);
+    let people = program::read_people(people_csv, &config)?;
+    Ok(matcher::buddies::pair_people_with(
+        &people, &config, &rounds,
+    )?)
 }
 
 /// The fairness and diversity report on the optimal matching (the CLI's

@@ -362,6 +362,8 @@ export interface BuddyPair {
   b_learns: number;
   /** Both directions' reasons. */
   reason: string;
+  /** Present (true) when the pair was locked by `rounds.locked`. */
+  locked?: boolean;
 }
 
 /** A person `pairPeople` left without a partner. */

@@ -24,6 +24,9 @@ pub enum Error {
         /// The id asked for.
         id: String,
     },
+    /// An id asked for about buddy pairs is not on the peer roster.
+    #[error("no person with id \"{0}\"")]
+    UnknownPerson(String),
     /// The solver rejected its input.
     #[error(transparent)]
     Solve(#[from] SolveError),
@@ -53,7 +56,7 @@ impl Error {
         match self {
             Error::Roster(d) => d.first().map_or("roster", |d| d.code.as_str()),
             Error::Config(_) => "config",
-            Error::UnknownId { .. } => "unknown_id",
+            Error::UnknownId { .. } | Error::UnknownPerson(_) => "unknown_id",
             Error::Solve(_) => "solve",
             Error::Calibrate(_) => "calibrate",
             Error::Infeasible(_) => "infeasible",

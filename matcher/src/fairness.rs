@@ -92,9 +92,10 @@ pub struct DiversityCost {
     pub cost: f64,
 }
 
-/// The pairs counted by one diversity attribute's values.
+/// The pairs counted by one diversity attribute's values, one `C` cell per
+/// pair of values that occurs ([`CrossCell`] for mentor–mentee pairs).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CrossTab {
+pub struct CrossTab<C = CrossCell> {
     /// The attribute.
     pub attribute: String,
     /// Its preference.
@@ -106,7 +107,7 @@ pub struct CrossTab {
     /// Pairs where a side has no value.
     pub missing: usize,
     /// One cell per (mentee value, mentor value) that occurs, sorted; `null` = no value.
-    pub pairs: Vec<CrossCell>,
+    pub pairs: Vec<C>,
 }
 
 /// One cell of a cross-tab.
@@ -142,16 +143,10 @@ pub(crate) fn report(
         mentor_id: mentors.people[pairs[i].1].id.clone(),
         score: f64::from(score) / 100.0,
     });
-    let deciles = if scores.is_empty() {
-        Vec::new()
-    } else {
-        (0..=10)
-            .map(|p| f64::from(scores[p * (scores.len() - 1) / 10].0) / 100.0)
-            .collect()
-    };
+    let sorted: Vec<f64> = scores.iter().map(|&(s, _)| f64::from(s) / 100.0).collect();
     FairnessReport {
         worst_off,
-        deciles,
+        deciles: deciles(&sorted),
         mentor_load: load_spread(outcome),
         cost_of_diversity,
         diversity: cross_tabs(scorer, &pairs),
@@ -214,36 +209,59 @@ pub(crate) fn diversity_cost(
     Ok((Some(cost), best.solves))
 }
 
+/// The values at every tenth of `sorted` (ascending), from the lowest (0 %)
+/// to the highest (100 %): 11 values, nearest rank below; empty when `sorted` is.
+pub(crate) fn deciles(sorted: &[f64]) -> Vec<f64> {
+    if sorted.is_empty() {
+        return Vec::new();
+    }
+    (0..=10)
+        .map(|p| sorted[p * (sorted.len() - 1) / 10])
+        .collect()
+}
+
 fn cross_tabs(scorer: &Scorer, pairs: &[(usize, usize)]) -> Vec<CrossTab> {
     scorer
         .diversity_attributes()
         .map(|(i, name, prefer)| {
-            let mut cells: BTreeMap<(Option<&str>, Option<&str>), usize> = BTreeMap::new();
-            let (mut met, mut not_met, mut missing) = (0, 0, 0);
-            for &(e, m) in pairs {
-                let (a, b) = scorer.attribute_values(e, m, i);
-                *cells.entry((a, b)).or_default() += 1;
-                match a.zip(b).map(|(a, b)| prefer.holds(a, b)) {
-                    Some(true) => met += 1,
-                    Some(false) => not_met += 1,
-                    None => missing += 1,
-                }
-            }
-            CrossTab {
-                attribute: name.to_owned(),
-                prefer,
-                met,
-                not_met,
-                missing,
-                pairs: cells
-                    .into_iter()
-                    .map(|((a, b), count)| CrossCell {
-                        mentee: a.map(str::to_owned),
-                        mentor: b.map(str::to_owned),
-                        count,
-                    })
-                    .collect(),
-            }
+            let values = pairs.iter().map(|&(e, m)| scorer.attribute_values(e, m, i));
+            cross_tab(name, prefer, values, |mentee, mentor, count| CrossCell {
+                mentee,
+                mentor,
+                count,
+            })
         })
         .collect()
+}
+
+/// The cross-tab of one attribute over pairs' `values` (the two sides'
+/// values of each pair): counts of the preference met, not met and missing,
+/// and one `cell` per pair of values that occurs, sorted.
+pub(crate) fn cross_tab<'v, C>(
+    attribute: &str,
+    prefer: Preference,
+    values: impl Iterator<Item = (Option<&'v str>, Option<&'v str>)>,
+    cell: impl Fn(Option<String>, Option<String>, usize) -> C,
+) -> CrossTab<C> {
+    let mut cells: BTreeMap<(Option<&str>, Option<&str>), usize> = BTreeMap::new();
+    let (mut met, mut not_met, mut missing) = (0, 0, 0);
+    for (a, b) in values {
+        *cells.entry((a, b)).or_default() += 1;
+        match a.zip(b).map(|(a, b)| prefer.holds(a, b)) {
+            Some(true) => met += 1,
+            Some(false) => not_met += 1,
+            None => missing += 1,
+        }
+    }
+    CrossTab {
+        attribute: attribute.to_owned(),
+        prefer,
+        met,
+        not_met,
+        missing,
+        pairs: cells
+            .into_iter()
+            .map(|((a, b), count)| cell(a.map(str::to_owned), b.map(str::to_owned), count))
+            .collect(),
+    }
 }

@@ -309,7 +309,7 @@ pub fn check_cells(mentors: &Roster, mentees: &Roster, config: &Config) -> Vec<D
 /// Validates the config, the rosters' cross-references, the cells numeric
 /// rules compare, the list attributes' separators and the availability
 /// cells, and builds the scorer.
-fn prepare<'r>(
+pub(crate) fn prepare<'r>(
     mut mentors: Cow<'r, Roster>,
     mut mentees: Cow<'r, Roster>,
     config: &Config,

@@ -112,7 +112,7 @@ pub fn write_suggestions_csv<W: Write>(all: &[Suggestions], writer: W) -> io::Re
 }
 
 /// Unwraps the I/O error inside a CSV error, so a broken pipe stays recognisable.
-fn into_io(e: csv::Error) -> io::Error {
+pub(crate) fn into_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => e,
         other => io::Error::other(format!("{other:?}")),

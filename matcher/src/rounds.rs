@@ -448,26 +448,38 @@ pub(crate) fn positions(
     problems: &mut Vec<Diagnostic>,
 ) -> Option<(usize, usize)> {
     let mut find = |roster: &Roster, id: &str, column: &str| {
-        let found = roster.position(id);
-        if found.is_none() {
-            problems.push(
-                Diagnostic::at(
-                    file,
-                    pair.row,
-                    Some(column),
-                    Code::UnknownPairId,
-                    format!(
-                        "\"{id}\" is not a {} id in {}",
-                        roster.side.as_str(),
-                        roster.source
-                    ),
-                )
-                .with_hint("ids must match the rosters (case-insensitively)"),
-            );
-        }
-        found
+        let side = roster.side.as_str();
+        find_id(roster, side, file, pair.row, column, id, problems)
     };
     let m = find(mentors, &pair.mentor_id, "mentor_id");
     let e = find(mentees, &pair.mentee_id, "mentee_id");
     e.zip(m)
+}
+
+/// The position of `id` in `roster`, or `None` with an unknown-id problem
+/// located at `file`, `row`, `column`; `kind` names what the id should be
+/// (`"mentor"`, `"person"`, …).
+pub(crate) fn find_id(
+    roster: &Roster,
+    kind: &str,
+    file: &str,
+    row: usize,
+    column: &str,
+    id: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    let found = roster.position(id);
+    if found.is_none() {
+        problems.push(
+            Diagnostic::at(
+                file,
+                row,
+                Some(column),
+                Code::UnknownPairId,
+                format!("\"{id}\" is not a {kind} id in {}", roster.source),
+            )
+            .with_hint("ids must match the rosters (case-insensitively)"),
+        );
+    }
+    found
 }

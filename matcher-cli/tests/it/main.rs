@@ -1426,3 +1426,120 @@ fn the_peer_program_matches_its_golden_files() {
     ]);
     assert_eq!(both.status.code(), Some(2), "--pairs needs --people");
 }
+
+/// Buddy pairs, second round: `data/peers/locked.csv` keeps P01–P23 (not
+/// the first round's choice) and P02–P50 (written the other way round);
+/// `data/peers/history.csv` declines P03–P06. `explain --pairs` prices
+/// another pair by solving again with it forced.
+#[test]
+fn buddy_pairs_keep_the_locks_and_avoid_the_history() {
+    let round2 = [
+        "--people",
+        "data/peers/people.csv",
+        "--config",
+        "data/peers/config.toml",
+        "--locked",
+        "data/peers/locked.csv",
+        "--history",
+        "data/peers/history.csv",
+    ];
+    let out = matcher(&[&["match", "--pairs", "--quiet"][..], &round2].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    golden("data/expected/peers-pairs-round2.csv", &out.stdout);
+    let partner: std::collections::HashMap<String, String> = csv_rows(&out)
+        .into_iter()
+        .map(|r| (r[0].to_owned(), r[2].to_owned()))
+        .collect();
+    for (a, b) in [
+        ("P01", "P23"),
+        ("P23", "P01"),
+        ("P02", "P50"),
+        ("P50", "P02"),
+    ] {
+        assert_eq!(partner[a], b, "locked {a}");
+    }
+    assert_ne!(partner["P03"], "P06", "history");
+    let json = matcher(
+        &[
+            &["match", "--pairs", "--quiet", "--format", "json"][..],
+            &round2,
+        ]
+        .concat(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let locked: Vec<(&str, &str)> = json["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["locked"] == true)
+        .map(|p| (p["a_id"].as_str().unwrap(), p["b_id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(locked, [("P01", "P23"), ("P02", "P50")]);
+    let explain = matcher(
+        &[
+            &["explain", "--pairs", "--person", "P37", "--partner", "P11"][..],
+            &round2,
+        ]
+        .concat(),
+    );
+    assert_eq!(explain.status.code(), Some(0), "{}", text(&explain.stderr));
+    golden(
+        "data/expected/peers-why-not-P37-P11-round2.txt",
+        &explain.stdout,
+    );
+    // The report: the worst-off pair is the lowest score of the CSV.
+    let report = matcher(
+        &[
+            &[
+                "match", "--pairs", "--quiet", "--format", "json", "--report",
+            ][..],
+            &round2,
+        ]
+        .concat(),
+    );
+    assert_eq!(report.status.code(), Some(0), "{}", text(&report.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let lowest = csv_rows(&out)
+        .iter()
+        .map(|r| r[4].parse::<f64>().unwrap())
+        .fold(f64::INFINITY, f64::min);
+    assert_eq!(report["report"]["worst_off"]["score"], lowest);
+    assert_eq!(report["report"]["deciles"].as_array().unwrap().len(), 11);
+    assert_eq!(report["report"]["diversity"][0]["attribute"], "department");
+    // Suggestions: each person's partner of the pairing first.
+    let suggest = matcher(&[&["suggest", "--pairs", "--top", "2"][..], &round2].concat());
+    assert_eq!(suggest.status.code(), Some(0), "{}", text(&suggest.stderr));
+    let rows = csv_rows(&suggest);
+    assert_eq!(rows.len(), 120);
+    for first in rows.iter().filter(|r| &r[2] == "1") {
+        assert_eq!(&first[3], partner[&first[0]].as_str(), "{first:?}");
+        assert_eq!(&first[6], "yes");
+    }
+}
+
+/// A bad lock file for buddy pairs stops the run with every problem located.
+#[test]
+fn a_bad_buddy_lock_is_a_located_error() {
+    let dir = std::env::temp_dir().join(format!("matcher-buddy-locks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let locked = dir.join("locked.csv");
+    std::fs::write(&locked, "mentor_id,mentee_id\nP01,P02\nP02,P05\nP09,P09\n").unwrap();
+    let out = matcher(&[
+        "match",
+        "--pairs",
+        "--people",
+        "data/peers/people.csv",
+        "--locked",
+        locked.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let file = locked.display();
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "error: {file}:3:mentor_id: \"P02\" is already locked on row 2\n\
+             error: {file}:4:mentee_id: \"P09\" is locked with themselves (hint: a pair is two different people)\n"
+        )
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,6 +1,7 @@
 //! Integration tests of the `matcher` library, one module per area.
 
 mod availability;
+mod buddies;
 mod columns;
 mod config;
 #[cfg(feature = "encodings")]
