@@ -144,7 +144,7 @@ export class RemoteMatcher {
   #generation;
   #solves;
 
-  /** Made by `MatcherWorker.match`. */
+  /** Made by `MatcherWorker.match` and `MatcherWorker.matchPeople`. */
   constructor(engine, { value, solves, generation }) {
     this.#engine = engine;
     this.#handle = value;
