@@ -50,14 +50,38 @@ export class MatcherWorker {
     return new RemoteMatcher(this.#engine, reply);
   }
 
+  /**
+   * Parses, checks and solves a peer program from one roster (`people.csv`:
+   * each person a mentor, a mentee or both) once in the worker, as `match`
+   * does two rosters. A worker on the single-threaded build loads the
+   * peer-roster build the first time.
+   */
+  async matchPeople(peopleCsv, config, rounds, { signal, onProgress } = {}) {
+    const reply = await this.#engine.request(
+      { op: 'matchPeople', args: [peopleCsv, config ?? null, rounds ?? null] },
+      { signal, onProgress },
+    );
+    return new RemoteMatcher(this.#engine, reply);
+  }
+
+  /** Pairs everyone on a peer roster two by two (buddy pairs), exactly. */
+  pairPeople(peopleCsv, config = null, { signal } = {}) {
+    return this.#call('pairPeople', [peopleCsv, config], signal);
+  }
+
+  /** `pairPeople`'s result as the CLI's pairs CSV: one row per person, in roster order. */
+  pairsCsv(peopleCsv, config = null, { signal } = {}) {
+    return this.#call('pairsCsv', [peopleCsv, config], signal);
+  }
+
   /** Every roster problem at once; empty when both rosters are fine. */
   validate(mentorsCsv, menteesCsv, config = null) {
-    return this.#call('validate', mentorsCsv, menteesCsv, config);
+    return this.#call('validate', [mentorsCsv, menteesCsv, config]);
   }
 
   /** One roster as the matcher reads it. */
   readRoster(csv, side, config = null) {
-    return this.#call('readRoster', csv, side, config);
+    return this.#call('readRoster', [csv, side, config]);
   }
 
   /**
@@ -67,37 +91,37 @@ export class MatcherWorker {
    * outcomes file), read once however often it is used.
    */
   readWorkbook(bytes, side, sheet = null) {
-    return this.#call('readWorkbook', bytes, side, sheet);
+    return this.#call('readWorkbook', [bytes, side, sheet]);
   }
 
   /** How each column of one roster is read under the config's `columns`, from its header row alone. */
   rosterColumns(csv, side, config = null) {
-    return this.#call('rosterColumns', csv, side, config);
+    return this.#call('rosterColumns', [csv, side, config]);
   }
 
   /** The config object with every key filled in, checked as the CLI checks a `config.toml`. */
   checkConfig(config) {
-    return this.#call('checkConfig', config);
+    return this.#call('checkConfig', [config]);
   }
 
   /** The rosters' vocabulary: unmet wants, one-sided terms, likely one term. */
   vocabularyReport(mentorsCsv, menteesCsv, config = null) {
-    return this.#call('vocabularyReport', mentorsCsv, menteesCsv, config);
+    return this.#call('vocabularyReport', [mentorsCsv, menteesCsv, config]);
   }
 
   /** Synthetic rosters, as `matcher generate` writes them. */
   generateRosters(mentors, mentees, seed, capacity) {
-    return this.#call('generateRosters', mentors, mentees, seed, capacity);
+    return this.#call('generateRosters', [mentors, mentees, seed, capacity]);
   }
 
   /** The default config, every key filled in. */
   defaultConfig() {
-    return this.#call('defaultConfig');
+    return this.#call('defaultConfig', []);
   }
 
   /** The package version. */
   version() {
-    return this.#call('version');
+    return this.#call('version', []);
   }
 
   /** Stops the worker; pending requests reject with code `"terminated"`. */
@@ -105,8 +129,8 @@ export class MatcherWorker {
     this.#engine.terminate();
   }
 
-  async #call(name, ...args) {
-    return (await this.#engine.request({ op: 'call', name, args })).value;
+  async #call(name, args, signal) {
+    return (await this.#engine.request({ op: 'call', name, args }, { signal })).value;
   }
 }
 
@@ -120,7 +144,7 @@ export class RemoteMatcher {
   #generation;
   #solves;
 
-  /** Made by `MatcherWorker.match`. */
+  /** Made by `MatcherWorker.match` and `MatcherWorker.matchPeople`. */
   constructor(engine, { value, solves, generation }) {
     this.#engine = engine;
     this.#handle = value;

@@ -1,7 +1,8 @@
 // The browser Worker behind `MatcherWorker`: loads the threaded build when the
 // page is cross-origin isolated and more than one thread is asked for, the
 // single-threaded build otherwise, then serves requests (host.js), loading
-// the workbook reader the first time a roster is a workbook.
+// the workbook reader the first time a roster is a workbook and, on the
+// single-threaded build, the peer-roster build the first time a peer roster comes.
 
 import { copyError, host, readiness } from './host.js';
 
@@ -27,12 +28,15 @@ self.addEventListener('message', async function start({ data }) {
   const post = (message) => self.postMessage(message);
   try {
     const { wasm, threads } = await load(data.threads);
-    const workbook = async () => {
-      const reader = await import('../web-workbook/matcher_wasm_workbook.js');
-      await reader.default();
-      return reader;
+    /** Imports and instantiates a module beside this one. */
+    const loaded = async (loading) => {
+      const module = await loading;
+      await module.default();
+      return module;
     };
-    const serve = host(wasm, post, workbook);
+    const workbook = () => loaded(import('../web-workbook/matcher_wasm_workbook.js'));
+    const peers = () => loaded(import('../web-peers/matcher_wasm.js'));
+    const serve = host(wasm, post, workbook, peers);
     self.addEventListener('message', (event) => serve(event.data));
     post({ id: data.id, value: readiness(wasm, threads) });
   } catch (error) {

@@ -105,6 +105,8 @@ export class Engine {
   async request(message, { signal, onProgress, generation } = {}) {
     signal?.throwIfAborted();
     const current = await this.start();
+    // Cancelled while the worker started: nothing was sent yet.
+    signal?.throwIfAborted();
     if (generation !== undefined && generation !== current) {
       throw failure('terminated', 'This matcher lived in a worker that was stopped; match again.');
     }

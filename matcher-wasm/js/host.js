@@ -1,10 +1,13 @@
 // The worker half of the Worker-backed API: runs each request against the
 // wasm module, one at a time, and posts back its value, its progress and the
 // number of solves it cost. Platform-neutral: the worker entries
-// (browser-worker.js, node-worker.js) give it the module and a way to post.
+// (browser-worker.js, node-worker.js) give it the module, a way to post, and
+// loaders of the workbook reader and of the peer-roster build.
 
 /** Module functions a client may call by name. */
 const FUNCTIONS = new Set(['validate', 'readRoster', 'rosterColumns', 'checkConfig', 'vocabularyReport', 'generateRosters', 'defaultConfig', 'version']);
+/** Peer-roster functions, answered by a build with them (see `host`). */
+const PEER_FUNCTIONS = new Set(['pairPeople', 'pairsCsv']);
 /** `Matcher` methods a client may call on a handle. */
 const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain', 'evaluate']);
 
@@ -57,12 +60,23 @@ export function copyError(error) {
 /**
  * Serves requests with `wasm` (the loaded matcher module), posting replies
  * through `post`; `workbook()` loads the workbook module when a roster is
- * given as a workbook's bytes. Returns the handler for each incoming request.
+ * given as a workbook's bytes, and `peers()` the peer-roster build (the whole
+ * module with `Matcher.fromPeople`, `pairPeople` and `pairsCsv`) the first
+ * time a peer roster comes, unless `wasm` has them itself (the threaded
+ * build). Returns the handler for each incoming request.
  */
-export function host(wasm, post, workbook) {
+export function host(wasm, post, workbook, peers) {
   /** Live `Matcher`s by handle. */
   const programs = new Map();
   let nextHandle = 1;
+
+  /** The module that answers a request: the peer-roster build for peer rosters, loaded once. */
+  let peerModule = null;
+  const moduleFor = async ({ op, name }) => {
+    if (op !== 'matchPeople' && !(op === 'call' && PEER_FUNCTIONS.has(name))) return wasm;
+    peerModule ??= typeof wasm.pairPeople === 'function' ? wasm : await peers();
+    return peerModule;
+  };
 
   const program = (handle) => {
     const found = programs.get(handle);
@@ -80,16 +94,24 @@ export function host(wasm, post, workbook) {
     return ready;
   };
 
-  const run = ({ op, name, args, handle, progress }, report) => {
+  /** Keeps a solved `Matcher` under a new handle. */
+  const keep = (matcher) => {
+    programs.set(nextHandle, matcher);
+    return { value: nextHandle++, solves: matcher.solves };
+  };
+
+  const run = (module, { op, name, args, handle, progress }, report) => {
     switch (op) {
       case 'call':
-        if (!FUNCTIONS.has(name)) throw new Error(`Unknown function ${name}`);
-        return { value: wasm[name](...args), solves: 0 };
+        if (!FUNCTIONS.has(name) && !PEER_FUNCTIONS.has(name)) throw new Error(`Unknown function ${name}`);
+        return { value: module[name](...args), solves: 0 };
       case 'match': {
         const [mentors, mentees, config, rounds] = args;
-        const matcher = new wasm.Matcher(mentors, mentees, config, rounds, progress ? report : undefined);
-        programs.set(nextHandle, matcher);
-        return { value: nextHandle++, solves: matcher.solves };
+        return keep(new module.Matcher(mentors, mentees, config, rounds, progress ? report : undefined));
+      }
+      case 'matchPeople': {
+        const [people, config, rounds] = args;
+        return keep(module.Matcher.fromPeople(people, config, rounds, progress ? report : undefined));
       }
       case 'ask': {
         if (!METHODS.has(name)) throw new Error(`Unknown method ${name}`);
@@ -120,7 +142,7 @@ export function host(wasm, post, workbook) {
       const args = await prepare(request);
       const { value, solves } = request.op === 'call' && request.name === 'readWorkbook'
         ? await readWorkbook(args)
-        : run({ ...request, args }, (event) => post({ id, progress: event }));
+        : run(await moduleFor(request), { ...request, args }, (event) => post({ id, progress: event }));
       post({ id, value, solves });
     } catch (error) {
       post({ id, error: copyError(error) });

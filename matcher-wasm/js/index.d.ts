@@ -12,6 +12,7 @@ import type {
   FairnessReport,
   GeneratedRosters,
   MatchOutcome,
+  PairsOutcome,
   Progress,
   Roster,
   RosterInput,
@@ -84,6 +85,21 @@ export declare class MatcherWorker {
     rounds?: Rounds | null,
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
+  /**
+   * Parses, checks and solves a peer program from one roster (`people.csv`: a `role` of mentor, mentee or both,
+   * `skills` offered, `learning` wanted, `capacity` as a mentor) once, as the CLI's `match --people`. A worker on
+   * the single-threaded build loads the peer-roster build the first time.
+   */
+  matchPeople(
+    peopleCsv: string,
+    config?: Config | null,
+    rounds?: Rounds | null,
+    options?: MatchOptions,
+  ): Promise<RemoteMatcher>;
+  /** Pairs everyone on a peer roster two by two, each in at most one pair, scored both ways (`match --people --pairs`). */
+  pairPeople(peopleCsv: string, config?: Config | null, options?: RequestOptions): Promise<PairsOutcome>;
+  /** `pairPeople`'s result as the CLI's pairs CSV: one row per person, in roster order. */
+  pairsCsv(peopleCsv: string, config?: Config | null, options?: RequestOptions): Promise<string>;
   /** Every roster problem at once; empty when both rosters are fine. */
   validate(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */

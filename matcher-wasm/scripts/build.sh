@@ -2,8 +2,9 @@
 # Builds the npm package into pkg/ (pkg/web for browsers and bundlers,
 # pkg/web-threads the same on Web Workers for cross-origin isolated pages
 # (scripts/build-threads.sh), pkg/node for Node, pkg/web-workbook and
-# pkg/node-workbook the workbook reader loaded on demand, pkg/worker for the
-# Worker-backed API over them) and the admin page's copies: www/pkg/ and the
+# pkg/node-workbook the workbook reader loaded on demand, pkg/web-peers and
+# pkg/node-peers the same API with peer rosters, loaded on demand, pkg/worker
+# for the Worker-backed API over them) and the admin page's copies: www/pkg/ and the
 # sample rosters in www/sample/. Installs missing tools first (scripts/setup.sh). Idempotent:
 # wasm-bindgen and wasm-opt run again only when the compiled wasm changed.
 set -euo pipefail
@@ -36,19 +37,31 @@ profile=(
 # size and panics that abort at once, with no message formatting (and no
 # panic hook: `--no-default-features`): 22 KiB smaller gzipped than stable's
 # prebuilt standard library. Nightly is installed for the threaded build too.
-(cd "$root" && RUSTFLAGS="-C target-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort" \
-  cargo +nightly build -p matcher-wasm --no-default-features --target wasm32-unknown-unknown \
-  -Z build-std=std,panic_abort "${profile[@]}")
+# main_build DIR [FEATURES]: that build of the main crate in the target
+# directory DIR.
+main_build() {
+  (cd "$root" && RUSTFLAGS="-C target-feature=+simd128 -Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_DIR="$1" cargo +nightly build -p matcher-wasm --no-default-features ${2:+--features "$2"} \
+    --target wasm32-unknown-unknown -Z build-std=std,panic_abort "${profile[@]}")
+}
+main_build "$CARGO_TARGET_DIR"
+# Peer rosters (`Matcher.fromPeople`, `pairPeople`, `pairsCsv`) would take the
+# main module over its budget: they are in a second build of it, the same
+# API with the `peers` feature, loaded only when a peer roster is matched. A
+# target directory of its own: the two builds' .wasm files have one name,
+# and cargo would take either for the other.
+main_build "$CARGO_TARGET_DIR/wasm-peers" peers
 (cd "$root" && RUSTFLAGS="-C target-feature=+simd128" \
   cargo build -p matcher-wasm-workbook --target wasm32-unknown-unknown "${profile[@]}")
 
 # wasm-opt from npm's binaryen: Debian's (108) produces crashing -Oz output.
 wasm_opt=("$here/node_modules/.bin/wasm-opt" -O3 --enable-simd --strip-debug --strip-producers)
 
-# bindgen NAME SUFFIX: pkg/web$SUFFIX and pkg/node$SUFFIX from the compiled
-# NAME.wasm, again only when it changed.
+# bindgen NAME SUFFIX [TARGET_DIR]: pkg/web$SUFFIX and pkg/node$SUFFIX from
+# NAME.wasm compiled in TARGET_DIR (CARGO_TARGET_DIR by default), again only
+# when it changed.
 bindgen() {
-  local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm-release/$1.wasm" suffix="$2"
+  local wasm="${3:-$CARGO_TARGET_DIR}/wasm32-unknown-unknown/wasm-release/$1.wasm" suffix="$2"
   local stamp="$here/pkg/.built-from$suffix"
   local fingerprint
   fingerprint="$(sha256sum "$wasm" | cut -d' ' -f1) $(wasm-bindgen --version) ${wasm_opt[*]:1}"
@@ -71,6 +84,7 @@ bindgen() {
 mkdir -p "$here/pkg"
 bindgen matcher_wasm ""
 bindgen matcher_wasm_workbook "-workbook"
+bindgen matcher_wasm "-peers" "$CARGO_TARGET_DIR/wasm-peers"
 
 bash "$here/scripts/build-threads.sh"
 
@@ -93,16 +107,21 @@ echo '{ "type": "module" }' > "$here/pkg/worker/package.json"
 # the sample rosters from its own folder.
 rm -rf "$here/www/pkg"
 mkdir -p "$here/www/pkg" "$here/www/sample"
-cp -r "$here/pkg/web" "$here/pkg/web-threads" "$here/pkg/web-workbook" "$here/pkg/worker" "$here/www/pkg/"
+cp -r "$here/pkg/web" "$here/pkg/web-threads" "$here/pkg/web-workbook" "$here/pkg/web-peers" "$here/pkg/worker" \
+  "$here/www/pkg/"
 cp "$root/data/mentors.csv" "$root/data/mentees.csv" "$here/www/sample/"
+cp "$root/data/peers/people.csv" "$here/www/sample/"
 # The page reads a loaded config.toml with smol-toml (ES modules, no dependencies).
 rm -rf "$here/www/vendor"
 mkdir -p "$here/www/vendor/smol-toml"
 cp "$here"/node_modules/smol-toml/dist/*.js "$here"/node_modules/smol-toml/LICENSE "$here/www/vendor/smol-toml/"
-python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' \
-  "$root/data/config.toml" > "$here/www/sample/config.json"
+toml_to_json() {
+  python3 -c 'import json, sys, tomllib; json.dump(tomllib.load(open(sys.argv[1], "rb")), sys.stdout, indent=2)' "$1"
+}
+toml_to_json "$root/data/config.toml" > "$here/www/sample/config.json"
+toml_to_json "$root/data/peers/config.toml" > "$here/www/sample/peers-config.json"
 
-for wasm in web/matcher_wasm web-threads/matcher_wasm web-workbook/matcher_wasm_workbook; do
+for wasm in web/matcher_wasm web-threads/matcher_wasm web-workbook/matcher_wasm_workbook web-peers/matcher_wasm; do
   size="$(stat -c %s "$here/pkg/${wasm}_bg.wasm")"
   gzipped="$(gzip -9 -c "$here/pkg/${wasm}_bg.wasm" | wc -c)"
   echo "${wasm}_bg.wasm: $((size / 1024)) KiB raw, $((gzipped / 1024)) KiB gzipped"

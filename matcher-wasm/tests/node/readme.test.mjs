@@ -29,6 +29,7 @@ for (const [i, code] of EXAMPLES.entries()) {
     symlinkSync(PKG, join(dir, 'node_modules', 'matcher-wasm'), 'dir');
     for (const file of ['mentors.csv', 'mentees.csv', 'outcomes.csv']) copyFileSync(join(ROOT, 'data', file), join(dir, file));
     copyFileSync(join(ROOT, 'data/forms/mentees.xlsx'), join(dir, 'mentees.xlsx'));
+    copyFileSync(join(ROOT, 'data/peers/people.csv'), join(dir, 'people.csv'));
     writeFileSync(join(dir, 'example.mjs'), code);
     const output = execFileSync(process.execPath, ['example.mjs'], { cwd: dir, encoding: 'utf8' });
     const lines = output.split('\n');

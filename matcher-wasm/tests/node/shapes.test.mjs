@@ -1,7 +1,6 @@
 // Program shapes through the WebAssembly package: the same bytes as the CLI's
 // golden file, and impossible minimums thrown as an Error with the
-// `infeasible` code. (Peer rosters are in the threaded build and the CLI: the
-// size-budgeted single-threaded build leaves them out.)
+// `infeasible` code. (Peer rosters: peers.test.mjs.)
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -37,9 +36,4 @@ test('impossible minimum loads throw an Error naming the people', () => {
     assert.match(error.message, /the 2 mentors m1, m2 must take at least 4 mentees between them/);
     return true;
   });
-});
-
-test('the size-budgeted build leaves peer rosters out', () => {
-  assert.equal(matcher.pairPeople, undefined);
-  assert.equal(matcher.Matcher.fromPeople, undefined);
 });

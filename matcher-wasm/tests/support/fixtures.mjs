@@ -18,6 +18,15 @@ export const sample = {
   config: JSON.parse(read('matcher-wasm/www/sample/config.json')),
 };
 
+/** The peer program of data/peers/: one roster, and its config.toml as the object build.sh converts it to. */
+export const peers = {
+  people: read('data/peers/people.csv'),
+  config: JSON.parse(read('matcher-wasm/www/sample/peers-config.json')),
+  /** What the CLI writes for it: `match --people` and `match --people --pairs`. */
+  matchesCsv: () => read('data/expected/peers-matches.csv'),
+  pairsCsv: () => read('data/expected/peers-pairs.csv'),
+};
+
 /** What the CLI writes for the sample program: `matches.csv` (text and rows) and the JSON output. */
 export const expected = {
   csvPath: join(ROOT, 'data/expected/matches.csv'),

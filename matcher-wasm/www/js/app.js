@@ -1,9 +1,10 @@
-// The admin page: load two rosters, adjust the settings, match, explore the
-// result and its fairness report, review it and download it. All work happens
-// in the WebAssembly module, in a Worker (threaded when the page is
-// cross-origin isolated), so the page stays responsive while it runs. Every
-// Match click solves once; the report, the downloads and the explanations
-// read that solve.
+// The admin page: load two rosters (or one peer roster), adjust the settings,
+// match, explore the result and its fairness report, review it and download
+// it. All work happens in the WebAssembly module, in a Worker (threaded when
+// the page is cross-origin isolated; otherwise it loads the peer-roster build
+// the first time a peer roster is matched), so the page stays responsive
+// while it runs. Every Match click solves once; the report, the downloads and
+// the explanations read that solve (buddy pairs' CSV download solves again).
 
 import { MatcherWorker } from '../pkg/worker/browser.js';
 import { decodeRoster } from './decode.js';
@@ -12,6 +13,7 @@ import { byId, h } from './dom.js';
 import { wireDropZone } from './dropzone.js';
 import { clearEvaluation, renderEvaluation, renderOutcomeProblems } from './evaluation.js';
 import { renderFairness } from './fairness.js';
+import { pairsTable, renderPairsSummary, unpairedTable } from './pairs.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { Review } from './review.js';
 import { addVocabularyLine } from './terms.js';
@@ -27,7 +29,8 @@ renderWeights((await engine.defaultConfig()).weights);
 
 /**
  * The loaded rosters by side, as `{ name, input, encoding, bytes, ids }`
- * (`input`: CSV text, or the `SheetRead` of a workbook's `bytes`), and the
+ * (`input`: CSV text, or the `SheetRead` of a workbook's `bytes`), or the
+ * peer roster in their place, as `{ name, input }`, and the
  * optional pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
  * `RemoteMatcher` and outcome); the running match's AbortController; and the
@@ -35,7 +38,9 @@ renderWeights((await engine.defaultConfig()).weights);
  * Match waits for it.
  */
 const state = {
-  mentor: null, mentee: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
+  mentor: null, mentee: null, people: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
+  // The shown buddy pairing, as `{ people, config, outcome }`.
+  pairs: null,
   // The outcomes file loaded, as `{ name, input }`, and its evaluation against the shown run.
   outcomes: null, evaluation: null,
 };
@@ -44,6 +49,8 @@ const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
 const table = matchesTable(review, renderReview);
 const unmatched = unmatchedTable();
+const buddyPairs = pairsTable();
+const unpairedPeople = unpairedTable();
 /** Roster changes, one after another, so that files land in the order chosen. */
 let changes = Promise.resolve();
 
@@ -67,11 +74,13 @@ function renderReview() {
   byId('rejected').textContent = `Never proposed again: ${pairs.join(', ')}.`;
 }
 
-/** Drops the shown run: its results, and its program in the worker. */
+/** Drops the shown run: its results, and its program in the worker; or the shown pairing. */
 function dropRun() {
   state.run?.program.free();
   state.run = null;
+  state.pairs = null;
   byId('results').hidden = true;
+  byId('pairs-results').hidden = true;
 }
 
 /**
@@ -125,7 +134,10 @@ async function checkRosters() {
   for (const [side, group] of Object.entries(SIDES)) {
     const roster = state[side];
     showSheets(group, roster?.input.sheet?.format);
-    if (!roster) continue;
+    if (!roster) {
+      statuses.push([group, state.people ? 'Not used: a peer roster is loaded.' : 'No file yet.', '']);
+      continue;
+    }
     try {
       readings[side] = await engine.rosterColumns(roster.input, side, config);
       const parsed = await engine.readRoster(roster.input, side, config);
@@ -141,6 +153,9 @@ async function checkRosters() {
   if (state.mentor && state.mentee && problems.length === 0) {
     problems = await engine.validate(state.mentor.input, state.mentee.input, config);
   }
+  statuses.push(['people', state.people
+    ? `${state.people.name}: a peer roster, read when matched`
+    : 'None: mentors and mentees come from two files.', state.people ? 'ok' : '']);
   if (state.pairScores) {
     const { name, input: text } = state.pairScores;
     try {
@@ -202,7 +217,7 @@ function changeRosters(load, shown = () => {}) {
       if (check !== state.checks) return;
       for (const [group, text, tone] of statuses) {
         byId(`${group}-status`).textContent = text;
-        byId(`${group}-status`).className = `file-status ${tone}`;
+        byId(`${group}-status`).className = `file-status ${tone}`.trim();
       }
       setAttributes(attributes);
       renderProblems(problems);
@@ -210,7 +225,7 @@ function changeRosters(load, shown = () => {}) {
       const clean = state.mentor && state.mentee && problems.length === 0;
       renderVocabulary(clean ? await vocabularyReport() : null, addToVocabulary);
       if (check !== state.checks) return;
-      state.ready = Boolean(state.mentor && state.mentee) && problems.length === 0;
+      state.ready = Boolean(state.people || (state.mentor && state.mentee)) && problems.length === 0;
       shown();
     } catch (error) {
       if (check === state.checks) renderProblems([], error);
@@ -226,11 +241,20 @@ for (const [side, group] of Object.entries(SIDES)) {
     const roster = { name: file.name, ...decodeRoster(file.name, new Uint8Array(await file.arrayBuffer())) };
     if (roster.bytes) roster.input = await engine.readWorkbook(roster.bytes, side);
     state[side] = roster;
+    state.people = null;
   }));
   byId(`${group}-sheet`).addEventListener('change', (event) => changeRosters(async () => {
     state[side].input = await engine.readWorkbook(state[side].bytes, side, event.target.value);
   }));
 }
+
+wireDropZone(byId('people-drop'), byId('people-file'), (file) => changeRosters(async () => {
+  const { input } = decodeRoster(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (typeof input !== 'string') throw new Error(`${file.name}: a peer roster is read from CSV; save the sheet as "CSV UTF-8"`);
+  state.people = { name: file.name, input };
+  state.mentor = null;
+  state.mentee = null;
+}));
 
 wireDropZone(byId('pair-scores-drop'), byId('pair-scores-file'), (file) => changeRosters(async () => {
   const { input } = decodeRoster(file.name, new Uint8Array(await file.arrayBuffer()));
@@ -253,6 +277,18 @@ byId('load-sample').addEventListener('click', () => {
     );
     state.mentor = { name: 'sample mentors.csv', input: mentors };
     state.mentee = { name: 'sample mentees.csv', input: mentees };
+    state.people = null;
+    config = JSON.parse(text);
+  }, () => applyConfig(config));
+});
+
+byId('load-peer-sample').addEventListener('click', () => {
+  let config;
+  changeRosters(async () => {
+    const [people, text] = await Promise.all(['sample/people.csv', 'sample/peers-config.json'].map(fetchText));
+    state.people = { name: 'sample people.csv', input: people };
+    state.mentor = null;
+    state.mentee = null;
     config = JSON.parse(text);
   }, () => applyConfig(config));
 });
@@ -288,16 +324,75 @@ function showFairness(report, program) {
     : null);
 }
 
-/** Matches with the form's settings, keeping the review's decisions. */
+/**
+ * Shows why a run failed: cancelled, or its problems (a config error takes
+ * the admin to its setting).
+ */
+function showRunError(error) {
+  const status = byId('run-status');
+  if (error.name === 'AbortError') {
+    // Cancelling stops the worker, and the shown run's program with it.
+    dropRun();
+    status.textContent = 'Cancelled.';
+  } else {
+    renderProblems(error.diagnostics ?? [], error);
+    status.textContent = 'Not matched: see the problems above.';
+    // A config error names its key: take the admin to that setting, else to the problems.
+    (markInvalid(error.key ?? null) ?? byId('problems-title')).focus();
+  }
+}
+
+/** The form's config, with the pair scores file. */
+const runConfig = () => ({ ...readConfig(), pairScores: state.pairScores?.input ?? null });
+
+/** Pairs everyone on the peer roster two by two with the form's settings. */
+async function pairPeople() {
+  const status = byId('run-status');
+  const check = state.checks;
+  const input = { people: state.people.input, config: runConfig() };
+  const controller = new AbortController();
+  running(controller);
+  status.textContent = 'Pairing…';
+  try {
+    const started = performance.now();
+    const outcome = await engine.pairPeople(input.people, input.config, { signal: controller.signal });
+    const milliseconds = performance.now() - started;
+    if (check !== state.checks) return;
+    dropRun();
+    state.pairs = { ...input, outcome };
+    markInvalid(null);
+    renderProblems([]);
+    renderPairsSummary(outcome, milliseconds);
+    buddyPairs.show(outcome.pairs);
+    unpairedPeople.show(outcome.unpaired);
+    byId('unpaired-section').hidden = outcome.unpaired.length === 0;
+    byId('pairs-results').hidden = false;
+    const { people, unpaired: alone } = outcome.summary;
+    status.textContent = `Paired ${people - alone} of ${people} people in ${outcome.summary.pairs} pairs in ${Math.round(milliseconds)} ms.`;
+    byId('pairs-title').focus();
+  } catch (error) {
+    if (check === state.checks) showRunError(error);
+  } finally {
+    running(null);
+    countSolves();
+  }
+}
+
+/** Matches with the form's settings, keeping the review's decisions; buddy pairs for a peer roster so marked. */
 async function match() {
   if (byId('run').disabled) return;
+  if (state.people && byId('buddy-pairs').checked) {
+    await pairPeople();
+    return;
+  }
   const status = byId('run-status');
   // Rosters changed while this run was under way make it stale: their check shows instead.
   const check = state.checks;
   const input = {
-    mentors: state.mentor.input,
-    mentees: state.mentee.input,
-    config: { ...readConfig(), pairScores: state.pairScores?.input ?? null },
+    people: state.people?.input ?? null,
+    mentors: state.mentor?.input ?? null,
+    mentees: state.mentee?.input ?? null,
+    config: runConfig(),
     rounds: review.rounds(),
   };
   const controller = new AbortController();
@@ -305,10 +400,10 @@ async function match() {
   status.textContent = 'Matching…';
   try {
     const started = performance.now();
-    const program = await engine.match(input.mentors, input.mentees, input.config, input.rounds, {
-      signal: controller.signal,
-      onProgress: showProgress,
-    });
+    const options = { signal: controller.signal, onProgress: showProgress };
+    const program = await (input.people === null
+      ? engine.match(input.mentors, input.mentees, input.config, input.rounds, options)
+      : engine.matchPeople(input.people, input.config, input.rounds, options));
     const milliseconds = performance.now() - started;
     // Under `stable`, the report solves the optimum it prices the matching against: cancellable too.
     const [outcome, report] = await Promise.all([program.outcome(), program.report({ signal: controller.signal })]);
@@ -316,7 +411,7 @@ async function match() {
       program.free();
       return;
     }
-    state.run?.program.free();
+    dropRun();
     state.run = { ...input, program, outcome, costKnown: false };
     markInvalid(null);
     renderProblems([]);
@@ -332,17 +427,7 @@ async function match() {
     status.textContent = `Matched ${outcome.summary.matched} of ${outcome.summary.mentees} in ${Math.round(milliseconds)} ms.`;
     byId('results-title').focus();
   } catch (error) {
-    if (check !== state.checks) return;
-    if (error.name === 'AbortError') {
-      // Cancelling stops the worker, and the shown run's program with it.
-      dropRun();
-      status.textContent = 'Cancelled.';
-    } else {
-      renderProblems(error.diagnostics ?? [], error);
-      status.textContent = 'Not matched: see the problems above.';
-      // A config error names its key: take the admin to that setting, else to the problems.
-      (markInvalid(error.key ?? null) ?? byId('problems-title')).focus();
-    }
+    if (check === state.checks) showRunError(error);
   } finally {
     running(null);
     countSolves();
@@ -379,8 +464,19 @@ byId('download-csv').addEventListener('click', async () => {
   countSolves();
 });
 
+/** The run's mentees in roster order: a peer roster's are those its outcome lists, in that order. */
+function menteeIds({ outcome }) {
+  if (state.mentee) return state.mentee.ids;
+  return [...new Set([...outcome.matches, ...outcome.unmatched].map((m) => m.mentee_id))];
+}
+
 byId('download-final').addEventListener('click', () => {
-  download('final-pairs.csv', 'text/csv', review.finalCsv(state.run.outcome, state.mentee.ids));
+  download('final-pairs.csv', 'text/csv', review.finalCsv(state.run.outcome, menteeIds(state.run)));
+});
+
+byId('download-pairs').addEventListener('click', async () => {
+  const { people, config } = state.pairs;
+  download('pairs.csv', 'text/csv', await engine.pairsCsv(people, config));
 });
 
 for (const file of ['locked', 'history']) {
