@@ -24,9 +24,11 @@
 //! those from their lowest common ancestor up to the root of their tree:
 //! the sum is zero when `i` and `j` lie in different top-level blossoms, and
 //! otherwise the duals on the chain from the lowest common blossom upwards.
-//! Pairs with a negative reduced cost join the graph, which is solved again
-//! (from scratch); a round without any proves the matching optimal on the
-//! complete allowed graph, and the duals are its certificate.
+//! Pairs with a negative reduced cost join the graph, with pairs nearly so
+//! (which the next duals would likely find violated), and the graph is
+//! solved again (from scratch); a round without a negative one proves the
+//! matching optimal on the complete allowed graph, and the duals are its
+//! certificate.
 //!
 //! Deterministic whatever the thread count: rows are scanned and priced in
 //! parallel but their results are gathered in row order, ties go to the
@@ -216,8 +218,8 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
             return Err(PairError::Lost);
         }
         let nest = Nest::new(&state, n);
-        let missing = pricing::violators(source, objective, scale, &nest, PER_ROUND);
-        if missing.is_empty() {
+        let priced = pricing::violators(source, objective, scale, &nest, PER_ROUND);
+        if !priced.violated {
             return solution(&graph, &state, &nest, scale, rounds);
         }
         edges = graph
@@ -225,9 +227,11 @@ fn solve_with(problem: &PairProblem<'_>, per_person: usize) -> Result<PairSoluti
             .iter()
             .zip(&graph.cost)
             .map(|(&[a, b], &c)| (a, b, c))
-            .chain(missing)
+            .chain(priced.pairs)
             .collect();
         crate::sorting::sort(&mut edges);
+        // A near pair may be in the graph already.
+        edges.dedup();
     }
 }
 
