@@ -64,14 +64,17 @@ export class MatcherWorker {
     return new RemoteMatcher(this.#engine, reply);
   }
 
-  /** Pairs everyone on a peer roster two by two (buddy pairs), exactly. */
-  pairPeople(peopleCsv, config = null, { signal } = {}) {
-    return this.#call('pairPeople', [peopleCsv, config], signal);
+  /**
+   * Pairs everyone on a peer roster two by two (buddy pairs), exactly;
+   * `rounds` keeps locked pairs and never repeats history pairs.
+   */
+  pairPeople(peopleCsv, config = null, rounds = null, { signal } = {}) {
+    return this.#call('pairPeople', [peopleCsv, config, rounds], signal);
   }
 
   /** `pairPeople`'s result as the CLI's pairs CSV: one row per person, in roster order. */
-  pairsCsv(peopleCsv, config = null, { signal } = {}) {
-    return this.#call('pairsCsv', [peopleCsv, config], signal);
+  pairsCsv(peopleCsv, config = null, rounds = null, { signal } = {}) {
+    return this.#call('pairsCsv', [peopleCsv, config, rounds], signal);
   }
 
   /** Every roster problem at once; empty when both rosters are fine. */

@@ -97,9 +97,19 @@ export declare class MatcherWorker {
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
   /** Pairs everyone on a peer roster two by two, each in at most one pair, scored both ways (`match --people --pairs`). */
-  pairPeople(peopleCsv: string, config?: Config | null, options?: RequestOptions): Promise<PairsOutcome>;
+  pairPeople(
+    peopleCsv: string,
+    config?: Config | null,
+    rounds?: Rounds | null,
+    options?: RequestOptions,
+  ): Promise<PairsOutcome>;
   /** `pairPeople`'s result as the CLI's pairs CSV: one row per person, in roster order. */
-  pairsCsv(peopleCsv: string, config?: Config | null, options?: RequestOptions): Promise<string>;
+  pairsCsv(
+    peopleCsv: string,
+    config?: Config | null,
+    rounds?: Rounds | null,
+    options?: RequestOptions,
+  ): Promise<string>;
   /** Every roster problem at once; empty when both rosters are fine. */
   validate(mentorsCsv: RosterSource, menteesCsv: RosterSource, config?: Config | null): Promise<Diagnostic[]>;
   /** One roster as the matcher reads it. */

@@ -71,9 +71,18 @@ test('a peer run cancelled at once rejects, and the engine answers the next one'
   const engine = await MatcherWorker.create();
   t.after(() => engine.terminate());
   const cancel = new AbortController();
-  const run = engine.pairPeople(people, config, { signal: cancel.signal });
+  const run = engine.pairPeople(people, config, null, { signal: cancel.signal });
   cancel.abort();
   await assert.rejects(run, { name: 'AbortError' });
   assert.equal(engine.solves, 0);
   assert.equal(await engine.pairsCsv(people, config), peers.pairsCsv());
+});
+
+test('buddy pairs keep locked pairs and skip history ones, in the peer build and the worker', async (t) => {
+  assert.equal(withPeers.pairsCsv(people, config, peers.rounds), peers.pairsRound2Csv());
+  const engine = await MatcherWorker.create();
+  t.after(() => engine.terminate());
+  assert.equal(await engine.pairsCsv(people, config, peers.rounds), peers.pairsRound2Csv());
+  const { pairs } = await engine.pairPeople(people, config, peers.rounds);
+  assert.ok(pairs.some((pair) => pair.locked), 'no locked pair');
 });

@@ -25,6 +25,9 @@ export const peers = {
   /** What the CLI writes for it: `match --people` and `match --people --pairs`. */
   matchesCsv: () => read('data/expected/peers-matches.csv'),
   pairsCsv: () => read('data/expected/peers-pairs.csv'),
+  /** A second round: data/peers/locked.csv kept, data/peers/history.csv never repeated. */
+  rounds: { locked: read('data/peers/locked.csv'), history: read('data/peers/history.csv') },
+  pairsRound2Csv: () => read('data/expected/peers-pairs-round2.csv'),
 };
 
 /** What the CLI writes for the sample program: `matches.csv` (text and rows) and the JSON output. */

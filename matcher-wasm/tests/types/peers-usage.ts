@@ -20,7 +20,7 @@ export async function worker(engine: MatcherWorker, peopleCsv: string, signal: A
     signal,
     onProgress: (p) => void p.done,
   });
-  const { summary } = await engine.pairPeople(peopleCsv, { constraints: { min_score: 20 } }, { signal });
+  const { summary } = await engine.pairPeople(peopleCsv, { constraints: { min_score: 20 } }, null, { signal });
   const csv: string = await engine.pairsCsv(peopleCsv);
   // @ts-expect-error: a peer roster is CSV text.
   await engine.pairPeople(new Uint8Array(4));

@@ -355,7 +355,7 @@ async function pairPeople() {
   status.textContent = 'Pairing…';
   try {
     const started = performance.now();
-    const outcome = await engine.pairPeople(input.people, input.config, { signal: controller.signal });
+    const outcome = await engine.pairPeople(input.people, input.config, null, { signal: controller.signal });
     const milliseconds = performance.now() - started;
     if (check !== state.checks) return;
     dropRun();
