@@ -1,9 +1,8 @@
 //! Pricing: checks every allowed pair against the duals of a matching solved
 //! on the candidate graph, and finds the pairs the graph is missing.
 
-use crate::assign::THREADS;
+use crate::assign::par_map;
 use crate::solve::{Objective, WeightSource};
-use rayon::prelude::*;
 
 use super::costs::Scale;
 use super::nest::Nest;
@@ -64,12 +63,7 @@ pub(super) fn violators(
         let pairs = found.into_iter().map(|(_, j, c)| (i as u32, j, c));
         (pairs.collect(), violated)
     };
-    let rows: Vec<(Vec<(u32, u32, i64)>, bool)> = if THREADS {
-        (0..n).into_par_iter().map_init(Vec::new, one_row).collect()
-    } else {
-        let mut scratch = Vec::new();
-        (0..n).map(|i| one_row(&mut scratch, i)).collect()
-    };
+    let rows = par_map(n, Vec::new, one_row);
     let violated = rows.iter().any(|(_, v)| *v);
     Priced {
         pairs: rows.into_iter().flat_map(|(pairs, _)| pairs).collect(),
