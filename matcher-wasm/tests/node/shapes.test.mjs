@@ -37,3 +37,27 @@ test('impossible minimum loads throw an Error naming the people', () => {
     return true;
   });
 });
+
+test("the page's review keeps every accepted mentor of a mentee who wants several, and re-runs with them locked", async () => {
+  const { Review } = await import('../../www/js/review.js');
+  const [mentors, mentees] = [read('data/shapes/mentors.csv'), read('data/shapes/mentees.csv')];
+  const first = new matcher.Matcher(mentors, mentees, shapes).outcome();
+  const wanting = first.matches.filter((m, _, all) => all.filter((o) => o.mentee_id === m.mentee_id).length === 2);
+  const [a, b] = wanting;
+  assert.equal(a.mentee_id, b.mentee_id, 'a mentee with two mentors comes first');
+  const review = new Review();
+  review.decide(a, 'accepted');
+  review.decide(b, 'pinned');
+  assert.deepEqual([review.decisionOf(a), review.decisionOf(b)], ['accepted', 'pinned']);
+  assert.equal(review.rounds().locked, `mentor_id,mentee_id\n${a.mentor_id},${a.mentee_id}\n${b.mentor_id},${b.mentee_id}\n`);
+  const ids = mentees.trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+  const final = review.finalCsv(first, ids).split('\n');
+  assert.equal(final.filter((line) => line.startsWith(`${a.mentee_id},`)).length, 2);
+  assert.ok(final.includes(`${a.mentee_id},${a.mentee_name},${b.mentor_id},${b.mentor_name},${b.score.toFixed(2)},pinned`));
+  // The re-run keeps both pairs, marked locked.
+  const second = new matcher.Matcher(mentors, mentees, shapes, review.rounds()).outcome();
+  const kept = second.matches.filter((m) => m.mentee_id === a.mentee_id && m.locked).map((m) => m.mentor_id);
+  assert.deepEqual(kept.sort(), [a.mentor_id, b.mentor_id].sort());
+  review.decide(a, 'draft');
+  assert.equal(review.rounds().locked, `mentor_id,mentee_id\n${b.mentor_id},${b.mentee_id}\n`);
+});

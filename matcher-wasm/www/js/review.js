@@ -26,7 +26,11 @@ const pairKey = (mentor, mentee) => JSON.stringify([mentor, mentee]);
 
 /** The admin's decisions on pairs, kept across re-runs. */
 export class Review {
-  /** Accepted and pinned pairs by mentee id: `{ mentor, decision }`. */
+  /**
+   * Accepted and pinned pairs by `pairKey`, in the order decided:
+   * `{ mentor, mentee, decision }` (a mentee who wants several mentors may
+   * keep several).
+   */
   #kept = new Map();
   /** Rejected pairs as `[mentorId, menteeId]` by `pairKey`, in the order rejected. */
   #rejected = new Map();
@@ -39,18 +43,17 @@ export class Review {
 
   /** The decision on a proposed match: draft unless accepted, pinned or rejected. */
   decisionOf(match) {
-    const kept = this.#kept.get(match.mentee_id);
-    if (kept?.mentor === match.mentor_id) return kept.decision;
-    return this.#rejected.has(pairKey(match.mentor_id, match.mentee_id)) ? 'rejected' : 'draft';
+    const key = pairKey(match.mentor_id, match.mentee_id);
+    return this.#kept.get(key)?.decision ?? (this.#rejected.has(key) ? 'rejected' : 'draft');
   }
 
   /** Records `decision` on a proposed match. */
   decide(match, decision) {
     const key = pairKey(match.mentor_id, match.mentee_id);
-    this.#kept.delete(match.mentee_id);
+    this.#kept.delete(key);
     this.#rejected.delete(key);
     if (decision === 'accepted' || decision === 'pinned') {
-      this.#kept.set(match.mentee_id, { mentor: match.mentor_id, decision });
+      this.#kept.set(key, { mentor: match.mentor_id, mentee: match.mentee_id, decision });
     } else if (decision === 'rejected') {
       this.#rejected.set(key, [match.mentor_id, match.mentee_id]);
     }
@@ -79,22 +82,24 @@ export class Review {
    */
   rounds() {
     const header = ['mentor_id', 'mentee_id'];
-    const locked = [...this.#kept].map(([mentee, { mentor }]) => [mentor, mentee]);
+    const locked = [...this.#kept.values()].map(({ mentor, mentee }) => [mentor, mentee]);
     return { locked: csv([header, ...locked]), history: csv([header, ...this.#rejected.values()]) };
   }
 
   /**
-   * The final list: every mentee of `menteeIds` (input order) with their
-   * mentor, score and decision (`unmatched` when they have no mentor).
+   * The final list: every mentee of `menteeIds` (input order) with each of
+   * their mentors, score and decision (one row, `unmatched`, when they have
+   * no mentor).
    */
   finalCsv(outcome, menteeIds) {
-    const matches = new Map(outcome.matches.map((m) => [m.mentee_id, m]));
+    const matches = new Map();
+    for (const m of outcome.matches) matches.set(m.mentee_id, [...matches.get(m.mentee_id) ?? [], m]);
     const names = new Map(outcome.unmatched.map((u) => [u.mentee_id, u.mentee_name]));
-    const rows = menteeIds.map((id) => {
-      const m = matches.get(id);
-      return m
-        ? [id, m.mentee_name, m.mentor_id, m.mentor_name, m.score.toFixed(2), this.decisionOf(m)]
-        : [id, names.get(id), '', '', '', 'unmatched'];
+    const rows = menteeIds.flatMap((id) => {
+      const theirs = matches.get(id) ?? [];
+      if (theirs.length === 0) return [[id, names.get(id), '', '', '', 'unmatched']];
+      return theirs.map((m) =>
+        [id, m.mentee_name, m.mentor_id, m.mentor_name, m.score.toFixed(2), this.decisionOf(m)]);
     });
     return csv([['mentee_id', 'mentee_name', 'mentor_id', 'mentor_name', 'score', 'decision'], ...rows]);
   }
