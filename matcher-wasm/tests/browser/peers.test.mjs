@@ -6,28 +6,11 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { test } from 'node:test';
+import { isolatedAndPlain, openPage } from '../support/browser.mjs';
 import { peers } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
-let isolated;
-let plain;
-let browser;
-
-before(async () => {
-  [isolated, plain, browser] = await Promise.all([
-    startServer(WWW),
-    startServer(WWW, 0, { isolated: false }),
-    launchBrowser(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await isolated?.close();
-  await plain?.close();
-});
+const live = isolatedAndPlain();
 
 /** Clicks a download button and returns the downloaded file's text. */
 async function download(page, button) {
@@ -35,10 +18,10 @@ async function download(page, button) {
   return readFileSync(await file.path(), 'utf8');
 }
 
-for (const [name, server, threaded] of [['a plain page', () => plain, false], ['an isolated page', () => isolated, true]]) {
+for (const [name, server, threaded] of [['a plain page', () => live.plain, false], ['an isolated page', () => live.isolated, true]]) {
   test(`${name} runs the peer sample, directed and as buddy pairs, as the CLI does`, async (t) => {
     const fetched = [];
-    const page = await openPage(t, browser, server(), {
+    const page = await openPage(t, live.browser, server(), {
       beforeLoad: (page) => page.context().on('request', (request) => fetched.push(new URL(request.url()).pathname)),
     });
     await page.locator('#version').filter({ hasText: /^v\d/ }).waitFor();

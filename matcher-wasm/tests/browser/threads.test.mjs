@@ -9,35 +9,18 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import * as node from '../../pkg/node/matcher_wasm.js';
-import { launchBrowser, openPage } from '../support/browser.mjs';
+import { isolatedAndPlain, openPage } from '../support/browser.mjs';
 import { expected, sample } from '../support/fixtures.mjs';
-import { startServer, WWW } from '../support/serve.mjs';
 
 // A blank page beside the admin page, so only the workers under test run.
 const BLANK = { 'blank.html': { body: '<!doctype html><title>bench</title>', contentType: 'text/html; charset=utf-8' } };
 
-let isolated;
-let plain;
-let browser;
+const live = isolatedAndPlain();
 
-before(async () => {
-  [isolated, plain, browser] = await Promise.all([
-    startServer(WWW),
-    startServer(WWW, 0, { isolated: false }),
-    launchBrowser(),
-  ]);
-});
-
-after(async () => {
-  await browser?.close();
-  await isolated?.close();
-  await plain?.close();
-});
-
-const blank = (t, server) => openPage(t, browser, server, { path: 'blank.html', routes: BLANK });
+const blank = (t, server) => openPage(t, live.browser, server, { path: 'blank.html', routes: BLANK });
 
 /**
  * In `page`, starts one MatcherWorker per entry of `threads` (keyed by the
@@ -75,25 +58,25 @@ function nodeOutputs(mentors, mentees, config) {
 }
 
 test('an isolated page runs the threaded build on every core, a plain page the single-threaded one', async (t) => {
-  const threadedPage = await blank(t, isolated);
+  const threadedPage = await blank(t, live.isolated);
   assert.equal(await threadedPage.evaluate(() => globalThis.crossOriginIsolated), true);
   const threads = await startEngines(threadedPage, { auto: undefined, two: 2, one: 1 });
   // Two threads only on the threaded build: the worker falls back to one.
   const cores = await threadedPage.evaluate(() => navigator.hardwareConcurrency);
   assert.deepEqual(threads, { auto: cores, two: 2, one: 1 });
 
-  const plainPage = await blank(t, plain);
+  const plainPage = await blank(t, live.plain);
   assert.equal(await plainPage.evaluate(() => globalThis.crossOriginIsolated), false);
   assert.deepEqual(await startEngines(plainPage, { auto: undefined, two: 2 }), { auto: 1, two: 1 });
 
   // The admin page itself, as `npm run serve` serves it, runs threaded.
-  const admin = await openPage(t, browser, isolated);
+  const admin = await openPage(t, live.browser, isolated);
   await admin.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
   assert.equal(Number(await admin.locator('#version').getAttribute('data-threads')), threads.auto);
 });
 
 test('the threaded and single-threaded builds write the same bytes as the Node build', async (t) => {
-  const page = await blank(t, isolated);
+  const page = await blank(t, live.isolated);
   assert.deepEqual(await startEngines(page, { threaded: 2, single: 1 }), { threaded: 2, single: 1 });
 
   const sampleNode = nodeOutputs(sample.mentors, sample.mentees, sample.config);
@@ -151,9 +134,9 @@ test('benchmark: the threaded build against the single-threaded one in Chromium'
   skip: process.env.MATCHER_SKIP_BROWSER_BENCH === '1' && 'MATCHER_SKIP_BROWSER_BENCH=1',
   timeout: 300_000,
 }, async (t) => {
-  const page = await blank(t, isolated);
+  const page = await blank(t, live.isolated);
   assert.deepEqual(await startEngines(page, { threaded: 2, single: 1 }), { threaded: 2, single: 1 });
-  t.diagnostic(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical CPUs; Chromium ${browser.version()}`);
+  t.diagnostic(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} logical CPUs; Chromium ${live.browser.version()}`);
   for (const spec of BENCHES) {
     const { times, digests } = await bench(page, spec);
     const single = median(times.single);

@@ -76,3 +76,25 @@ export function pageHarness() {
   };
   return { open, ready };
 }
+
+/**
+ * For one test file: the admin page's folder served twice, cross-origin
+ * isolated and not, and a browser, started before its tests and closed after
+ * them; `{ isolated, plain, browser }` once started.
+ */
+export function isolatedAndPlain() {
+  const live = { isolated: null, plain: null, browser: null };
+  before(async () => {
+    [live.isolated, live.plain, live.browser] = await Promise.all([
+      startServer(WWW),
+      startServer(WWW, 0, { isolated: false }),
+      launchBrowser(),
+    ]);
+  });
+  after(async () => {
+    await live.browser?.close();
+    await live.isolated?.close();
+    await live.plain?.close();
+  });
+  return live;
+}
