@@ -70,7 +70,7 @@ test('an isolated page runs the threaded build on every core, a plain page the s
   assert.deepEqual(await startEngines(plainPage, { auto: undefined, two: 2 }), { auto: 1, two: 1 });
 
   // The admin page itself, as `npm run serve` serves it, runs threaded.
-  const admin = await openPage(t, live.browser, isolated);
+  const admin = await openPage(t, live.browser, live.isolated);
   await admin.locator('#version').filter({ hasText: /^v\d/ }).waitFor();
   assert.equal(Number(await admin.locator('#version').getAttribute('data-threads')), threads.auto);
 });
