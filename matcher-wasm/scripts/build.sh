@@ -45,7 +45,7 @@ main_build() {
     --target wasm32-unknown-unknown -Z build-std=std,panic_abort "${profile[@]}")
 }
 main_build "$CARGO_TARGET_DIR"
-# Peer rosters (`Matcher.fromPeople`, `pairPeople`, `pairsCsv`) would take the
+# Peer rosters (`Matcher.fromPeople`, `BuddyMatcher`, `pairPeople`, `pairsCsv`) would take the
 # main module over its budget: they are in a second build of it, the same
 # API with the `peers` feature, loaded only when a peer roster is matched. A
 # target directory of its own: the two builds' .wasm files have one name,

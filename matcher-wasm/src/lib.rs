@@ -7,6 +7,8 @@
 //! thrown as `Error` objects with `code`, `file`, `row` and `column` set
 //! ([`Failure`]). The TypeScript types live in `src/types.d.ts`.
 
+#[cfg(feature = "peers")]
+mod buddies;
 mod convert;
 mod error;
 mod evaluation;
@@ -15,6 +17,8 @@ mod program;
 mod progress;
 mod sheet_read;
 
+#[cfg(feature = "peers")]
+pub use buddies::BuddyMatcher;
 pub use error::Failure;
 pub use program::Matcher;
 
@@ -68,6 +72,7 @@ pub fn match_rosters(
 /// FILE --pairs`): each person in at most one pair, never with themselves,
 /// scored both ways; exact. The locked pairs of `rounds` are kept (their two
 /// columns are the pair's two people) and its history pairs never made.
+/// (One-shot: `BuddyMatcher.fromPeople(…)` answers more questions from one solve.)
 #[cfg(feature = "peers")]
 #[wasm_bindgen(js_name = pairPeople, unchecked_return_type = "PairsOutcome")]
 pub fn pair_people(
@@ -75,7 +80,7 @@ pub fn pair_people(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<JsValue, Failure> {
-    to_js(&buddy_pairs(people_csv, config, rounds)?)
+    BuddyMatcher::from_people(people_csv, config, rounds)?.outcome()
 }
 
 /// [`pair_people`]'s result as CSV: one row per person, in roster order.
@@ -86,24 +91,7 @@ pub fn pairs_csv(
     #[wasm_bindgen(unchecked_optional_param_type = "Config | null")] config: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Rounds | null")] rounds: JsValue,
 ) -> Result<String, Failure> {
-    let outcome = buddy_pairs(people_csv, config, rounds)?;
-    let mut csv = Vec::new();
-    matcher::buddies::write_pairs_csv(&outcome, &mut csv)?;
-    utf8(csv)
-}
-
-/// The buddy pairs of a peer roster under `config` and `rounds`, as JavaScript passes them.
-#[cfg(feature = "peers")]
-fn buddy_pairs(
-    people_csv: &str,
-    config: JsValue,
-    rounds: JsValue,
-) -> Result<matcher::buddies::PairsOutcome, Failure> {
-    let (config, rounds) = (read_config(config)?, convert::read_rounds(rounds)?);
-    let people = program::read_people(people_csv, &config)?;
-    Ok(matcher::buddies::pair_people_with(
-        &people, &config, &rounds,
-    )?)
+    BuddyMatcher::from_people(people_csv, config, rounds)?.pairs_csv()
 }
 
 /// The fairness and diversity report on the optimal matching (the CLI's

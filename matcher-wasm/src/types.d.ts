@@ -391,6 +391,82 @@ export interface PairsOutcome {
   };
 }
 
+/** A person's place in a buddy pairing: their pair, or why they have none. */
+export type PairStanding = (BuddyPair & { status: "paired" }) | (Unpaired & { status: "unpaired" });
+
+/** A buddy pairing with two people forced together and everyone else paired again around them (exact). */
+export interface PairForcing {
+  total_score: number;
+  forced_total_score: number;
+  /** `forced_total_score - total_score`. */
+  total_change: number;
+  /** Change in the number of people paired (0 or negative under `coverage`). */
+  paired_change: number;
+  /** Every person whose partner changes, in roster order; `null` = unpaired. */
+  moves: { id: string; from: string | null; to: string | null }[];
+}
+
+/** Two people, paired or not (`BuddyMatcher.whyNot` with a partner). */
+export interface PairQuestion {
+  made: boolean;
+  /** They were paired in an earlier cycle (history) and are never paired again. */
+  repeat: boolean;
+  /** Why they may never be paired (a rule or `min_score` either way, or the history); `null` if they may. */
+  forbidden: string | null;
+  /** The pair's score, the mean of both ways. */
+  score: number;
+  /** The person as the partner's mentee. */
+  learns: Explanation;
+  /** The partner as the person's mentee. */
+  partner_learns: Explanation;
+  /** The partner's own place in the pairing. */
+  partner: PairStanding;
+  /** `null` when they are paired, may never be, or one of them is locked with someone else. */
+  forcing: PairForcing | null;
+}
+
+/** The answer of `BuddyMatcher.whyNot`. */
+export interface BuddyVerdict {
+  id: string;
+  person: PairStanding;
+  /** Present when a partner was named. */
+  pair?: PairQuestion;
+}
+
+/** One person's best partners (`BuddyMatcher.suggest`): the optimal partner first, then by pair score. */
+export interface PartnerSuggestions {
+  id: string;
+  name: string;
+  partners: {
+    partner_id: string;
+    partner_name: string;
+    /** The pair's score, the mean of both ways. */
+    score: number;
+    /** The optimal pairing pairs the two. */
+    paired: boolean;
+    reason: string;
+  }[];
+}
+
+/** The fairness and diversity report on a buddy pairing (`BuddyMatcher.report`, the CLI's `--pairs --report`). */
+export interface PairsReport {
+  /** The lowest-scoring pair (the earliest among equals); `null` when nobody is paired. */
+  worst_off: { a_id: string; b_id: string; score: number } | null;
+  /** The pair score at every tenth of the pairs, lowest (0 %) to highest (100 %): 11 values, or none. */
+  deciles: number[];
+  /** `null` when diversity is the only weight, and until `BuddyMatcher.costOfDiversity()` was called. */
+  cost_of_diversity: DiversityCost | null;
+  /** Pairs counted by each diversity attribute; a pair's two values sorted (`null` = no value, first). */
+  diversity: {
+    attribute: string;
+    prefer: Preference;
+    met: number;
+    not_met: number;
+    missing: number;
+    pairs: { first: string | null; second: string | null; count: number }[];
+  }[];
+}
+
 /** Score statistics over the matched pairs, 0–100. */
 export interface ScoreStats {
   mean: number;

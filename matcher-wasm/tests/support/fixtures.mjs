@@ -25,9 +25,12 @@ export const peers = {
   /** What the CLI writes for it: `match --people` and `match --people --pairs`. */
   matchesCsv: () => read('data/expected/peers-matches.csv'),
   pairsCsv: () => read('data/expected/peers-pairs.csv'),
-  /** A second round: data/peers/locked.csv kept, data/peers/history.csv never repeated. */
-  rounds: { locked: read('data/peers/locked.csv'), history: read('data/peers/history.csv') },
-  pairsRound2Csv: () => read('data/expected/peers-pairs-round2.csv'),
+  /** The second round: data/peers/locked.csv and history.csv, and what the CLI writes for it. */
+  round2: {
+    rounds: { locked: read('data/peers/locked.csv'), history: read('data/peers/history.csv') },
+    pairsCsv: () => read('data/expected/peers-pairs-round2.csv'),
+    whyNotP37P11: () => read('data/expected/peers-why-not-P37-P11-round2.txt'),
+  },
 };
 
 /** What the CLI writes for the sample program: `matches.csv` (text and rows) and the JSON output. */

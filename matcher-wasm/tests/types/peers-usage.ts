@@ -2,7 +2,16 @@
 // the peer-roster build (synchronous, like the main module) and in the worker
 // (promises). Lines marked @ts-expect-error must stay type errors.
 
-import { Matcher, pairPeople, pairsCsv, type PairsOutcome } from "../../pkg/node-peers/matcher_wasm.js";
+import {
+  BuddyMatcher,
+  Matcher,
+  pairPeople,
+  pairsCsv,
+  type BuddyVerdict,
+  type PairsOutcome,
+  type PairsReport,
+  type PartnerSuggestions,
+} from "../../pkg/node-peers/matcher_wasm.js";
 import * as main from "../../pkg/node/matcher_wasm.js";
 import type { MatcherWorker, RemoteMatcher } from "../../pkg/worker/index.js";
 
@@ -13,6 +22,23 @@ export function direct(peopleCsv: string): [string, PairsOutcome, string] {
   // @ts-expect-error: the size-budgeted main module has no peer rosters.
   void main.pairPeople;
   return [program.matchesCsv(), pairs, pairsCsv(peopleCsv)];
+}
+
+export function buddies(peopleCsv: string): number {
+  const buddies: BuddyMatcher = BuddyMatcher.fromPeople(peopleCsv, null, { history: "mentor_id,mentee_id\n" });
+  const outcome: PairsOutcome = buddies.outcome();
+  const csv: string = buddies.pairsCsv();
+  const verdict: BuddyVerdict = buddies.whyNot("P37", "P11");
+  const change = verdict.pair?.forcing?.total_change ?? 0;
+  const partner = verdict.person.status === "paired" ? verdict.person.b_id : verdict.person.reason;
+  const cost = buddies.costOfDiversity()?.cost ?? 0;
+  const report: PairsReport = buddies.report();
+  const suggestions: PartnerSuggestions[] = buddies.suggest(3);
+  // @ts-expect-error: a buddy pairing has no mentor loads.
+  void report.mentor_load;
+  void buddies.whyNot("P37").pair;
+  return outcome.summary.pairs + csv.length + change + partner.length + cost + suggestions[0].partners.length +
+    (report.worst_off?.score ?? 0) + buddies.solves;
 }
 
 export async function worker(engine: MatcherWorker, peopleCsv: string, signal: AbortSignal): Promise<number> {

@@ -42,6 +42,7 @@ use crate::fairness::DiversityCost;
 use crate::matching::UnmatchedReason;
 use crate::pairing::{solve_pairs, PairProblem};
 use crate::people::People;
+use crate::roster::Roster;
 use crate::rounds::Rounds;
 use crate::score::{Hundredths, Scorer};
 use report::PairsReport;
@@ -312,6 +313,33 @@ impl<'p> BuddyProgram<'p> {
     /// locked and history pairs of `rounds` (every problem located), and
     /// pairs everyone up around the locks.
     pub fn new(people: &'p People, config: Config, rounds: &Rounds) -> Result<Self, Error> {
+        let (mentors, mentees) = (&people.as_mentors, &people.as_mentees);
+        Self::build(
+            Cow::Borrowed(mentors),
+            Cow::Borrowed(mentees),
+            config,
+            rounds,
+        )
+    }
+
+    /// [`BuddyProgram::new`] owning the roster, for a caller that cannot
+    /// keep it borrowed (a program held by a JavaScript object).
+    pub fn owning(
+        people: People,
+        config: Config,
+        rounds: &Rounds,
+    ) -> Result<BuddyProgram<'static>, Error> {
+        let (mentors, mentees) = (people.as_mentors, people.as_mentees);
+        BuddyProgram::build(Cow::Owned(mentors), Cow::Owned(mentees), config, rounds)
+    }
+
+    /// Pairs everyone up: the people as mentors and as mentees, borrowed or owned.
+    fn build(
+        as_mentors: Cow<'p, Roster>,
+        as_mentees: Cow<'p, Roster>,
+        config: Config,
+        rounds: &Rounds,
+    ) -> Result<Self, Error> {
         config.validate()?;
         let goal = config.solver.objective;
         if !matches!(goal, Goal::Coverage | Goal::Total) {
@@ -321,11 +349,7 @@ impl<'p> BuddyProgram<'p> {
             )
             .into());
         }
-        let scorer = crate::program::prepare(
-            Cow::Borrowed(&people.as_mentors),
-            Cow::Borrowed(&people.as_mentees),
-            &config,
-        )?;
+        let scorer = crate::program::prepare(as_mentors, as_mentees, &config)?;
         let rounds = PairRounds::resolve(rounds, &scorer)?;
         let (held, optimum) = in_pool(config.threads(), || {
             let held = weights::hold(&scorer, config.solver.max_memory.0);

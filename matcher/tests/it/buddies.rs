@@ -150,6 +150,25 @@ fn every_bad_lock_is_a_located_error() {
 }
 
 #[test]
+fn a_program_owning_its_roster_answers_as_one_borrowing_it() {
+    let p = people(FOUR);
+    let rounds = rounds_of("mentor_id,mentee_id\nc,a\n", "mentor_id,mentee_id\n");
+    let borrowing = BuddyProgram::new(&p, config("coverage", 0), &rounds).unwrap();
+    let owning = BuddyProgram::owning(people(FOUR), config("coverage", 0), &rounds).unwrap();
+    assert_eq!(
+        pairs(owning.outcome()),
+        [("a", "c", true), ("b", "d", false)]
+    );
+    assert_eq!(owning.outcome(), borrowing.outcome());
+    assert_eq!(
+        owning.why_not("b", Some("a")).unwrap(),
+        borrowing.why_not("b", Some("a")).unwrap()
+    );
+    assert_eq!(owning.suggest(2), borrowing.suggest(2));
+    assert_eq!(owning.fairness_report(), borrowing.fairness_report());
+}
+
+#[test]
 fn why_not_forces_the_pair_and_prices_it_exactly() {
     let p = people(FOUR);
     let program = BuddyProgram::new(&p, config("coverage", 0), &Rounds::default()).unwrap();
