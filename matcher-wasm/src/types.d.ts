@@ -457,14 +457,7 @@ export interface PairsReport {
   /** `null` when diversity is the only weight, and until `BuddyMatcher.costOfDiversity()` was called. */
   cost_of_diversity: DiversityCost | null;
   /** Pairs counted by each diversity attribute; a pair's two values sorted (`null` = no value, first). */
-  diversity: {
-    attribute: string;
-    prefer: Preference;
-    met: number;
-    not_met: number;
-    missing: number;
-    pairs: { first: string | null; second: string | null; count: number }[];
-  }[];
+  diversity: DiversityTally<{ first: string | null; second: string | null }>[];
 }
 
 /** Score statistics over the matched pairs, 0–100. */
@@ -597,6 +590,19 @@ export interface Verdict {
 }
 
 /** What the diversity weight costs the other criteria (`Matcher.costOfDiversity`). */
+/**
+ * One diversity attribute over the pairs: how many meet its preference, miss
+ * it, or lack a value, and how many pairs have each combination of values.
+ */
+export interface DiversityTally<Values> {
+  attribute: string;
+  prefer: Preference;
+  met: number;
+  not_met: number;
+  missing: number;
+  pairs: (Values & { count: number })[];
+}
+
 export interface DiversityCost {
   /** The best total score with `weights.diversity = 0`. */
   best_without_diversity: number;
@@ -627,14 +633,7 @@ export interface FairnessReport {
    */
   cost_of_diversity: DiversityCost | null;
   /** Pairs counted by each diversity attribute's values (`null` = no value). */
-  diversity: {
-    attribute: string;
-    prefer: Preference;
-    met: number;
-    not_met: number;
-    missing: number;
-    pairs: { mentee: string | null; mentor: string | null; count: number }[];
-  }[];
+  diversity: DiversityTally<{ mentee: string | null; mentor: string | null }>[];
   /** Blocking pairs under the pairs' scores, and how far down their ranking mentees were matched. */
   stability: Stability;
   /** With the `stable` objective: the stable matching against the exact coverage optimum of the same input. */
