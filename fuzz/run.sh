@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${SECONDS_PER_TARGET:-600}"
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(roster config solve pipeline outcomes)
+[ ${#targets[@]} -gt 0 ] || targets=(roster config solve pipeline outcomes rounds buddies)
 data=../data
 mkdir -p logs
 seed() {
@@ -50,6 +50,17 @@ seed() {
     outcomes)
       { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
         printf '\036'; head -c 2500 "$data/outcomes.csv"; } >"$dir/sample" ;;
+    rounds)
+      # The sample's second round, and several locks per mentee.
+      { head -c 2000 "$data/mentors.csv"; printf '\036'; head -c 3000 "$data/mentees.csv";
+        printf '\036'; cat "$data/config.toml"; printf '\036'; head -c 60 "$data/locked.csv";
+        printf '\036'; cat "$data/history.csv"; } >"$dir/sample"
+      { head -c 2500 "$data/shapes/mentors.csv"; printf '\036'; head -c 3000 "$data/shapes/mentees.csv";
+        printf '\036'; cat "$data/shapes/config.toml"; printf '\036'; head -c 40 "$data/shapes/locked.csv";
+      } >"$dir/shapes" ;;
+    buddies)
+      { head -c 4000 "$data/peers/people.csv"; printf '\036'; cat "$data/peers/config.toml";
+        printf '\036'; cat "$data/peers/locked.csv"; printf '\036'; cat "$data/peers/history.csv"; } >"$dir/peers" ;;
   esac
 }
 for target in "${targets[@]}"; do

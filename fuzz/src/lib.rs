@@ -16,12 +16,14 @@ use matcher::{Config, MatchOutcome, Roster, Side};
 pub type Target = fn(&[u8]);
 
 /// Every target by name, as the replay test finds its regression folder.
-pub const TARGETS: [(&str, Target); 5] = [
+pub const TARGETS: [(&str, Target); 7] = [
     ("roster", roster),
     ("config", config),
     ("solve", solve),
     ("pipeline", pipeline),
     ("outcomes", outcomes),
+    ("rounds", rounds),
+    ("buddies", buddies),
 ];
 
 /// A roster: the first byte picks the side (even: mentors), the rest is the CSV.
@@ -329,5 +331,160 @@ pub fn outcomes(data: &[u8]) {
                 .expect("text written");
         }
         Err(e) => assert!(e.is_bad_input(), "{e}"),
+    }
+}
+
+/// A second round: mentors CSV, mentees CSV, a TOML config, a locked file
+/// and a history file, separated by `0x1E` bytes. A pair file with problems
+/// reports them located in that file; a round that resolves keeps every
+/// locked pair and makes no history pair that is not locked.
+pub fn rounds(data: &[u8]) {
+    let mut parts = data.splitn(5, |&b| b == 0x1e);
+    let (mentors, mentees) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let mut config = parts
+        .next()
+        .and_then(|text| std::str::from_utf8(text).ok())
+        .and_then(|text| toml::from_str::<Config>(text).ok())
+        .unwrap_or_default();
+    config.solver.threads = 0;
+    let Some(rounds) = pair_files(parts.next(), parts.next()) else {
+        return;
+    };
+    let Ok((mentors, mentees)) =
+        matcher::read_rosters(mentors, "mentors.csv", mentees, "mentees.csv")
+    else {
+        return;
+    };
+    let program = match matcher::Program::new(&mentors, &mentees, config, &rounds) {
+        Ok(program) => program,
+        Err(e) => return assert!(e.is_bad_input(), "{e}"),
+    };
+    let outcome = program.outcome();
+    check_outcome(outcome, &mentors, &mentees);
+    let made: Vec<(&str, &str)> = outcome
+        .matches
+        .iter()
+        .map(|m| {
+            (
+                m.explanation.mentor_id.as_str(),
+                m.explanation.mentee_id.as_str(),
+            )
+        })
+        .collect();
+    check_rounds(&rounds, |mentor, mentee| made.contains(&(mentor, mentee)));
+}
+
+/// Buddy pairs from one peer roster: the people CSV, a TOML config, a locked
+/// file and a history file, separated by `0x1E` bytes. Everyone is listed
+/// once (paired or not), nobody is paired with themselves, every locked pair
+/// is kept, no history pair is made again unless locked, the gap is zero,
+/// and the report, suggestions and a why-not answer without a panic.
+pub fn buddies(data: &[u8]) {
+    use matcher::buddies::BuddyProgram;
+    use matcher::people::People;
+    let mut parts = data.splitn(4, |&b| b == 0x1e);
+    let people = parts.next().unwrap_or_default();
+    let mut config = parts
+        .next()
+        .and_then(|text| std::str::from_utf8(text).ok())
+        .and_then(|text| toml::from_str::<Config>(text).ok())
+        .unwrap_or_default();
+    config.solver.threads = 0;
+    let Some(rounds) = pair_files(parts.next(), parts.next()) else {
+        return;
+    };
+    let people = match People::from_reader(people, "people.csv", &config.columns) {
+        Ok(people) => people,
+        Err(problems) => {
+            assert!(!problems.is_empty(), "an error without a diagnostic");
+            assert!(problems.iter().all(|p| p.file == "people.csv"));
+            return;
+        }
+    };
+    let program = match BuddyProgram::new(&people, config, &rounds) {
+        Ok(program) => program,
+        Err(e) => return assert!(e.is_bad_input(), "{e}"),
+    };
+    let outcome = program.outcome();
+    let mut listed: Vec<&str> = outcome
+        .pairs
+        .iter()
+        .flat_map(|p| [p.a_id.as_str(), p.b_id.as_str()])
+        .chain(outcome.unpaired.iter().map(|u| u.id.as_str()))
+        .collect();
+    listed.sort_unstable();
+    let mut everyone: Vec<&str> = people
+        .as_mentors
+        .people
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    everyone.sort_unstable();
+    assert_eq!(listed, everyone, "everyone listed exactly once");
+    assert_eq!(outcome.summary.gap, 0.0);
+    let paired = |x: &str, y: &str| {
+        outcome
+            .pairs
+            .iter()
+            .any(|p| (p.a_id == x && p.b_id == y) || (p.a_id == y && p.b_id == x))
+    };
+    check_rounds(&rounds, paired);
+    program.fairness_report();
+    program.suggest(2);
+    if let Some(first) = everyone.first() {
+        program
+            .why_not(first, None)
+            .expect("a listed person has a verdict");
+    }
+    let mut csv = Vec::new();
+    program.write_csv(&mut csv).expect("CSV written");
+}
+
+/// The locked and history files of a round, parsed; `None` when one has
+/// problems, which must then be located in that file.
+fn pair_files(locked: Option<&[u8]>, history: Option<&[u8]>) -> Option<matcher::Rounds> {
+    use matcher::rounds::PairFile;
+    let read = |bytes: Option<&[u8]>, name: &str| match bytes {
+        None => Some(None),
+        Some(bytes) => match PairFile::from_csv_reader(bytes, name) {
+            Ok(file) => Some(Some(file)),
+            Err(problems) => {
+                assert!(!problems.is_empty(), "an error without a diagnostic");
+                assert!(problems.iter().all(|p| p.file == name), "{problems:?}");
+                None
+            }
+        },
+    };
+    Some(matcher::Rounds {
+        locked: read(locked, "locked.csv")?,
+        history: read(history, "history.csv")?,
+    })
+}
+
+/// Every locked pair was made; no history pair was made unless locked too.
+fn check_rounds(rounds: &matcher::Rounds, made: impl Fn(&str, &str) -> bool) {
+    let pairs = |file: &Option<matcher::rounds::PairFile>| {
+        let rows = file.as_ref().map_or(&[][..], |f| &f.pairs[..]);
+        rows.iter()
+            .map(|r| (r.mentor_id.clone(), r.mentee_id.clone()))
+            .collect::<Vec<_>>()
+    };
+    let locked = pairs(&rounds.locked);
+    for (mentor, mentee) in &locked {
+        assert!(
+            made(mentor, mentee),
+            "locked {mentor}-{mentee} was not kept"
+        );
+    }
+    for (mentor, mentee) in pairs(&rounds.history) {
+        if !locked.contains(&(mentor.clone(), mentee.clone())) {
+            assert!(
+                !made(&mentor, &mentee),
+                "history {mentor}-{mentee} made again"
+            );
+        }
     }
 }
