@@ -1,11 +1,10 @@
 //! Capacity-aware suggestions for each mentee, read off an optimal
 //! matching's dual prices.
 
-use crate::assign::{Assignment, THREADS};
+use crate::assign::{par_map, Assignment};
 use crate::explain::Explanation;
 use crate::rounds::Resolved;
 use crate::score::Scorer;
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// One suggested mentor.
@@ -92,12 +91,5 @@ pub(crate) fn suggest(
                 .collect(),
         }
     };
-    // In order where there can be no threads: the same suggestions, and
-    // that build does without rayon's machinery for them.
-    let mentees = 0..mentees.people.len();
-    if THREADS {
-        mentees.into_par_iter().map(suggest).collect()
-    } else {
-        mentees.map(suggest).collect()
-    }
+    par_map(mentees.people.len(), || (), |_, e| suggest(e))
 }

@@ -108,6 +108,31 @@ pub(crate) fn par_map<S, T: Send>(
     (0..n).into_par_iter().map_init(init, f).collect()
 }
 
+/// `f(scratch, i, row)` for every row `i` of `data` (rows of `width`
+/// items), on rayon's pool (each worker with its own `init()` scratch), or
+/// in a plain loop where the build has no threads.
+pub(crate) fn par_fill_rows<T: Send, S>(
+    data: &mut [T],
+    width: usize,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, usize, &mut [T]) + Sync + Send,
+) {
+    if width == 0 {
+        return;
+    }
+    if !THREADS {
+        let mut scratch = init();
+        for (i, row) in data.chunks_mut(width).enumerate() {
+            f(&mut scratch, i, row);
+        }
+        return;
+    }
+    use rayon::prelude::*;
+    data.par_chunks_mut(width)
+        .enumerate()
+        .for_each_init(init, |scratch, (i, row)| f(scratch, i, row));
+}
+
 /// Runs `f` on a pool of `threads` workers, or on rayon's global pool for
 /// `None` (the caller's pool: a program embedding the library chooses how its
 /// threads are placed); on the calling thread where there can be no threads

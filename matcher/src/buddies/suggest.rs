@@ -2,8 +2,7 @@
 
 use super::weights::BothWays;
 use super::{mean_score, pair_reason};
-use crate::assign::THREADS;
-use rayon::prelude::*;
+use crate::assign::par_map;
 use serde::Serialize;
 
 /// One suggested partner.
@@ -70,11 +69,5 @@ pub(super) fn suggest(
                 .collect(),
         }
     };
-    // In order where there can be no threads: the same suggestions.
-    let everyone = 0..people.len();
-    if THREADS {
-        everyone.into_par_iter().map(suggest).collect()
-    } else {
-        everyone.map(suggest).collect()
-    }
+    par_map(people.len(), || (), |_, i| suggest(i))
 }

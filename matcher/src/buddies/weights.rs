@@ -3,10 +3,9 @@
 //! locked people and history pairs ruled out.
 
 use super::rounds::PairRounds;
-use crate::assign::THREADS;
+use crate::assign::par_fill_rows;
 use crate::score::{Hundredths, Scorer};
 use crate::solve::WeightSource;
-use rayon::prelude::*;
 
 /// A held weight of a pair that may never be made.
 const RULED_OUT: u16 = u16::MAX;
@@ -37,23 +36,13 @@ pub(super) fn hold(scorer: &Scorer, budget: u64) -> Vec<u16> {
         return Vec::new();
     }
     let mut held = vec![RULED_OUT; n * n];
-    let fill = |scratch: &mut Vec<f64>, (e, row): (usize, &mut [u16])| {
+    par_fill_rows(&mut held, n, Vec::new, |scratch, e, row| {
         for (cell, &w) in row.iter_mut().zip(scorer.row_weights(e, scratch)) {
             // Scores are 0–10000 hundredths, sums of two at most 20000:
             // all below RULED_OUT.
             *cell = if w.is_finite() { w as u16 } else { RULED_OUT };
         }
-    };
-    if THREADS {
-        held.par_chunks_mut(n)
-            .enumerate()
-            .for_each_init(Vec::new, fill);
-    } else {
-        let mut scratch = Vec::new();
-        held.chunks_mut(n)
-            .enumerate()
-            .for_each(|row| fill(&mut scratch, row));
-    }
+    });
     for top in (0..n).step_by(TILE) {
         for left in (top..n).step_by(TILE) {
             for i in top..(top + TILE).min(n) {

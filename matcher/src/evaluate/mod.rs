@@ -11,7 +11,7 @@
 
 mod text;
 
-use crate::assign::THREADS;
+use crate::assign::par_map;
 use crate::config::Criterion;
 use crate::diagnostic::Diagnostic;
 use crate::explain::CriterionScores;
@@ -19,7 +19,6 @@ use crate::outcomes::{Measure, Outcomes, Values};
 use crate::rounds::positions;
 use crate::score::{Criteria, Hundredths, Scorer};
 use crate::stats::{correlation_interval, mean, pearson, round4};
-use rayon::prelude::*;
 use serde::Serialize;
 
 /// How many resamples bootstrap intervals draw, and from which seed.
@@ -250,13 +249,7 @@ fn report(joined: &[Joined], measure: Measure, bootstrap: Bootstrap, index: u64)
             effect(c.as_str(), &x, &y, fifths, bootstrap, seed(k))
         }
     };
-    // In order where there can be no threads: the same effects, and that
-    // build does without rayon's machinery for them.
-    let mut effects: Vec<Effect> = if THREADS {
-        effects.par_iter().map(one).collect()
-    } else {
-        effects.iter().map(one).collect()
-    };
+    let mut effects: Vec<Effect> = par_map(effects.len(), || (), |_, k| one(&effects[k]));
     let score = effects.remove(0);
     let criteria = effects;
     MeasureReport {

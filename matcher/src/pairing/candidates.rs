@@ -1,9 +1,8 @@
 //! The starting graph: each person's best few partners, from one parallel
 //! scan of the rows that also validates every weight.
 
-use crate::assign::THREADS;
+use crate::assign::par_map;
 use crate::solve::{Objective, WeightSource};
-use rayon::prelude::*;
 
 use super::costs::{self, Scale};
 use super::PairError;
@@ -45,12 +44,7 @@ pub(super) fn scan(
         }
         Ok((best_partners(row, i, objective, per_person), largest))
     };
-    let rows: Vec<RowScan> = if THREADS {
-        (0..n).into_par_iter().map_init(Vec::new, one_row).collect()
-    } else {
-        let mut scratch = Vec::new();
-        (0..n).map(|i| one_row(&mut scratch, i)).collect()
-    };
+    let rows: Vec<RowScan> = par_map(n, Vec::new, one_row);
     let mut pairs = Vec::new();
     let mut largest = 0.0f64;
     for (i, row) in rows.into_iter().enumerate() {

@@ -110,8 +110,7 @@ mod sparse_tests;
 #[cfg(test)]
 mod tests;
 
-use crate::assign::THREADS;
-use rayon::prelude::*;
+use crate::assign::par_fill_rows;
 
 pub use certificate::verify;
 pub use problem::{Objective, Problem, SolveError};
@@ -220,22 +219,9 @@ pub fn solve_with(
         return Ok(solved.expect("no search budget").0);
     }
     let mut weights = vec![0.0; rows * cols];
-    let copy = |scratch: &mut Vec<f64>, (i, row): (usize, &mut [f64])| {
+    par_fill_rows(&mut weights, cols, Vec::new, |scratch, i, row| {
         row.copy_from_slice(source.row(i, scratch));
-    };
-    if cols > 0 && THREADS {
-        weights
-            .par_chunks_mut(cols)
-            .enumerate()
-            .for_each_init(Vec::new, copy);
-    } else if cols > 0 {
-        // In order where there can be no threads, without rayon's machinery.
-        let mut scratch = Vec::new();
-        weights
-            .chunks_mut(cols)
-            .enumerate()
-            .for_each(|row| copy(&mut scratch, row));
-    }
+    });
     solve(&Problem {
         rows,
         cols,

@@ -11,8 +11,7 @@
 //! [`Candidates::group_by`]), so the cheap columns, where violators hide, get
 //! ceilings of their own.
 
-use crate::assign::THREADS;
-use rayon::prelude::*;
+use crate::assign::par_map;
 
 use super::candidates::{by_potential, Candidates, Ceilings, ListedRow, GROUPS};
 use super::cost::Cost;
@@ -125,19 +124,10 @@ pub(super) fn price_rows(
         listed: vec![false; capacities.len()],
         violators: Vec::new(),
     };
-    // In order where there can be no threads: the same cells, and that
-    // build does without rayon's machinery for them.
-    if !THREADS {
-        let mut scratch = scratch();
-        return rows
-            .iter()
-            .flat_map(|&i| pricer.row(i, &mut scratch))
-            .collect();
-    }
-    rows.par_iter()
-        .map_init(scratch, |scratch, &i| pricer.row(i, scratch))
-        .flatten_iter()
-        .collect()
+    let updates = par_map(rows.len(), scratch, |scratch, k| {
+        pricer.row(rows[k], scratch)
+    });
+    updates.into_iter().flatten().collect()
 }
 
 /// Everything pricing one row reads.
