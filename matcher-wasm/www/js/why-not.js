@@ -13,6 +13,8 @@ const signed = (x) => `${x < 0 ? '' : '+'}${fixed(x)}`;
 const listOrNone = (items) => (items.length === 0 ? 'none' : items.join(', '));
 /** Criteria in the order the CLI lists them. */
 const CRITERIA = ['skills', 'goals', 'values', 'diversity', 'pair_score', 'availability', 'picks'];
+/** The weights an explanation leaves out at their defaults (see `Weights`). */
+const OMITTED_WEIGHTS = { availability: 0, picks: 0.3 };
 
 /** A related skill as explanations print it: `related: c++ (programming)`, or `related: programming`. */
 const related = ({ skill, parent }) => `related: ${skill}${parent === skill ? '' : ` (${parent})`}`;
@@ -28,15 +30,16 @@ function standing(id, s) {
 function explanation(x) {
   const lines = [`mentee ${x.mentee_id} with mentor ${x.mentor_id}: score ${fixed(x.score)}`];
   if (x.forbidden) lines.push(`  never matched: ${[x.forbidden.rule, x.forbidden.attribute].filter(Boolean).join(' ')}`);
+  const weight = (criterion) => x.weights[criterion] ?? OMITTED_WEIGHTS[criterion];
   for (const criterion of CRITERIA) {
     const score = x.criteria[criterion] ?? null;
     const unused = (criterion === 'pair_score' && !x.pair_scores_file)
-      || (criterion === 'availability' && score === null && x.weights.availability === 0)
+      || (criterion === 'availability' && score === null && weight('availability') === 0)
       || (criterion === 'picks' && !x.picks);
     if (unused) continue;
     const priority = x.priority === criterion ? ", doubled: the mentee's priority" : '';
     const shown = score === null ? 'n/a' : fixed(score);
-    lines.push(`  ${criterion.padEnd(10)} ${shown.padStart(6)}  (weight ${x.weights[criterion]}${priority})`);
+    lines.push(`  ${criterion.padEnd(10)} ${shown.padStart(6)}  (weight ${weight(criterion)}${priority})`);
   }
   for (const s of x.skills) {
     const offered = s.offered !== null && s.offered !== undefined ? `offered at ${s.offered}`
