@@ -42,12 +42,8 @@ export class MatcherWorker {
    * cancels it (the promise rejects with the signal's reason, an
    * `AbortError` by default).
    */
-  async match(mentorsCsv, menteesCsv, config, rounds, { signal, onProgress } = {}) {
-    const reply = await this.#engine.request(
-      { op: 'match', args: [mentorsCsv, menteesCsv, config ?? null, rounds ?? null] },
-      { signal, onProgress },
-    );
-    return new RemoteMatcher(this.#engine, reply);
+  match(mentorsCsv, menteesCsv, config, rounds, { signal, onProgress } = {}) {
+    return this.#solve(RemoteMatcher, 'match', [mentorsCsv, menteesCsv, config ?? null, rounds ?? null], { signal, onProgress });
   }
 
   /**
@@ -56,12 +52,17 @@ export class MatcherWorker {
    * does two rosters. A worker on the single-threaded build loads the
    * peer-roster build the first time.
    */
-  async matchPeople(peopleCsv, config, rounds, { signal, onProgress } = {}) {
-    const reply = await this.#engine.request(
-      { op: 'matchPeople', args: [peopleCsv, config ?? null, rounds ?? null] },
-      { signal, onProgress },
-    );
-    return new RemoteMatcher(this.#engine, reply);
+  matchPeople(peopleCsv, config, rounds, { signal, onProgress } = {}) {
+    return this.#solve(RemoteMatcher, 'matchPeople', [peopleCsv, config ?? null, rounds ?? null], { signal, onProgress });
+  }
+
+  /**
+   * Pairs everyone on a peer roster two by two (buddy pairs) once in the
+   * worker, keeping the locked pairs of `rounds` and never making its history
+   * pairs: a `RemoteBuddyMatcher` answers the questions about that pairing.
+   */
+  matchBuddies(peopleCsv, config, rounds, { signal } = {}) {
+    return this.#solve(RemoteBuddyMatcher, 'matchBuddies', [peopleCsv, config ?? null, rounds ?? null], { signal });
   }
 
   /**
@@ -135,72 +136,104 @@ export class MatcherWorker {
   async #call(name, args, signal) {
     return (await this.#engine.request({ op: 'call', name, args }, { signal })).value;
   }
+
+  /** Solves a program in the worker with request `op` and wraps its handle as a `Remote` (a `RemoteProgram`). */
+  async #solve(Remote, op, args, options) {
+    return new Remote(this.#engine, await this.#engine.request({ op, args }, options));
+  }
+}
+
+/**
+ * How each `RemoteProgram` reaches its program in the worker: `ask(name,
+ * args, signal)` resolves to a method's value, `free()` releases it. Kept
+ * outside the classes so that subclasses ask through it too.
+ */
+const links = new WeakMap();
+
+/** Asks `program`'s program in the worker `name(...args)`. */
+const ask = (program, name, args, signal) => links.get(program).ask(name, args, signal);
+
+/**
+ * A program solved in the worker, known by its handle: what every kind of
+ * program answers from its stored optimum, as promises. `RemoteMatcher` and
+ * `RemoteBuddyMatcher` add what their kind answers besides.
+ */
+export class RemoteProgram {
+  #solves;
+
+  /** Made by the `MatcherWorker` method that solves the program. */
+  constructor(engine, { value: handle, solves, generation }) {
+    this.#solves = solves;
+    links.set(this, {
+      ask: async (name, args, signal) => {
+        const reply = await engine.request({ op: 'ask', name, args, handle }, { signal, generation });
+        this.#solves += reply.solves;
+        return reply.value;
+      },
+      free: () => engine.request({ op: 'free', handle }, { generation }).catch(() => {}),
+    });
+  }
+
+  /** Exact solves run for this program so far. */
+  get solves() {
+    return this.#solves;
+  }
+
+  /** The optimal matching or pairing (the CLI's JSON output, as an object). */
+  outcome() {
+    return ask(this, 'outcome', []);
+  }
+
+  /**
+   * The fairness report; its cost of diversity is filled once `costOfDiversity()` ran. Under the `stable`
+   * objective a matcher's first call solves the exact optimum for the price of stability.
+   */
+  report({ signal } = {}) {
+    return ask(this, 'report', [], signal);
+  }
+
+  /** What the diversity weight costs the other criteria (one more solve, once). */
+  costOfDiversity({ signal } = {}) {
+    return ask(this, 'costOfDiversity', [], signal);
+  }
+
+  /** Up to `k` mentors for every mentee (partners for every person), best first. */
+  suggest(k) {
+    return ask(this, 'suggest', [k]);
+  }
+
+  /**
+   * A mentee's match (a person's pair) or why it has none; with the other
+   * id, why that pair was (not) made and what forcing it costs (one more solve).
+   */
+  whyNot(id, otherId, { signal } = {}) {
+    return ask(this, 'whyNot', [id, otherId ?? null], signal);
+  }
+
+  /** Releases the program in the worker. */
+  async free() {
+    await links.get(this).free();
+  }
 }
 
 /**
  * A matched program living in the worker: the questions of the module's
  * `Matcher`, answered from the stored optimum, as promises.
  */
-export class RemoteMatcher {
-  #engine;
-  #handle;
-  #generation;
-  #solves;
-
-  /** Made by `MatcherWorker.match` and `MatcherWorker.matchPeople`. */
-  constructor(engine, { value, solves, generation }) {
-    this.#engine = engine;
-    this.#handle = value;
-    this.#solves = solves;
-    this.#generation = generation;
-  }
-
-  /** Exact solves run for this matcher so far. */
-  get solves() {
-    return this.#solves;
-  }
-
-  /** The optimal matching (the CLI's JSON output, as an object). */
-  outcome() {
-    return this.#ask('outcome', []);
-  }
-
+export class RemoteMatcher extends RemoteProgram {
   /** `matches.csv`, byte for byte what the CLI writes. */
   matchesCsv() {
-    return this.#ask('matchesCsv', []);
+    return ask(this, 'matchesCsv', []);
   }
 
   /** The JSON output as text. */
   json() {
-    return this.#ask('json', []);
-  }
-
-  /**
-   * The fairness report; its cost of diversity is filled once `costOfDiversity()` ran. Under the `stable`
-   * objective the first call solves the exact optimum for the price of stability.
-   */
-  report({ signal } = {}) {
-    return this.#ask('report', [], signal);
-  }
-
-  /** What the diversity weight costs the other criteria (one more solve, once). */
-  costOfDiversity({ signal } = {}) {
-    return this.#ask('costOfDiversity', [], signal);
-  }
-
-  /** Up to `k` mentors for every mentee, best first. */
-  suggest(k) {
-    return this.#ask('suggest', [k]);
-  }
-
-  /** A mentee's match or why it has none; with `mentorId`, what forcing the pair costs. */
-  whyNot(menteeId, mentorId, { signal } = {}) {
-    return this.#ask('whyNot', [menteeId, mentorId ?? null], signal);
+    return ask(this, 'json', []);
   }
 
   /** One pair's score breakdown. */
   explain(menteeId, mentorId) {
-    return this.#ask('explain', [menteeId, mentorId]);
+    return ask(this, 'explain', [menteeId, mentorId]);
   }
 
   /**
@@ -210,20 +243,18 @@ export class RemoteMatcher {
    * 1000 and 1 by default.
    */
   evaluate(outcomes, options = null) {
-    return this.#ask('evaluate', [outcomes, options]);
+    return ask(this, 'evaluate', [outcomes, options]);
   }
+}
 
-  /** Releases the program in the worker. */
-  async free() {
-    await this.#engine.request({ op: 'free', handle: this.#handle }, { generation: this.#generation }).catch(() => {});
-  }
-
-  async #ask(name, args, signal) {
-    const reply = await this.#engine.request(
-      { op: 'ask', name, args, handle: this.#handle },
-      { signal, generation: this.#generation },
-    );
-    this.#solves += reply.solves;
-    return reply.value;
+/**
+ * Buddy pairs living in the worker (the module's `BuddyMatcher`): the
+ * pairing, its report, suggested partners and why (not) a pair, answered from
+ * the stored optimum, as promises.
+ */
+export class RemoteBuddyMatcher extends RemoteProgram {
+  /** The pairs CSV, byte for byte what the CLI writes: one row per person, in roster order. */
+  pairsCsv() {
+    return ask(this, 'pairsCsv', []);
   }
 }

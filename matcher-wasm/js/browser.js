@@ -3,7 +3,7 @@
 
 import { MatcherWorker as Base } from './api.js';
 
-export { RemoteMatcher } from './api.js';
+export { RemoteBuddyMatcher, RemoteMatcher, RemoteProgram } from './api.js';
 
 /** The matcher in a browser Worker (see api.js). */
 export class MatcherWorker extends Base {

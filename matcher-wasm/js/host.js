@@ -8,8 +8,33 @@
 const FUNCTIONS = new Set(['validate', 'readRoster', 'rosterColumns', 'checkConfig', 'vocabularyReport', 'generateRosters', 'defaultConfig', 'version']);
 /** Peer-roster functions, answered by a build with them (see `host`). */
 const PEER_FUNCTIONS = new Set(['pairPeople', 'pairsCsv']);
-/** `Matcher` methods a client may call on a handle. */
-const METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain', 'evaluate']);
+/** Methods a client may call on a handle, by the kind of program it holds. */
+const MATCHER_METHODS = new Set(['outcome', 'matchesCsv', 'json', 'report', 'costOfDiversity', 'suggest', 'whyNot', 'explain', 'evaluate']);
+const BUDDY_METHODS = new Set(['outcome', 'pairsCsv', 'report', 'costOfDiversity', 'suggest', 'whyNot']);
+
+/**
+ * The requests that solve a program and keep it under a handle: how each
+ * makes it from the module and its arguments (`progress` is the callback or
+ * undefined), the methods its handle answers, and whether it needs the
+ * peer-roster build.
+ */
+const MAKERS = {
+  match: {
+    make: (module, [mentors, mentees, config, rounds], progress) => new module.Matcher(mentors, mentees, config, rounds, progress),
+    methods: MATCHER_METHODS,
+    peers: false,
+  },
+  matchPeople: {
+    make: (module, [people, config, rounds], progress) => module.Matcher.fromPeople(people, config, rounds, progress),
+    methods: MATCHER_METHODS,
+    peers: true,
+  },
+  matchBuddies: {
+    make: (module, [people, config, rounds]) => module.BuddyMatcher.fromPeople(people, config, rounds),
+    methods: BUDDY_METHODS,
+    peers: true,
+  },
+};
 
 /** Roster arguments of the module functions by position, with their side. */
 const ROSTER_ARGS = {
@@ -61,24 +86,24 @@ export function copyError(error) {
  * Serves requests with `wasm` (the loaded matcher module), posting replies
  * through `post`; `workbook()` loads the workbook module when a roster is
  * given as a workbook's bytes, and `peers()` the peer-roster build (the whole
- * module with `Matcher.fromPeople`, `pairPeople` and `pairsCsv`) the first
+ * module with `Matcher.fromPeople`, `BuddyMatcher`, `pairPeople` and `pairsCsv`) the first
  * time a peer roster comes, unless `wasm` has them itself (the threaded
  * build). Returns the handler for each incoming request.
  */
 export function host(wasm, post, workbook, peers) {
-  /** Live `Matcher`s by handle. */
+  /** Live programs (`Matcher`s and `BuddyMatcher`s) by handle, as `{ program, methods }`. */
   const programs = new Map();
   let nextHandle = 1;
 
   /** The module that answers a request: the peer-roster build for peer rosters, loaded once. */
   let peerModule = null;
   const moduleFor = async ({ op, name }) => {
-    if (op !== 'matchPeople' && !(op === 'call' && PEER_FUNCTIONS.has(name))) return wasm;
+    if (!MAKERS[op]?.peers && !(op === 'call' && PEER_FUNCTIONS.has(name))) return wasm;
     peerModule ??= typeof wasm.pairPeople === 'function' ? wasm : await peers();
     return peerModule;
   };
 
-  const program = (handle) => {
+  const kept = (handle) => {
     const found = programs.get(handle);
     if (!found) throw Object.assign(new Error('This matcher was freed.'), { code: 'freed' });
     return found;
@@ -94,10 +119,10 @@ export function host(wasm, post, workbook, peers) {
     return ready;
   };
 
-  /** Keeps a solved `Matcher` under a new handle. */
-  const keep = (matcher) => {
-    programs.set(nextHandle, matcher);
-    return { value: nextHandle++, solves: matcher.solves };
+  /** Keeps a solved program, answering `methods`, under a new handle. */
+  const keep = (program, methods) => {
+    programs.set(nextHandle, { program, methods });
+    return { value: nextHandle++, solves: program.solves };
   };
 
   const run = (module, { op, name, args, handle, progress }, report) => {
@@ -105,23 +130,21 @@ export function host(wasm, post, workbook, peers) {
       case 'call':
         if (!FUNCTIONS.has(name) && !PEER_FUNCTIONS.has(name)) throw new Error(`Unknown function ${name}`);
         return { value: module[name](...args), solves: 0 };
-      case 'match': {
-        const [mentors, mentees, config, rounds] = args;
-        return keep(new module.Matcher(mentors, mentees, config, rounds, progress ? report : undefined));
-      }
-      case 'matchPeople': {
-        const [people, config, rounds] = args;
-        return keep(module.Matcher.fromPeople(people, config, rounds, progress ? report : undefined));
+      case 'match':
+      case 'matchPeople':
+      case 'matchBuddies': {
+        const { make, methods } = MAKERS[op];
+        return keep(make(module, args, progress ? report : undefined), methods);
       }
       case 'ask': {
-        if (!METHODS.has(name)) throw new Error(`Unknown method ${name}`);
-        const matcher = program(handle);
-        const before = matcher.solves;
-        const value = matcher[name](...args);
-        return { value, solves: matcher.solves - before };
+        const { program, methods } = kept(handle);
+        if (!methods.has(name)) throw new Error(`Unknown method ${name}`);
+        const before = program.solves;
+        const value = program[name](...args);
+        return { value, solves: program.solves - before };
       }
       case 'free':
-        programs.get(handle)?.free();
+        programs.get(handle)?.program.free();
         programs.delete(handle);
         return { value: undefined, solves: 0 };
       default:

@@ -2,6 +2,7 @@
 // functions and `Matcher` methods as promises, run in a worker.
 
 import type {
+  BuddyVerdict,
   ColumnReadings,
   Config,
   Diagnostic,
@@ -13,6 +14,8 @@ import type {
   GeneratedRosters,
   MatchOutcome,
   PairsOutcome,
+  PairsReport,
+  PartnerSuggestions,
   Progress,
   Roster,
   RosterInput,
@@ -96,6 +99,17 @@ export declare class MatcherWorker {
     rounds?: Rounds | null,
     options?: MatchOptions,
   ): Promise<RemoteMatcher>;
+  /**
+   * Pairs everyone on a peer roster two by two, each in at most one pair, scored both ways (`match --people
+   * --pairs`), once; the locked pairs of `rounds` are kept and its history pairs never made. A worker on the
+   * single-threaded build loads the peer-roster build the first time.
+   */
+  matchBuddies(
+    peopleCsv: string,
+    config?: Config | null,
+    rounds?: Rounds | null,
+    options?: RequestOptions,
+  ): Promise<RemoteBuddyMatcher>;
   /** Pairs everyone on a peer roster two by two, each in at most one pair, scored both ways (`match --people --pairs`). */
   pairPeople(
     peopleCsv: string,
@@ -137,11 +151,18 @@ export declare class MatcherWorker {
   terminate(): void;
 }
 
-/** A program matched in the worker; questions are answered from its stored optimum. */
-export declare class RemoteMatcher {
-  private constructor();
-  /** Exact solves run for this matcher so far. */
+/** A program solved in the worker, known by its handle; questions are answered from its stored optimum. */
+export declare abstract class RemoteProgram {
+  protected constructor();
+  /** Exact solves run for this program so far. */
   readonly solves: number;
+  /** Releases the program in the worker. */
+  free(): Promise<void>;
+}
+
+/** A program matched in the worker (`match`, `matchPeople`). */
+export declare class RemoteMatcher extends RemoteProgram {
+  private constructor();
   /** The optimal matching. */
   outcome(): Promise<MatchOutcome>;
   /** `matches.csv`, byte for byte what the CLI writes. */
@@ -166,6 +187,21 @@ export declare class RemoteMatcher {
    * program scores them: by score decile and criterion, with seeded bootstrap intervals. No solve.
    */
   evaluate(outcomes: RosterSource, options?: EvaluateOptions | null): Promise<Evaluation>;
-  /** Releases the program in the worker. */
-  free(): Promise<void>;
+}
+
+/** Buddy pairs solved in the worker (`matchBuddies`): the module's `BuddyMatcher`, as promises. */
+export declare class RemoteBuddyMatcher extends RemoteProgram {
+  private constructor();
+  /** The optimal pairing: every person paired, or unpaired with a reason. */
+  outcome(): Promise<PairsOutcome>;
+  /** The pairs CSV, byte for byte what the CLI writes: one row per person, in roster order. */
+  pairsCsv(): Promise<string>;
+  /** The fairness and diversity report; `cost_of_diversity` is filled once `costOfDiversity()` ran. No solve. */
+  report(options?: RequestOptions): Promise<PairsReport>;
+  /** What the diversity weight costs the other criteria: one more solve, on the first call. */
+  costOfDiversity(options?: RequestOptions): Promise<DiversityCost | null>;
+  /** Up to `k` partners for every person, in roster order, best first. */
+  suggest(k: number): Promise<PartnerSuggestions[]>;
+  /** A person's pair or why they have none; with `partnerId`, why the two were (not) paired and what forcing them costs (one more solve). */
+  whyNot(personId: string, partnerId?: string | null, options?: RequestOptions): Promise<BuddyVerdict>;
 }

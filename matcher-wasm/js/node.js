@@ -4,7 +4,7 @@ import process from 'node:process';
 import { Worker } from 'node:worker_threads';
 import { MatcherWorker as Base } from './api.js';
 
-export { RemoteMatcher } from './api.js';
+export { RemoteBuddyMatcher, RemoteMatcher, RemoteProgram } from './api.js';
 
 /** The matcher in a Node worker thread (see api.js). */
 export class MatcherWorker extends Base {

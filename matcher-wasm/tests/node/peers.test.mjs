@@ -15,7 +15,10 @@ import { native } from '../support/native.mjs';
 const { people, config, round2 } = peers;
 const { BuddyMatcher } = withPeers;
 
-/** The native CLI's JSON output for `args` on the peer roster and its config, first round. */
+/** The CLI's inputs of the second round: the locked pairs and the history of data/peers/. */
+const ROUND2 = ['--locked', 'data/peers/locked.csv', '--history', 'data/peers/history.csv'];
+
+/** The native CLI's JSON output for `args` on the peer roster and its config (first round, unless `args` add files). */
 function cli(...args) {
   const inputs = ['--people', 'data/peers/people.csv', '--config', 'data/peers/config.toml'];
   return JSON.parse(execFileSync(native(), [...args, ...inputs, '--format', 'json'], { cwd: ROOT, encoding: 'utf8' }));
@@ -155,6 +158,58 @@ test("BuddyMatcher's report and suggestions are the CLI's JSON", () => {
   assert.equal(program.solves, 2);
   assert.deepEqual(program.suggest(4), cli('suggest', '--pairs', '--top', '4'));
   assert.equal(program.solves, 2);
+});
+
+test("the worker's buddy matcher answers as the CLI: second round's pairs, report, suggestions and why-not", async (t) => {
+  const engine = await MatcherWorker.create();
+  t.after(() => engine.terminate());
+  const program = await engine.matchBuddies(people, config, round2.rounds);
+  assert.equal(program.solves, 1);
+  assert.equal(await program.pairsCsv(), round2.pairsCsv());
+  const { report, ...outcome } = cli('match', '--pairs', '--report', '--quiet', ...ROUND2);
+  assert.deepEqual(await program.outcome(), outcome);
+  assert.notEqual(report.cost_of_diversity, null);
+  assert.deepEqual(await program.report(), { ...report, cost_of_diversity: null });
+  assert.equal(program.solves, 1);
+  assert.deepEqual(await program.costOfDiversity(), report.cost_of_diversity);
+  assert.deepEqual(await program.report(), report);
+  assert.equal(program.solves, 2);
+  assert.deepEqual(await program.suggest(4), cli('suggest', '--pairs', '--top', '4', ...ROUND2));
+  assert.equal(program.solves, 2);
+  assert.deepEqual(await program.whyNot('P37'), cli('explain', '--pairs', '--person', 'P37', ...ROUND2));
+  assert.equal(program.solves, 2);
+  const verdict = await program.whyNot('P37', 'P11');
+  assert.deepEqual(verdict, cli('explain', '--pairs', '--person', 'P37', '--partner', 'P11', ...ROUND2));
+  assert.ok(verdict.pair.forcing.moves.length > 0);
+  assert.equal(program.solves, 3);
+  assert.equal(engine.solves, 3);
+  // The first round is another program beside it, with its own answers.
+  const first = await engine.matchBuddies(people, config);
+  assert.equal(await first.pairsCsv(), peers.pairsCsv());
+  assert.deepEqual(await first.suggest(2), cli('suggest', '--pairs', '--top', '2'));
+  assert.deepEqual(await program.outcome(), outcome);
+});
+
+test("the worker's buddy matcher: located errors, freeing, cancelling", async (t) => {
+  const engine = await MatcherWorker.create();
+  t.after(() => engine.terminate());
+  const bad = edit(people, 'P02,Sarah Romero,mentor,2,', 'P02,Sarah Romero,mentor,two,');
+  await assert.rejects(engine.matchBuddies(bad, config), (error) => {
+    assert.equal(error.name, 'MatcherError');
+    assert.deepEqual([error.code, error.file, error.row, error.column], ['bad_capacity', 'people.csv', 3, 'capacity']);
+    return true;
+  });
+  const program = await engine.matchBuddies(people, config);
+  await assert.rejects(program.whyNot('P99', 'P11'), { name: 'MatcherError', code: 'unknown_id' });
+  await assert.rejects(program.whyNot('P37', 11), { name: 'MatcherError', code: 'invalid_argument' });
+  await program.free();
+  await assert.rejects(program.outcome(), { code: 'freed' });
+  const cancel = new AbortController();
+  const run = engine.matchBuddies(people, config, null, { signal: cancel.signal });
+  cancel.abort();
+  await assert.rejects(run, { name: 'AbortError' });
+  const again = await engine.matchBuddies(people, config);
+  assert.equal(await again.pairsCsv(), peers.pairsCsv());
 });
 
 test('BuddyMatcher throws located errors', () => {

@@ -3,6 +3,7 @@
 // page error, console error or blocked request.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer, WWW } from './serve.mjs';
@@ -97,4 +98,10 @@ export function isolatedAndPlain() {
     await live.plain?.close();
   });
   return live;
+}
+
+/** Clicks a download button of `page` and returns the downloaded file's text. */
+export async function download(page, button) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+  return readFileSync(await file.path(), 'utf8');
 }

@@ -13,7 +13,7 @@ import {
   type PartnerSuggestions,
 } from "../../pkg/node-peers/matcher_wasm.js";
 import * as main from "../../pkg/node/matcher_wasm.js";
-import type { MatcherWorker, RemoteMatcher } from "../../pkg/worker/index.js";
+import type { MatcherWorker, RemoteBuddyMatcher, RemoteMatcher, RemoteProgram } from "../../pkg/worker/index.js";
 
 export function direct(peopleCsv: string): [string, PairsOutcome, string] {
   const program: Matcher = Matcher.fromPeople(peopleCsv, { constraints: { min_score: 20 } }, null, (p) => void p.stage);
@@ -51,4 +51,27 @@ export async function worker(engine: MatcherWorker, peopleCsv: string, signal: A
   // @ts-expect-error: a peer roster is CSV text.
   await engine.pairPeople(new Uint8Array(4));
   return (await program.outcome()).summary.matched + summary.pairs + csv.length;
+}
+
+export async function remoteBuddies(engine: MatcherWorker, peopleCsv: string, signal: AbortSignal): Promise<number> {
+  const buddies: RemoteBuddyMatcher = await engine.matchBuddies(peopleCsv, null, { locked: "mentor_id,mentee_id\n" }, {
+    signal,
+  });
+  const outcome: PairsOutcome = await buddies.outcome();
+  const csv: string = await buddies.pairsCsv();
+  const report: PairsReport = await buddies.report({ signal });
+  const cost = (await buddies.costOfDiversity({ signal }))?.cost ?? 0;
+  const suggestions: PartnerSuggestions[] = await buddies.suggest(3);
+  const verdict: BuddyVerdict = await buddies.whyNot("P37", "P11", { signal });
+  const alone: BuddyVerdict = await buddies.whyNot("P37");
+  const program: RemoteProgram = buddies;
+  // @ts-expect-error: a buddy pairing has no mentor loads.
+  void report.mentor_load;
+  // @ts-expect-error: explain is the one-mentor matcher's; whyNot with a partner explains a pair.
+  await buddies.explain("P37", "P11");
+  // @ts-expect-error: matchBuddies reports no progress.
+  await engine.matchBuddies(peopleCsv, null, null, { onProgress: () => {} });
+  await program.free();
+  return outcome.summary.pairs + csv.length + cost + suggestions.length + (verdict.pair?.score ?? 0) +
+    alone.id.length + program.solves;
 }

@@ -3,8 +3,9 @@
 // it. All work happens in the WebAssembly module, in a Worker (threaded when
 // the page is cross-origin isolated; otherwise it loads the peer-roster build
 // the first time a peer roster is matched), so the page stays responsive
-// while it runs. Every Match click solves once; the report, the downloads and
-// the explanations read that solve (buddy pairs' CSV download solves again).
+// while it runs. Every Match click solves once; the report, the downloads,
+// the suggestions and the explanations read that solve (the cost of diversity
+// and a why-not with a partner solve once more).
 
 import { MatcherWorker } from '../pkg/worker/browser.js';
 import { decodeRoster } from './decode.js';
@@ -12,10 +13,13 @@ import { readColumns, renderColumns } from './columns.js';
 import { byId, h } from './dom.js';
 import { wireDropZone } from './dropzone.js';
 import { clearEvaluation, renderEvaluation, renderOutcomeProblems } from './evaluation.js';
-import { renderFairness } from './fairness.js';
-import { pairsTable, renderPairsSummary, unpairedTable } from './pairs.js';
+import { renderFairness, renderPairsFairness } from './fairness.js';
+import {
+  pairsTable, renderPairsSummary, SUGGESTED, suggestionsTable, unpairedTable,
+} from './pairs.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
-import { Review } from './review.js';
+import { PAIR_IDS, Review } from './review.js';
+import { verdictLines } from './why-not.js';
 import { addVocabularyLine } from './terms.js';
 import { renderVocabulary } from './vocabulary.js';
 import {
@@ -39,7 +43,8 @@ renderWeights((await engine.defaultConfig()).weights);
  */
 const state = {
   mentor: null, mentee: null, people: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
-  // The shown buddy pairing, as `{ people, config, outcome }`.
+  // The shown buddy pairing, as `{ people, config, rounds, program, outcome, costKnown }` (`program`: its
+  // `RemoteBuddyMatcher`).
   pairs: null,
   // The outcomes file loaded, as `{ name, input }`, and its evaluation against the shown run.
   outcomes: null, evaluation: null,
@@ -49,8 +54,11 @@ const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
 const table = matchesTable(review, renderReview);
 const unmatched = unmatchedTable();
-const buddyPairs = pairsTable();
+/** Decisions on buddy pairs: their locked and history rows name a pair's two people. */
+const pairReview = new Review(PAIR_IDS);
+const buddyPairs = pairsTable(pairReview, renderReview);
 const unpairedPeople = unpairedTable();
+const partnerSuggestions = suggestionsTable();
 /** Roster changes, one after another, so that files land in the order chosen. */
 let changes = Promise.resolve();
 
@@ -62,21 +70,32 @@ function countSolves() {
 /** "1 problem", "3 problems". */
 const counted = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
+/** The shown run (a matching or a buddy pairing): `{ program, outcome, costKnown, … }`, or null. */
+const shown = () => state.run ?? state.pairs;
+
+/** The shown run's review, its proposed pairs and their table. */
+function shownReview() {
+  return state.pairs
+    ? { decisions: pairReview, proposed: state.pairs.outcome.pairs, table: buddyPairs }
+    : { decisions: review, proposed: state.run?.outcome.matches ?? [], table };
+}
+
 /** The review bar: how many pairs carry each decision, and the rejected ones. */
 function renderReview() {
-  const { accepted, pinned, rejected } = review.counts();
-  const draft = (state.run?.outcome.matches ?? []).filter((m) => review.decisionOf(m) === 'draft').length;
+  const { decisions, proposed } = shownReview();
+  const { accepted, pinned, rejected } = decisions.counts();
+  const draft = proposed.filter((m) => decisions.decisionOf(m) === 'draft').length;
   byId('review-status').textContent = accepted + pinned + rejected === 0
     ? 'No decisions yet: every pair is a draft.'
     : `${accepted} accepted, ${pinned} pinned, ${rejected} rejected; ${draft} draft.`;
-  const pairs = review.rejectedPairs();
+  const pairs = decisions.rejectedPairs();
   byId('rejected').hidden = pairs.length === 0;
   byId('rejected').textContent = `Never proposed again: ${pairs.join(', ')}.`;
 }
 
 /** Drops the shown run: its results, and its program in the worker; or the shown pairing. */
 function dropRun() {
-  state.run?.program.free();
+  shown()?.program.free();
   state.run = null;
   state.pairs = null;
   byId('results').hidden = true;
@@ -91,7 +110,7 @@ function updateRunButtons() {
   byId('settings').dataset.checking = state.settled !== state.checks;
   const idle = !state.running && state.settled === state.checks;
   byId('run').disabled = !(idle && state.ready);
-  byId('rerun').disabled = !(idle && state.ready && state.run);
+  byId('rerun').disabled = !(idle && state.ready && shown());
 }
 
 /** Workbook kinds as the summary names them. */
@@ -206,6 +225,7 @@ function changeRosters(load, shown = () => {}) {
   state.ready = false;
   dropRun();
   review.clear();
+  pairReview.clear();
   byId('run-status').textContent = '';
   updateRunButtons();
   changes = changes.then(async () => {
@@ -311,17 +331,26 @@ function running(controller) {
   byId('run-progress').removeAttribute('value');
 }
 
-/** Shows the fairness report; the cost of diversity on demand (one more solve). */
+/**
+ * Shows the fairness report of the shown run, a matching's or a buddy
+ * pairing's; the cost of diversity on demand (one more solve).
+ */
 function showFairness(report, program) {
-  renderFairness(report, report.cost_of_diversity === null && !state.run?.costKnown
+  const render = state.pairs ? renderPairsFairness : renderFairness;
+  render(report, report.cost_of_diversity === null && !shown()?.costKnown
     ? async () => {
       await program.costOfDiversity();
-      if (state.run?.program !== program) return;
-      state.run.costKnown = true;
+      if (shown()?.program !== program) return;
+      shown().costKnown = true;
       countSolves();
       showFairness(await program.report(), program);
     }
     : null);
+}
+
+/** Puts the fairness report and the review in the results of the shown mode: `pairs-panels` or `match-panels`. */
+function placePanels(container) {
+  byId(container).append(byId('fairness'), byId('review'));
 }
 
 /**
@@ -345,27 +374,43 @@ function showRunError(error) {
 /** The form's config, with the pair scores file. */
 const runConfig = () => ({ ...readConfig(), pairScores: state.pairScores?.input ?? null });
 
-/** Pairs everyone on the peer roster two by two with the form's settings. */
+/**
+ * Pairs everyone on the peer roster two by two with the form's settings,
+ * keeping the accepted and pinned pairs and never proposing rejected ones.
+ */
 async function pairPeople() {
   const status = byId('run-status');
   const check = state.checks;
-  const input = { people: state.people.input, config: runConfig() };
+  const input = { people: state.people.input, config: runConfig(), rounds: pairReview.rounds() };
   const controller = new AbortController();
   running(controller);
   status.textContent = 'Pairing…';
   try {
     const started = performance.now();
-    const outcome = await engine.pairPeople(input.people, input.config, null, { signal: controller.signal });
+    const { signal } = controller;
+    const program = await engine.matchBuddies(input.people, input.config, input.rounds, { signal });
     const milliseconds = performance.now() - started;
-    if (check !== state.checks) return;
+    const [outcome, report, suggestions] = await Promise.all([
+      program.outcome(), program.report({ signal }), program.suggest(SUGGESTED),
+    ]);
+    if (check !== state.checks) {
+      program.free();
+      return;
+    }
     dropRun();
-    state.pairs = { ...input, outcome };
+    state.pairs = { ...input, program, outcome, costKnown: false };
     markInvalid(null);
     renderProblems([]);
     renderPairsSummary(outcome, milliseconds);
+    placePanels('pairs-panels');
+    showFairness(report, program);
+    renderReview();
     buddyPairs.show(outcome.pairs);
     unpairedPeople.show(outcome.unpaired);
     byId('unpaired-section').hidden = outcome.unpaired.length === 0;
+    partnerSuggestions.show(suggestions);
+    byId('people-ids').replaceChildren(...suggestions.map((s) => h('option', { value: s.id }, s.name)));
+    byId('why-not-text').hidden = true;
     byId('pairs-results').hidden = false;
     const { people, unpaired: alone } = outcome.summary;
     status.textContent = `Paired ${people - alone} of ${people} people in ${outcome.summary.pairs} pairs in ${Math.round(milliseconds)} ms.`;
@@ -377,6 +422,28 @@ async function pairPeople() {
     countSolves();
   }
 }
+
+/**
+ * Answers the why-not form from the shown pairing: the person's pair, and
+ * with a partner what pairing the two would cost (one more solve).
+ */
+byId('why-not-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const { program } = state.pairs;
+  const text = byId('why-not-text');
+  const person = byId('why-person').value.trim();
+  const partner = byId('why-partner').value.trim() || null;
+  text.hidden = false;
+  text.textContent = 'Working it out…';
+  try {
+    const verdict = await program.whyNot(person, partner);
+    if (state.pairs?.program === program) text.textContent = verdictLines(verdict).join('\n');
+  } catch (error) {
+    if (state.pairs?.program === program) text.textContent = error.message;
+  } finally {
+    countSolves();
+  }
+});
 
 /** Matches with the form's settings, keeping the review's decisions; buddy pairs for a peer roster so marked. */
 async function match() {
@@ -416,6 +483,7 @@ async function match() {
     markInvalid(null);
     renderProblems([]);
     renderSummary(outcome, milliseconds);
+    placePanels('match-panels');
     table.show(outcome.matches);
     unmatched.show(outcome.unmatched);
     byId('unmatched-section').hidden = outcome.unmatched.length === 0;
@@ -444,8 +512,9 @@ byId('settings').addEventListener('submit', (event) => {
 byId('rerun').addEventListener('click', match);
 
 byId('clear-decisions').addEventListener('click', () => {
-  review.clear();
-  table.refresh();
+  const { decisions, table: proposed } = shownReview();
+  decisions.clear();
+  proposed.refresh();
   renderReview();
 });
 
@@ -471,17 +540,18 @@ function menteeIds({ outcome }) {
 }
 
 byId('download-final').addEventListener('click', () => {
-  download('final-pairs.csv', 'text/csv', review.finalCsv(state.run.outcome, menteeIds(state.run)));
+  download('final-pairs.csv', 'text/csv', state.pairs
+    ? pairReview.finalPairsCsv(state.pairs.outcome)
+    : review.finalCsv(state.run.outcome, menteeIds(state.run)));
 });
 
 byId('download-pairs').addEventListener('click', async () => {
-  const { people, config } = state.pairs;
-  download('pairs.csv', 'text/csv', await engine.pairsCsv(people, config));
+  download('pairs.csv', 'text/csv', await state.pairs.program.pairsCsv());
 });
 
 for (const file of ['locked', 'history']) {
   byId(`download-${file}`).addEventListener('click', () => {
-    download(`${file}.csv`, 'text/csv', review.rounds()[file]);
+    download(`${file}.csv`, 'text/csv', shownReview().decisions.rounds()[file]);
   });
 }
 

@@ -2,6 +2,8 @@
 // pair, the cost of diversity, mentor load, blocking pairs (and the price of
 // stability for the stable objective), score deciles and, per diversity
 // attribute, a cross-tab of the pairs by the mentee's and the mentor's value.
+// A buddy pairing's report (`BuddyMatcher.report`) shows the same, less mentor
+// load and stability, its cross-tabs by the pair's two values.
 
 import { byId, h, idPart } from './dom.js';
 
@@ -15,20 +17,25 @@ const figure = (key, term, value, detail) =>
 const meets = (prefer, mentee, mentor) =>
   mentee !== null && mentor !== null && (prefer === 'same' ? mentee === mentor : mentee !== mentor);
 
-/** One attribute's cross-tab: mentee values down, mentor values across. */
-function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }) {
+/** The sides of a one-mentor report's cross-tabs (mentee down, mentor across), and their corner label. */
+const MENTEE_MENTOR = { down: 'mentee', across: 'mentor', corner: 'mentee ↓ · mentor →' };
+/** The sides of a buddy pairing's cross-tabs: a pair's two values, sorted (`null` first). */
+const FIRST_SECOND = { down: 'first', across: 'second', corner: 'one ↓ · other →' };
+
+/** One attribute's cross-tab: the `sides.down` values down, the `sides.across` values across. */
+function crossTab({ attribute, prefer, met, not_met: notMet, missing, pairs }, sides) {
   const values = (side) => [...new Set(pairs.map((p) => p[side]))];
-  const [rows, columns] = [values('mentee'), values('mentor')];
+  const [rows, columns] = [values(sides.down), values(sides.across)];
   // Keyed by both values as JSON: a missing value (null) is not the text "null".
   const key = (mentee, mentor) => JSON.stringify([mentee, mentor]);
-  const count = new Map(pairs.map((p) => [key(p.mentee, p.mentor), p.count]));
+  const count = new Map(pairs.map((p) => [key(p[sides.down], p[sides.across]), p.count]));
   const label = (value) => value ?? NONE;
   const id = `crosstab-${idPart(attribute)}`;
   return h('div', { class: 'crosstab' },
     h('h4', { id }, `${attribute}: prefer ${prefer}`),
     h('p', { class: 'muted' }, `${met} pairs meet it, ${notMet} do not, ${missing} have no value on a side.`),
     h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': id, 'data-attribute': attribute },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'mentee ↓ · mentor →'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, sides.corner),
         columns.map((c) => h('th', { scope: 'col', class: 'num' }, label(c))))),
       h('tbody', {}, rows.map((r) => h('tr', {}, h('th', { scope: 'row' }, label(r)),
         columns.map((c) => {
@@ -94,13 +101,23 @@ function stabilityFigures({ stability, price_of_stability: price }) {
   return figures;
 }
 
+/** Shows the score deciles and the cross-tabs (`sides` of each) of a report. */
+function renderSpread({ deciles, diversity }, sides) {
+  byId('deciles').hidden = deciles.length === 0;
+  byId('deciles').tHead.replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Share of pairs'),
+    deciles.map((_, i) => h('th', { scope: 'col', class: 'num' }, `${i * 10} %`))));
+  byId('deciles').tBodies[0].replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Score'),
+    deciles.map((d) => h('td', { class: 'num' }, d.toFixed(2)))));
+  byId('crosstabs').replaceChildren(...diversity.map((tally) => crossTab(tally, sides)));
+}
+
 /**
  * Shows `report` in the fairness section. `workOutCost`, when given, is
  * called by a button to fill in the cost of diversity, which the report
  * leaves out until asked (it takes one more solve).
  */
 export function renderFairness(report, workOutCost) {
-  const { worst_off: worst, cost_of_diversity: cost, mentor_load: load, deciles } = report;
+  const { worst_off: worst, cost_of_diversity: cost, mentor_load: load } = report;
   byId('fairness-summary').replaceChildren(
     figure('worst-off', 'Worst-off pair', worst ? worst.score.toFixed(2) : '—',
       worst ? `${worst.mentee_id} with ${worst.mentor_id}` : 'nobody is matched'),
@@ -110,10 +127,16 @@ export function renderFairness(report, workOutCost) {
     figure('utilisation', 'Places taken', `${(load.utilisation * 100).toFixed(1)} %`, 'of the available mentors\' places'),
     ...stabilityFigures(report),
   );
-  byId('deciles').hidden = deciles.length === 0;
-  byId('deciles').tHead.replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Share of pairs'),
-    deciles.map((_, i) => h('th', { scope: 'col', class: 'num' }, `${i * 10} %`))));
-  byId('deciles').tBodies[0].replaceChildren(h('tr', {}, h('th', { scope: 'row' }, 'Score'),
-    deciles.map((d) => h('td', { class: 'num' }, d.toFixed(2)))));
-  byId('crosstabs').replaceChildren(...report.diversity.map(crossTab));
+  renderSpread(report, MENTEE_MENTOR);
+}
+
+/** Shows a buddy pairing's `report` in the fairness section; `workOutCost` as for `renderFairness`. */
+export function renderPairsFairness(report, workOutCost) {
+  const { worst_off: worst, cost_of_diversity: cost } = report;
+  byId('fairness-summary').replaceChildren(
+    figure('worst-off', 'Worst-off pair', worst ? worst.score.toFixed(2) : '—',
+      worst ? `${worst.a_id} with ${worst.b_id}` : 'nobody is paired'),
+    costFigure(cost, workOutCost),
+  );
+  renderSpread(report, FIRST_SECOND);
 }

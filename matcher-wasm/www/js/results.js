@@ -26,24 +26,38 @@ const DATA_COLUMNS = [
 ];
 
 /**
- * The matches table, a page at a time. Its last column holds each pair's
- * decision in `review`; `onDecision` runs after one changes.
+ * The Decision column of a table of proposed pairs: each pair's decision in
+ * `review` as a select, labelled by `label(pair)` and carrying the `data`
+ * attributes `data(pair)`; `onDecision` runs after one changes. Rows take
+ * their decision's class (`decisionRow`).
  */
-export function matchesTable(review, onDecision) {
+export function decisionColumn(review, onDecision, label, data) {
   const decision = (m) => h('select', {
-    'data-mentee': m.mentee_id,
-    'aria-label': `Decision on ${m.mentee_name || m.mentee_id} with ${m.mentor_name || m.mentor_id}`,
+    ...data(m),
+    'aria-label': `Decision on ${label(m)}`,
     onchange: (event) => {
       review.decide(m, event.target.value);
       event.target.closest('tr').className = `decision-${event.target.value}`;
       onDecision();
     },
-  }, DECISIONS.map(([value, label]) =>
-    h('option', { value, selected: review.decisionOf(m) === value }, label)));
+  }, DECISIONS.map(([value, text]) =>
+    h('option', { value, selected: review.decisionOf(m) === value }, text)));
+  return { label: 'Decision', key: (m) => review.decisionOf(m), cell: decision };
+}
+
+/** A table row's attributes: the class of its pair's decision in `review`. */
+export const decisionRow = (review) => (m) => ({ class: `decision-${review.decisionOf(m)}` });
+
+/**
+ * The matches table, a page at a time. Its last column holds each pair's
+ * decision in `review`; `onDecision` runs after one changes.
+ */
+export function matchesTable(review, onDecision) {
+  const label = (m) => `${m.mentee_name || m.mentee_id} with ${m.mentor_name || m.mentor_id}`;
   return new PagedTable(byId('matches'), {
     caption: 'Matches',
-    columns: [...DATA_COLUMNS, { label: 'Decision', key: (m) => review.decisionOf(m), cell: decision }],
-    row: (m) => ({ class: `decision-${review.decisionOf(m)}` }),
+    columns: [...DATA_COLUMNS, decisionColumn(review, onDecision, label, (m) => ({ 'data-mentee': m.mentee_id }))],
+    row: decisionRow(review),
     filter: byId('filter'),
     search: (m) => [m.mentee_id, m.mentee_name, m.mentor_id, m.mentor_name, m.reason],
   });

@@ -2,6 +2,7 @@
 // accepts, pins or rejects pairs, re-runs for everyone else (accepted and
 // pinned pairs locked, rejected ones never proposed again) and exports the
 // final list, and the decisions as the CLI's `--locked` and `--history` files.
+// The same for buddy pairs, whose locked and history rows name a pair's two people.
 
 /** The decisions a pair can carry, as shown in the table's select. */
 export const DECISIONS = [
@@ -24,6 +25,11 @@ const csv = (rows) => rows.map((row) => `${row.map(csvCell).join(',')}\n`).join(
 /** A pair's key: both ids as JSON, so no two pairs share one. */
 const pairKey = (mentor, mentee) => JSON.stringify([mentor, mentee]);
 
+/** A proposed match's ids as the locked and history files have them: mentor, then mentee. */
+export const MATCH_IDS = (match) => [match.mentor_id, match.mentee_id];
+/** A buddy pair's ids as the locked and history files have them: its two people. */
+export const PAIR_IDS = (pair) => [pair.a_id, pair.b_id];
+
 /** The admin's decisions on pairs, kept across re-runs. */
 export class Review {
   /**
@@ -34,6 +40,13 @@ export class Review {
   #kept = new Map();
   /** Rejected pairs as `[mentorId, menteeId]` by `pairKey`, in the order rejected. */
   #rejected = new Map();
+  /** A proposed pair's two ids, as `MATCH_IDS` or `PAIR_IDS` read them. */
+  #ids;
+
+  /** Decisions on the pairs whose two ids `ids` reads (`MATCH_IDS` by default). */
+  constructor(ids = MATCH_IDS) {
+    this.#ids = ids;
+  }
 
   /** Forgets every decision (new rosters). */
   clear() {
@@ -43,19 +56,20 @@ export class Review {
 
   /** The decision on a proposed match: draft unless accepted, pinned or rejected. */
   decisionOf(match) {
-    const key = pairKey(match.mentor_id, match.mentee_id);
+    const key = pairKey(...this.#ids(match));
     return this.#kept.get(key)?.decision ?? (this.#rejected.has(key) ? 'rejected' : 'draft');
   }
 
   /** Records `decision` on a proposed match. */
   decide(match, decision) {
-    const key = pairKey(match.mentor_id, match.mentee_id);
+    const [mentor, mentee] = this.#ids(match);
+    const key = pairKey(mentor, mentee);
     this.#kept.delete(key);
     this.#rejected.delete(key);
     if (decision === 'accepted' || decision === 'pinned') {
-      this.#kept.set(key, { mentor: match.mentor_id, mentee: match.mentee_id, decision });
+      this.#kept.set(key, { mentor, mentee, decision });
     } else if (decision === 'rejected') {
-      this.#rejected.set(key, [match.mentor_id, match.mentee_id]);
+      this.#rejected.set(key, [mentor, mentee]);
     }
   }
 
@@ -102,5 +116,17 @@ export class Review {
         [id, m.mentee_name, m.mentor_id, m.mentor_name, m.score.toFixed(2), this.decisionOf(m)]);
     });
     return csv([['mentee_id', 'mentee_name', 'mentor_id', 'mentor_name', 'score', 'decision'], ...rows]);
+  }
+
+  /**
+   * The final list of a buddy pairing: every pair with its score and
+   * decision, then every unpaired person (`unpaired`), in the outcome's order.
+   */
+  finalPairsCsv(outcome) {
+    const rows = [
+      ...outcome.pairs.map((p) => [p.a_id, p.a_name, p.b_id, p.b_name, p.score.toFixed(2), this.decisionOf(p)]),
+      ...outcome.unpaired.map((u) => [u.id, u.name, '', '', '', 'unpaired']),
+    ];
+    return csv([['person_id', 'person_name', 'partner_id', 'partner_name', 'score', 'decision'], ...rows]);
   }
 }
