@@ -7,6 +7,14 @@
 //! locked. Ties block nobody, so a matching without blocking pairs is
 //! (weakly) stable. Locked mentees keep their mentor and propose to nobody.
 //!
+//! Where mentees want several mentors, "their own match" is the mentor they
+//! would give up: none while they have a free place, else the one they
+//! regard least (locked mentors are never given up). Under `distinct` a
+//! mentee holding a mentor of `m`'s group wants `m` only if it prefers `m`
+//! to that mentor (to each of them, with several attributes). Ranks and
+//! picks are then counted per pair made, and each empty place counts as
+//! `unmatched` among the picks.
+//!
 //! Also how far down their own order each mentee's mentor is: the mentor's
 //! rank among the mentors allowed to them (a mentor without places is not)
 //! (rank 1 = no allowed mentor preferred; equal regards share a rank); and,

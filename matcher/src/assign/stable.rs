@@ -7,6 +7,19 @@
 //! matching for every mentee at once; with strict preferences it is unique,
 //! so the order proposals are made in does not change it.
 //!
+//! Where mentees want several mentors ([`assign_shaped`]) the same
+//! algorithm runs many-to-many: a mentee proposes down its ranking until it
+//! holds its places. Under `distinct` (one attribute) its choice is the best
+//! mentor of each group, then the best of those up to its places: it passes
+//! over a mentor of a group it holds, and comes back to the best one passed
+//! over when that group frees up. That choice is substitutable and its size
+//! never shrinks as more mentors accept, so the result is still stable
+//! (blocking as in [`crate::stability`]) and every stable matching gives
+//! each mentor the same number of mentees: a mentor left below its
+//! `min_load` means no stable matching meets it, and the run stops. With
+//! several `distinct` attributes the choice is not substitutable, and
+//! `stable` is refused.
+//!
 //! Locked mentees keep their mentor and take one of its places; history
 //! pairs, rules and `min_score` leave a mentor off a mentee's list. No exact
 //! solve runs: the bound reported beside the matching is each mentee's best

@@ -199,9 +199,9 @@ impl Program {
         let mine = |e: usize| pairs.iter().filter(move |p| p.0 == e).map(|p| p.1);
         let theirs = |m: usize| pairs.iter().filter(move |p| p.1 == m).map(|p| p.0);
         let mut found = Vec::new();
-        for e in 0..sets.len() {
+        for (e, &set) in sets.iter().enumerate() {
             for m in 0..self.seats.len() {
-                if self.score[e][m].is_none() || sets[e] >> m & 1 == 1 || self.seats[m] == 0 {
+                if self.score[e][m].is_none() || set >> m & 1 == 1 || self.seats[m] == 0 {
                     continue;
                 }
                 let better = |h: usize| self.mentee_wants(e, m) > self.mentee_wants(e, h);
