@@ -41,11 +41,13 @@ pub struct FairnessReport {
 /// A stable matching against the exact optimum of the same program.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct PriceOfStability {
-    /// Mentees the stable matching matches.
+    /// Mentees the stable matching matches (places filled, where mentees
+    /// want several mentors).
     pub stable_matched: usize,
     /// Its total score.
     pub stable_total: f64,
-    /// Mentees the exact optimum matches (as many as possible).
+    /// Mentees the exact optimum matches (as many as possible; places
+    /// filled, where mentees want several mentors).
     pub optimum_matched: usize,
     /// Its total score (the highest among matchings of that size).
     pub optimum_total: f64,

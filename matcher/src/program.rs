@@ -7,7 +7,7 @@
 //! The free functions at the bottom ([`match_rosters`], [`suggest()`], …) are
 //! one-shot wrappers that build a [`Program`] and ask it one question.
 
-use crate::assign::{assign, assign_above, in_pool, Assignment};
+use crate::assign::{assign, coverage_optimum, in_pool, Assignment};
 use crate::availability;
 use crate::config::{Config, Goal};
 use crate::diagnostic::Diagnostic;
@@ -22,7 +22,6 @@ use crate::report;
 use crate::roster::{check_pair, Roster, Side};
 use crate::rounds::{Resolved, Rounds};
 use crate::score::{check_lists, check_numbers, Scorer};
-use crate::solve::Objective;
 use crate::stability::{self, Stability};
 use crate::suggest::{self, Suggestions};
 use crate::vocabulary::Vocabulary;
@@ -270,25 +269,15 @@ impl<'r> Program<'r> {
             return Ok(price);
         }
         let optimum = in_pool(self.config.threads(), || {
-            assign_above(
-                &self.scorer,
-                &self.rounds,
-                &self.config,
-                Objective::Coverage,
-                0,
-                &Silent,
-            )
+            coverage_optimum(&self.scorer, &self.rounds, &self.config)
         })??;
         self.solves.fetch_add(optimum.solves, Ordering::Relaxed);
-        let solution = &optimum.solution;
-        let locked = (0..self.mentees().people.len())
-            .filter(|&e| self.rounds.is_locked(e))
-            .count();
+        // Pairs: matched mentees, or filled places where mentees want several.
         let price = PriceOfStability {
-            stable_matched: self.outcome.summary.matched,
+            stable_matched: self.outcome.matches.len(),
             stable_total: self.outcome.summary.total_score,
-            optimum_matched: locked + solution.matched,
-            optimum_total: (optimum.locked_total as f64 + solution.total).round() / 100.0,
+            optimum_matched: optimum.pairs().count(),
+            optimum_total: (optimum.locked_total as f64 + optimum.solution.total).round() / 100.0,
         };
         Ok(self.price_of_stability.get_or_init(|| price))
     }

@@ -222,6 +222,11 @@ impl Resolved {
             .find_map(|&l| self.groups.shared(l, m).map(|name| (l, name)))
     }
 
+    /// The first `distinct` attribute under which mentors `m` and `n` share a group.
+    pub(crate) fn shared_group(&self, m: usize, n: usize) -> Option<&str> {
+        self.groups.shared(m, n)
+    }
+
     /// These rounds with the pair `e`–`m` ruled out too, as if made before.
     pub(crate) fn without(&self, e: usize, m: usize) -> Resolved {
         let mut fewer = self.clone();

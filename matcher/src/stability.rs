@@ -7,6 +7,14 @@
 //! locked. Ties block nobody, so a matching without blocking pairs is
 //! (weakly) stable. Locked mentees keep their mentor and propose to nobody.
 //!
+//! Where mentees want several mentors, "their own match" is the mentor they
+//! would give up: none while they have a free place, else the one they
+//! regard least (locked mentors are never given up). Under `distinct` a
+//! mentee holding a mentor of `m`'s group wants `m` only if it prefers `m`
+//! to that mentor (to each of them, with several attributes). Ranks and
+//! picks are then counted per pair made, and each empty place counts as
+//! `unmatched` among the picks.
+//!
 //! Also how far down their own order each mentee's mentor is: the mentor's
 //! rank among the mentors allowed to them (a mentor without places is not)
 //! (rank 1 = no allowed mentor preferred; equal regards share a rank); and,
@@ -108,36 +116,43 @@ pub struct PickShares {
     pub unmatched: usize,
 }
 
-/// What one mentee's row adds: its blocking pairs (listed ones first), its
-/// mentor's rank, and for a mentee who gave picks, the rank of their
-/// mentor among them (`Some(None)` when outside, [`UNMATCHED`] unmatched).
+/// What one mentee's row adds: its blocking pairs (listed ones first, each
+/// with the mentor the mentee would give up), its mentors' ranks, and for a
+/// mentee who gave picks, the rank of each of its mentors among them
+/// (`None` when outside) and [`UNMATCHED`] per place left empty.
 #[derive(Default)]
 struct Row {
     count: u64,
-    listed: Vec<(usize, usize, Hundredths)>,
-    rank: Option<usize>,
-    pick: Option<Option<u32>>,
+    listed: Vec<(usize, usize, Hundredths, Option<usize>)>,
+    ranks: Vec<usize>,
+    picks: Vec<Option<u32>>,
 }
 
-/// A pick rank no mentee can get: unmatched, in [`Row::pick`].
+/// A pick rank no mentee can get: a place left empty, in [`Row::picks`].
 const UNMATCHED: u32 = 0;
 
 /// The stability of `outcome`, a matching of `scorer`'s rosters under `rounds`.
 pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutcome) -> Stability {
     let (mentors, mentees) = (scorer.mentors(), scorer.mentees());
     let mut held: Vec<Vec<usize>> = vec![Vec::new(); mentees.people.len()];
+    // Per mentee, the mentors it holds and may give up (not locked).
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); mentees.people.len()];
     let mut load = vec![0u32; mentors.people.len()];
     for pair in &outcome.matches {
         held[pair.mentee].push(pair.mentor);
+        if !pair.locked {
+            open[pair.mentee].push(pair.mentor);
+        }
         load[pair.mentor] += 1;
     }
-    // Per mentee with no place left, the mentor it would give up first: its
-    // only one, or with several the one it regards least (ties to the later).
-    let mentor_of: Vec<Option<usize>> = held
+    let capacity = |e: usize| mentees.people[e].capacity as usize;
+    // Per mentee with no place left, the mentor it would give up first: the
+    // one it regards least among those not locked, ties to the later.
+    let mentor_of: Vec<Option<usize>> = open
         .iter()
         .enumerate()
         .map(|(e, mine)| {
-            let full = mine.len() >= mentees.people[e].capacity as usize;
+            let full = held[e].len() >= capacity(e);
             let regard = |m: usize| regards(scorer, e, m, scorer.score(e, m)).0;
             let weakest = mine
                 .iter()
@@ -164,38 +179,72 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         .map(|(p, &load)| load < p.capacity)
         .collect();
     let row_of = |buffer: &mut Vec<_>, e: usize| {
-        if rounds.is_locked(e) {
+        // Every place locked: the mentee takes nobody else.
+        if rounds.locked(e).len() >= capacity(e) {
             return Row::default();
         }
         let weights = scorer.row_weights(e, buffer);
         let allowed = |m: usize| {
-            weights[m].is_finite() && mentors.people[m].capacity > 0 && !rounds.repeats(e, m)
+            weights[m].is_finite()
+                && mentors.people[m].capacity > 0
+                && !rounds.repeats(e, m)
+                && rounds.clash(e, m).is_none()
         };
         let regard = |m: usize| regards(scorer, e, m, weights[m] as Hundredths);
-        let own = mentor_of[e].map(|m| regard(m).0);
-        let (mut row, mut gave, mut preferred) = (Row::default(), false, 0);
+        // Whether `e` would take `m`, and the mentor it would give up for
+        // them (`None` for a free place): under `distinct` the mentors that
+        // share a group with `m`, who must all be regarded less; otherwise
+        // a free place, or the mentor it regards least if regarded less.
+        let gives_up = |m: usize, mine: Regard| -> Option<Option<usize>> {
+            let less = |h: &usize| regard(*h).0 < mine;
+            let mut clashing = open[e]
+                .iter()
+                .filter(|&&h| rounds.shared_group(h, m).is_some())
+                .peekable();
+            if clashing.peek().is_some() {
+                let all: Vec<usize> = clashing.copied().collect();
+                return all.iter().all(less).then(|| all.last().copied());
+            }
+            match mentor_of[e] {
+                None => Some(None),
+                Some(h) => less(&h).then_some(Some(h)),
+            }
+        };
+        let mut row = Row::default();
+        let mut gave = false;
+        let mut listed_regards: Vec<Regard> = Vec::new();
         for m in 0..weights.len() {
             let (mine, theirs) = regard(m);
             gave |= mine.0 > 0;
-            if !allowed(m) || held[e].contains(&m) {
+            if !allowed(m) {
                 continue;
             }
-            let prefers = own.is_none_or(|own| mine > own);
-            preferred += usize::from(prefers);
+            listed_regards.push(mine);
+            if held[e].contains(&m) {
+                continue;
+            }
             let taken = free[m] || weakest[m].is_some_and(|(worst, _)| theirs > worst);
-            if prefers && taken {
+            if let Some(given) = gives_up(m, mine).filter(|_| taken) {
                 row.count += 1;
                 if row.listed.len() < MAX_LISTED {
-                    row.listed.push((e, m, mine.1));
+                    row.listed.push((e, m, mine.1, given));
                 }
             }
         }
-        row.rank = own.map(|_| 1 + preferred);
-        row.pick = gave.then(|| match own {
-            None => Some(UNMATCHED),
-            Some((0, _)) => None,
-            Some((class, _)) => Some(u32::MAX - class),
-        });
+        for &h in &open[e] {
+            let own = regard(h).0;
+            row.ranks
+                .push(1 + listed_regards.iter().filter(|&&r| r > own).count());
+        }
+        if gave {
+            let class = |h: usize| match regard(h).0 .0 {
+                0 => None,
+                class => Some(u32::MAX - class),
+            };
+            row.picks = open[e].iter().map(|&h| class(h)).collect();
+            let empty = capacity(e) - held[e].len();
+            row.picks.extend((0..empty).map(|_| Some(UNMATCHED)));
+        }
         row
     };
     // In order where there can be no threads: the same rows, and that build
@@ -212,7 +261,7 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
         .iter()
         .flat_map(|row| &row.listed)
         .take(MAX_LISTED)
-        .map(|&(e, m, w)| {
+        .map(|&(e, m, w, given)| {
             let (mentee_pick, mentor_pick) = scorer.pick_ranks(e, m);
             BlockingPair {
                 mentee_id: mentees.people[e].id.clone(),
@@ -220,7 +269,7 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
                 score: hundredths(w),
                 mentee_pick,
                 mentor_pick,
-                mentee_has: mentor_of[e].map(|own| hundredths(scorer.score(e, own))),
+                mentee_has: given.map(|own| hundredths(scorer.score(e, own))),
                 mentor_gives_up: (!free[m]).then(|| {
                     let (_, weakest) =
                         weakest[m].expect("a full mentor who could take e holds someone");
@@ -232,10 +281,10 @@ pub(crate) fn stability(scorer: &Scorer, rounds: &Resolved, outcome: &MatchOutco
             }
         })
         .collect();
-    let ranked: Vec<usize> = rows.iter().filter_map(|row| row.rank).collect();
+    let ranked: Vec<usize> = rows.iter().flat_map(|row| row.ranks.clone()).collect();
     let (ranks, beyond) = rank_counts(&ranked, ranked.len());
     let picks = (Basis::of(scorer) == Basis::PicksWhereGiven).then(|| {
-        let gave: Vec<Option<u32>> = rows.iter().filter_map(|row| row.pick).collect();
+        let gave: Vec<Option<u32>> = rows.iter().flat_map(|row| row.picks.clone()).collect();
         let got: Vec<usize> = gave
             .iter()
             .filter_map(|&pick| pick.filter(|&r| r != UNMATCHED).map(|r| r as usize))

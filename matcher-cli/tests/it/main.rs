@@ -1362,6 +1362,41 @@ fn validate_reports_what_matching_refuses_in_cells_the_config_reads() {
     }
 }
 
+/// `data/shapes/` under `fair`: as many places as `coverage` (139), the
+/// lowest score raised from 29.50 to 31.67, the total a little lower.
+#[test]
+fn the_shapes_program_under_fair_matches_its_golden_file() {
+    let config = "data/shapes/config-fair.toml";
+    let out = sample_program_with("shapes", config, "match", &[]);
+    golden("data/expected/shapes-fair-matches.csv", &out.stdout);
+    let stderr = text(&out.stderr);
+    for line in [
+        "\nfilled 139 of 175 mentor places",
+        "\nscore mean 56.96, median 55.33, min 31.67, max 90.00\n",
+        "total score 7917.22, dual bound 7917.22 (proven optimal, objective fair)",
+    ] {
+        assert!(stderr.contains(line), "{line}\n{stderr}");
+    }
+}
+
+/// `data/shapes/` under `stable`: no blocking pair with several mentors per
+/// mentee and `distinct`, the minimum loads met, priced in places against
+/// the exact coverage optimum.
+#[test]
+fn the_shapes_program_under_stable_matches_its_golden_report() {
+    let config = "data/shapes/config-stable.toml";
+    let args = ["--format", "json", "--report"];
+    let out = sample_program_with("shapes", config, "match", &args);
+    golden("data/expected/shapes-stable-report.json", &out.stdout);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = &json["report"];
+    assert_eq!(report["stability"]["blocking_pairs"], 0);
+    assert_eq!(
+        report["price_of_stability"],
+        serde_json::json!({"stable_matched": 137, "stable_total": 7676.1, "optimum_matched": 139, "optimum_total": 7921.46})
+    );
+}
+
 /// `data/shapes/`: the sample where a third of the mentees want two mentors
 /// and seven mentors have a `min_load`, with `distinct = ["department"]`.
 #[test]

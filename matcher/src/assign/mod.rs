@@ -14,15 +14,16 @@ mod fair;
 mod peers;
 mod rank;
 mod shaped;
+mod shaped_rank;
 mod stable;
 
 use crate::choices::PickMode;
 use crate::config::{Config, Goal};
 use crate::error::Error;
-use crate::progress::Progress;
+use crate::progress::{Progress, Silent};
 use crate::rounds::Resolved;
 use crate::score::Scorer;
-use crate::solve::Solution;
+use crate::solve::{Objective, Solution};
 
 pub(crate) use exact::assign_above;
 
@@ -85,6 +86,19 @@ impl Assignment {
     pub(crate) fn pairs(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         (0..self.mentor_of.len()).flat_map(move |e| self.mentors(e).map(move |m| (e, m)))
     }
+}
+
+/// The exact coverage optimum of the program (the price of stability's
+/// reference): by the shapes solver for a shaped program.
+pub(crate) fn coverage_optimum(
+    scorer: &Scorer,
+    rounds: &Resolved,
+    config: &Config,
+) -> Result<Assignment, Error> {
+    if shaped::is_shaped(scorer, config) {
+        return shaped::coverage(scorer, rounds, config);
+    }
+    assign_above(scorer, rounds, config, Objective::Coverage, 0, &Silent)
 }
 
 /// Whether this build can run threads: WebAssembly without atomics (the

@@ -7,6 +7,19 @@
 //! matching for every mentee at once; with strict preferences it is unique,
 //! so the order proposals are made in does not change it.
 //!
+//! Where mentees want several mentors ([`assign_shaped`]) the same
+//! algorithm runs many-to-many: a mentee proposes down its ranking until it
+//! holds its places. Under `distinct` (one attribute) its choice is the best
+//! mentor of each group, then the best of those up to its places: it passes
+//! over a mentor of a group it holds, and comes back to the best one passed
+//! over when that group frees up. That choice is substitutable and its size
+//! never shrinks as more mentors accept, so the result is still stable
+//! (blocking as in [`crate::stability`]) and every stable matching gives
+//! each mentor the same number of mentees: a mentor left below its
+//! `min_load` means no stable matching meets it, and the run stops. With
+//! several `distinct` attributes the choice is not substitutable, and
+//! `stable` is refused.
+//!
 //! Locked mentees keep their mentor and take one of its places; history
 //! pairs, rules and `min_score` leave a mentor off a mentee's list. No exact
 //! solve runs: the bound reported beside the matching is each mentee's best
@@ -22,7 +35,9 @@
 //! free mentees propose in input order.
 
 use super::exact::{assemble, free_mentees};
+use super::shaped::Shape;
 use super::{Assignment, THREADS};
+use crate::config::ConfigError;
 use crate::error::Error;
 use crate::preference_order::{regards, Regard};
 use crate::progress::{Progress, Stage};
@@ -75,12 +90,21 @@ pub(super) fn assign(
     progress: &dyn Progress,
 ) -> Result<Assignment, Error> {
     progress.start(Stage::Solving, 0);
-    let (mentor_of, best) = deferred_acceptance(scorer, rounds, FIRST_LIST);
-    let free = free_mentees(rounds, mentor_of.len());
-    let assignment: Vec<Option<usize>> = free.iter().map(|&e| mentor_of[e]).collect();
+    let mentees = scorer.mentees().people.len();
+    let places: Vec<u32> = (0..mentees)
+        .map(|e| u32::from(!rounds.is_locked(e)))
+        .collect();
+    let chooser = Chooser {
+        places: &places,
+        group: None,
+    };
+    let (held, best) = deferred_acceptance(scorer, rounds, &chooser, FIRST_LIST);
+    let free = free_mentees(rounds, mentees);
+    let assignment: Vec<Option<usize>> = free.iter().map(|&e| held[e].first().copied()).collect();
     let total = free
         .iter()
-        .filter_map(|&e| mentor_of[e].and_then(|m| scorer.weight(e, m)))
+        .zip(&assignment)
+        .filter_map(|(&e, m)| m.and_then(|m| scorer.weight(e, m)))
         .map(f64::from)
         .sum();
     let row_duals: Vec<f64> = free.iter().map(|&e| f64::from(best[e])).collect();
@@ -96,22 +120,140 @@ pub(super) fn assign(
     Ok(assemble(scorer, rounds, &free, solution, 0))
 }
 
+/// The stable matching of a shaped program (see the module documentation
+/// for the choice rule under `distinct`), its bound each row's places times
+/// its best allowed score; an error where `distinct` names several
+/// attributes, or where the minimum loads are not met (then no stable
+/// matching meets them).
+pub(super) fn assign_shaped(shape: &Shape, progress: &dyn Progress) -> Result<Assignment, Error> {
+    let (scorer, rounds) = (shape.scorer, shape.rounds);
+    let partitions = shape.groups.partitions();
+    if partitions.len() > 1 {
+        return Err(ConfigError::new(
+            "solver.objective",
+            "\"stable\" takes at most one constraints.distinct attribute: with several, a mentee's choice of mentors is no longer substitutable (taking one mentor can make another acceptable again), and a stable matching may not exist",
+        )
+        .into());
+    }
+    progress.start(Stage::Solving, 0);
+    let mentees = scorer.mentees().people.len();
+    let mut places = vec![0u32; mentees];
+    for (&e, &p) in shape.rows.iter().zip(&shape.places) {
+        places[e] = p;
+    }
+    let chooser = Chooser {
+        places: &places,
+        group: partitions.first().copied(),
+    };
+    let (mut held, best) = deferred_acceptance(scorer, rounds, &chooser, FIRST_LIST);
+    check_minimums(shape, &held)?;
+    let columns_of: Vec<Vec<usize>> = shape
+        .rows
+        .iter()
+        .map(|&e| {
+            crate::sorting::sort(&mut held[e]);
+            std::mem::take(&mut held[e])
+        })
+        .collect();
+    let pairs = shape.rows.iter().zip(&columns_of);
+    let total: u64 = pairs
+        .flat_map(|(&e, columns)| columns.iter().map(move |&m| u64::from(scorer.score(e, m))))
+        .sum();
+    let bound: u64 = shape
+        .rows
+        .iter()
+        .zip(&shape.places)
+        .map(|(&e, &p)| u64::from(p) * u64::from(best[e]))
+        .sum();
+    let solution = Solution {
+        assignment: columns_of.iter().map(|c| c.first().copied()).collect(),
+        matched: columns_of.iter().map(Vec::len).sum(),
+        total: total as f64,
+        dual_bound: bound as f64,
+        row_duals: Vec::new(),
+        col_prices: vec![0.0; rounds.spare().len()],
+        match_bonus: 0.0,
+    };
+    Ok(shape.with_locks(columns_of, solution, 0))
+}
+
+/// Refuses a stable matching that leaves a mentor below its minimum load
+/// (and not empty where `min_load_or_none` allows that). Every stable
+/// matching gives each mentor the same number of mentees (the rural
+/// hospitals theorem, which holds for these choice rules), so none meets
+/// the minimums either.
+fn check_minimums(shape: &Shape, held: &[Vec<usize>]) -> Result<(), Error> {
+    let mut load = vec![0u32; shape.minimum.len()];
+    for &m in held.iter().flatten() {
+        load[m] += 1;
+    }
+    let short: Vec<usize> = (0..load.len())
+        .filter(|&m| load[m] < shape.minimum[m] && !(shape.or_none[m] && load[m] == 0))
+        .collect();
+    let Some(&first) = short.first() else {
+        return Ok(());
+    };
+    let person = &shape.scorer.mentors().people[first];
+    let taken = person.capacity - shape.rounds.spare()[first] + load[first];
+    let others = match short.len() {
+        1 => String::new(),
+        n => format!(
+            " (and {} more mentor{})",
+            n - 1,
+            if n == 2 { "" } else { "s" }
+        ),
+    };
+    let or_none = if shape.or_none[first] {
+        ""
+    } else {
+        ", set constraints.min_load_or_none"
+    };
+    Err(Error::Infeasible(format!(
+        "no stable matching meets the minimum loads: mentor {} gets {taken} mentee{} in every stable matching, below their min_load {}{others}; lower their min_load{or_none}, or use solver.objective \"coverage\", \"total\" or \"fair\"",
+        person.id,
+        if taken == 1 { "" } else { "s" },
+        person.min_load,
+    )))
+}
+
+/// How mentees choose among the mentors who would take them.
+struct Chooser<'a> {
+    /// Per mentee, the places it fills by proposing (0 for one with none left).
+    places: &'a [u32],
+    /// The `distinct` group of each mentor, when set: a mentee holds at most
+    /// one mentor of each.
+    group: Option<&'a [u32]>,
+}
+
+impl Chooser<'_> {
+    /// Whether a mentee holding `held` may add mentor `m`.
+    fn fits(&self, held: &[usize], m: usize) -> bool {
+        self.group
+            .is_none_or(|group| held.iter().all(|&h| group[h] != group[m]))
+    }
+}
+
 /// Mentee-proposing deferred acceptance, each mentee's lists `first` mentors
-/// long at the start: per mentee, its mentor and its best allowed score.
+/// long at the start: per mentee, the mentors it holds (locks aside) and
+/// its best allowed score. A mentee proposes down its ranking until it holds
+/// its places, passing over a mentor of a group it already holds; when a
+/// mentor lets it go, the best mentor it passed over whose group is free
+/// again comes first.
 fn deferred_acceptance(
     scorer: &Scorer,
     rounds: &Resolved,
+    chooser: &Chooser,
     first: usize,
-) -> (Vec<Option<usize>>, Vec<Hundredths>) {
+) -> (Vec<Vec<usize>>, Vec<Hundredths>) {
     let mentees = scorer.mentees().people.len();
-    let mut mentor_of: Vec<Option<usize>> = (0..mentees)
-        .map(|e| rounds.locked(e).first().copied())
-        .collect();
+    let mut held_of: Vec<Vec<usize>> = vec![Vec::new(); mentees];
+    let mut passed: Vec<Vec<(u32, Regard)>> = vec![Vec::new(); mentees];
     let mut best: Vec<Hundredths> = vec![0; mentees];
     let mut rankings: Vec<Ranking> = (0..mentees).map(|_| Ranking::default()).collect();
     let mut held: Vec<BinaryHeap<Reverse<Held>>> =
         rounds.spare().iter().map(|_| BinaryHeap::new()).collect();
-    let mut free: Vec<usize> = (0..mentees).filter(|&e| mentor_of[e].is_none()).collect();
+    let wants = |held_of: &[Vec<usize>], e: usize| held_of[e].len() < chooser.places[e] as usize;
+    let mut free: Vec<usize> = (0..mentees).filter(|&e| chooser.places[e] > 0).collect();
     while !free.is_empty() {
         // Refill, in parallel, the lists of free mentees that ran out.
         let stale: Vec<usize> = free
@@ -154,27 +296,48 @@ fn deferred_acceptance(
         }
         let mut displaced = Vec::new();
         for &e in &free {
-            let ranking = &mut rankings[e];
-            while ranking.next < ranking.list.len() {
-                let (m, regard) = ranking.list[ranking.next];
+            while wants(&held_of, e) {
+                // The best mentor passed over whose group is free again,
+                // else the next of the ranking that fits.
+                let again = passed[e]
+                    .iter()
+                    .position(|&(m, _)| chooser.fits(&held_of[e], m as usize));
+                let next = match again {
+                    Some(k) => Some(passed[e].remove(k)),
+                    None => {
+                        let ranking = &mut rankings[e];
+                        let mut found = None;
+                        while ranking.next < ranking.list.len() {
+                            let entry = ranking.list[ranking.next];
+                            ranking.next += 1;
+                            if chooser.fits(&held_of[e], entry.0 as usize) {
+                                found = Some(entry);
+                                break;
+                            }
+                            passed[e].push(entry);
+                        }
+                        found
+                    }
+                };
+                let Some((m, regard)) = next else {
+                    break;
+                };
                 let m = m as usize;
-                ranking.next += 1;
                 let places = rounds.spare()[m] as usize;
                 let offer = (regard, Reverse(e));
                 let heap = &mut held[m];
                 if heap.len() < places {
                     heap.push(Reverse(offer));
-                    mentor_of[e] = Some(m);
-                    break;
+                    held_of[e].push(m);
+                    continue;
                 }
                 if heap.peek().is_some_and(|Reverse(worst)| offer > *worst) {
                     let Reverse((_, Reverse(out))) =
                         heap.pop().expect("a full mentor holds someone");
                     heap.push(Reverse(offer));
-                    mentor_of[out] = None;
-                    mentor_of[e] = Some(m);
+                    held_of[out].retain(|&h| h != m);
+                    held_of[e].push(m);
                     displaced.push(out);
-                    break;
                 }
             }
         }
@@ -184,7 +347,7 @@ fn deferred_acceptance(
             .iter()
             .copied()
             .filter(|&e| {
-                mentor_of[e].is_none()
+                wants(&held_of, e)
                     && !(rankings[e].done && rankings[e].next == rankings[e].list.len())
             })
             .collect();
@@ -193,7 +356,7 @@ fn deferred_acceptance(
         next.dedup();
         free = next;
     }
-    (mentor_of, best)
+    (held_of, best)
 }
 
 /// The next `size` mentors (or one more) of mentee `e`'s ranking after
@@ -216,6 +379,8 @@ fn next_list(
         w.is_finite()
             && rounds.spare()[m] > 0
             && !rounds.repeats(e, m)
+            && !rounds.locked(e).contains(&m)
+            && rounds.clash(e, m).is_none()
             && bars[m].is_none_or(|bar| {
                 let score = w as Hundredths;
                 let regard = if picks {
@@ -405,7 +570,17 @@ mod tests {
                 "no competition"
             );
             for first in [1, 2, 5, FIRST_LIST] {
-                let (mentor_of, best) = deferred_acceptance(&scorer, &rounds, first);
+                let places: Vec<u32> = (0..mentees.people.len())
+                    .map(|e| u32::from(!rounds.is_locked(e)))
+                    .collect();
+                let chooser = Chooser {
+                    places: &places,
+                    group: None,
+                };
+                let (held, best) = deferred_acceptance(&scorer, &rounds, &chooser, first);
+                let mentor_of: Vec<Option<usize>> = (0..mentees.people.len())
+                    .map(|e| rounds.locked(e).first().or(held[e].first()).copied())
+                    .collect();
                 assert_eq!(mentor_of, expected, "seed {seed}, lists of {first}");
                 for (e, &best) in best.iter().enumerate() {
                     let top = (0..mentors.people.len())

@@ -88,7 +88,7 @@ mod tests;
 
 use crate::assign::par_map;
 
-pub use problem::{ShapeError, ShapeProblem, ShapeSolution};
+pub use problem::{weight_limit, ShapeError, ShapeProblem, ShapeSolution};
 
 /// How many cells beyond its places each row starts with, and how many rows
 /// beyond its minimum each minimum column adds; pricing adds half as many

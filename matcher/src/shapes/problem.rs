@@ -206,15 +206,11 @@ impl<'p> Context<'p> {
             });
         }
         let (groups, group_counts) = problem.distinct.iter().map(|p| dense_groups(p)).unzip();
-        // A simple path crosses at most `2 * cols + 1` cells: potentials and
-        // distances stay below each cost tier's limit in magnitude.
-        let span = 2 * (rows as u64 + cols as u64) + 4;
-        let weight_limit = (TIER_LIMIT as u64 / span) as i64;
         Ok(Self {
             problem,
             groups,
             group_counts,
-            weight_limit,
+            weight_limit: weight_limit(rows, cols),
         })
     }
 
@@ -260,6 +256,14 @@ impl<'p> Context<'p> {
         }
         Ok(Some(value as i64))
     }
+}
+
+/// The largest absolute weight a problem of `rows` × `cols` may hold: a
+/// simple path crosses at most `2 * cols + 1` cells, so potentials and
+/// distances stay below each cost tier's limit in magnitude.
+pub fn weight_limit(rows: usize, cols: usize) -> i64 {
+    let span = 2 * (rows as u64 + cols as u64) + 4;
+    (TIER_LIMIT as u64 / span) as i64
 }
 
 /// Numbers a partition's group ids densely, in order of first appearance.

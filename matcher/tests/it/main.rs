@@ -22,6 +22,7 @@ mod roster;
 mod rounds;
 mod scoring;
 mod shape_locks;
+mod shaped_goals;
 mod shapes;
 mod stability;
 mod suggest;
