@@ -34,28 +34,38 @@ impl Cost {
 
     /// The cost of assigning a row to a cell of (allowed) weight `weight`.
     pub(super) fn of_cell(objective: Objective, weight: f64) -> Self {
+        Self::from_halves(objective, -1.0, -weight)
+    }
+
+    /// The two halves of the cost under `objective`: the match count's and
+    /// the weight's, `(count, weight)`, whichever is compared first.
+    pub(super) fn halves(self, objective: Objective) -> (f64, f64) {
+        match objective {
+            Objective::Coverage => (self.major, self.minor),
+            Objective::Total => (self.minor, self.major),
+        }
+    }
+
+    /// The cost with these halves under `objective` (see
+    /// [`halves`](Self::halves)).
+    pub(super) fn from_halves(objective: Objective, count: f64, weight: f64) -> Self {
         match objective {
             Objective::Coverage => Self {
-                major: -1.0,
-                minor: -weight,
+                major: count,
+                minor: weight,
             },
             Objective::Total => Self {
-                major: -weight,
-                minor: -1.0,
+                major: weight,
+                minor: count,
             },
         }
     }
-}
 
-impl Cost {
     /// A weight below which no cell costs less than `bound`: every cell of
     /// weight `w < cut` has `of_cell(objective, w) >= bound`.
     pub(super) fn weight_cut(objective: Objective, bound: Self) -> f64 {
         // A cell costs (-1, -w) or (-w, -1); the weight sits in one half.
-        let (fixed, weighted) = match objective {
-            Objective::Coverage => (bound.major, bound.minor),
-            Objective::Total => (bound.minor, bound.major),
-        };
+        let (fixed, weighted) = bound.halves(objective);
         match objective {
             Objective::Coverage if fixed > -1.0 => f64::NEG_INFINITY,
             Objective::Coverage if fixed < -1.0 => f64::INFINITY,

@@ -23,6 +23,8 @@
 //! columns, and the sparse graph grows dense round by round: [`solve`] then
 //! lets the sparse engine's searches relax only so many cells before the
 //! dense engine takes over, so the answer stays exact and deterministic.
+//! Where a sample of rows all rank the same few columns first, that budget
+//! is small from the start.
 //!
 //! Results are deterministic, whatever the number of threads: rows enter in
 //! index order and ties go to the lowest column index. The sparse engine
@@ -47,7 +49,8 @@
 //! The others in the order a solve runs them. Problem setup:
 //! - `problem.rs`: [`Objective`], [`Problem`], [`SolveError`], validation.
 //! - `weights.rs`: [`WeightSource`], where weights are read from; [`RowMajor`].
-//! - `sample.rs`: what a few rows tell about the rest (sparse engine).
+//! - `sample.rs`: what a few rows tell about the rest (which engine, and
+//!   the sparse engine's first graph).
 //! - `row_blocks.rs`: block maxima, so that a row scan opens few blocks.
 //! - `column_picks.rs`: each column's best rows, gathered during the scan.
 //! - `candidates.rs`: the candidate graph, with ceilings on the cells left out.
@@ -124,11 +127,15 @@ const SPARSE_FROM_CELLS: usize = 1 << 16;
 /// engine solves from scratch, once its searches have relaxed this many
 /// cells per cell of the matrix. Where the sparse engine wins, its searches
 /// relax at most about 50 (low-rank scores with heavy ties; 0.1-0.7 on
-/// uniform, integer, roster and Euclidean matrices). On Machol–Wien
-/// matrices both engines relax about `n / 3` per cell at `n²`, so the share
-/// the attempt adds to the dense solve falls as `n` grows: about 0.5 at
-/// 1 000² (see BENCHMARKS.md).
+/// uniform, integer, roster and Euclidean matrices).
 const SEARCH_BUDGET: f64 = 64.0;
+
+/// The budget instead of [`SEARCH_BUDGET`] where sampled rows rank the same
+/// columns first ([`sample::in_unison`]), as on Machol–Wien matrices. There
+/// both engines relax about `n / 3` cells per cell at `n²`, the sparse one
+/// several times more slowly, so it hands over almost at once; it still
+/// finishes where such rows hardly compete (equal weights, say).
+const UNISON_BUDGET: f64 = 1.0;
 
 /// Finds an optimal assignment for `problem` together with its dual certificate,
 /// with whichever engine is faster at its size.
@@ -139,17 +146,17 @@ pub fn solve(problem: &Problem<'_>) -> Result<Solution, SolveError> {
     if problem.rows * problem.cols < SPARSE_FROM_CELLS {
         return solve_dense(problem);
     }
-    sparse_or_dense(problem, SEARCH_BUDGET)
+    let budget = match sample::in_unison(&problem.source(), problem.capacities) {
+        true => UNISON_BUDGET,
+        false => SEARCH_BUDGET,
+    };
+    sparse_or_dense(problem, budget)
 }
 
 /// The sparse engine on a problem of valid shape, or the dense engine where
 /// the sparse one's searches relax more than `budget` cells per cell.
 fn sparse_or_dense(problem: &Problem<'_>, budget: f64) -> Result<Solution, SolveError> {
-    let source = RowMajor {
-        rows: problem.rows,
-        cols: problem.cols,
-        weights: problem.weights,
-    };
+    let source = problem.source();
     // The sparse engine's first scan reports a NaN or `+inf` weight.
     let tuning = sparse::SparseTuning {
         search_budget: Some(budget),

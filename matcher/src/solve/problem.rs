@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use super::weights::RowMajor;
+
 /// Which matchings the solver prefers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -72,6 +74,15 @@ impl<'a> Problem<'a> {
             });
         }
         Ok(())
+    }
+
+    /// The weights as a [`WeightSource`](super::WeightSource).
+    pub(super) fn source(&self) -> RowMajor<'a> {
+        RowMajor {
+            rows: self.rows,
+            cols: self.cols,
+            weights: self.weights,
+        }
     }
 
     /// The weights of one row, one per column.

@@ -23,6 +23,30 @@ const MIN_OVERLAP_ROWS: usize = 16;
 /// often as rows with independent weights would.
 const CONTENDED_FROM: f64 = 2.0;
 
+/// Favourite columns per sampled row in [`in_unison`].
+const UNISON_FAVOURITES: usize = 6;
+
+/// The sampled rows move "in unison" when, on average, a pair of them
+/// shares at least this share of their favourite columns. Machol–Wien
+/// matrices share all (every row ranks the columns alike); of the other
+/// families, low-rank scores share the most: 0.46–0.74 from 500² to 4 000².
+const UNISON_FROM: f64 = 0.9;
+
+/// Whether [`SAMPLED_ROWS`] rows of `source`, evenly spaced, nearly all
+/// rank the same [`UNISON_FAVOURITES`] usable columns first. Every row
+/// then competes for the same few columns, and most must settle for cells
+/// far down their ranking, which a graph of each row's best cells lacks.
+pub(super) fn in_unison(source: &impl WeightSource, capacities: &[u32]) -> bool {
+    let rows = source.rows();
+    let taken = rows.min(SAMPLED_ROWS);
+    let mut overlap = Overlap::new(capacities, UNISON_FAVOURITES);
+    let mut row = Vec::new();
+    for t in 0..taken {
+        overlap.add(source.row(t * rows / taken, &mut row));
+    }
+    overlap.shared_share() >= UNISON_FROM
+}
+
 /// What the sampled rows tell.
 pub(super) struct Sample {
     /// Per column, a floor below which its picks take no cell (see
@@ -167,6 +191,25 @@ impl Overlap {
         (n.ceil() as usize).clamp(MIN_OVERLAP_ROWS, SAMPLED_ROWS)
     }
 
+    /// The favourites a pair of rows counted so far shares, on average, as
+    /// a share of `k` (`0` for fewer than two rows).
+    fn shared_share(&self) -> f64 {
+        if self.rows < 2 {
+            return 0.0;
+        }
+        let pairs = (self.rows * (self.rows - 1) / 2) as f64;
+        self.shared_pairs() / (pairs * self.k as f64)
+    }
+
+    /// Pairs of rows counted so far that share a favourite, once per column
+    /// they share.
+    fn shared_pairs(&self) -> f64 {
+        self.counts
+            .iter()
+            .map(|&c| f64::from(c) * (f64::from(c) - 1.0) / 2.0)
+            .sum()
+    }
+
     /// Whether pairs of rows shared favourites more than [`CONTENDED_FROM`]
     /// times as often as rows choosing `k` of the usable columns at random
     /// would (`C(rows, 2) · k² / columns` pairs).
@@ -175,11 +218,7 @@ impl Overlap {
         if self.rows < 2 || columns == 0 {
             return true;
         }
-        let shared: f64 = self
-            .counts
-            .iter()
-            .map(|&c| f64::from(c) * (f64::from(c) - 1.0) / 2.0)
-            .sum();
+        let shared = self.shared_pairs();
         let pairs = (self.rows * (self.rows - 1) / 2) as f64;
         let chance = pairs * (self.k * self.k) as f64 / columns as f64;
         shared > CONTENDED_FROM * chance
