@@ -7,23 +7,24 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { download, pageHarness } from '../support/browser.mjs';
-import { parseCsv, ROOT } from '../support/fixtures.mjs';
+import { edit, parseCsv, ROOT } from '../support/fixtures.mjs';
 import { native } from '../support/native.mjs';
 
 const harness = pageHarness();
 const golden = (name) => readFileSync(join(ROOT, 'data/expected', name), 'utf8');
 
-/** The page with `dir`'s rosters (data/ by default: the sample) loaded and matched under `config`. */
+/** The page with `dir`'s rosters (data/ by default: the sample) loaded and matched under `config` (in `dir`, relative to the repository or absolute). */
 async function matched(t, { dir = 'data', config = 'config.toml' } = {}) {
   const page = await harness.ready(t);
-  await page.setInputFiles('#mentors-file', join(ROOT, dir, 'mentors.csv'));
-  await page.setInputFiles('#mentees-file', join(ROOT, dir, 'mentees.csv'));
-  await page.setInputFiles('#config-file', join(ROOT, dir, config));
-  await page.locator('#config-status').filter({ hasText: `Loaded ${config}.` }).waitFor();
+  await page.setInputFiles('#mentors-file', resolve(ROOT, dir, 'mentors.csv'));
+  await page.setInputFiles('#mentees-file', resolve(ROOT, dir, 'mentees.csv'));
+  await page.setInputFiles('#config-file', resolve(ROOT, dir, config));
+  await page.locator('#config-status').filter({ hasText: /^Loaded / }).waitFor();
   await page.click('#run:enabled');
   await page.locator('#results').waitFor();
   assert.equal(await page.getAttribute('#run-status', 'data-solves'), '1');
@@ -33,7 +34,7 @@ async function matched(t, { dir = 'data', config = 'config.toml' } = {}) {
 /** What `matcher explain` writes for `dir`'s rosters under `config` with `args`. */
 function cli(dir, config, ...args) {
   return execFileSync(native(), ['explain', ...args, '--mentors', 'mentors.csv', '--mentees', 'mentees.csv',
-    '--config', config], { cwd: join(ROOT, dir), encoding: 'utf8' });
+    '--config', config], { cwd: resolve(ROOT, dir), encoding: 'utf8' });
 }
 
 /** Asks the page why (not) `mentee` (with `mentor`, or none), and returns its answer once shown. */
@@ -106,10 +107,15 @@ test('picks: a first pick not honoured, and what honouring it would cost', async
 });
 
 test('several mentors per mentee (data/shapes): why (not) as the CLI writes it', async (t) => {
-  const page = await matched(t, { dir: 'data/shapes' });
+  // The settings have no control for `distinct` yet, so both sides go without it.
+  const dir = mkdtempSync(join(tmpdir(), 'shapes-'));
+  for (const roster of ['mentors.csv', 'mentees.csv']) copyFileSync(join(ROOT, 'data/shapes', roster), join(dir, roster));
+  const toml = readFileSync(join(ROOT, 'data/shapes/config.toml'), 'utf8');
+  writeFileSync(join(dir, 'config.toml'), edit(toml, 'distinct = ["department"]', ''));
+  const page = await matched(t, { dir });
   // E001 wants two mentors: M015 and M039; M001 shares their department; M007 would move two mentees.
   for (const args of [['E001'], ['E001', 'M039'], ['E001', 'M001'], ['E001', 'M007']]) {
-    const expected = cli('data/shapes', 'config.toml', '--mentee', args[0], ...(args[1] ? ['--mentor', args[1]] : []));
+    const expected = cli(dir, 'config.toml', '--mentee', args[0], ...(args[1] ? ['--mentor', args[1]] : []));
     assert.equal(await whyNot(page, ...args), expected);
   }
   assert.match(await page.textContent('#mentee-why-text'), /\n {4}E001: M039 -> M007\n/);
