@@ -38,9 +38,9 @@ renderWeights((await engine.defaultConfig()).weights);
  * peer roster in their place, as `{ name, input }`, and the
  * optional pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
- * `RemoteMatcher`, outcome and suggested mentors as `suggestionRows`); the running match's AbortController; and the
- * roster changes begun and settled, counted so that only the latest shows and
- * Match waits for it.
+ * `RemoteMatcher`, outcome and suggested mentors as `suggestionRows`); the
+ * running match's AbortController; and the roster changes begun and settled,
+ * counted so that only the latest shows and Match waits for it.
  */
 const state = {
   mentor: null, mentee: null, people: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
