@@ -19,7 +19,8 @@ import {
 } from './pairs.js';
 import { matchesTable, renderProblems, renderSummary, unmatchedTable } from './results.js';
 import { PAIR_IDS, Review } from './review.js';
-import { verdictLines } from './why-not.js';
+import { DEFAULT_TOP, mentorSuggestionsTable, suggestionRows, suggestionsCsv } from './suggestions.js';
+import { buddyVerdictLines, verdictLines } from './why-not.js';
 import { addVocabularyLine } from './terms.js';
 import { renderVocabulary } from './vocabulary.js';
 import {
@@ -37,9 +38,9 @@ renderWeights((await engine.defaultConfig()).weights);
  * peer roster in their place, as `{ name, input }`, and the
  * optional pair scores file, as `{ name, text }`; whether the latest
  * check found them ready to match; the last successful run (its input, its
- * `RemoteMatcher` and outcome); the running match's AbortController; and the
- * roster changes begun and settled, counted so that only the latest shows and
- * Match waits for it.
+ * `RemoteMatcher`, outcome and suggested mentors as `suggestionRows`); the
+ * running match's AbortController; and the roster changes begun and settled,
+ * counted so that only the latest shows and Match waits for it.
  */
 const state = {
   mentor: null, mentee: null, people: null, pairScores: null, ready: false, run: null, running: null, checks: 0, settled: 0,
@@ -54,6 +55,7 @@ const SIDES = { mentor: 'mentors', mentee: 'mentees' };
 const review = new Review();
 const table = matchesTable(review, renderReview);
 const unmatched = unmatchedTable();
+const mentorSuggestions = mentorSuggestionsTable();
 /** Decisions on buddy pairs: their locked and history rows name a pair's two people. */
 const pairReview = new Review(PAIR_IDS);
 const buddyPairs = pairsTable(pairReview, renderReview);
@@ -409,7 +411,7 @@ async function pairPeople() {
     unpairedPeople.show(outcome.unpaired);
     byId('unpaired-section').hidden = outcome.unpaired.length === 0;
     partnerSuggestions.show(suggestions);
-    byId('people-ids').replaceChildren(...suggestions.map((s) => h('option', { value: s.id }, s.name)));
+    byId('people-ids').replaceChildren(...idOptions(suggestions));
     byId('why-not-text').hidden = true;
     byId('pairs-results').hidden = false;
     const { people, unpaired: alone } = outcome.summary;
@@ -424,25 +426,60 @@ async function pairPeople() {
 }
 
 /**
- * Answers the why-not form from the shown pairing: the person's pair, and
- * with a partner what pairing the two would cost (one more solve).
+ * Answers a why-not form from the shown run's program: `ask(program)` gets
+ * the verdict (with a partner or mentor named, one more solve), `lines`
+ * writes it into the text `textId`.
  */
-byId('why-not-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const { program } = state.pairs;
-  const text = byId('why-not-text');
-  const person = byId('why-person').value.trim();
-  const partner = byId('why-partner').value.trim() || null;
+function answerWhyNot(textId, ask, lines) {
+  const { program } = shown();
+  const text = byId(textId);
   text.hidden = false;
   text.textContent = 'Working it out…';
-  try {
-    const verdict = await program.whyNot(person, partner);
-    if (state.pairs?.program === program) text.textContent = verdictLines(verdict).join('\n');
-  } catch (error) {
-    if (state.pairs?.program === program) text.textContent = error.message;
-  } finally {
-    countSolves();
-  }
+  ask(program)
+    .then((verdict) => {
+      if (shown()?.program === program) text.textContent = lines(verdict).join('\n');
+    }, (error) => {
+      if (shown()?.program === program) text.textContent = error.message;
+    })
+    .finally(countSolves);
+}
+
+/** A form field's trimmed value, or null when empty. */
+const field = (id) => byId(id).value.trim() || null;
+
+// A person's pair, and with a partner what pairing the two would cost.
+byId('why-not-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  answerWhyNot('why-not-text', (program) => program.whyNot(field('why-person'), field('why-partner')), buddyVerdictLines);
+});
+
+// A mentee's match, and with a mentor why the pair was (not) made and what forcing it would cost.
+byId('mentee-why-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  answerWhyNot('mentee-why-text', (program) => program.whyNot(field('why-mentee'), field('why-mentor')), verdictLines);
+});
+
+/** Options for a datalist: each id, with its name as the label. */
+const idOptions = (people) => people.map(({ id, name }) => h('option', { value: id }, name));
+
+/** How many mentors per mentee the suggestions list: the form's, or the CLI's default. */
+function suggestedTop() {
+  const top = Number(byId('suggest-top').value);
+  return Number.isInteger(top) && top >= 1 ? top : DEFAULT_TOP;
+}
+
+/** Shows the suggested mentors of the shown run (`Suggestions[]` from its `suggest`). */
+function showSuggestions(all) {
+  state.run.suggestions = suggestionRows(all);
+  mentorSuggestions.show(state.run.suggestions);
+}
+
+// Another number of mentors per mentee: asked of the stored optimum, no solve.
+byId('suggest-top').addEventListener('change', async () => {
+  const run = state.run;
+  if (!run) return;
+  const all = await run.program.suggest(suggestedTop());
+  if (state.run === run) showSuggestions(all);
 });
 
 /** Matches with the form's settings, keeping the review's decisions; buddy pairs for a peer roster so marked. */
@@ -473,7 +510,9 @@ async function match() {
       : engine.matchPeople(input.people, input.config, input.rounds, options));
     const milliseconds = performance.now() - started;
     // Under `stable`, the report solves the optimum it prices the matching against: cancellable too.
-    const [outcome, report] = await Promise.all([program.outcome(), program.report({ signal: controller.signal })]);
+    const [outcome, report, suggestions] = await Promise.all([
+      program.outcome(), program.report({ signal: controller.signal }), program.suggest(suggestedTop()),
+    ]);
     if (check !== state.checks) {
       program.free();
       return;
@@ -487,6 +526,10 @@ async function match() {
     table.show(outcome.matches);
     unmatched.show(outcome.unmatched);
     byId('unmatched-section').hidden = outcome.unmatched.length === 0;
+    showSuggestions(suggestions);
+    byId('mentee-ids').replaceChildren(...idOptions(suggestions.map((s) => ({ id: s.mentee_id, name: s.mentee_name }))));
+    byId('mentor-ids').replaceChildren(...idOptions(outcome.mentors));
+    byId('mentee-why-text').hidden = true;
     showFairness(report, program);
     renderReview();
     if (state.outcomes) evaluateOutcomes();
@@ -539,6 +582,10 @@ function menteeIds({ outcome }) {
   return [...new Set([...outcome.matches, ...outcome.unmatched].map((m) => m.mentee_id))];
 }
 
+byId('download-suggestions').addEventListener('click', () => {
+  download('suggestions.csv', 'text/csv', suggestionsCsv(state.run.suggestions));
+});
+
 byId('download-final').addEventListener('click', () => {
   download('final-pairs.csv', 'text/csv', state.pairs
     ? pairReview.finalPairsCsv(state.pairs.outcome)
@@ -552,6 +599,25 @@ byId('download-pairs').addEventListener('click', async () => {
 for (const file of ['locked', 'history']) {
   byId(`download-${file}`).addEventListener('click', () => {
     download(`${file}.csv`, 'text/csv', shownReview().decisions.rounds()[file]);
+  });
+}
+
+/**
+ * Takes an earlier round's pair file into the shown run's review: `locked.csv`
+ * pairs accepted, `history.csv` pairs rejected; the next re-run applies them.
+ */
+for (const [file, decision] of [['locked', 'accepted'], ['history', 'rejected']]) {
+  wireDropZone(byId(`load-${file}`), byId(`${file}-file`), async (chosen) => {
+    const status = byId('decisions-status');
+    const { decisions, table: proposed } = shownReview();
+    try {
+      const count = decisions.load(chosen.name, await chosen.text(), decision);
+      status.textContent = `${chosen.name}: ${counted(count, 'pair')} ${decision}; re-run to apply.`;
+    } catch (error) {
+      status.textContent = error.message;
+    }
+    proposed.refresh();
+    renderReview();
   });
 }
 

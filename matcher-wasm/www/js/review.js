@@ -4,6 +4,8 @@
 // final list, and the decisions as the CLI's `--locked` and `--history` files.
 // The same for buddy pairs, whose locked and history rows name a pair's two people.
 
+import { csv, parseCsv } from './csv.js';
+
 /** The decisions a pair can carry, as shown in the table's select. */
 export const DECISIONS = [
   ['draft', 'Draft'],
@@ -11,16 +13,6 @@ export const DECISIONS = [
   ['pinned', 'Pin'],
   ['rejected', 'Reject'],
 ];
-
-/** One CSV cell: quoted when needed, formula-like text neutralised as the core does. */
-function csvCell(value) {
-  let text = String(value ?? '');
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** CSV text of `rows` (arrays of cells), one line each, `\n` ended. */
-const csv = (rows) => rows.map((row) => `${row.map(csvCell).join(',')}\n`).join('');
 
 /** A pair's key: both ids as JSON, so no two pairs share one. */
 const pairKey = (mentor, mentee) => JSON.stringify([mentor, mentee]);
@@ -62,7 +54,35 @@ export class Review {
 
   /** Records `decision` on a proposed match. */
   decide(match, decision) {
-    const [mentor, mentee] = this.#ids(match);
+    this.#decidePair(...this.#ids(match), decision);
+  }
+
+  /**
+   * Takes every pair of a pair file as the CLI reads it (`name`: `locked.csv`,
+   * whose pairs are accepted, or `history.csv`, whose pairs are rejected): a
+   * header with the columns `mentor_id` and `mentee_id`, then one pair a row.
+   * Returns how many pairs it read; throws, naming the file and row, when a
+   * row lacks an id (and decides nothing then).
+   */
+  load(name, text, decision) {
+    const [header = [], ...rows] = parseCsv(text);
+    const names = ['mentor_id', 'mentee_id'];
+    const columns = names.map((column) => header.findIndex((cell) => cell.trim().toLowerCase() === column));
+    if (columns.includes(-1)) throw new Error(`${name}: row 1: a pair file needs the header mentor_id,mentee_id`);
+    const pairs = [];
+    rows.forEach((row, i) => {
+      if (row.every((cell) => cell.trim() === '')) return;
+      const ids = columns.map((column) => row[column]?.trim() ?? '');
+      const missing = ids.findIndex((id) => id === '');
+      if (missing !== -1) throw new Error(`${name}: row ${i + 2}: no ${names[missing]}`);
+      pairs.push(ids);
+    });
+    for (const [mentor, mentee] of pairs) this.#decidePair(mentor, mentee, decision);
+    return pairs.length;
+  }
+
+  /** Records `decision` on the pair of `mentor` and `mentee` (a pair file's two ids). */
+  #decidePair(mentor, mentee, decision) {
     const key = pairKey(mentor, mentee);
     this.#kept.delete(key);
     this.#rejected.delete(key);
