@@ -26,11 +26,14 @@ import { renderVocabulary } from './vocabulary.js';
 import {
   applyConfig, markInvalid, readConfig, readListAttributes, renderWeights, setAttributes,
 } from './settings.js';
+import { setDefaults } from './kept.js';
 import { toToml } from './toml.js';
 import { parse as parseToml } from '../vendor/smol-toml/index.js';
 
 const engine = await MatcherWorker.create();
-renderWeights((await engine.defaultConfig()).weights);
+const defaults = await engine.defaultConfig();
+renderWeights(defaults.weights);
+setDefaults(defaults);
 
 /**
  * The loaded rosters by side, as `{ name, input, encoding, bytes, ids }`
@@ -634,7 +637,11 @@ byId('download-config').addEventListener('click', () => {
 wireDropZone(byId('load-config'), byId('config-file'), async (file) => {
   const status = byId('config-status');
   try {
-    applyConfig(await engine.checkConfig(parseToml(await file.text())));
+    const parsed = parseToml(await file.text());
+    const config = await engine.checkConfig(parsed);
+    // The engine reads solver.threads as 0 (the page picks its own); the downloaded config keeps it.
+    config.solver.threads = parsed.solver?.threads ?? 0;
+    applyConfig(config);
     status.textContent = `Loaded ${file.name}.`;
     recheck();
   } catch (error) {

@@ -2,10 +2,12 @@
 // numeric limits, availability (minimum shared hours, reference week),
 // minimum score, objective, how picks count (and the column mapping step's choices,
 // columns.js). Reads into and fills from a
-// config object of the same shape as the CLI's TOML config.
+// config object of the same shape as the CLI's TOML config; what a loaded
+// config sets that no control shows is kept (kept.js).
 
 import { applyColumns, readColumns } from './columns.js';
 import { byId, h, idPart, own } from './dom.js';
+import { keep, renderKept, withKept } from './kept.js';
 import { applyVocabulary, readVocabulary } from './terms.js';
 
 const CRITERIA = [
@@ -117,16 +119,20 @@ function attributeRow(name) {
     h('option', { value: 'same' }, 'Must match'),
     h('option', { value: 'overlap', disabled: true }, 'Must share one'));
   const [max, min] = NUMERIC_RULES.map((numeric) => limitInput(name, id(numeric[1]), numeric));
+  const distinct = h('input', {
+    type: 'checkbox', id: id('distinct'), 'data-config-key': 'constraints.distinct',
+    'aria-label': `a mentee's mentors differ on ${name}`, 'aria-describedby': 'distinct-help',
+  });
   const row = h('tr', { 'data-attribute': name },
     h('th', { scope: 'row' }, name), h('td', {}, list), h('td', {}, prefer), h('td', {}, weight),
-    h('td', {}, rule), h('td', {}, max), h('td', {}, min));
+    h('td', {}, rule), h('td', {}, max), h('td', {}, min), h('td', {}, distinct));
   return row;
 }
 
 /** A row's controls, in column order. */
 function controls(row) {
-  const [list, prefer, weight, rule, max_difference, min_difference] = row.querySelectorAll('select, input');
-  return { list, prefer, weight, rule, max_difference, min_difference };
+  const [list, prefer, weight, rule, max_difference, min_difference, distinct] = row.querySelectorAll('select, input');
+  return { list, prefer, weight, rule, max_difference, min_difference, distinct };
 }
 
 /** The rows of the attributes table, by attribute name. */
@@ -145,10 +151,9 @@ export function setAttributes(names) {
   byId('attributes').tBodies[0].replaceChildren(
     ...[...new Set(names)].map((name) => existing.get(name) ?? attributeRow(name)),
   );
-  byId('attributes').hidden = names.length === 0;
-  byId('numeric-help').hidden = names.length === 0;
-  byId('list-help').hidden = names.length === 0;
+  for (const help of ['attributes', 'numeric-help', 'list-help', 'distinct-help']) byId(help).hidden = names.length === 0;
   byId('attributes-help').hidden = names.length > 0;
+  renderKept(new Set(rows().keys()));
 }
 
 /** The config's `attributes`: those marked as lists (a map without a prototype). */
@@ -170,17 +175,20 @@ export function readConfig() {
   );
   const diversity = Object.create(null);
   const required = { different: [], same: [], overlap: [] };
+  const distinct = [];
   const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, Object.create(null)]));
-  for (const [name, row] of rows()) {
-    const { prefer, weight, rule, ...numeric } = controls(row);
+  const shown = rows();
+  for (const [name, row] of shown) {
+    const { prefer, weight, rule, distinct: differ, ...numeric } = controls(row);
     if (prefer.value !== 'ignore') diversity[name] = { prefer: prefer.value, weight: Number(weight.value) };
     required[rule.value]?.push(name);
+    if (differ.checked) distinct.push(name);
     for (const [key] of NUMERIC_RULES) {
       // Empty: no rule on this attribute. (The browser refuses to submit text that is no number.)
       if (numeric[key].value !== '') limits[key][name] = Number(numeric[key].value);
     }
   }
-  return {
+  return withKept({
     weights,
     diversity,
     attributes: readListAttributes(),
@@ -191,6 +199,8 @@ export function readConfig() {
       require_overlap: required.overlap,
       ...limits,
       min_overlap_hours: Number(byId('min-overlap-hours').value),
+      distinct,
+      min_load_or_none: byId('min-load-or-none').checked,
     },
     ...(byId('reference-week').value && { availability: { week: byId('reference-week').value } }),
     solver: { objective: byId('objective').value },
@@ -198,11 +208,15 @@ export function readConfig() {
     skills: { related: Number(byId('related-credit').value) },
     vocabulary: readVocabulary(),
     columns: readColumns(),
-  };
+  }, new Set(shown.keys()));
 }
 
-/** Fills the form from a config object; keys it leaves out keep their value. */
+/**
+ * Fills the form from a config object; keys it leaves out keep their value,
+ * and those no control shows are kept as they are (kept.js).
+ */
 export function applyConfig(config) {
+  keep(config);
   for (const [key, value] of Object.entries(config.weights ?? {})) {
     form.elements[key].value = value;
     form.elements[key].dispatchEvent(new Event('input'));
@@ -211,18 +225,20 @@ export function applyConfig(config) {
   const constraints = config.constraints ?? {};
   const {
     min_score: minScore, require_different: different = [], require_same: same = [], require_overlap: overlap = [],
+    distinct = [],
   } = constraints;
   const attributes = config.attributes ?? {};
   const limits = Object.fromEntries(NUMERIC_RULES.map(([key]) => [key, constraints[key] ?? {}]));
   setAttributes([
     ...rows().keys(), ...Object.keys(diversity), ...different, ...same, ...overlap,
-    ...Object.keys(attributes), ...Object.values(limits).flatMap(Object.keys),
+    ...distinct, ...Object.keys(attributes), ...Object.values(limits).flatMap(Object.keys),
   ]);
   // Own keys only: an attribute named `constructor` is not Object's.
   for (const [name, row] of rows()) {
     const rowControls = controls(row);
-    const { list, prefer, weight, rule, ...numeric } = rowControls;
+    const { list, prefer, weight, rule, distinct: differ, ...numeric } = rowControls;
     list.checked = own(attributes, name)?.list === true;
+    differ.checked = distinct.includes(name);
     fitToKind(rowControls);
     for (const [key] of NUMERIC_RULES) numeric[key].value = own(limits[key], name) ?? '';
     const entry = own(diversity, name);
@@ -235,11 +251,13 @@ export function applyConfig(config) {
   if (minScore !== undefined) byId('min-score').value = minScore;
   if (config.skills?.related !== undefined) byId('related-credit').value = config.skills.related;
   if (constraints.min_overlap_hours !== undefined) byId('min-overlap-hours').value = constraints.min_overlap_hours;
+  if (constraints.min_load_or_none !== undefined) byId('min-load-or-none').checked = constraints.min_load_or_none;
   if (config.availability?.week) byId('reference-week').value = config.availability.week;
   if (config.solver?.objective) byId('objective').value = config.solver.objective;
   if (config.preferences?.mode) byId('pick-mode').value = config.preferences.mode;
   if (config.vocabulary) applyVocabulary(config.vocabulary);
   if (config.columns) applyColumns(config.columns);
+  renderKept(new Set(rows().keys()));
 }
 
 /**
