@@ -367,3 +367,72 @@ proptest! {
         }
     }
 }
+
+/// `rank` in a shaped program of `n` mentors (2 places each) and `n` mentees
+/// who each want 2 mentors and rank every mentor.
+fn ranking_everyone(n: usize) -> (Roster, Roster) {
+    let ids: Vec<String> = (1..=n).map(|i| format!("m{i}")).collect();
+    let mut mentors_csv = String::from("id,capacity,skills\n");
+    let mut mentees_csv = String::from("id,capacity,skills,picks\n");
+    for (i, id) in ids.iter().enumerate() {
+        mentors_csv.push_str(&format!("{id},2,a\n"));
+        mentees_csv.push_str(&format!("e{},2,a,{}\n", i + 1, ids.join(";")));
+    }
+    (mentors(&mentors_csv), mentees(&mentees_csv))
+}
+
+#[test]
+fn rank_past_the_exact_range_is_refused_with_the_numbers() {
+    let c = config(r#"{"preferences": {"mode": "rank"}}"#);
+    // Three picks each stay well inside the range: solved.
+    let (small_mentors, small_mentees) = ranking_everyone(3);
+    match_rosters(&small_mentors, &small_mentees, &c).unwrap();
+    // Ten mentees ranking ten mentors over 20 places: the first rank's step
+    // is 200 001 × 11^9 ≈ 4.7e14, past 2^40 / (2 × (10 + 10) + 4).
+    let (mentors, mentees) = ranking_everyone(10);
+    let err = match_rosters(&mentors, &mentees, &c).unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "config: preferences.mode: \"rank\" cannot be solved exactly for this program: with 10 picks ranked over 20 places the lexicographic weights pass the exact solver's limit of {} for 10 mentees × 10 mentors when mentees want several mentors, mentors have a min_load or `distinct` is set; use preferences.mode \"bonus\" or fewer picks per mentee",
+            (1u64 << 40) / 44
+        )
+    );
+}
+
+#[test]
+fn stable_refuses_two_distinct_attributes() {
+    let mentors = mentors("id,capacity,dept,site,skills\nm1,1,x,p,a\nm2,1,y,q,a\n");
+    let mentees = mentees("id,capacity,skills\ne1,2,a\n");
+    let one = config(r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept"]}}"#);
+    assert_eq!(match_rosters(&mentors, &mentees, &one).unwrap().matches.len(), 2);
+    let two = config(r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept", "site"]}}"#);
+    let err = match_rosters(&mentors, &mentees, &two).unwrap_err();
+    assert!(matches!(err, Error::Config(_)), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "config: solver.objective: \"stable\" takes at most one constraints.distinct attribute: with several, a mentee's choice of mentors is no longer substitutable (taking one mentor can make another acceptable again), and a stable matching may not exist"
+    );
+}
+
+#[test]
+fn stable_below_a_min_load_names_the_mentor() {
+    // Both mentees prefer m2 (both skills) to m1 (one), and m2 has room for
+    // both: every stable matching leaves m1 empty, below its min_load 2.
+    let mentors = mentors("id,capacity,min_load,skills\nm1,2,2,a\nm2,2,,a;b\n");
+    let mentees = mentees("id,skills\ne1,a;b\ne2,a;b\n");
+    let stable = config(r#"{"solver": {"objective": "stable"}}"#);
+    let err = match_rosters(&mentors, &mentees, &stable).unwrap_err();
+    assert_eq!(err.code(), "infeasible");
+    assert_eq!(
+        err.to_string(),
+        "no stable matching meets the minimum loads: mentor m1 gets 0 mentees in every stable matching, below their min_load 2; lower their min_load, set constraints.min_load_or_none, or use solver.objective \"coverage\", \"total\" or \"fair\""
+    );
+    // Coverage meets the minimum (m1 takes both); min_load_or_none lets the stable m1 stay empty.
+    let coverage = match_rosters(&mentors, &mentees, &Config::default()).unwrap();
+    assert_eq!(coverage.mentors[0].assigned, 2);
+    let or_none = config(r#"{"solver": {"objective": "stable"}, "constraints": {"min_load_or_none": true}}"#);
+    let outcome = match_rosters(&mentors, &mentees, &or_none).unwrap();
+    assert_eq!(pairs(&outcome), [("e1", "m2"), ("e2", "m2")].map(|(e, m)| (e.to_owned(), m.to_owned())));
+}
