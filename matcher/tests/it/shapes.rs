@@ -405,9 +405,18 @@ fn rank_past_the_exact_range_is_refused_with_the_numbers() {
 fn stable_refuses_two_distinct_attributes() {
     let mentors = mentors("id,capacity,dept,site,skills\nm1,1,x,p,a\nm2,1,y,q,a\n");
     let mentees = mentees("id,capacity,skills\ne1,2,a\n");
-    let one = config(r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept"]}}"#);
-    assert_eq!(match_rosters(&mentors, &mentees, &one).unwrap().matches.len(), 2);
-    let two = config(r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept", "site"]}}"#);
+    let one =
+        config(r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept"]}}"#);
+    assert_eq!(
+        match_rosters(&mentors, &mentees, &one)
+            .unwrap()
+            .matches
+            .len(),
+        2
+    );
+    let two = config(
+        r#"{"solver": {"objective": "stable"}, "constraints": {"distinct": ["dept", "site"]}}"#,
+    );
     let err = match_rosters(&mentors, &mentees, &two).unwrap_err();
     assert!(matches!(err, Error::Config(_)), "{err}");
     assert_eq!(
@@ -432,7 +441,11 @@ fn stable_below_a_min_load_names_the_mentor() {
     // Coverage meets the minimum (m1 takes both); min_load_or_none lets the stable m1 stay empty.
     let coverage = match_rosters(&mentors, &mentees, &Config::default()).unwrap();
     assert_eq!(coverage.mentors[0].assigned, 2);
-    let or_none = config(r#"{"solver": {"objective": "stable"}, "constraints": {"min_load_or_none": true}}"#);
+    let or_none =
+        config(r#"{"solver": {"objective": "stable"}, "constraints": {"min_load_or_none": true}}"#);
     let outcome = match_rosters(&mentors, &mentees, &or_none).unwrap();
-    assert_eq!(pairs(&outcome), [("e1", "m2"), ("e2", "m2")].map(|(e, m)| (e.to_owned(), m.to_owned())));
+    assert_eq!(
+        pairs(&outcome),
+        [("e1", "m2"), ("e2", "m2")].map(|(e, m)| (e.to_owned(), m.to_owned()))
+    );
 }
