@@ -130,4 +130,15 @@ test('a config setting every key round-trips through the settings; what no contr
   assert.deepEqual(meaning(downloaded), meaning(input));
   // The engine reads solver.threads as 0 in WebAssembly; the file keeps it.
   assert.equal(downloaded.solver.threads, 4);
+
+  // Another config replaces the rest: nothing of the first lingers unseen.
+  await page.setInputFiles('#config-file', join(SHAPES, 'config.toml'));
+  await page.locator('#config-status').filter({ hasText: 'Loaded config.toml.' }).waitFor();
+  assert.equal(await page.isChecked('#min-load-or-none'), false);
+  assert.equal(await page.isHidden('#kept-note'), true);
+  const again = parseToml(await download(page, '#download-config'));
+  // But the column mapping, which stays for a config without [columns] (the mapping step's choices).
+  assert.deepEqual(Object.keys(again.columns), ['Spoken languages', 'Team name']);
+  delete again.columns;
+  assert.deepEqual(meaning(again), meaning(parseToml(readFileSync(join(SHAPES, 'config.toml'), 'utf8'))));
 });

@@ -34,6 +34,22 @@ const engine = await MatcherWorker.create();
 const defaults = await engine.defaultConfig();
 renderWeights(defaults.weights);
 setDefaults(defaults);
+/** The settings before any change: every key at its default. */
+const untouched = readConfig();
+
+/**
+ * A loaded config over the untouched settings, section by section: a key it
+ * leaves out (as the engine leaves out keys at their default) returns to its
+ * default rather than keeping an earlier config's value. The column mapping
+ * stays unless the config has one.
+ */
+function overDefaults(config) {
+  const full = { ...untouched, ...config, columns: config.columns };
+  for (const [section, values] of Object.entries(untouched)) {
+    if (section !== 'columns') full[section] = { ...values, ...config[section] };
+  }
+  return full;
+}
 
 /**
  * The loaded rosters by side, as `{ name, input, encoding, bytes, ids }`
@@ -641,7 +657,7 @@ wireDropZone(byId('load-config'), byId('config-file'), async (file) => {
     const config = await engine.checkConfig(parsed);
     // The engine reads solver.threads as 0 (the page picks its own); the downloaded config keeps it.
     config.solver.threads = parsed.solver?.threads ?? 0;
-    applyConfig(config);
+    applyConfig(overDefaults(config));
     status.textContent = `Loaded ${file.name}.`;
     recheck();
   } catch (error) {
