@@ -12,7 +12,6 @@ use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
 use crate::stability::Stability;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A report on a matching's fairness and diversity (`--report`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -245,25 +244,32 @@ pub(crate) fn cross_tab<'v, C>(
     values: impl Iterator<Item = (Option<&'v str>, Option<&'v str>)>,
     cell: impl Fn(Option<String>, Option<String>, usize) -> C,
 ) -> CrossTab<C> {
-    let mut cells: BTreeMap<(Option<&str>, Option<&str>), usize> = BTreeMap::new();
+    // Sorted and counted rather than kept in a map: one map type less in
+    // the WebAssembly module.
+    let mut seen: Vec<(Option<&str>, Option<&str>)> = Vec::new();
     let (mut met, mut not_met, mut missing) = (0, 0, 0);
     for (a, b) in values {
-        *cells.entry((a, b)).or_default() += 1;
+        seen.push((a, b));
         match a.zip(b).map(|(a, b)| prefer.holds(a, b)) {
             Some(true) => met += 1,
             Some(false) => not_met += 1,
             None => missing += 1,
         }
     }
+    crate::sorting::sort(&mut seen);
+    let pairs = seen
+        .chunk_by(|x, y| x == y)
+        .map(|run| {
+            let (a, b) = run[0];
+            cell(a.map(str::to_owned), b.map(str::to_owned), run.len())
+        })
+        .collect();
     CrossTab {
         attribute: attribute.to_owned(),
         prefer,
         met,
         not_met,
         missing,
-        pairs: cells
-            .into_iter()
-            .map(|((a, b), count)| cell(a.map(str::to_owned), b.map(str::to_owned), count))
-            .collect(),
+        pairs,
     }
 }

@@ -92,26 +92,34 @@ pub struct VocabularyReport {
 #[derive(Default)]
 struct Uses {
     /// (list, term as matched) → rows per side.
-    terms: BTreeMap<(ListKind, String), [BTreeSet<usize>; 2]>,
+    terms: BTreeMap<(ListKind, String), [Vec<usize>; 2]>,
     /// (list, spelling as written) → rows per side.
-    written: BTreeMap<(ListKind, String), [BTreeSet<usize>; 2]>,
+    written: BTreeMap<(ListKind, String), [Vec<usize>; 2]>,
 }
 
-impl Uses {
-    fn note(&mut self, list: ListKind, written: &str, term: &str, side: usize, row: usize) {
-        let term = self.terms.entry((list, term.to_owned())).or_default();
-        term[side].insert(row);
-        let spelling = self.written.entry((list, written.to_owned())).or_default();
-        spelling[side].insert(row);
+/// Adds `row` to `rows`, which rows are noted into in ascending order, once.
+fn add_row(rows: &mut Vec<usize>, row: usize) {
+    if rows.last() != Some(&row) {
+        rows.push(row);
     }
 }
 
-fn use_of(list: ListKind, term: &str, rows: &[BTreeSet<usize>; 2]) -> TermUse {
+impl Uses {
+    /// Notes a use on `row` (rows of a side come in ascending order).
+    fn note(&mut self, list: ListKind, written: &str, term: &str, side: usize, row: usize) {
+        let term = self.terms.entry((list, term.to_owned())).or_default();
+        add_row(&mut term[side], row);
+        let spelling = self.written.entry((list, written.to_owned())).or_default();
+        add_row(&mut spelling[side], row);
+    }
+}
+
+fn use_of(list: ListKind, term: &str, rows: &[Vec<usize>; 2]) -> TermUse {
     TermUse {
         list,
         term: term.to_owned(),
-        mentor_rows: rows[0].iter().copied().collect(),
-        mentee_rows: rows[1].iter().copied().collect(),
+        mentor_rows: rows[0].clone(),
+        mentee_rows: rows[1].clone(),
     }
 }
 

@@ -39,7 +39,7 @@ impl<'a> RankWeights<'a> {
         let people = &scorer.mentees().people;
         let picks = |e: usize| people[e].picks.len();
         let longest = rows.iter().map(|&e| picks(e)).max().unwrap_or(0);
-        let places: u128 = places.iter().map(|&p| u128::from(p)).sum();
+        let places: u64 = places.iter().map(|&p| u64::from(p)).sum();
         let limit = crate::shapes::weight_limit(rows.len(), scorer.mentors().people.len());
         let too_large = || -> Error {
             ConfigError::new(
@@ -53,7 +53,7 @@ impl<'a> RankWeights<'a> {
             .into()
         };
         let mut steps = vec![0u128; longest];
-        let mut step = 10_000 * places + 1;
+        let mut step = 10_000 * u128::from(places) + 1;
         for r in (0..longest).rev() {
             steps[r] = step;
             let with = rows.iter().filter(|&&e| picks(e) > r).count() as u128;

@@ -162,10 +162,24 @@ fn sparse_or_dense(problem: &Problem<'_>, budget: f64) -> Result<Solution, Solve
         search_budget: Some(budget),
         ..sparse::SparseTuning::for_columns(problem.cols)
     };
-    match sparse::solve(&source, problem.capacities, problem.objective, tuning)? {
+    match sparse_engine(&source, problem.capacities, problem.objective, tuning)? {
         Some((solution, _)) => Ok(solution),
         None => solve_dense(problem),
     }
+}
+
+/// The sparse engine on `source` seen as a trait object: every source (a
+/// matrix, scores computed on the fly) runs the same instantiation of it,
+/// which keeps the WebAssembly module about 10 KB smaller per source type.
+/// The engine reads whole rows through it, and single cells only where
+/// pricing checks a few columns, so the indirection costs next to nothing.
+fn sparse_engine(
+    source: &dyn WeightSource,
+    capacities: &[u32],
+    objective: Objective,
+    tuning: sparse::SparseTuning,
+) -> Result<Option<(Solution, usize)>, SolveError> {
+    sparse::solve(&source, capacities, objective, tuning)
 }
 
 /// [`solve`] with the dense engine alone, whatever the size: the reference
@@ -222,7 +236,7 @@ pub fn solve_with(
     if !options.fits_dense(rows, cols) {
         // Without a budget, the sparse engine always ends with a solution.
         let tuning = sparse::SparseTuning::for_columns(cols);
-        let solved = sparse::solve(source, capacities, objective, tuning)?;
+        let solved = sparse_engine(source, capacities, objective, tuning)?;
         return Ok(solved.expect("no search budget").0);
     }
     let mut weights = vec![0.0; rows * cols];

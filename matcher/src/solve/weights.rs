@@ -25,6 +25,27 @@ pub trait WeightSource: Sync {
     }
 }
 
+/// A borrowed source reads as the source itself. The engines are reached
+/// through `&dyn WeightSource` (see [`super::sparse_engine`]): one
+/// instantiation of the sparse engine serves every source.
+impl<W: WeightSource + ?Sized> WeightSource for &W {
+    fn rows(&self) -> usize {
+        (**self).rows()
+    }
+
+    fn cols(&self) -> usize {
+        (**self).cols()
+    }
+
+    fn weight(&self, row: usize, col: usize) -> f64 {
+        (**self).weight(row, col)
+    }
+
+    fn row<'s>(&'s self, row: usize, scratch: &'s mut Vec<f64>) -> &'s [f64] {
+        (**self).row(row, scratch)
+    }
+}
+
 /// A dense row-major weight matrix (`weights.len() == rows * cols`).
 #[derive(Debug, Clone, Copy)]
 pub struct RowMajor<'a> {
