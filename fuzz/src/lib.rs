@@ -163,12 +163,7 @@ pub fn pipeline(data: &[u8]) {
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
     );
-    let mut config = parts
-        .next()
-        .and_then(|text| std::str::from_utf8(text).ok())
-        .and_then(|text| toml::from_str::<Config>(text).ok())
-        .unwrap_or_default();
-    config.solver.threads = 0;
+    let mut config = config_part(parts.next());
     if let Some(file) = parts.next() {
         match matcher::vocabulary::read_vocabulary(file, "vocabulary.csv") {
             Ok(terms) => config.vocabulary.extend(terms),
@@ -334,6 +329,17 @@ pub fn outcomes(data: &[u8]) {
     }
 }
 
+/// The config in `part`, read as TOML (the default one where it is missing
+/// or unreadable), on rayon's global pool (see the module docs).
+fn config_part(part: Option<&[u8]>) -> Config {
+    let mut config = part
+        .and_then(|text| std::str::from_utf8(text).ok())
+        .and_then(|text| toml::from_str::<Config>(text).ok())
+        .unwrap_or_default();
+    config.solver.threads = 0;
+    config
+}
+
 /// A second round: mentors CSV, mentees CSV, a TOML config, a locked file
 /// and a history file, separated by `0x1E` bytes. A pair file with problems
 /// reports them located in that file; a round that resolves keeps every
@@ -344,12 +350,7 @@ pub fn rounds(data: &[u8]) {
         parts.next().unwrap_or_default(),
         parts.next().unwrap_or_default(),
     );
-    let mut config = parts
-        .next()
-        .and_then(|text| std::str::from_utf8(text).ok())
-        .and_then(|text| toml::from_str::<Config>(text).ok())
-        .unwrap_or_default();
-    config.solver.threads = 0;
+    let config = config_part(parts.next());
     let Some(rounds) = pair_files(parts.next(), parts.next()) else {
         return;
     };
@@ -387,12 +388,7 @@ pub fn buddies(data: &[u8]) {
     use matcher::people::People;
     let mut parts = data.splitn(4, |&b| b == 0x1e);
     let people = parts.next().unwrap_or_default();
-    let mut config = parts
-        .next()
-        .and_then(|text| std::str::from_utf8(text).ok())
-        .and_then(|text| toml::from_str::<Config>(text).ok())
-        .unwrap_or_default();
-    config.solver.threads = 0;
+    let config = config_part(parts.next());
     let Some(rounds) = pair_files(parts.next(), parts.next()) else {
         return;
     };

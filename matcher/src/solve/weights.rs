@@ -26,7 +26,7 @@ pub trait WeightSource: Sync {
 }
 
 /// A borrowed source reads as the source itself. The engines are reached
-/// through `&dyn WeightSource` (see [`super::sparse_engine`]): one
+/// through `&dyn WeightSource` (see `solve::sparse_engine`): one
 /// instantiation of the sparse engine serves every source.
 impl<W: WeightSource + ?Sized> WeightSource for &W {
     fn rows(&self) -> usize {
