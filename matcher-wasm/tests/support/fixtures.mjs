@@ -5,6 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../www/js/csv.js';
+
+/** The page's CSV reader: the tests read CSV as the page does. */
+export { parseCsv };
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -41,30 +45,6 @@ export const expected = {
   json: () => JSON.parse(read('data/expected/matches.json')),
 };
 
-/** Splits CSV text into records of cells (RFC 4180 quoting). */
-export function parseCsv(text) {
-  const records = [];
-  let record = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (c === '"') {
-      quoted = !quoted;
-    } else if (quoted || (c !== ',' && c !== '\n' && c !== '\r')) {
-      cell += c;
-    } else if (c !== '\r') {
-      record.push(cell);
-      cell = '';
-      if (c === '\n') records.push(record.splice(0));
-    }
-  }
-  if (cell || record.length) records.push([...record, cell]);
-  return records;
-}
 
 /** Replaces the first occurrence of `from` in `text`, failing if it is missing. */
 export function edit(text, from, to) {

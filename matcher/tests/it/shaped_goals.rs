@@ -3,6 +3,7 @@
 //! assignment written here: the fair and rank-maximal optima by their own
 //! definitions, and stability by a blocking-pair finder of its own.
 
+use crate::shapes::Limits;
 use crate::{mentees, mentors};
 use matcher::score::Scorer;
 use matcher::{match_rosters, Config, Error, MatchOutcome, Roster};
@@ -64,12 +65,7 @@ struct Program {
     score: Vec<Vec<Option<u32>>>,
     /// Per mentee and mentor, the mentor's rank among the mentee's picks.
     pick: Vec<Vec<Option<usize>>>,
-    places: Vec<u32>,
-    seats: Vec<u32>,
-    minimum: Vec<u32>,
-    dept: Vec<bool>,
-    distinct: bool,
-    or_none: bool,
+    limits: Limits,
 }
 
 impl Program {
@@ -88,16 +84,7 @@ impl Program {
                     ids.iter().map(|id| rank(id)).collect()
                 })
                 .collect(),
-            places: mentees.people.iter().map(|p| p.capacity).collect(),
-            seats: mentors.people.iter().map(|p| p.capacity).collect(),
-            minimum: mentors.people.iter().map(|p| p.min_load).collect(),
-            dept: mentors
-                .people
-                .iter()
-                .map(|p| p.attributes[0].as_deref() == Some("x"))
-                .collect(),
-            distinct: !c.constraints.distinct.is_empty(),
-            or_none: c.constraints.min_load_or_none,
+            limits: Limits::of(mentors, mentees, c),
         }
     }
 
@@ -110,26 +97,27 @@ impl Program {
     }
 
     fn extend(&self, chosen: &mut Vec<u32>, all: &mut Vec<(Vec<u32>, bool)>) {
-        let cols = self.seats.len();
+        let cols = self.limits.seats.len();
         let load: Vec<u32> = (0..cols)
             .map(|m| chosen.iter().filter(|&&s| s >> m & 1 == 1).count() as u32)
             .collect();
         let load = |m: usize| load[m];
-        if chosen.len() == self.places.len() {
-            let met =
-                (0..cols).all(|m| load(m) >= self.minimum[m] || (self.or_none && load(m) == 0));
+        if chosen.len() == self.limits.places.len() {
+            let met = (0..cols).all(|m| {
+                load(m) >= self.limits.minimum[m] || (self.limits.or_none && load(m) == 0)
+            });
             all.push((chosen.clone(), met));
             return;
         }
         let e = chosen.len();
         for set in 0u32..1 << cols {
             let ms: Vec<usize> = (0..cols).filter(|&m| set >> m & 1 == 1).collect();
-            let x = ms.iter().filter(|&&m| self.dept[m]).count();
-            let fits = ms.len() as u32 <= self.places[e]
+            let x = ms.iter().filter(|&&m| self.limits.dept[m]).count();
+            let fits = ms.len() as u32 <= self.limits.places[e]
                 && ms
                     .iter()
-                    .all(|&m| self.score[e][m].is_some() && load(m) < self.seats[m])
-                && !(self.distinct && (x > 1 || ms.len() - x > 1));
+                    .all(|&m| self.score[e][m].is_some() && load(m) < self.limits.seats[m])
+                && !(self.limits.distinct && (x > 1 || ms.len() - x > 1));
             if fits {
                 chosen.push(set);
                 self.extend(chosen, all);
@@ -140,7 +128,7 @@ impl Program {
 
     /// The pairs of an assignment.
     fn pairs(&self, sets: &[u32]) -> Vec<(usize, usize)> {
-        let cols = self.seats.len();
+        let cols = self.limits.seats.len();
         (0..sets.len())
             .flat_map(|e| {
                 (0..cols)
@@ -200,21 +188,22 @@ impl Program {
         let theirs = |m: usize| pairs.iter().filter(move |p| p.1 == m).map(|p| p.0);
         let mut found = Vec::new();
         for (e, &set) in sets.iter().enumerate() {
-            for m in 0..self.seats.len() {
-                if self.score[e][m].is_none() || set >> m & 1 == 1 || self.seats[m] == 0 {
+            for m in 0..self.limits.seats.len() {
+                if self.score[e][m].is_none() || set >> m & 1 == 1 || self.limits.seats[m] == 0 {
                     continue;
                 }
                 let better = |h: usize| self.mentee_wants(e, m) > self.mentee_wants(e, h);
-                let same = mine(e).find(|&h| self.distinct && self.dept[h] == self.dept[m]);
+                let same = mine(e)
+                    .find(|&h| self.limits.distinct && self.limits.dept[h] == self.limits.dept[m]);
                 let held = mine(e).count() as u32;
                 let worst = mine(e).min_by_key(|&h| self.mentee_wants(e, h));
                 let mentee = match same {
                     Some(h) => better(h),
-                    None => held < self.places[e] || worst.is_some_and(better),
+                    None => held < self.limits.places[e] || worst.is_some_and(better),
                 };
                 let seats = theirs(m).count() as u32;
                 let least = theirs(m).min_by_key(|&x| self.mentor_wants(m, x));
-                let mentor = seats < self.seats[m]
+                let mentor = seats < self.limits.seats[m]
                     || least.is_some_and(|x| self.mentor_wants(m, e) > self.mentor_wants(m, x));
                 if mentee && mentor {
                     found.push((e, m));
@@ -226,7 +215,7 @@ impl Program {
 
     /// The outcome's pairs as mentor bit sets per mentee.
     fn sets_of(&self, outcome: &MatchOutcome) -> Vec<u32> {
-        let mut sets = vec![0u32; self.places.len()];
+        let mut sets = vec![0u32; self.limits.places.len()];
         // Ids are `e{i}` and `m{i}`.
         let index = |id: &str| id[1..].parse::<usize>().unwrap();
         for pair in &outcome.matches {

@@ -207,12 +207,7 @@ struct Search<'a> {
     weights: Vec<Vec<Option<u32>>>,
     /// Per mentee, a bit per mentor it must have.
     locked: Vec<u32>,
-    places: Vec<u32>,
-    seats: Vec<u32>,
-    minimum: Vec<u32>,
-    dept: Vec<bool>,
-    distinct: bool,
-    or_none: bool,
+    limits: Limits,
     coverage: bool,
     load: &'a mut Vec<u32>,
 }
@@ -231,25 +226,25 @@ impl Search<'_> {
             let met = self
                 .load
                 .iter()
-                .zip(&self.minimum)
-                .all(|(&l, &min)| l >= min || (self.or_none && l == 0));
+                .zip(&self.limits.minimum)
+                .all(|(&l, &min)| l >= min || (self.limits.or_none && l == 0));
             return met.then_some((0, 0));
         }
-        let m = self.seats.len();
+        let m = self.limits.seats.len();
         let mut best: Option<(u64, u64)> = None;
         for subset in 0u32..(1 << m) {
             if subset & self.locked[e] != self.locked[e] {
                 continue;
             }
             let chosen: Vec<usize> = (0..m).filter(|&j| subset >> j & 1 == 1).collect();
-            if chosen.len() as u32 > self.places[e] {
+            if chosen.len() as u32 > self.limits.places[e] {
                 continue;
             }
             let allowed = chosen
                 .iter()
-                .all(|&j| self.weights[e][j].is_some() && self.load[j] < self.seats[j]);
-            let depts = chosen.iter().filter(|&&j| self.dept[j]).count();
-            if !allowed || (self.distinct && (depts > 1 || chosen.len() - depts > 1)) {
+                .all(|&j| self.weights[e][j].is_some() && self.load[j] < self.limits.seats[j]);
+            let depts = chosen.iter().filter(|&&j| self.limits.dept[j]).count();
+            if !allowed || (self.limits.distinct && (depts > 1 || chosen.len() - depts > 1)) {
                 continue;
             }
             let gain: u64 = chosen
@@ -271,6 +266,36 @@ impl Search<'_> {
             }
         }
         best
+    }
+}
+
+/// What limits the assignments of a random shaped program: each mentee's
+/// places, each mentor's seats and minimum, which mentors are in the `dept`
+/// group `x`, and the rules.
+pub(crate) struct Limits {
+    pub(crate) places: Vec<u32>,
+    pub(crate) seats: Vec<u32>,
+    pub(crate) minimum: Vec<u32>,
+    pub(crate) dept: Vec<bool>,
+    pub(crate) distinct: bool,
+    pub(crate) or_none: bool,
+}
+
+impl Limits {
+    /// The limits of the program `mentors` × `mentees` under `c`.
+    pub(crate) fn of(mentors: &Roster, mentees: &Roster, c: &Config) -> Limits {
+        Limits {
+            places: mentees.people.iter().map(|p| p.capacity).collect(),
+            seats: mentors.people.iter().map(|p| p.capacity).collect(),
+            minimum: mentors.people.iter().map(|p| p.min_load).collect(),
+            dept: mentors
+                .people
+                .iter()
+                .map(|p| p.attributes[0].as_deref() == Some("x"))
+                .collect(),
+            distinct: !c.constraints.distinct.is_empty(),
+            or_none: c.constraints.min_load_or_none,
+        }
     }
 }
 
@@ -311,16 +336,7 @@ pub(crate) fn exhaustive(
     let mut search = Search {
         weights,
         locked,
-        places: mentees.people.iter().map(|p| p.capacity).collect(),
-        seats: mentors.people.iter().map(|p| p.capacity).collect(),
-        minimum: mentors.people.iter().map(|p| p.min_load).collect(),
-        dept: mentors
-            .people
-            .iter()
-            .map(|p| p.attributes[0].as_deref() == Some("x"))
-            .collect(),
-        distinct: !c.constraints.distinct.is_empty(),
-        or_none: c.constraints.min_load_or_none,
+        limits: Limits::of(mentors, mentees, c),
         coverage: c.solver.objective == Goal::Coverage,
         load: &mut load,
     };
