@@ -69,6 +69,7 @@ pub mod vocabulary;
 pub mod vocabulary_report;
 pub mod vocabulary_term;
 pub mod why_not;
+mod wide;
 pub mod workbook;
 
 pub use config::{Config, ConfigError, Goal};

@@ -263,15 +263,7 @@ fn deferred_acceptance(
             .collect();
         // A full mentor keeps rejecting whoever it regards no better than
         // the worst it holds (that only rises): lists leave them out.
-        let bars: Vec<Option<Held>> = held
-            .iter()
-            .zip(rounds.spare())
-            .map(|(heap, &places)| {
-                let full = places > 0 && heap.len() == places as usize;
-                full.then(|| heap.peek().map(|Reverse(worst)| *worst))
-                    .flatten()
-            })
-            .collect();
+        let bars = Bars::new(&held, rounds.spare());
         let refill = |buffer: &mut Vec<f64>, &e: &usize| {
             let previous = &rankings[e];
             let size = (2 * previous.list.len()).max(first);
@@ -359,6 +351,60 @@ fn deferred_acceptance(
     (held_of, best)
 }
 
+/// What each mentor's regard for a mentee must beat this round for the
+/// mentor to hold them: a full mentor keeps rejecting whoever it regards no
+/// better than the worst it holds (that only rises), and one with no places
+/// rejects everyone.
+struct Bars {
+    /// Per mentor, the worst mentee it holds when full.
+    held: Vec<Option<Held>>,
+    /// Per mentor, the same bar for a mentee it did not pick, as the score
+    /// to beat and the mentee who holds it (the same score from an earlier
+    /// mentee beats it too): `+inf` where no such mentee gets in, `-inf`
+    /// where every allowed one does.
+    unpicked: Vec<(f64, u32)>,
+}
+
+impl Bars {
+    /// The bars of mentors holding `held`, with `spare` places each.
+    fn new(held: &[BinaryHeap<Reverse<Held>>], spare: &[u32]) -> Bars {
+        let held: Vec<Option<Held>> = held
+            .iter()
+            .zip(spare)
+            .map(|(heap, &places)| {
+                let full = places > 0 && heap.len() == places as usize;
+                full.then(|| heap.peek().map(|Reverse(worst)| *worst))
+                    .flatten()
+            })
+            .collect();
+        let unpicked = held
+            .iter()
+            .zip(spare)
+            .map(|(bar, &places)| match bar {
+                _ if places == 0 => (f64::INFINITY, 0),
+                None => (f64::NEG_INFINITY, u32::MAX),
+                Some(((0, score), Reverse(e))) => (f64::from(*score), *e as u32),
+                Some(_) => (f64::INFINITY, 0),
+            })
+            .collect();
+        Bars { held, unpicked }
+    }
+
+    /// Whether mentor `m`, regarding mentee `e` as `regard`, would hold them.
+    /// (Places aside: see [`Resolved::spare`].)
+    fn admit(&self, m: usize, e: usize, regard: Regard) -> bool {
+        self.held[m].is_none_or(|bar| (regard, Reverse(e)) > bar)
+    }
+
+    /// [`Self::admit`] for a mentee that mentor `m` did not pick, at
+    /// weight `w`.
+    #[inline(always)]
+    fn admit_unpicked(&self, m: usize, e: usize, w: f64) -> bool {
+        let (score, holder) = self.unpicked[m];
+        w > score || (w == score && (e as u32) < holder)
+    }
+}
+
 /// The next `size` mentors (or one more) of mentee `e`'s ranking after
 /// `after`, from its row scored again: the allowed mentors it picked, in
 /// the order picked, then the others by score descending, then mentor
@@ -366,7 +412,7 @@ fn deferred_acceptance(
 fn next_list(
     scorer: &Scorer,
     rounds: &Resolved,
-    bars: &[Option<Held>],
+    bars: &Bars,
     e: usize,
     after: Option<Wanted>,
     size: usize,
@@ -374,22 +420,15 @@ fn next_list(
 ) -> Ranking {
     let n = scorer.row_weights(e, buffer).len();
     let row = &mut buffer[..n];
-    let picks = scorer.has_picks();
+    // Judged one by one, for the few mentors the row pass below would
+    // misjudge.
     let allowed = |m: usize, w: f64| {
         w.is_finite()
             && rounds.spare()[m] > 0
             && !rounds.repeats(e, m)
             && !rounds.locked(e).contains(&m)
             && rounds.clash(e, m).is_none()
-            && bars[m].is_none_or(|bar| {
-                let score = w as Hundredths;
-                let regard = if picks {
-                    regards(scorer, e, m, score).1
-                } else {
-                    (0, score)
-                };
-                (regard, Reverse(e)) > bar
-            })
+            && bars.admit(m, e, regards(scorer, e, m, w as Hundredths).1)
     };
     let mut picked: Vec<(Wanted, Regard)> = Vec::new();
     for m in scorer.mentee_picks(e) {
@@ -408,9 +447,32 @@ fn next_list(
         Some(((0, score), Reverse(m))) => Some((score, Reverse(m))),
         _ => None,
     };
+    let follows =
+        |m: usize, w: f64| after_unpicked.is_none_or(|after| (w as Hundredths, Reverse(m)) < after);
+    // The pass judges every mentor as one that did not pick `e`, with no
+    // earlier pair or lock in the way: the others are judged here and leave
+    // the row.
+    let mut judged: Vec<(Hundredths, u32)> = Vec::new();
+    for &(m, _) in scorer.pickers_of(e) {
+        let m = m as usize;
+        let w = std::mem::replace(&mut row[m], f64::NEG_INFINITY);
+        if allowed(m, w) && follows(m, w) {
+            judged.push((w as Hundredths, m as u32));
+        }
+    }
+    for &m in rounds.history(e) {
+        row[m] = f64::NEG_INFINITY;
+    }
+    if rounds.is_locked(e) {
+        for (m, w) in row.iter_mut().enumerate() {
+            if !allowed(m, *w) {
+                *w = f64::NEG_INFINITY;
+            }
+        }
+    }
     let wanted = size.saturating_sub(picked.len()).max(1);
-    let (rest, done) = best_unpicked(row, wanted, |m, w| {
-        allowed(m, w) && after_unpicked.is_none_or(|after| (w as Hundredths, Reverse(m)) < after)
+    let (rest, done) = best_unpicked(row, wanted, judged, |m, w| {
+        bars.admit_unpicked(m, e, w) && follows(m, w)
     });
     let best = picked
         .iter()
@@ -439,21 +501,24 @@ fn next_list(
     }
 }
 
-/// The `wanted` best entries of `row` that `keep` lets through, as (score,
-/// mentor) by score descending then mentor ascending, and whether no other
-/// entry passes: one pass that gathers entries at or above a floor, cuts
-/// them back to `wanted` once there are enough and raises the floor to the
-/// lowest score kept (a later mentor with that score ranks below it).
+/// The `wanted` best entries of `row` that `keep` lets through, and of the
+/// entries `judged` already, as (score, mentor) by score descending then
+/// mentor ascending, and whether no other entry passes: one pass that
+/// gathers entries at or above a floor, cuts them back to `wanted` once
+/// there are enough and raises the floor to the lowest score kept (a later
+/// mentor with that score ranks below it).
 fn best_unpicked(
     row: &[f64],
     wanted: usize,
+    judged: Vec<(Hundredths, u32)>,
     keep: impl Fn(usize, f64) -> bool,
 ) -> (Vec<(Hundredths, u32)>, bool) {
-    let gather = GATHER.max(2 * wanted);
-    let mut entries: Vec<(Hundredths, u32)> = Vec::with_capacity(gather);
+    let gather = GATHER.max(2 * wanted).max(judged.len() + 1);
+    let mut passed = judged.len();
+    let mut entries = judged;
+    entries.reserve(gather - entries.len());
     // The lowest finite weight first: `-inf` (forbidden) fails at once.
     let mut floor = f64::MIN;
-    let mut passed = 0usize;
     for (m, &w) in row.iter().enumerate() {
         if w >= floor && keep(m, w) {
             passed += 1;

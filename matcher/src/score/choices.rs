@@ -161,6 +161,7 @@ impl Choices {
     /// The `picks` criterion of mentee `e` and every mentor, as [`Self::score`]
     /// gives it pair by pair (`NaN` where it does not apply), adding the
     /// parts in the same order so that the bits agree; `parts` is workspace.
+    #[inline(always)]
     pub(super) fn row(&self, e: usize, out: &mut [f64], parts: &mut [f64]) {
         out.fill(0.0);
         let own = &self.mentees.picks[e];
@@ -296,6 +297,11 @@ impl Choices {
     /// The rank of mentor `m` among mentee `e`'s picks, and how many they gave.
     pub(super) fn mentee_rank(&self, e: usize, m: usize) -> (Option<u32>, usize) {
         self.mentees.rank(e, m)
+    }
+
+    /// The mentors who picked mentee `e`, as `(mentor, rank)`.
+    pub(super) fn pickers_of(&self, e: usize) -> &[(u32, u32)] {
+        &self.picked_by[e]
     }
 
     /// The mentors mentee `e` picked, in rank order.

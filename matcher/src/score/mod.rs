@@ -567,6 +567,12 @@ impl<'a> Scorer<'a> {
             .map_or_else(Vec::new, |c| c.picks_of(e))
     }
 
+    /// The mentors who picked mentee `e`, in no particular order, each with
+    /// the rank they gave (1 = their first pick).
+    pub(crate) fn pickers_of(&self, e: usize) -> &[(u32, u32)] {
+        self.choices.as_ref().map_or(&[], |c| c.pickers_of(e))
+    }
+
     /// The pair's score in the pair-scores file, as a fraction.
     fn pair_score(&self, e: usize, m: usize) -> Option<f64> {
         let row = self.pair_scores.get(e)?;

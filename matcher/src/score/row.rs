@@ -13,6 +13,7 @@ use super::related::FamilyPostings;
 use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 use crate::availability::share_of;
 use crate::list::MAX_LEVEL;
+use crate::wide;
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -70,6 +71,7 @@ impl Postings {
 /// `x.trunc()` for `0 <= x < 2^52`, in plain arithmetic that vectorises
 /// (the library call does not): rounding to the nearest integer by adding
 /// and subtracting `2^52`, then stepping down where that rounded up.
+#[inline(always)]
 fn truncate(x: f64) -> f64 {
     const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
     let nearest = (x + SHIFT) - SHIFT;
@@ -93,6 +95,7 @@ struct Covers {
 
 impl Covers {
     /// The coverage of a `want`ed level, times `scale`.
+    #[inline(always)]
     fn new(want: u8, scale: f64) -> Covers {
         Covers {
             want,
@@ -103,6 +106,7 @@ impl Covers {
 
     /// The scaled coverage by an offered `level` (computed for one that a
     /// library caller set above [`MAX_LEVEL`]).
+    #[inline(always)]
     fn at(&self, level: u8) -> f64 {
         match self.by_level.get(usize::from(level)) {
             Some(&covers) => covers,
@@ -113,6 +117,7 @@ impl Covers {
 
 /// `x` when `keep`, else `+0.0`: a bit mask, which compilers leave as it is
 /// where they would turn a choice guarding a division into a branch.
+#[inline(always)]
 fn kept(x: f64, keep: bool) -> f64 {
     f64::from_bits(x.to_bits() & 0u64.wrapping_sub(u64::from(keep)))
 }
@@ -163,6 +168,16 @@ impl Scorer<'_> {
     /// [`weight`](Self::weight) gives it (`-inf` where forbidden): the first
     /// `mentors` entries of `buffer`, which also serves as workspace.
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
+        wide::run(
+            #[inline(always)]
+            || self.fill_row(e, buffer),
+        )
+    }
+
+    /// [`row_weights`](Self::row_weights)' work, inlined into each
+    /// instruction-set variant [`wide::run`] picks from.
+    #[inline(always)]
+    fn fill_row<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
         // Only the counters need zeros: every other part is written whole
@@ -226,6 +241,7 @@ impl Scorer<'_> {
 
     /// Adds up skill coverage (with related skills' credit), shared goals
     /// and shared values per mentor.
+    #[inline(always)]
     fn count_shared(&self, mentee: &Profile, counters: &mut Counters) {
         let postings = &self.postings;
         let related = self.family.is_active();
@@ -260,6 +276,7 @@ impl Scorer<'_> {
     /// is listed once per family with their highest level there, so one
     /// family (the common case: `tag` has a parent or children, not both)
     /// takes a single pass.
+    #[inline(always)]
     fn count_related(&self, tag: Tag, want: u8, stamp: f64, counters: &mut Counters) {
         let families = &self.postings.families;
         let around = self.family.parent(tag).map_or(&[][..], |p| families.of(p));
@@ -292,6 +309,7 @@ impl Scorer<'_> {
     }
 
     /// Adds up, per mentor, the weight of the diversity attributes compared and met.
+    #[inline(always)]
     fn count_diversity(&self, mentee: &Profile, counters: &mut Counters) {
         for (i, attribute) in self.attributes.iter().enumerate() {
             let (Some((prefer, weight)), Some(a)) = (attribute.diversity, mentee.attributes[i])
@@ -332,6 +350,7 @@ impl Scorer<'_> {
     /// holds for the whole row), so that every pass vectorises.
     /// A `lean` row has no pair scores, availability or picks: their parts
     /// of `counters` are left unwritten and unread.
+    #[inline(always)]
     fn combine(&self, e: usize, counters: &Counters, lean: bool, out: &mut [f64]) {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
@@ -401,6 +420,7 @@ impl Scorer<'_> {
 
     /// Marks the pairs a rule forbids: exclusions, participants' choices,
     /// required attributes, numeric rules and `min_overlap_hours`.
+    #[inline(always)]
     fn forbid(&self, e: usize, overlaps: &[f64], out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
@@ -631,16 +651,19 @@ mod tests {
     }
 
     /// Mentee `e`'s row, each weight checked bit for bit against the pair
-    /// scorer.
+    /// scorer, and against the row compiled for the build's baseline
+    /// instructions (`row_weights` takes the widest the CPU has).
     fn checked_row(scorer: &Scorer, e: usize, buffer: &mut Vec<f64>, seed: u64) -> Vec<f64> {
         let row = scorer.row_weights(e, buffer).to_vec();
-        for (m, &w) in row.iter().enumerate() {
+        let baseline = scorer.fill_row(e, &mut Vec::new()).to_vec();
+        for (m, (&w, &b)) in row.iter().zip(&baseline).enumerate() {
             let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
             assert_eq!(
                 w.to_bits(),
                 expected.to_bits(),
                 "seed {seed}, pair ({e}, {m})"
             );
+            assert_eq!(b.to_bits(), w.to_bits(), "seed {seed}, pair ({e}, {m})");
         }
         row
     }
