@@ -96,6 +96,12 @@ impl Chooser {
     }
 }
 
+/// The `picks` share of a pick ranked `rank` of `k`: `(k - rank + 1) / k`.
+#[inline(always)]
+fn share(rank: u32, k: usize) -> f64 {
+    f64::from(k as u32 - rank + 1) / k as f64
+}
+
 /// Whether person `other` on the other side meets `wish`, given the
 /// wisher's chooser's `values`.
 fn met(wish: &Wish, values: &[(String, Vec<Vec<String>>)], other: usize) -> bool {
@@ -116,6 +122,9 @@ pub(super) struct Choices {
     mentor_parts: Vec<f64>,
     /// The mentors with wants, the only ones a row must check them for.
     wishing_mentors: Vec<usize>,
+    /// The mentors whose own choices make the criterion apply to every
+    /// mentee (`mentor_parts` above 0), ascending.
+    choosing_mentors: Vec<u32>,
     /// `only` mode: a mentee's picks are their only candidates.
     only: bool,
 }
@@ -139,7 +148,7 @@ impl Choices {
                 picked_by[e as usize].push((m as u32, rank));
             }
         }
-        let mentor_parts = (0..mentors.people.len())
+        let mentor_parts: Vec<f64> = (0..mentors.people.len())
             .map(|m| {
                 let picks = !mentor_side.picks[m].is_empty();
                 f64::from(u8::from(picks) + u8::from(mentor_side.nice[m] > 0))
@@ -148,7 +157,11 @@ impl Choices {
         let wishing_mentors = (0..mentors.people.len())
             .filter(|&m| !mentor_side.wishes[m].is_empty())
             .collect();
+        let choosing_mentors = (0..mentors.people.len() as u32)
+            .filter(|&m| mentor_parts[m as usize] > 0.0)
+            .collect();
         Some(Choices {
+            choosing_mentors,
             mentees: Chooser::new(mentees, mentors, &lists),
             mentors: mentor_side,
             picked_by,
@@ -170,13 +183,10 @@ impl Choices {
         for (part, &theirs) in parts.iter_mut().zip(&self.mentor_parts) {
             *part = mine + theirs;
         }
-        let share = |rank: u32, k: usize| f64::from(k as u32 - rank + 1) / k as f64;
         for &(m, rank) in own {
             out[m as usize] += share(rank, own.len());
         }
-        for &(m, rank) in &self.picked_by[e] {
-            out[m as usize] += share(rank, self.mentors.picks[m as usize].len());
-        }
+        self.add_picked_by(e, |m, x| out[m] += x);
         if nice > 0 {
             let wishes: Vec<&Wish> = self.mentees.wishes[e]
                 .iter()
@@ -187,16 +197,61 @@ impl Choices {
                 *cell += kept.count() as f64 / f64::from(nice);
             }
         }
+        self.add_mentor_wishes(e, |m, x| out[m] += x);
+        for (cell, &part) in out.iter_mut().zip(parts.iter()) {
+            *cell = if part > 0.0 { *cell / part } else { f64::NAN };
+        }
+    }
+
+    /// [`Self::row`] for a mentee who neither picked nor wished for a
+    /// nice-to-have: the criterion then applies only to the mentors whose
+    /// own choices make it apply. Writes its value with each of them to the
+    /// first entries of `values`, in the order of the mentors returned;
+    /// `None` for any other mentee.
+    pub(super) fn sparse_row(&self, e: usize, values: &mut [f64]) -> Option<&[u32]> {
+        if !self.mentees.picks[e].is_empty() || self.mentees.nice[e] > 0 {
+            return None;
+        }
+        let mentors = &self.choosing_mentors[..];
+        let values = &mut values[..mentors.len()];
+        values.fill(0.0);
+        let mut add = |m: usize, x: f64| {
+            let at = mentors
+                .binary_search(&(m as u32))
+                .expect("a mentor whose choices count for a mentee is choosing");
+            values[at] += x;
+        };
+        self.add_picked_by(e, &mut add);
+        self.add_mentor_wishes(e, &mut add);
+        for (value, &m) in values.iter_mut().zip(mentors) {
+            // The mentee's own parts are 0: the mentor's are the whole.
+            *value /= self.mentor_parts[m as usize];
+        }
+        Some(mentors)
+    }
+
+    /// Calls `add(m, share)` for each mentor `m` who picked mentee `e`.
+    #[inline(always)]
+    fn add_picked_by(&self, e: usize, mut add: impl FnMut(usize, f64)) {
+        for &(m, rank) in &self.picked_by[e] {
+            add(
+                m as usize,
+                share(rank, self.mentors.picks[m as usize].len()),
+            );
+        }
+    }
+
+    /// Calls `add(m, part)` for each mentor `m` with nice-to-have wants:
+    /// the share of them mentee `e` meets.
+    #[inline(always)]
+    fn add_mentor_wishes(&self, e: usize, mut add: impl FnMut(usize, f64)) {
         for &m in &self.wishing_mentors {
             let nice = self.mentors.nice[m];
             if nice > 0 {
                 let wishes = self.mentors.wishes[m].iter().filter(|w| !w.want.must);
                 let kept = wishes.filter(|w| met(w, &self.mentors.values, e));
-                out[m] += kept.count() as f64 / f64::from(nice);
+                add(m, kept.count() as f64 / f64::from(nice));
             }
-        }
-        for (cell, &part) in out.iter_mut().zip(parts.iter()) {
-            *cell = if part > 0.0 { *cell / part } else { f64::NAN };
         }
     }
 

@@ -12,6 +12,7 @@
 use super::related::FamilyPostings;
 use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 use crate::availability::share_of;
+use crate::config::Weights;
 use crate::list::MAX_LEVEL;
 use crate::wide;
 
@@ -197,8 +198,14 @@ impl Scorer<'_> {
         let (best, availability) = rest.split_at_mut(related);
         let pair_scores = self.pair_scores.get(e).map_or(&[][..], Vec::as_slice);
         // A row without pair scores, availability or picks never reads
-        // their parts (see `combine`).
-        let lean = pair_scores.is_empty() && self.availability.is_none() && self.choices.is_none();
+        // their parts (see `combine`); nor one whose picks criterion applies
+        // to a few mentors only, which `combine` finishes apart.
+        let plain = pair_scores.is_empty() && self.availability.is_none();
+        let sparse = match &self.choices {
+            Some(choices) if plain => choices.sparse_row(e, picks),
+            _ => None,
+        };
+        let lean = plain && (self.choices.is_none() || sparse.is_some());
         if !lean {
             pair.fill(f64::NAN);
             for &(m, score) in pair_scores {
@@ -234,7 +241,8 @@ impl Scorer<'_> {
                 f64::NAN
             }
         };
-        self.combine(e, &counters, lean, out);
+        let lean = lean.then_some(sparse.unwrap_or_default());
+        self.combine(e, &mut counters, lean, out);
         self.forbid(e, counters.availability, out);
         out
     }
@@ -348,10 +356,12 @@ impl Scorer<'_> {
     /// and [`Scorer::weight`] do, with the same operations in the same order.
     /// One pass per criterion, each without branches (what the mentee lists
     /// holds for the whole row), so that every pass vectorises.
-    /// A `lean` row has no pair scores, availability or picks: their parts
-    /// of `counters` are left unwritten and unread.
+    /// A `lean` row has no pair scores or availability, and the `picks`
+    /// criterion only with the mentors it lists, their values at the start
+    /// of `counters.picks`: the other parts of `counters` are left unwritten
+    /// and unread.
     #[inline(always)]
-    fn combine(&self, e: usize, counters: &Counters, lean: bool, out: &mut [f64]) {
+    fn combine(&self, e: usize, counters: &mut Counters, lean: Option<&[u32]>, out: &mut [f64]) {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
         let n = out.len();
@@ -381,16 +391,25 @@ impl Scorer<'_> {
             }
             scored += weights.values;
         }
-        let min_score = f64::from(self.min_score);
+        let cell = Cell {
+            weights,
+            scored,
+            min_score: f64::from(self.min_score),
+        };
         let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
-        if lean {
-            // The loop below with the parts that do not apply left out: each
-            // would add +0 to the total and the weight, which changes neither.
+        if let Some(picking) = lean {
+            // The cells the picks criterion applies to are finished first,
+            // from the partial sums the pass below overwrites.
+            for (picks, &m) in counters.picks.iter_mut().zip(picking) {
+                let m = m as usize;
+                let (met, compared) = (counters.met[m], counters.compared[m]);
+                *picks = cell.full(out[m], met, compared, f64::NAN, f64::NAN, *picks);
+            }
             for (sum, (&met, &compared)) in out.iter_mut().zip(compared) {
-                let shown = compared > 0.0;
-                let total = *sum + kept(weights.diversity * (met / compared), shown);
-                let weight = scored + kept(weights.diversity, shown);
-                *sum = finish(total, weight, min_score);
+                *sum = cell.lean(*sum, met, compared);
+            }
+            for (&weight, &m) in counters.picks.iter().zip(picking) {
+                out[m as usize] = weight;
             }
             return;
         }
@@ -398,26 +417,59 @@ impl Scorer<'_> {
         let cells = cells.zip(&counters.availability[..n]);
         let cells = cells.zip(&counters.picks[..n]);
         for ((((sum, (&met, &compared)), &pair), &shared), &picks) in cells {
-            // Each criterion that may not apply adds its terms or +0 (which
-            // changes no sum): masks rather than branches, so that the loop
-            // vectorises.
-            let shown = compared > 0.0;
-            let total = *sum + kept(weights.diversity * (met / compared), shown);
-            let weight = scored + kept(weights.diversity, shown);
-            let paired = !pair.is_nan();
-            let total = total + kept(weights.pair_score * pair, paired);
-            let weight = weight + kept(weights.pair_score, paired);
             let share = share_of(shared, counters.per_quarter);
-            let available = !share.is_nan();
-            let total = total + kept(weights.availability * share, available);
-            let weight = weight + kept(weights.availability, available);
-            let picked = !picks.is_nan();
-            let total = total + kept(weights.picks * picks, picked);
-            let weight = weight + kept(weights.picks, picked);
-            *sum = finish(total, weight, min_score);
+            *sum = cell.full(*sum, met, compared, pair, share, picks);
         }
     }
+}
 
+/// How one row's cells become weights.
+struct Cell {
+    /// The mentee's criteria weights.
+    weights: Weights,
+    /// The sum of the weights of the criteria scored for every mentor.
+    scored: f64,
+    /// `min_score`, in hundredths.
+    min_score: f64,
+}
+
+impl Cell {
+    /// The weight of a cell from `sum`, its skills, goals and values part,
+    /// the weights of the diversity attributes `met` and `compared`, its
+    /// `pair` score, `share` of hours and `picks` criterion (each `NaN`
+    /// where it does not apply): the terms [`Criteria::total`](super::Criteria::total)
+    /// adds, in its order. A criterion that does not apply adds +0 to the
+    /// total and the weight, which changes neither: masks rather than
+    /// branches, so that loops vectorise.
+    #[inline(always)]
+    fn full(&self, sum: f64, met: f64, compared: f64, pair: f64, share: f64, picks: f64) -> f64 {
+        let weights = &self.weights;
+        let shown = compared > 0.0;
+        let total = sum + kept(weights.diversity * (met / compared), shown);
+        let weight = self.scored + kept(weights.diversity, shown);
+        let paired = !pair.is_nan();
+        let total = total + kept(weights.pair_score * pair, paired);
+        let weight = weight + kept(weights.pair_score, paired);
+        let available = !share.is_nan();
+        let total = total + kept(weights.availability * share, available);
+        let weight = weight + kept(weights.availability, available);
+        let picked = !picks.is_nan();
+        let total = total + kept(weights.picks * picks, picked);
+        let weight = weight + kept(weights.picks, picked);
+        finish(total, weight, self.min_score)
+    }
+
+    /// [`Self::full`] where only diversity may not apply.
+    #[inline(always)]
+    fn lean(&self, sum: f64, met: f64, compared: f64) -> f64 {
+        let shown = compared > 0.0;
+        let total = sum + kept(self.weights.diversity * (met / compared), shown);
+        let weight = self.scored + kept(self.weights.diversity, shown);
+        finish(total, weight, self.min_score)
+    }
+}
+
+impl Scorer<'_> {
     /// Marks the pairs a rule forbids: exclusions, participants' choices,
     /// required attributes, numeric rules and `min_overlap_hours`.
     #[inline(always)]
