@@ -56,7 +56,7 @@ const FIRST_LIST: usize = 64;
 /// Entries a row pass gathers, at least, before it cuts them back to the
 /// list's size and raises its floor (few in unit tests, so that small rows
 /// are cut often).
-const GATHER: usize = if cfg!(test) { 4 } else { 1024 };
+const GATHER: usize = if cfg!(test) { 4 } else { 128 };
 
 /// A mentor's view of a mentee it holds: better is greater (a higher
 /// regard, then an earlier mentee).
@@ -359,10 +359,12 @@ struct Bars {
     /// Per mentor, the worst mentee it holds when full.
     held: Vec<Option<Held>>,
     /// Per mentor, the same bar for a mentee it did not pick, as the score
-    /// to beat and the mentee who holds it (the same score from an earlier
-    /// mentee beats it too): `+inf` where no such mentee gets in, `-inf`
-    /// where every allowed one does.
-    unpicked: Vec<(f64, u32)>,
+    /// to beat: `+inf` where no such mentee gets in, `-inf` where every
+    /// allowed one does.
+    score: Vec<f64>,
+    /// Per mentor, the mentee who holds that score: the same score from an
+    /// earlier mentee beats it too.
+    holder: Vec<u32>,
 }
 
 impl Bars {
@@ -377,7 +379,7 @@ impl Bars {
                     .flatten()
             })
             .collect();
-        let unpicked = held
+        let (score, holder) = held
             .iter()
             .zip(spare)
             .map(|(bar, &places)| match bar {
@@ -386,8 +388,12 @@ impl Bars {
                 Some(((0, score), Reverse(e))) => (f64::from(*score), *e as u32),
                 Some(_) => (f64::INFINITY, 0),
             })
-            .collect();
-        Bars { held, unpicked }
+            .unzip();
+        Bars {
+            held,
+            score,
+            holder,
+        }
     }
 
     /// Whether mentor `m`, regarding mentee `e` as `regard`, would hold them.
@@ -400,8 +406,8 @@ impl Bars {
     /// weight `w`.
     #[inline(always)]
     fn admit_unpicked(&self, m: usize, e: usize, w: f64) -> bool {
-        let (score, holder) = self.unpicked[m];
-        w > score || (w == score && (e as u32) < holder)
+        let score = self.score[m];
+        w > score || (w == score && (e as u32) < self.holder[m])
     }
 }
 
@@ -471,7 +477,7 @@ fn next_list(
         }
     }
     let wanted = size.saturating_sub(picked.len()).max(1);
-    let (rest, done) = best_unpicked(row, wanted, judged, |m, w| {
+    let (rest, done) = best_unpicked(row, &bars.score, wanted, judged, |m, w| {
         bars.admit_unpicked(m, e, w) && follows(m, w)
     });
     let best = picked
@@ -506,33 +512,80 @@ fn next_list(
 /// mentor ascending, and whether no other entry passes: one pass that
 /// gathers entries at or above a floor, cuts them back to `wanted` once
 /// there are enough and raises the floor to the lowest score kept (a later
-/// mentor with that score ranks below it).
+/// mentor with that score ranks below it). `keep` lets no entry through
+/// below its mentor's `bar`.
+#[inline(always)]
 fn best_unpicked(
     row: &[f64],
+    bar: &[f64],
     wanted: usize,
     judged: Vec<(Hundredths, u32)>,
     keep: impl Fn(usize, f64) -> bool,
 ) -> (Vec<(Hundredths, u32)>, bool) {
-    let gather = GATHER.max(2 * wanted).max(judged.len() + 1);
-    let mut passed = judged.len();
-    let mut entries = judged;
-    entries.reserve(gather - entries.len());
-    // The lowest finite weight first: `-inf` (forbidden) fails at once.
-    let mut floor = f64::MIN;
-    for (m, &w) in row.iter().enumerate() {
-        if w >= floor && keep(m, w) {
-            passed += 1;
-            entries.push((w as Hundredths, m as u32));
-            if entries.len() == gather {
-                floor = f64::from(cut(&mut entries, wanted)) + 1.0;
+    /// Entries tested at once, without a branch, for whether any may pass.
+    const LANES: usize = 8;
+    let mut gathering = Gathering {
+        gather: GATHER.max(2 * wanted).max(judged.len() + 1),
+        wanted,
+        passed: judged.len(),
+        entries: judged,
+        // The lowest finite weight first: `-inf` (forbidden) fails at once.
+        floor: f64::MIN,
+    };
+    // In mentor order: the floor relies on it.
+    let (weights, bars) = (row.chunks_exact(LANES), bar.chunks_exact(LANES));
+    let tail = (row.len() - weights.remainder().len(), weights.remainder());
+    for (k, (weights, bars)) in weights.zip(bars).enumerate() {
+        let floor = gathering.floor;
+        let candidates = weights.iter().zip(bars);
+        if candidates.fold(false, |any, (&w, &b)| any | ((w >= floor) & (w >= b))) {
+            for (m, &w) in (k * LANES..).zip(weights) {
+                gathering.offer(m, w, &keep);
             }
         }
     }
+    for (m, &w) in (tail.0..).zip(tail.1) {
+        gathering.offer(m, w, &keep);
+    }
+    let Gathering {
+        mut entries,
+        passed,
+        ..
+    } = gathering;
     if entries.len() > wanted {
         cut(&mut entries, wanted);
     }
     crate::sorting::sort_by_key(&mut entries, |&(score, m)| (Reverse(score), m));
     (entries, passed <= wanted)
+}
+
+/// The entries [`best_unpicked`] has gathered so far.
+struct Gathering {
+    /// Entries held before they are cut back to `wanted`.
+    gather: usize,
+    /// Entries wanted.
+    wanted: usize,
+    /// Entries that passed, cut or not.
+    passed: usize,
+    /// The entries held, as (score, mentor).
+    entries: Vec<(Hundredths, u32)>,
+    /// The score an entry needs to be held.
+    floor: f64,
+}
+
+impl Gathering {
+    /// Holds mentor `m` at weight `w` if it reaches the floor and `keep`
+    /// lets it through.
+    #[inline(always)]
+    fn offer(&mut self, m: usize, w: f64, keep: impl Fn(usize, f64) -> bool) {
+        if w >= self.floor && keep(m, w) {
+            self.passed += 1;
+            self.entries.push((w as Hundredths, m as u32));
+            if self.entries.len() == self.gather {
+                self.floor = f64::from(cut(&mut self.entries, self.wanted)) + 1.0;
+            }
+        }
+    }
 }
 
 /// Keeps the `wanted` best of `entries` (score descending, then mentor
