@@ -37,6 +37,7 @@
 use super::exact::{assemble, free_mentees};
 use super::shaped::Shape;
 use super::{Assignment, THREADS};
+use crate::wide;
 use crate::config::ConfigError;
 use crate::error::Error;
 use crate::preference_order::{regards, Regard};
@@ -269,7 +270,10 @@ fn deferred_acceptance(
             let size = (2 * previous.list.len()).max(first);
             (
                 e,
-                next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
+                wide::run(
+                    #[inline(always)]
+                    || next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
+                ),
             )
         };
         // In order where there can be no threads (the single-threaded
@@ -415,6 +419,7 @@ impl Bars {
 /// `after`, from its row scored again: the allowed mentors it picked, in
 /// the order picked, then the others by score descending, then mentor
 /// ascending.
+#[inline(always)]
 fn next_list(
     scorer: &Scorer,
     rounds: &Resolved,
@@ -477,7 +482,12 @@ fn next_list(
         }
     }
     let wanted = size.saturating_sub(picked.len()).max(1);
-    let (rest, done) = best_unpicked(row, &bars.score, wanted, judged, |m, w| {
+    let ceiling = after_unpicked.map_or(f64::INFINITY, |(score, _)| f64::from(score));
+    let limits = Limits {
+        bar: &bars.score,
+        ceiling,
+    };
+    let (rest, done) = best_unpicked(row, limits, wanted, judged, |m, w| {
         bars.admit_unpicked(m, e, w) && follows(m, w)
     });
     let best = picked
@@ -513,11 +523,11 @@ fn next_list(
 /// gathers entries at or above a floor, cuts them back to `wanted` once
 /// there are enough and raises the floor to the lowest score kept (a later
 /// mentor with that score ranks below it). `keep` lets no entry through
-/// below its mentor's `bar`.
+/// outside the `limits`.
 #[inline(always)]
 fn best_unpicked(
     row: &[f64],
-    bar: &[f64],
+    limits: Limits,
     wanted: usize,
     judged: Vec<(Hundredths, u32)>,
     keep: impl Fn(usize, f64) -> bool,
@@ -533,12 +543,14 @@ fn best_unpicked(
         floor: f64::MIN,
     };
     // In mentor order: the floor relies on it.
-    let (weights, bars) = (row.chunks_exact(LANES), bar.chunks_exact(LANES));
+    let (weights, bars) = (row.chunks_exact(LANES), limits.bar.chunks_exact(LANES));
     let tail = (row.len() - weights.remainder().len(), weights.remainder());
+    let ceiling = limits.ceiling;
     for (k, (weights, bars)) in weights.zip(bars).enumerate() {
         let floor = gathering.floor;
         let candidates = weights.iter().zip(bars);
-        if candidates.fold(false, |any, (&w, &b)| any | ((w >= floor) & (w >= b))) {
+        let within = |(&w, &b): (&f64, &f64)| (w >= floor) & (w >= b) & (w <= ceiling);
+        if candidates.fold(false, |any, cell| any | within(cell)) {
             for (m, &w) in (k * LANES..).zip(weights) {
                 gathering.offer(m, w, &keep);
             }
@@ -557,6 +569,15 @@ fn best_unpicked(
     }
     crate::sorting::sort_by_key(&mut entries, |&(score, m)| (Reverse(score), m));
     (entries, passed <= wanted)
+}
+
+/// Bounds on the entries [`best_unpicked`] may keep.
+#[derive(Clone, Copy)]
+struct Limits<'a> {
+    /// Per mentor, the lowest weight they may keep.
+    bar: &'a [f64],
+    /// The highest weight any may keep.
+    ceiling: f64,
 }
 
 /// The entries [`best_unpicked`] has gathered so far.

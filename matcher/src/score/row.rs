@@ -181,10 +181,10 @@ impl Scorer<'_> {
     fn fill_row<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
-        // Only the counters need zeros: every other part is written whole
-        // before it is read.
+        // Only the counters of shared items need zeros: every other part
+        // is written whole before it is read.
         buffer.resize(9 * n + 2 * related, 0.0);
-        buffer[n..6 * n].fill(0.0);
+        buffer[n..4 * n].fill(0.0);
         buffer[8 * n..8 * n + 2 * related].fill(0.0);
         let (out, rest) = buffer.split_at_mut(n);
         let (skills, rest) = rest.split_at_mut(n);
@@ -319,6 +319,9 @@ impl Scorer<'_> {
     /// Adds up, per mentor, the weight of the diversity attributes compared and met.
     #[inline(always)]
     fn count_diversity(&self, mentee: &Profile, counters: &mut Counters) {
+        // The first attribute compared overwrites what the buffer held
+        // (as adding to zero would: `0 + x` is `x`), the others add.
+        let mut first = true;
         for (i, attribute) in self.attributes.iter().enumerate() {
             let (Some((prefer, weight)), Some(a)) = (attribute.diversity, mentee.attributes[i])
             else {
@@ -327,13 +330,20 @@ impl Scorer<'_> {
             let column = &self.postings.attributes[i];
             let cells = column.iter().zip(counters.met.iter_mut());
             for ((&b, met), compared) in cells.zip(counters.compared.iter_mut()) {
-                if b != MISSING {
-                    *compared += weight;
-                    if prefer_holds(prefer, a, b) {
-                        *met += weight;
-                    }
-                }
+                let (was_met, was_compared) = (kept(*met, !first), kept(*compared, !first));
+                let shown = b != MISSING;
+                *compared = if shown { was_compared + weight } else { was_compared };
+                *met = if shown && prefer_holds(prefer, a, b) {
+                    was_met + weight
+                } else {
+                    was_met
+                };
             }
+            first = false;
+        }
+        if first {
+            counters.met.fill(0.0);
+            counters.compared.fill(0.0);
         }
         for (i, rule) in self.lists.iter().enumerate() {
             let (Some(weight), a) = (rule.weight, &mentee.lists[i]) else {
@@ -368,13 +378,15 @@ impl Scorer<'_> {
         // The sum of the weights of the criteria scored for every mentor,
         // added in the order `Criteria::total` adds them.
         let mut scored = 0.0;
-        out.fill(0.0);
         if !mentee.skills.is_empty() {
             let wanted = mentee.skills.len() as f64;
+            // The first term, written over the buffer: `0 + x` is `x`.
             for (sum, &covered) in out.iter_mut().zip(&counters.skills[..n]) {
-                *sum += weights.skills * (covered / wanted);
+                *sum = weights.skills * (covered / wanted);
             }
             scored += weights.skills;
+        } else {
+            out.fill(0.0);
         }
         if !mentee.goals.is_empty() {
             let goals = mentee.goals.len() as f64;
