@@ -37,7 +37,6 @@
 use super::exact::{assemble, free_mentees};
 use super::shaped::Shape;
 use super::{Assignment, THREADS};
-use crate::wide;
 use crate::config::ConfigError;
 use crate::error::Error;
 use crate::preference_order::{regards, Regard};
@@ -45,6 +44,7 @@ use crate::progress::{Progress, Stage};
 use crate::rounds::Resolved;
 use crate::score::{Hundredths, Scorer};
 use crate::solve::Solution;
+use crate::wide;
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;

@@ -332,7 +332,11 @@ impl Scorer<'_> {
             for ((&b, met), compared) in cells.zip(counters.compared.iter_mut()) {
                 let (was_met, was_compared) = (kept(*met, !first), kept(*compared, !first));
                 let shown = b != MISSING;
-                *compared = if shown { was_compared + weight } else { was_compared };
+                *compared = if shown {
+                    was_compared + weight
+                } else {
+                    was_compared
+                };
                 *met = if shown && prefer_holds(prefer, a, b) {
                     was_met + weight
                 } else {
@@ -375,62 +379,58 @@ impl Scorer<'_> {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
         let n = out.len();
+        let wants = [mentee.skills.len(), mentee.goals.len(), mentee.values.len()];
         // The sum of the weights of the criteria scored for every mentor,
         // added in the order `Criteria::total` adds them.
         let mut scored = 0.0;
-        if !mentee.skills.is_empty() {
-            let wanted = mentee.skills.len() as f64;
-            // The first term, written over the buffer: `0 + x` is `x`.
-            for (sum, &covered) in out.iter_mut().zip(&counters.skills[..n]) {
-                *sum = weights.skills * (covered / wanted);
+        for (k, weight) in wants
+            .iter()
+            .zip([weights.skills, weights.goals, weights.values])
+        {
+            if *k > 0 {
+                scored += weight;
             }
-            scored += weights.skills;
-        } else {
-            out.fill(0.0);
-        }
-        if !mentee.goals.is_empty() {
-            let goals = mentee.goals.len() as f64;
-            for (sum, &shared) in out.iter_mut().zip(&counters.goals[..n]) {
-                *sum += weights.goals * (shared / goals);
-            }
-            scored += weights.goals;
-        }
-        if !mentee.values.is_empty() {
-            let values = mentee.values.len() as f64;
-            let held = &self.postings.value_counts[..n];
-            for ((sum, &common), &held) in out.iter_mut().zip(&counters.values[..n]).zip(held) {
-                *sum += weights.values * (common / (values + f64::from(held) - common));
-            }
-            scored += weights.values;
         }
         let cell = Cell {
             weights,
+            wants: wants.map(|k| k as f64),
             scored,
             min_score: f64::from(self.min_score),
         };
-        let compared = counters.met[..n].iter().zip(&counters.compared[..n]);
+        let held = &self.postings.value_counts[..n];
+        let shared = counters.skills[..n].iter().zip(&counters.goals[..n]);
+        let shared = shared.zip(&counters.values[..n]).zip(held);
+        let diversity = counters.met[..n].iter().zip(&counters.compared[..n]);
+        let counted = shared.zip(diversity);
         if let Some(picking) = lean {
-            // The cells the picks criterion applies to are finished first,
-            // from the partial sums the pass below overwrites.
-            for (picks, &m) in counters.picks.iter_mut().zip(picking) {
+            for (sum, ((((&covered, &goals), &common), &held), (&met, &compared))) in
+                out.iter_mut().zip(counted)
+            {
+                let part = cell.part(covered, goals, common, held);
+                *sum = cell.lean(part, met, compared);
+            }
+            // The cells the picks criterion applies to, again with it.
+            for (&picks, &m) in counters.picks.iter().zip(picking) {
                 let m = m as usize;
+                let (covered, goals, common) =
+                    (counters.skills[m], counters.goals[m], counters.values[m]);
+                let part = cell.part(covered, goals, common, held[m]);
                 let (met, compared) = (counters.met[m], counters.compared[m]);
-                *picks = cell.full(out[m], met, compared, f64::NAN, f64::NAN, *picks);
-            }
-            for (sum, (&met, &compared)) in out.iter_mut().zip(compared) {
-                *sum = cell.lean(*sum, met, compared);
-            }
-            for (&weight, &m) in counters.picks.iter().zip(picking) {
-                out[m as usize] = weight;
+                out[m] = cell.full(part, met, compared, f64::NAN, f64::NAN, picks);
             }
             return;
         }
-        let cells = out.iter_mut().zip(compared).zip(&counters.pair[..n]);
-        let cells = cells.zip(&counters.availability[..n]);
-        let cells = cells.zip(&counters.picks[..n]);
-        for ((((sum, (&met, &compared)), &pair), &shared), &picks) in cells {
-            let share = share_of(shared, counters.per_quarter);
-            *sum = cell.full(*sum, met, compared, pair, share, picks);
+        let others = counters.pair[..n].iter().zip(&counters.availability[..n]);
+        let others = others.zip(&counters.picks[..n]);
+        let cells = out.iter_mut().zip(counted).zip(others);
+        for (
+            (sum, ((((&covered, &goals), &common), &held), (&met, &compared))),
+            ((&pair, &hours), &picks),
+        ) in cells
+        {
+            let part = cell.part(covered, goals, common, held);
+            let share = share_of(hours, counters.per_quarter);
+            *sum = cell.full(part, met, compared, pair, share, picks);
         }
     }
 }
@@ -439,6 +439,8 @@ impl Scorer<'_> {
 struct Cell {
     /// The mentee's criteria weights.
     weights: Weights,
+    /// How many skills, goals and values the mentee lists.
+    wants: [f64; 3],
     /// The sum of the weights of the criteria scored for every mentor.
     scored: f64,
     /// `min_score`, in hundredths.
@@ -446,6 +448,21 @@ struct Cell {
 }
 
 impl Cell {
+    /// The skills, goals and values part of a cell from its counters: the
+    /// `covered` share of skills, the `shared` goals, and the values held in
+    /// `common` among the mentor's `held`. A criterion the mentee lists
+    /// nothing for adds +0, which changes no sum (the mask also hides the
+    /// NaN its division gives).
+    #[inline(always)]
+    fn part(&self, covered: f64, shared: f64, common: f64, held: u32) -> f64 {
+        let [skills, goals, values] = self.wants;
+        let weights = &self.weights;
+        let part = kept(weights.skills * (covered / skills), skills > 0.0);
+        let part = part + kept(weights.goals * (shared / goals), goals > 0.0);
+        let union = values + f64::from(held) - common;
+        part + kept(weights.values * (common / union), values > 0.0)
+    }
+
     /// The weight of a cell from `sum`, its skills, goals and values part,
     /// the weights of the diversity attributes `met` and `compared`, its
     /// `pair` score, `share` of hours and `picks` criterion (each `NaN`
