@@ -215,10 +215,16 @@ pub(crate) fn describe(
         }
     });
     let mut reasons = short.iter().zip(reasons).peekable();
+    // Every pair made is explained, pairs in parallel.
+    let pairs: Vec<(usize, usize)> = (0..mentees.people.len())
+        .flat_map(|e| assignment.mentors(e).map(move |m| (e, m)))
+        .collect();
+    let explain = |_: &mut (), k: usize| Explanation::new(scorer, pairs[k].0, pairs[k].1);
+    let mut explanations = par_map(pairs.len(), || (), explain).into_iter();
     for (e, mentee) in mentees.people.iter().enumerate() {
         for m in assignment.mentors(e) {
             assigned[m] += 1;
-            let explanation = Explanation::new(scorer, e, m);
+            let explanation = explanations.next().expect("one explanation per pair");
             matches.push(Match {
                 mentee_name: mentee.name.clone(),
                 mentor_name: mentors.people[m].name.clone(),
@@ -400,10 +406,9 @@ fn summarize(
     objective: Goal,
     assignment: &Assignment,
 ) -> Summary {
-    let mut scores: Vec<Hundredths> = matches
-        .iter()
-        .map(|m| scorer.score(m.mentee, m.mentor))
-        .collect();
+    let mut scores: Vec<Hundredths> = par_map(matches.len(), || (), |_, k| {
+        scorer.score(matches[k].mentee, matches[k].mentor)
+    });
     crate::sorting::sort(&mut scores);
     let total: u64 = scores.iter().map(|&s| u64::from(s)).sum();
     let score = (!scores.is_empty()).then(|| {
@@ -416,10 +421,9 @@ fn summarize(
             max: f64::from(scores[n - 1]) / 100.0,
         }
     });
-    let criteria: Vec<Criteria> = matches
-        .iter()
-        .map(|m| scorer.criteria(m.mentee, m.mentor))
-        .collect();
+    let criteria: Vec<Criteria> = par_map(matches.len(), || (), |_, k| {
+        scorer.criteria(matches[k].mentee, matches[k].mentor)
+    });
     let mean = |pick: fn(&Criteria) -> Option<f64>| {
         let values: Vec<f64> = criteria.iter().filter_map(pick).collect();
         (!values.is_empty()).then(|| percent(values.iter().sum::<f64>() / values.len() as f64))
