@@ -271,7 +271,7 @@ fn deferred_acceptance(
             (
                 e,
                 wide::run(
-                    #[inline(always)]
+                    #[cfg_attr(target_arch = "x86_64", inline(always))]
                     || next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
                 ),
             )
@@ -408,7 +408,7 @@ impl Bars {
 
     /// [`Self::admit`] for a mentee that mentor `m` did not pick, at
     /// weight `w`.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn admit_unpicked(&self, m: usize, e: usize, w: f64) -> bool {
         let score = self.score[m];
         w > score || (w == score && (e as u32) < self.holder[m])
@@ -419,7 +419,7 @@ impl Bars {
 /// `after`, from its row scored again: the allowed mentors it picked, in
 /// the order picked, then the others by score descending, then mentor
 /// ascending.
-#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn next_list(
     scorer: &Scorer,
     rounds: &Resolved,
@@ -524,7 +524,7 @@ fn next_list(
 /// there are enough and raises the floor to the lowest score kept (a later
 /// mentor with that score ranks below it). `keep` lets no entry through
 /// outside the `limits`.
-#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn best_unpicked(
     row: &[f64],
     limits: Limits,
@@ -597,7 +597,7 @@ struct Gathering {
 impl Gathering {
     /// Holds mentor `m` at weight `w` if it reaches the floor and `keep`
     /// lets it through.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn offer(&mut self, m: usize, w: f64, keep: impl Fn(usize, f64) -> bool) {
         if w >= self.floor && keep(m, w) {
             self.passed += 1;

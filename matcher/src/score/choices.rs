@@ -97,7 +97,7 @@ impl Chooser {
 }
 
 /// The `picks` share of a pick ranked `rank` of `k`: `(k - rank + 1) / k`.
-#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn share(rank: u32, k: usize) -> f64 {
     f64::from(k as u32 - rank + 1) / k as f64
 }
@@ -174,7 +174,7 @@ impl Choices {
     /// The `picks` criterion of mentee `e` and every mentor, as [`Self::score`]
     /// gives it pair by pair (`NaN` where it does not apply), adding the
     /// parts in the same order so that the bits agree; `parts` is workspace.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     pub(super) fn row(&self, e: usize, out: &mut [f64], parts: &mut [f64]) {
         out.fill(0.0);
         let own = &self.mentees.picks[e];
@@ -231,7 +231,7 @@ impl Choices {
     }
 
     /// Calls `add(m, share)` for each mentor `m` who picked mentee `e`.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn add_picked_by(&self, e: usize, mut add: impl FnMut(usize, f64)) {
         for &(m, rank) in &self.picked_by[e] {
             add(
@@ -243,7 +243,7 @@ impl Choices {
 
     /// Calls `add(m, part)` for each mentor `m` with nice-to-have wants:
     /// the share of them mentee `e` meets.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn add_mentor_wishes(&self, e: usize, mut add: impl FnMut(usize, f64)) {
         for &m in &self.wishing_mentors {
             let nice = self.mentors.nice[m];

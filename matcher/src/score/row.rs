@@ -72,7 +72,7 @@ impl Postings {
 /// `x.trunc()` for `0 <= x < 2^52`, in plain arithmetic that vectorises
 /// (the library call does not): rounding to the nearest integer by adding
 /// and subtracting `2^52`, then stepping down where that rounded up.
-#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn truncate(x: f64) -> f64 {
     const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
     let nearest = (x + SHIFT) - SHIFT;
@@ -96,7 +96,7 @@ struct Covers {
 
 impl Covers {
     /// The coverage of a `want`ed level, times `scale`.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn new(want: u8, scale: f64) -> Covers {
         Covers {
             want,
@@ -107,7 +107,7 @@ impl Covers {
 
     /// The scaled coverage by an offered `level` (computed for one that a
     /// library caller set above [`MAX_LEVEL`]).
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn at(&self, level: u8) -> f64 {
         match self.by_level.get(usize::from(level)) {
             Some(&covers) => covers,
@@ -118,7 +118,7 @@ impl Covers {
 
 /// `x` when `keep`, else `+0.0`: a bit mask, which compilers leave as it is
 /// where they would turn a choice guarding a division into a branch.
-#[inline(always)]
+#[cfg_attr(target_arch = "x86_64", inline(always))]
 fn kept(x: f64, keep: bool) -> f64 {
     f64::from_bits(x.to_bits() & 0u64.wrapping_sub(u64::from(keep)))
 }
@@ -170,14 +170,14 @@ impl Scorer<'_> {
     /// `mentors` entries of `buffer`, which also serves as workspace.
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         wide::run(
-            #[inline(always)]
+            #[cfg_attr(target_arch = "x86_64", inline(always))]
             || self.fill_row(e, buffer),
         )
     }
 
     /// [`row_weights`](Self::row_weights)' work, inlined into each
     /// instruction-set variant [`wide::run`] picks from.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn fill_row<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
@@ -249,7 +249,7 @@ impl Scorer<'_> {
 
     /// Adds up skill coverage (with related skills' credit), shared goals
     /// and shared values per mentor.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn count_shared(&self, mentee: &Profile, counters: &mut Counters) {
         let postings = &self.postings;
         let related = self.family.is_active();
@@ -284,7 +284,7 @@ impl Scorer<'_> {
     /// is listed once per family with their highest level there, so one
     /// family (the common case: `tag` has a parent or children, not both)
     /// takes a single pass.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn count_related(&self, tag: Tag, want: u8, stamp: f64, counters: &mut Counters) {
         let families = &self.postings.families;
         let around = self.family.parent(tag).map_or(&[][..], |p| families.of(p));
@@ -317,7 +317,7 @@ impl Scorer<'_> {
     }
 
     /// Adds up, per mentor, the weight of the diversity attributes compared and met.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn count_diversity(&self, mentee: &Profile, counters: &mut Counters) {
         // The first attribute compared overwrites what the buffer held
         // (as adding to zero would: `0 + x` is `x`), the others add.
@@ -374,7 +374,7 @@ impl Scorer<'_> {
     /// criterion only with the mentors it lists, their values at the start
     /// of `counters.picks`: the other parts of `counters` are left unwritten
     /// and unread.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn combine(&self, e: usize, counters: &mut Counters, lean: Option<&[u32]>, out: &mut [f64]) {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
@@ -453,7 +453,7 @@ impl Cell {
     /// `common` among the mentor's `held`. A criterion the mentee lists
     /// nothing for adds +0, which changes no sum (the mask also hides the
     /// NaN its division gives).
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn part(&self, covered: f64, shared: f64, common: f64, held: u32) -> f64 {
         let [skills, goals, values] = self.wants;
         let weights = &self.weights;
@@ -470,7 +470,7 @@ impl Cell {
     /// adds, in its order. A criterion that does not apply adds +0 to the
     /// total and the weight, which changes neither: masks rather than
     /// branches, so that loops vectorise.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn full(&self, sum: f64, met: f64, compared: f64, pair: f64, share: f64, picks: f64) -> f64 {
         let weights = &self.weights;
         let shown = compared > 0.0;
@@ -489,7 +489,7 @@ impl Cell {
     }
 
     /// [`Self::full`] where only diversity may not apply.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn lean(&self, sum: f64, met: f64, compared: f64) -> f64 {
         let shown = compared > 0.0;
         let total = sum + kept(self.weights.diversity * (met / compared), shown);
@@ -501,7 +501,7 @@ impl Cell {
 impl Scorer<'_> {
     /// Marks the pairs a rule forbids: exclusions, participants' choices,
     /// required attributes, numeric rules and `min_overlap_hours`.
-    #[inline(always)]
+    #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn forbid(&self, e: usize, overlaps: &[f64], out: &mut [f64]) {
         for &(m, _) in &self.exclusions[e] {
             out[m] = f64::NEG_INFINITY;
