@@ -215,16 +215,10 @@ pub(crate) fn describe(
         }
     });
     let mut reasons = short.iter().zip(reasons).peekable();
-    // Every pair made is explained, pairs in parallel.
-    let pairs: Vec<(usize, usize)> = (0..mentees.people.len())
-        .flat_map(|e| assignment.mentors(e).map(move |m| (e, m)))
-        .collect();
-    let explain = |_: &mut (), k: usize| Explanation::new(scorer, pairs[k].0, pairs[k].1);
-    let mut explanations = par_map(pairs.len(), || (), explain).into_iter();
     for (e, mentee) in mentees.people.iter().enumerate() {
         for m in assignment.mentors(e) {
             assigned[m] += 1;
-            let explanation = explanations.next().expect("one explanation per pair");
+            let explanation = Explanation::new(scorer, e, m);
             matches.push(Match {
                 mentee_name: mentee.name.clone(),
                 mentor_name: mentors.people[m].name.clone(),
@@ -406,9 +400,10 @@ fn summarize(
     objective: Goal,
     assignment: &Assignment,
 ) -> Summary {
-    let mut scores: Vec<Hundredths> = par_map(matches.len(), || (), |_, k| {
-        scorer.score(matches[k].mentee, matches[k].mentor)
-    });
+    let mut scores: Vec<Hundredths> = matches
+        .iter()
+        .map(|m| scorer.score(m.mentee, m.mentor))
+        .collect();
     crate::sorting::sort(&mut scores);
     let total: u64 = scores.iter().map(|&s| u64::from(s)).sum();
     let score = (!scores.is_empty()).then(|| {
@@ -421,9 +416,10 @@ fn summarize(
             max: f64::from(scores[n - 1]) / 100.0,
         }
     });
-    let criteria: Vec<Criteria> = par_map(matches.len(), || (), |_, k| {
-        scorer.criteria(matches[k].mentee, matches[k].mentor)
-    });
+    let criteria: Vec<Criteria> = matches
+        .iter()
+        .map(|m| scorer.criteria(m.mentee, m.mentor))
+        .collect();
     let mean = |pick: fn(&Criteria) -> Option<f64>| {
         let values: Vec<f64> = criteria.iter().filter_map(pick).collect();
         (!values.is_empty()).then(|| percent(values.iter().sum::<f64>() / values.len() as f64))
