@@ -389,7 +389,11 @@ impl<'a> Scorer<'a> {
         mentees: impl Into<Cow<'a, Roster>>,
         config: &Config,
     ) -> Self {
-        let (mentors, mentees) = (mentors.into(), mentees.into());
+        Self::of(mentors.into(), mentees.into(), config)
+    }
+
+    /// [`Scorer::new`] past the conversions, compiled once.
+    fn of(mentors: Cow<'a, Roster>, mentees: Cow<'a, Roster>, config: &Config) -> Self {
         let mut attributes: Vec<AttributeUse> = Vec::new();
         let mut use_of = |name: &str| -> usize {
             let name = list::normalize(name);
