@@ -550,10 +550,14 @@ fn best_unpicked(
         let floor = gathering.floor;
         let candidates = weights.iter().zip(bars);
         let within = |(&w, &b): (&f64, &f64)| (w >= floor) & (w >= b) & (w <= ceiling);
-        if candidates.fold(false, |any, cell| any | within(cell)) {
-            for (m, &w) in (k * LANES..).zip(weights) {
-                gathering.offer(m, w, &keep);
-            }
+        let mut inside = (0..).zip(candidates).fold(0u32, |inside, (i, cell)| {
+            inside | (u32::from(within(cell)) << i)
+        });
+        // Each entry inside, lowest first.
+        while inside != 0 {
+            let i = inside.trailing_zeros() as usize;
+            inside &= inside - 1;
+            gathering.offer(k * LANES + i, weights[i], &keep);
         }
     }
     for (m, &w) in (tail.0..).zip(tail.1) {
