@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::list;
 use crate::list_attributes::list_names;
 use crate::roster::{Roster, Side};
+use std::borrow::Cow;
 
 /// One wish, resolved against the other roster.
 #[derive(Debug)]
@@ -109,6 +110,15 @@ fn met(wish: &Wish, values: &[(String, Vec<Vec<String>>)], other: usize) -> bool
         .is_some_and(|a| values[a].1[other].contains(&wish.want.value))
 }
 
+/// The mentors a row's `picks` criterion is worked out for one by one
+/// ([`Choices::sparse_row`]).
+pub(super) struct SparseRow<'a> {
+    /// The mentors, ascending.
+    pub(super) mentors: Cow<'a, [u32]>,
+    /// Whether the criterion applies, at 0, to every other mentor too.
+    pub(super) everywhere: bool,
+}
+
 /// Both sides' choices, for a [`super::Scorer`].
 #[derive(Debug)]
 pub(super) struct Choices {
@@ -203,31 +213,51 @@ impl Choices {
         }
     }
 
-    /// [`Self::row`] for a mentee who neither picked nor wished for a
-    /// nice-to-have: the criterion then applies only to the mentors whose
-    /// own choices make it apply. Writes its value with each of them to the
-    /// first entries of `values`, in the order of the mentors returned;
-    /// `None` for any other mentee.
-    pub(super) fn sparse_row(&self, e: usize, values: &mut [f64]) -> Option<&[u32]> {
-        if !self.mentees.picks[e].is_empty() || self.mentees.nice[e] > 0 {
+    /// [`Self::row`] for a mentee who wished for no nice-to-have, where
+    /// the criterion is 0 or does not apply for all but a few mentors:
+    /// those are returned, their values written to the first entries of
+    /// `values` in the same order. Every other mentor has 0 where the
+    /// mentee picked (`everywhere`), and nothing otherwise (the criterion
+    /// then applies only where the mentor's own choices make it).
+    /// `None` for a mentee with nice-to-have wishes.
+    pub(super) fn sparse_row(&self, e: usize, values: &mut [f64]) -> Option<SparseRow<'_>> {
+        if self.mentees.nice[e] > 0 {
             return None;
         }
-        let mentors = &self.choosing_mentors[..];
+        let own = &self.mentees.picks[e];
+        let mentors: Cow<[u32]> = if own.is_empty() {
+            Cow::Borrowed(&self.choosing_mentors)
+        } else {
+            let picked_by = self.picked_by[e].iter().map(|&(m, _)| m);
+            let wishing = self.wishing_mentors.iter().map(|&m| m as u32);
+            let mut mentors: Vec<u32> = own.iter().map(|&(m, _)| m).chain(picked_by).collect();
+            mentors.extend(wishing);
+            crate::sorting::sort(&mut mentors);
+            mentors.dedup();
+            Cow::Owned(mentors)
+        };
         let values = &mut values[..mentors.len()];
         values.fill(0.0);
         let mut add = |m: usize, x: f64| {
             let at = mentors
                 .binary_search(&(m as u32))
-                .expect("a mentor whose choices count for a mentee is choosing");
+                .expect("a mentor whose choices count for a mentee is listed");
             values[at] += x;
         };
+        // In `row`'s order.
+        for &(m, rank) in own {
+            add(m as usize, share(rank, own.len()));
+        }
         self.add_picked_by(e, &mut add);
         self.add_mentor_wishes(e, &mut add);
-        for (value, &m) in values.iter_mut().zip(mentors) {
-            // The mentee's own parts are 0: the mentor's are the whole.
-            *value /= self.mentor_parts[m as usize];
+        let mine = f64::from(u8::from(!own.is_empty()));
+        for (value, &m) in values.iter_mut().zip(mentors.iter()) {
+            *value /= mine + self.mentor_parts[m as usize];
         }
-        Some(mentors)
+        Some(SparseRow {
+            mentors,
+            everywhere: !own.is_empty(),
+        })
     }
 
     /// Calls `add(m, share)` for each mentor `m` who picked mentee `e`.

@@ -198,8 +198,8 @@ impl Scorer<'_> {
         let (best, availability) = rest.split_at_mut(related);
         let pair_scores = self.pair_scores.get(e).map_or(&[][..], Vec::as_slice);
         // A row without pair scores, availability or picks never reads
-        // their parts (see `combine`); nor one whose picks criterion applies
-        // to a few mentors only, which `combine` finishes apart.
+        // their parts (see `combine`); nor one whose picks criterion is the
+        // same for all but a few mentors, which `combine` finishes apart.
         let plain = pair_scores.is_empty() && self.availability.is_none();
         let sparse = match &self.choices {
             Some(choices) if plain => choices.sparse_row(e, picks),
@@ -241,7 +241,11 @@ impl Scorer<'_> {
                 f64::NAN
             }
         };
-        let lean = lean.then_some(sparse.unwrap_or_default());
+        let picking = sparse
+            .as_ref()
+            .map_or(&[][..], |sparse| &sparse.mentors[..]);
+        let everywhere = sparse.as_ref().is_some_and(|sparse| sparse.everywhere);
+        let lean = lean.then_some((picking, everywhere));
         self.combine(e, &mut counters, lean, out);
         self.forbid(e, counters.availability, out);
         out
@@ -370,12 +374,19 @@ impl Scorer<'_> {
     /// and [`Scorer::weight`] do, with the same operations in the same order.
     /// One pass per criterion, each without branches (what the mentee lists
     /// holds for the whole row), so that every pass vectorises.
-    /// A `lean` row has no pair scores or availability, and the `picks`
-    /// criterion only with the mentors it lists, their values at the start
-    /// of `counters.picks`: the other parts of `counters` are left unwritten
-    /// and unread.
+    /// A `lean` row has no pair scores or availability, and its `picks`
+    /// criterion worked out for the mentors it lists only, their values at
+    /// the start of `counters.picks`; every other mentor has it at 0 where
+    /// the flag is set, and not at all otherwise. The other parts of
+    /// `counters` are left unwritten and unread.
     #[cfg_attr(target_arch = "x86_64", inline(always))]
-    fn combine(&self, e: usize, counters: &mut Counters, lean: Option<&[u32]>, out: &mut [f64]) {
+    fn combine(
+        &self,
+        e: usize,
+        counters: &mut Counters,
+        lean: Option<(&[u32], bool)>,
+        out: &mut [f64],
+    ) {
         let mentee = &self.mentee_profiles[e];
         let weights = self.weights_for(e);
         let n = out.len();
@@ -391,7 +402,10 @@ impl Scorer<'_> {
                 scored += weight;
             }
         }
+        let (picking, everywhere) = lean.unwrap_or_default();
         let cell = Cell {
+            // The picks criterion at 0 adds nothing to the total.
+            always: if everywhere { weights.picks } else { 0.0 },
             weights,
             wants: wants.map(|k| k as f64),
             scored,
@@ -402,7 +416,7 @@ impl Scorer<'_> {
         let shared = shared.zip(&counters.values[..n]).zip(held);
         let diversity = counters.met[..n].iter().zip(&counters.compared[..n]);
         let counted = shared.zip(diversity);
-        if let Some(picking) = lean {
+        if lean.is_some() {
             for (sum, ((((&covered, &goals), &common), &held), (&met, &compared))) in
                 out.iter_mut().zip(counted)
             {
@@ -443,6 +457,9 @@ struct Cell {
     wants: [f64; 3],
     /// The sum of the weights of the criteria scored for every mentor.
     scored: f64,
+    /// In a lean row, the weight of the criteria that apply to every mentor
+    /// at 0, added after diversity's.
+    always: f64,
     /// `min_score`, in hundredths.
     min_score: f64,
 }
@@ -488,13 +505,14 @@ impl Cell {
         finish(total, weight, self.min_score)
     }
 
-    /// [`Self::full`] where only diversity may not apply.
+    /// [`Self::full`] where only diversity may not apply, and the others
+    /// are 0 or do not apply at all.
     #[cfg_attr(target_arch = "x86_64", inline(always))]
     fn lean(&self, sum: f64, met: f64, compared: f64) -> f64 {
         let shown = compared > 0.0;
         let total = sum + kept(self.weights.diversity * (met / compared), shown);
         let weight = self.scored + kept(self.weights.diversity, shown);
-        finish(total, weight, self.min_score)
+        finish(total, weight + self.always, self.min_score)
     }
 }
 
