@@ -533,7 +533,7 @@ fn best_unpicked(
     keep: impl Fn(usize, f64) -> bool,
 ) -> (Vec<(Hundredths, u32)>, bool) {
     /// Entries tested at once, without a branch, for whether any may pass.
-    const LANES: usize = 8;
+    const LANES: usize = 32;
     let mut gathering = Gathering {
         gather: GATHER.max(2 * wanted).max(judged.len() + 1),
         wanted,
