@@ -272,7 +272,7 @@ fn deferred_acceptance(
                 e,
                 wide::run(
                     #[cfg_attr(target_arch = "x86_64", inline(always))]
-                    || next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
+                    |_| next_list(scorer, rounds, &bars, e, previous.after, size, buffer),
                 ),
             )
         };

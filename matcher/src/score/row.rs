@@ -14,7 +14,7 @@ use super::{coverage, overlap, prefer_holds, Profile, Scorer, Tag};
 use crate::availability::share_of;
 use crate::config::Weights;
 use crate::list::MAX_LEVEL;
-use crate::wide;
+use crate::wide::{self, Width};
 
 /// No value for an attribute, in [`Postings::attributes`].
 const MISSING: Tag = Tag::MAX;
@@ -69,12 +69,16 @@ impl Postings {
     }
 }
 
-/// `x.trunc()` for `0 <= x < 2^52`, in plain arithmetic that vectorises
-/// (the library call does not): rounding to the nearest integer by adding
-/// and subtracting `2^52`, then stepping down where that rounded up.
+/// `x.trunc()` for `0 <= x < 2^52`: where `width` has no rounding
+/// instruction, in plain arithmetic that vectorises (the library call does
+/// not): rounding to the nearest integer by adding and subtracting `2^52`,
+/// then stepping down where that rounded up. Either way exact.
 #[cfg_attr(target_arch = "x86_64", inline(always))]
-fn truncate(x: f64) -> f64 {
+fn truncate(x: f64, width: Width) -> f64 {
     const SHIFT: f64 = 4_503_599_627_370_496.0; // 2^52
+    if width.truncates() {
+        return x.trunc();
+    }
     let nearest = (x + SHIFT) - SHIFT;
     if nearest > x {
         nearest - 1.0
@@ -126,10 +130,10 @@ fn kept(x: f64, keep: bool) -> f64 {
 /// The weight of a pair from its weighted criteria's `total` and the sum of
 /// their `weight`s: the score in hundredths, `-inf` below `min_score`.
 #[inline(always)]
-fn finish(total: f64, weight: f64, min_score: f64) -> f64 {
+fn finish(total: f64, weight: f64, min_score: f64, width: Width) -> f64 {
     let score = 100.0 * total / weight;
     let score = if weight > 0.0 { score } else { 0.0 };
-    let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0));
+    let hundredths = truncate((score * 100.0 + 0.5).clamp(0.0, 10_000.0), width);
     if hundredths < min_score {
         f64::NEG_INFINITY
     } else {
@@ -171,14 +175,14 @@ impl Scorer<'_> {
     pub fn row_weights<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
         wide::run(
             #[cfg_attr(target_arch = "x86_64", inline(always))]
-            || self.fill_row(e, buffer),
+            |width| self.fill_row(e, buffer, width),
         )
     }
 
     /// [`row_weights`](Self::row_weights)' work, inlined into each
     /// instruction-set variant [`wide::run`] picks from.
     #[cfg_attr(target_arch = "x86_64", inline(always))]
-    fn fill_row<'b>(&self, e: usize, buffer: &'b mut Vec<f64>) -> &'b [f64] {
+    fn fill_row<'b>(&self, e: usize, buffer: &'b mut Vec<f64>, width: Width) -> &'b [f64] {
         let n = self.mentor_profiles.len();
         let related = if self.family.is_active() { n } else { 0 };
         // Only the counters of shared items need zeros: every other part
@@ -246,7 +250,7 @@ impl Scorer<'_> {
             .map_or(&[][..], |sparse| &sparse.mentors[..]);
         let everywhere = sparse.as_ref().is_some_and(|sparse| sparse.everywhere);
         let lean = lean.then_some((picking, everywhere));
-        self.combine(e, &mut counters, lean, out);
+        self.combine(e, &mut counters, lean, width, out);
         self.forbid(e, counters.availability, out);
         out
     }
@@ -385,6 +389,7 @@ impl Scorer<'_> {
         e: usize,
         counters: &mut Counters,
         lean: Option<(&[u32], bool)>,
+        width: Width,
         out: &mut [f64],
     ) {
         let mentee = &self.mentee_profiles[e];
@@ -406,6 +411,7 @@ impl Scorer<'_> {
         let cell = Cell {
             // The picks criterion at 0 adds nothing to the total.
             always: if everywhere { weights.picks } else { 0.0 },
+            width,
             weights,
             wants: wants.map(|k| k as f64),
             scored,
@@ -460,6 +466,8 @@ struct Cell {
     /// In a lean row, the weight of the criteria that apply to every mentor
     /// at 0, added after diversity's.
     always: f64,
+    /// The instructions the row is scored with.
+    width: Width,
     /// `min_score`, in hundredths.
     min_score: f64,
 }
@@ -502,7 +510,7 @@ impl Cell {
         let picked = !picks.is_nan();
         let total = total + kept(weights.picks * picks, picked);
         let weight = weight + kept(weights.picks, picked);
-        finish(total, weight, self.min_score)
+        finish(total, weight, self.min_score, self.width)
     }
 
     /// [`Self::full`] where only diversity may not apply, and the others
@@ -512,7 +520,7 @@ impl Cell {
         let shown = compared > 0.0;
         let total = sum + kept(self.weights.diversity * (met / compared), shown);
         let weight = self.scored + kept(self.weights.diversity, shown);
-        finish(total, weight + self.always, self.min_score)
+        finish(total, weight + self.always, self.min_score, self.width)
     }
 }
 
@@ -754,8 +762,9 @@ mod tests {
     /// instructions (`row_weights` takes the widest the CPU has).
     fn checked_row(scorer: &Scorer, e: usize, buffer: &mut Vec<f64>, seed: u64) -> Vec<f64> {
         let row = scorer.row_weights(e, buffer).to_vec();
-        let baseline = scorer.fill_row(e, &mut Vec::new()).to_vec();
-        for (m, (&w, &b)) in row.iter().zip(&baseline).enumerate() {
+        let mut scratch = Vec::new();
+        let baseline = scorer.fill_row(e, &mut scratch, Width::Baseline);
+        for (m, (&w, &b)) in row.iter().zip(baseline).enumerate() {
             let expected = scorer.weight(e, m).map_or(f64::NEG_INFINITY, f64::from);
             assert_eq!(
                 w.to_bits(),
